@@ -1,0 +1,50 @@
+# Two commands set everything up on a fresh machine: `make report` and `make test`.
+# Both create the virtual environment in .venv when it is missing and install the project
+# into it with the pinned versions from constraints.txt.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+KERNEL := discourse-toolkit
+CORPUS ?= data/sample
+NAME ?= sample
+
+.PHONY: help env test lint report lab lock clean bench
+
+help:
+	@echo "make report   build the environment (if needed) and write a report on $(CORPUS)"
+	@echo "make test     lint and run the test suite"
+	@echo "make lab      start JupyterLab on notebooks/ with the project's kernel"
+	@echo "make bench    run the benchmarks"
+	@echo "make lock     re-pin constraints.txt from the current environment"
+
+env: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) \
+		--display-name "Python (discourse-toolkit)" > /dev/null
+	@touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/ruff check toolkit tests benchmarks
+
+test: lint
+	$(BIN)/python -m pytest -q -n 2
+
+report: $(STAMP)
+	$(BIN)/toolkit overview $(CORPUS) --name $(NAME) --out reports
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/segment.py
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^discourse-toolkit' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
