@@ -247,7 +247,7 @@ def _jsonl_rows(path: Path, shown: str) -> Iterator[tuple[int, dict[str, Any], s
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                row = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as exc:
                 yield line_no, {}, f"invalid JSON ({exc.msg} at column {exc.colno})"
                 continue
