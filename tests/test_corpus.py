@@ -196,3 +196,23 @@ def test_every_polnear_article_loads(polnear_path):
     assert all(d.meta["annotations"] and d.outlet and d.date for d in docs)
     dev = load(polnear_path / "dev")
     assert len(dev.report()) == 84
+
+
+def test_sample_corpus_loads_with_its_duplicates_and_chrome(sample_path):
+    corpus = load(sample_path)
+    records = corpus.report()
+    assert len(records) == 18
+    dups = {r.doc_id: r.duplicate_of for r in records if r.status == "duplicate"}
+    assert dups == {
+        "2026-03-19_eastbrook-courier_leaked-report-flags-merrow-flow-cuts":
+            "2026-03-18_valdoria-wire_leaked-report-flags-merrow-flow-cuts",
+        "2026-04-03_meridian-daily_castenian-parliament-backs-sanctions":
+            "2026-04-02_valdoria-wire_castenian-parliament-backs-sanctions",
+    }
+    docs = list(corpus)
+    assert len(docs) == 16 and len({d.outlet for d in docs}) >= 4
+    army = next(d for d in docs if d.doc_id.endswith("army-moves-to-guard-merrow-dam"))
+    assert army.body.count("Army Moves to Guard Merrow Dam") == 1
+    assert "Advertisement" not in army.body
+    assert {x.reason for x in army.cleaned.excluded} == {"repeated headline", "page furniture"}
+    assert min(d.date for d in docs) < "2026-04-01" < max(d.date for d in docs)
