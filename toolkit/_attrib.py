@@ -1,0 +1,552 @@
+"""Per-document attribution extraction: cues, speakers and contents with original offsets."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from toolkit._lexicon import CueEntry, Lexicon
+from toolkit._spans import Spans, paragraphs, quote_spans, sentences
+from toolkit._speakers import Resolved, Resolver
+
+__all__ = ["Draft", "Document", "extract_drafts"]
+
+_WORD = re.compile(r"\b(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Adm|Capt|[A-Z])\."
+                   r"|(?:[A-Z]\.){2,}|\w+(?:[’'-]\w+)*|[^\w\s]")
+_AUX = frozenset("""has have had having is are was were be been being am will would could can may might
+should must shall do does did not never n’t n't also just later previously once reportedly repeatedly then
+still already even recently publicly privately earlier again often first further quickly simply long
+flatly openly explicitly frequently initially ultimately finally strongly sharply loudly angrily bluntly
+quietly since now always clearly specifically directly separately subsequently""".split())
+_TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+week month year morning afternoon evening night weekend""".split())
+_TIME_LEAD = frozenset("on last this earlier late early next".split())
+_BOUNDARY_WORDS = frozenset("""that and but because when if as while since although though so or after
+before which where whom whether than until unless whereas what how why""".split())
+_BOUNDARY_PUNCT = frozenset(",;:“”\"()[]—–?!")
+_PREPOSITIONS = frozenset("in on at during after before from with by for to of about into over under".split())
+_DETERMINERS = frozenset("""the a an his her their its our my your this these those such any no some
+every each another several many most other both all few two three four""".split())
+_FIRST_SECOND = frozenset("i we you i’ve i've we’ve we've i’m i'm".split())
+_OBJECT_PRONOUNS = frozenset("him her them me us you reporters supporters".split())
+_OBJECT_VERBS = frozenset("tell ask urge warn remind assure inform advise instruct implore invite".split())
+_DISCOURSE = frozenset("""however meanwhile too though instead moreover also nonetheless nevertheless
+then though indeed""".split())
+_PARTICIPLE_LEAD = frozenset(", by in after before while when without".split())
+_NOUNISH = frozenset("""claim claims call calls report reports attack attacks support plan plans hope hopes
+fear fears question questions view views comment comments remark remarks post posts charge charges
+promise promises pledge pledges demand demands request requests appeal appeals warning protest
+protests challenge challenges forecast forecasts estimate estimates project projects signal signals
+answer answers note notes quote quotes reply replies statement back point read state find finds
+welcome dispute disputes doubt doubts counter concern concerns""".split())
+_QUOTE_OPEN = "“\""
+_TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
+expected going likely unlikely able unable willing reluctant quick quoted""".split())
+_MAX_SUBJECT = 12
+
+
+@dataclass
+class Draft:
+    """An attribution before speaker canonicalization (internal, mutable while built)."""
+
+    cue_start: int
+    cue_end: int
+    entry: CueEntry | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    head: str = ""
+    context: str = ""
+    content_start: int | None = None
+    content_end: int | None = None
+    kind: str = "indirect"
+    paragraph: int = 0
+    sentence: int = 0
+    antecedent: Draft | None = field(default=None, repr=False)
+    resolved: Resolved | None = field(default=None, repr=False)
+
+
+class Document:
+    """Segmentation and quotation spans of one text, computed once."""
+
+    def __init__(self, text: str, excluded: tuple[tuple[int, int], ...]) -> None:
+        self.text = text
+        self.paras = paragraphs(text)
+        self.sents: list[tuple[int, int]] = []
+        self.sent_para: list[int] = []
+        for index, (start, end) in enumerate(self.paras):
+            for span in sentences(text, start, end):
+                self.sents.append(span)
+                self.sent_para.append(index)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.quotes = Spans(quote_spans(text, self.paras))
+        self.excluded = Spans([(s, e) for s, e in excluded if e > s])
+        self.used_quotes: set[int] = set()
+
+    def sentence_at(self, pos: int) -> int:
+        return max(0, bisect_right(self.sent_starts, pos) - 1)
+
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
+
+
+def _is_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _skip_left(words: list[tuple[int, int, str]], i: int) -> int:
+    """Step left over auxiliaries, adverbs and time expressions before a cue."""
+    while i >= 0:
+        low = words[i][2].lower()
+        if low in _AUX or low.endswith("ly") and len(low) > 4 and not _is_name(words[i][2]):
+            i -= 1
+        elif low in _TIME and i > 0:
+            i -= 2 if words[i - 1][2].lower() in _TIME_LEAD else 1
+        else:
+            break
+    return i
+
+
+def _chunk_left(words: list[tuple[int, int, str]], i: int, lexicon: Lexicon | None = None) -> int:
+    """Index of the first word of the phrase ending at ``i`` (stops at clause boundaries)."""
+    j = i
+    depth = 0
+    while j >= 0:
+        w = words[j][2]
+        if w == ")":
+            depth += 1
+        elif w == "(" and depth:
+            depth -= 1
+        elif depth == 0 and (w in _BOUNDARY_PUNCT or w.lower() in _BOUNDARY_WORDS
+                             or (lexicon is not None and j < i and w.islower() and lexicon.lookup(w))):
+            break
+        j -= 1
+    return j + 1
+
+
+def _trim_phrase(words: list[tuple[int, int, str]], a: int, b: int) -> int | None:
+    """First word of a plausible subject inside ``words[a:b+1]``, or None."""
+    if a > b:
+        return None
+    if b - a + 1 > _MAX_SUBJECT or words[a][2].lower() in _PREPOSITIONS:
+        k = b
+        while k >= a and (_is_name(words[k][2]) or words[k][2] in ".’'"):
+            k -= 1
+        if k == b:
+            return None
+        return k + 1
+    return a
+
+
+def _is_role_phrase(words: list[tuple[int, int, str]], a: int, b: int) -> bool:
+    return a <= b and (words[a][2].lower() in _DETERMINERS or not _is_name(words[a][2])
+                       or "’s" in words[a][2] or "'s" in words[a][2])
+
+
+class _Extractor:
+    def __init__(self, doc: Document, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.drafts: list[Draft] = []
+
+    # ----- speakers -----------------------------------------------------------------------
+
+    def _left_speaker(self, draft: Draft, words: list[tuple[int, int, str]]) -> bool:
+        i = _skip_left(words, len(words) - 1)
+        if i + 1 < len(words):
+            draft.cue_start = words[i + 1][0]
+        if i < 0:
+            return False
+        w = words[i][2]
+        if w == ",":
+            return self._apposition(draft, words, i)
+        if w.lower() in ("and", "but"):
+            return self._main_subject(draft, draft.sentence)
+        if w != ")" and (w in _BOUNDARY_PUNCT or w.lower() in _BOUNDARY_WORDS):
+            return False
+        a = _trim_phrase(words, _chunk_left(words, i, self.lexicon), i)
+        if a is None:
+            return False
+        if words[a][2].lower() in ("who", "which") and a == i:
+            return self._relative(draft, words, a)
+        self._set_speaker(draft, words[a][0], words[i][1])
+        return True
+
+    def _apposition(self, draft: Draft, words: list[tuple[int, int, str]], comma: int) -> bool:
+        """``X, Y, said``: choose the name among X and Y, keep both as the mention."""
+        end_y = comma - 1
+        if end_y < 0:
+            return False
+        a_y = _chunk_left(words, end_y)
+        if a_y > end_y or a_y == 0 or words[a_y - 1][2] != ",":
+            return False
+        y_text = " ".join(w for _, _, w in words[a_y:end_y + 1]).lower()
+        end_x = a_y - 2
+        if y_text in _DISCOURSE or (words[a_y][2].lower() in _PREPOSITIONS):
+            i = _skip_left(words, end_x)
+            if i < 0 or words[i][2] in _BOUNDARY_PUNCT:
+                return False
+            a = _trim_phrase(words, _chunk_left(words, i), i)
+            if a is None:
+                return False
+            self._set_speaker(draft, words[a][0], words[i][1])
+            return True
+        if end_x < 0:
+            return False
+        a_x = _trim_phrase(words, _chunk_left(words, end_x), end_x)
+        if a_x is None:
+            return False
+        if words[a_x][2].lower() in ("who", "which"):
+            return False
+        x_head = (words[a_x][0], words[end_x][1])
+        y_head = (words[a_y][0], words[end_y][1])
+        if _is_role_phrase(words, a_y, end_y) or not _is_role_phrase(words, a_x, end_x):
+            head, context = x_head, y_head
+        else:
+            head, context = y_head, x_head
+        draft.speaker_start, draft.speaker_end = x_head[0], y_head[1]
+        draft.head = self.text[head[0]:head[1]]
+        draft.context = self.text[context[0]:context[1]]
+        return True
+
+    def _relative(self, draft: Draft, words: list[tuple[int, int, str]], who: int) -> bool:
+        """``X, who said``: the mention is "who", the speaker is X."""
+        draft.speaker_start, draft.speaker_end = words[who][0], words[who][1]
+        draft.head = words[who][2]
+        if who >= 2 and words[who - 1][2] == ",":
+            end = who - 2
+            a = _trim_phrase(words, _chunk_left(words, end), end)
+            if a is not None:
+                draft.head = self.text[words[a][0]:words[end][1]]
+                for other in self.drafts:
+                    if other.speaker_start is not None and other.speaker_start <= words[a][0] < other.speaker_end:
+                        draft.antecedent = other
+        return True
+
+    def _right_speaker(self, draft: Draft, sent_end: int) -> bool:
+        """Inverted order: ``“…,” said Peskov, the Kremlin spokesman.``"""
+        words = self.doc.words(draft.cue_end, sent_end)
+        k = 0
+        while k < len(words) and (words[k][2].lower() in _TIME or words[k][2].lower() in _TIME_LEAD):
+            k += 1
+        if k >= len(words):
+            return False
+        first = words[k][2]
+        if not (_is_name(first) or first.lower() in _DETERMINERS or first.lower() in ("he", "she", "they")) \
+                or self.lexicon.lookup(first) is not None:
+            return False
+        j = k
+        while j + 1 < len(words) and words[j + 1][2] not in _BOUNDARY_PUNCT and words[j + 1][2] != "." \
+                and words[j + 1][2].lower() not in _BOUNDARY_WORDS and words[j + 1][2].lower() not in _PREPOSITIONS:
+            j += 1
+        if j - k >= _MAX_SUBJECT:
+            return False
+        self._set_speaker(draft, words[k][0], words[j][1])
+        if j + 2 < len(words) and words[j + 1][2] == "," and _is_role_phrase(words, j + 2, j + 2):
+            end = j + 2
+            while end + 1 < len(words) and words[end + 1][2] not in (".", ",", ";", "“", "”", '"'):
+                end += 1
+            draft.context = self.text[words[j + 2][0]:words[end][1]]
+            draft.speaker_end = words[end][1]
+        return True
+
+    def _set_speaker(self, draft: Draft, start: int, end: int) -> None:
+        draft.speaker_start, draft.speaker_end = start, end
+        draft.head = self.text[start:end]
+
+    def _main_subject(self, draft: Draft, sent: int) -> bool:
+        """Speaker of a participial cue (``…, adding that``): the main clause's speaker."""
+        for k in range(len(self.drafts) - 1, -1, -1):
+            other = self.drafts[k]
+            if other.sentence != sent:
+                break
+            if other.speaker_start is not None:
+                draft.speaker_start, draft.speaker_end = other.speaker_start, other.speaker_end
+                draft.head, draft.context = other.head, other.context
+                draft.antecedent = other
+                return True
+        start = self.doc.sents[sent][0]
+        words = self.doc.words(start, draft.cue_start)
+        end = 0
+        while end < len(words) and words[end][2] not in _BOUNDARY_PUNCT and end < _MAX_SUBJECT:
+            end += 1
+        if 0 < end and _is_name(words[0][2]) and words[0][2].lower() not in _PREPOSITIONS:
+            self._set_speaker(draft, words[0][0], words[min(end, 4) - 1][1])
+            return True
+        return False
+
+    # ----- contents -------------------------------------------------------------------------
+
+    def _quote_after(self, pos: int, limit: int) -> tuple[int, int] | None:
+        """Quotation starting right after ``pos`` (only spaces, commas or a colon between)."""
+        i = pos
+        while i < limit and self.text[i] in " ,:\t":
+            i += 1
+        if i < limit and self.text[i] in _QUOTE_OPEN:
+            k = self.doc.quotes.index_at(i)
+            if k is not None and self.doc.quotes.spans[k][0] == i:
+                return self.doc.quotes.spans[k]
+        return None
+
+    def _quote_before(self, pos: int) -> tuple[int, int] | None:
+        """Quotation ending right before ``pos`` (only spaces and commas between)."""
+        i = pos
+        while i > 0 and self.text[i - 1] in " ,\t":
+            i -= 1
+        if i > 0 and self.text[i - 1] in "”\"":
+            k = self.doc.quotes.index_at(i - 1)
+            if k is not None and self.doc.quotes.spans[k][1] == i:
+                return self.doc.quotes.spans[k]
+        return None
+
+    def _continuation(self, after: int, para_end: int) -> tuple[int, int] | None:
+        """Second half of a split quotation: ``“…,” he said. “…”`` or ``he said, “…”``."""
+        i = after
+        while i < para_end and self.text[i] in " .,;:\t":
+            i += 1
+        if i < para_end and self.text[i] in _QUOTE_OPEN:
+            k = self.doc.quotes.index_at(i)
+            if k is not None and self.doc.quotes.spans[k][0] == i and k not in self.doc.used_quotes:
+                return self.doc.quotes.spans[k]
+        return None
+
+    def _mark_used(self, span: tuple[int, int]) -> None:
+        k = self.doc.quotes.index_at(span[0])
+        if k is not None:
+            self.doc.used_quotes.add(k)
+
+    def _direct_content(self, draft: Draft, sent: int) -> bool:
+        para_end = self.doc.paras[self.doc.sent_para[sent]][1]
+        left_edge = min(draft.cue_start, draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
+        right_edge = max(draft.cue_end, draft.speaker_end or 0)
+        before = self._quote_before(left_edge)
+        if before is not None and self.doc.quotes.index_at(before[0]) not in self.doc.used_quotes:
+            end = before[1]
+            rest = self._continuation(self._clause_end(right_edge), para_end)
+            if rest is not None:
+                end = rest[1]
+                self._mark_used(rest)
+            self._mark_used(before)
+            draft.content_start, draft.content_end, draft.kind = before[0], end, "direct"
+            return True
+        after = self._quote_after(right_edge, para_end)
+        if after is not None:
+            self._mark_used(after)
+            draft.content_start, draft.content_end, draft.kind = after[0], after[1], "direct"
+            return True
+        return False
+
+    def _clause_end(self, pos: int) -> int:
+        """Skip time words after a cue or inverted speaker (``said Friday``)."""
+        m = re.compile(r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?").match(self.text, pos)
+        return m.end() if m else pos
+
+    def _indirect_content(self, draft: Draft, sent: int) -> None:
+        s_start, s_end = self.doc.sents[sent]
+        start = max(draft.cue_end, draft.speaker_end or 0) if (draft.speaker_start or 0) > draft.cue_start \
+            else draft.cue_end
+        words = self.doc.words(start, s_end)
+        k = 0
+        lemma = draft.entry.lemma if draft.entry else ""
+        if lemma in _OBJECT_VERBS:
+            for n in range(min(len(words), 7)):
+                if words[n][2].lower() == "that":
+                    k = n
+                    break
+                if words[n][2] in _BOUNDARY_PUNCT:
+                    break
+            else:
+                if words and words[0][2].lower() in _OBJECT_PRONOUNS:
+                    k = 1
+        while k < len(words) and words[k][2] in ",:":
+            k += 1
+        end = s_end
+        while end > start and self.text[end - 1] in " .!?;":
+            end -= 1
+        if k < len(words) - 1 and words[k][0] < end:
+            draft.content_start, draft.content_end = words[k][0], end
+            return
+        left_end = min(draft.cue_start, draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
+        while left_end > s_start and self.text[left_end - 1] in " ,":
+            left_end -= 1
+        if left_end - s_start >= 3:
+            draft.content_start, draft.content_end = s_start, left_end
+
+    def _finish_kind(self, draft: Draft) -> None:
+        if draft.kind == "indirect" and draft.content_start is not None:
+            if self.doc.quotes.overlaps(draft.content_start, draft.content_end):
+                draft.kind = "mixed"
+        if draft.entry is not None and draft.entry.kind != "speech":
+            draft.kind = draft.entry.kind
+
+    # ----- cues -------------------------------------------------------------------------------
+
+    def _is_noun(self, words: list[tuple[int, int, str]], form: str) -> bool:
+        if form not in _NOUNISH or not words:
+            return False
+        prev = words[-1][2].lower()
+        return prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in _PREPOSITIONS - {"to"} \
+            or (prev not in _AUX and prev not in ("to", ",") and not _is_name(words[-1][2])
+                and prev not in ("they", "we", "i", "you", "who"))
+
+    def candidate(self, match: re.Match[str]) -> Draft | None:
+        entry = self.lexicon.lookup(match.group())
+        if entry is None:
+            return None
+        start, end = match.span()
+        if self.doc.excluded.overlaps(start, end) or self.doc.quotes.index_at(start) is not None:
+            return None
+        sent = self.doc.sentence_at(start)
+        s_start, s_end = self.doc.sents[sent]
+        words = self.doc.words(s_start, start)
+        if match.group()[0].isupper() and not self._may_capitalize(words, entry):
+            return None
+        if words and words[-1][2] in "</":
+            return None
+        draft = Draft(start, end, entry, paragraph=self.doc.sent_para[sent], sentence=sent)
+        form = " ".join(match.group().lower().split())
+        if entry.lemma == "according to":
+            return draft if self._according(draft, s_end) else None
+        if self._is_noun(words, form):
+            return None
+        if words and words[-1][2].lower() == "to" and not entry.lemma.endswith(" to"):
+            if not self._extend_infinitive(draft, words):
+                return None
+            words = [w for w in words if w[1] <= draft.cue_start]
+        elif form.endswith("ing") and words and words[-1][2].lower() not in _PARTICIPLE_LEAD \
+                and words[-1][2].lower() not in _AUX:
+            return None
+        found = False
+        if form.endswith("ing") and words and words[-1][2].lower() in _PARTICIPLE_LEAD:
+            found = self._main_subject(draft, sent)
+        elif words:
+            found = self._left_speaker(draft, words)
+        if not found:
+            found = self._right_speaker(draft, s_end)
+        has_quote = self._direct_content(draft, sent)
+        if not found and not has_quote:
+            return None
+        if not self._plausible(draft, found):
+            return None
+        if not has_quote:
+            self._indirect_content(draft, sent)
+        if draft.content_start is None and entry.kind == "speech" and not found:
+            return None
+        self._finish_kind(draft)
+        return draft
+
+    def _may_capitalize(self, words: list[tuple[int, int, str]], entry: CueEntry) -> bool:
+        """Capitalized cues open a sentence, or sit in a title-case headline (``Trump Says``)."""
+        if all(w[2] in _QUOTE_OPEN for w in words):
+            return True
+        return entry.kind == "speech" and entry.lemma not in _NOUNISH and _is_name(words[-1][2])
+
+    def _plausible(self, draft: Draft, found: bool) -> bool:
+        """Drop first/second-person thoughts (``I think``, ``you know``)."""
+        mention = self.text[draft.speaker_start:draft.speaker_end].lower() if found else ""
+        first_second = mention.split(" ")[0] in _FIRST_SECOND if mention else False
+        return not (first_second and draft.entry is not None and draft.entry.kind != "speech")
+
+    def _extend_infinitive(self, draft: Draft, words: list[tuple[int, int, str]]) -> bool:
+        """``declined to say``: the cue spans the governing verb; a lexicon governor is the cue."""
+        if len(words) < 2:
+            return False
+        governor = words[-2][2].lower()
+        if self.lexicon.lookup(governor) is not None or governor not in _TO_GOVERNORS:
+            return False
+        i = len(words) - 2
+        if governor == "on" and i > 0:
+            i -= 1
+        draft.cue_start = words[i][0]
+        return True
+
+    def _according(self, draft: Draft, s_end: int) -> bool:
+        words = self.doc.words(draft.cue_end, s_end)
+        j = 0
+        while j < len(words) and words[j][2] not in (",", ".", ";", "“", "”", '"') \
+                and words[j][2].lower() not in _BOUNDARY_WORDS and j < _MAX_SUBJECT:
+            j += 1
+        if j == 0:
+            return False
+        self._set_speaker(draft, words[0][0], words[j - 1][1])
+        if j + 2 < len(words) and words[j][2] == "," and words[j + 1][2].lower() in ("who", "which"):
+            pass
+        elif j < len(words) and words[j][2] == "," and _is_role_phrase(words, j + 1, j + 1) \
+                and words[j + 1][2].lower() not in ("who", "which"):
+            end = j + 1
+            while end + 1 < len(words) and words[end + 1][2] not in (",", ".", ";"):
+                end += 1
+            if end + 1 >= len(words) or words[end + 1][2] == ".":
+                draft.context = self.text[words[j + 1][0]:words[end][1]]
+        sent = draft.sentence
+        s_start = self.doc.sents[sent][0]
+        left = draft.cue_start
+        while left > s_start and self.text[left - 1] in " ,":
+            left -= 1
+        if left - s_start >= 3:
+            draft.content_start, draft.content_end = s_start, left
+        else:
+            k = j + 1
+            while k < len(words) and words[k][2] in ",":
+                k += 1
+            end = s_end
+            while end > draft.cue_end and self.text[end - 1] in " .!?;":
+                end -= 1
+            if k < len(words) and words[k][0] < end:
+                draft.content_start, draft.content_end = words[k][0], end
+        quote = self._quote_after(draft.speaker_end, s_end) if draft.content_start is None else None
+        if quote is not None:
+            draft.content_start, draft.content_end = quote
+        self._finish_kind(draft)
+        return True
+
+    def run(self) -> list[Draft]:
+        for match in self.lexicon.pattern.finditer(self.text):
+            draft = self.candidate(match)
+            if draft is None:
+                continue
+            if self.drafts and self.drafts[-1].cue_end > draft.cue_start:
+                continue
+            self.drafts.append(draft)
+        self._floating()
+        self._canonicalize()
+        return self.drafts
+
+    def _floating(self) -> None:
+        """Quoted sentences without a cue after a direct quote continue its speaker."""
+        covered = Spans([(d.content_start, d.content_end) for d in self.drafts
+                         if d.content_start is not None and d.content_end > d.content_start])
+        anchors = sorted((d for d in self.drafts if d.kind in ("direct", "mixed")), key=lambda d: d.content_end)
+        ends = [d.content_end for d in anchors]
+        for k, (q_start, q_end) in enumerate(self.doc.quotes.spans):
+            if k in self.doc.used_quotes or covered.overlaps(q_start, q_end):
+                continue
+            sent = self.doc.sentence_at(q_start)
+            if self.doc.sents[sent][0] != q_start or len(self.text[q_start:q_end].split()) < 4:
+                continue
+            a = bisect_right(ends, q_start) - 1
+            if a < 0 or self.doc.sent_para[self.doc.sentence_at(anchors[a].cue_start)] < self.doc.sent_para[sent] - 1:
+                continue
+            anchor = anchors[a]
+            self.drafts.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
+                                     kind="floating", paragraph=self.doc.sent_para[sent], sentence=sent,
+                                     antecedent=anchor))
+        self.drafts.sort(key=lambda d: (d.cue_start, d.cue_end))
+
+    def _canonicalize(self) -> None:
+        resolver = Resolver(self.text)
+        for d in sorted(self.drafts, key=_mention_position):
+            if d.antecedent is not None and d.antecedent.resolved is not None:
+                d.resolved = resolver.add(d.antecedent.resolved)
+            else:
+                d.resolved = resolver.resolve(d.head, d.context, _mention_position(d))
+
+
+def _mention_position(draft: Draft) -> int:
+    return draft.speaker_start if draft.speaker_start is not None else draft.cue_start
+
+
+def extract_drafts(text: str, lexicon: Lexicon, excluded: tuple[tuple[int, int], ...]) -> list[Draft]:
+    """All attributions of one document, speakers canonicalized, in text order."""
+    return _Extractor(Document(text, excluded), lexicon).run()

@@ -1,0 +1,110 @@
+"""Reporting-verb lexicon: loading, validation and the compiled cue pattern."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from toolkit.errors import InputError, LexiconError
+
+__all__ = ["CATEGORIES", "KINDS", "CueEntry", "Lexicon", "default_lexicon", "load_lexicon"]
+
+CATEGORIES = frozenset({
+    "neutral", "factive", "nonfactive", "concessive", "directive", "conflictual", "predictive",
+    "cognitive", "evidential", "supportive",
+})
+KINDS = frozenset({"speech", "cognitive", "evidential"})
+DEFAULT_PATH = Path(__file__).resolve().parent / "lexicons" / "reporting_verbs.tsv"
+_COLUMNS = ("lemma", "category", "kind", "forms")
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One surface form of a reporting verb."""
+
+    form: str
+    lemma: str
+    category: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Reporting verbs keyed by lower-case surface form, with one compiled matcher."""
+
+    entries: dict[str, CueEntry]
+    pattern: re.Pattern[str] = field(repr=False)
+    source: str = ""
+
+    def lookup(self, form: str) -> CueEntry | None:
+        """Entry of a surface form (case- and whitespace-insensitive), or None."""
+        return self.entries.get(" ".join(form.lower().split()))
+
+
+def _inflections(lemma: str) -> list[str]:
+    """Surface forms of a (possibly phrasal) verb lemma, generated with lemminflect."""
+    from lemminflect import getAllInflections, getAllInflectionsOOV
+
+    head, _, rest = lemma.partition(" ")
+    table = getAllInflections(head, upos="VERB") or getAllInflectionsOOV(head, upos="VERB")
+    heads = sorted({form for forms in table.values() for form in forms} | {head})
+    return [f"{h} {rest}".strip() for h in heads]
+
+
+def _parse_row(cells: list[str], *, path: str, line: int) -> list[CueEntry]:
+    if len(cells) < 3:
+        raise LexiconError("expected columns lemma, category, kind[, forms]", path=path, line=line,
+                           hint="separate columns with a tab")
+    lemma, category, kind = (c.strip().lower() for c in cells[:3])
+    if category not in CATEGORIES:
+        raise LexiconError(f"unknown category {category!r}", path=path, line=line,
+                           hint="use one of " + ", ".join(sorted(CATEGORIES)))
+    if kind not in KINDS:
+        raise LexiconError(f"unknown kind {kind!r}", path=path, line=line,
+                           hint="use one of " + ", ".join(sorted(KINDS)))
+    forms = [f.strip().lower() for f in cells[3].split(",")] if len(cells) > 3 else []
+    forms = [f for f in forms if f] or _inflections(lemma)
+    return [CueEntry(" ".join(f.split()), lemma, category, kind) for f in forms]
+
+
+def _compile(forms: list[str]) -> re.Pattern[str]:
+    """Lower-case forms, and capitalized ones for sentence starts; whitespace-tolerant."""
+    variants = set(forms) | {f[:1].upper() + f[1:] for f in forms}
+    alternatives = sorted(variants, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
+    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])")
+
+
+def parse_lexicon(text: str, *, source: str = "<string>") -> Lexicon:
+    """Build a lexicon from TSV text (``#`` comments, optional header row)."""
+    entries: dict[str, CueEntry] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        cells = raw.split("\t")
+        if tuple(c.strip().lower() for c in cells[:3]) == _COLUMNS[:3]:
+            continue
+        for entry in _parse_row(cells, path=source, line=number):
+            entries.setdefault(entry.form, entry)
+    if not entries:
+        raise LexiconError("the lexicon has no entries", path=source,
+                           hint="add rows: lemma<TAB>category<TAB>kind[<TAB>forms]")
+    return Lexicon(entries, _compile(list(entries)), source)
+
+
+def load_lexicon(path: str | Path) -> Lexicon:
+    """Read a reporting-verb lexicon file (layout of ``lexicons/reporting_verbs.tsv``)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read lexicon: {exc.strerror}", path=str(path),
+                         hint="pass the path of a TSV lexicon file") from exc
+    return parse_lexicon(text, source=str(path))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The lexicon shipped with the toolkit (read once per process)."""
+    return load_lexicon(DEFAULT_PATH)
