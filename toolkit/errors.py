@@ -13,6 +13,7 @@ __all__ = [
     "DuplicateIdError",
     "LexiconError",
     "ParameterError",
+    "ReportError",
 ]
 
 
@@ -70,3 +71,7 @@ class LexiconError(ToolkitError):
 
 class ParameterError(ToolkitError):
     """A function or command-line parameter has a value that cannot be used."""
+
+
+class ReportError(ToolkitError):
+    """A report run cannot start or did not finish (bad notebook, failing cell, busy lock)."""
