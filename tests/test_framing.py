@@ -12,8 +12,14 @@ import pytest
 from toolkit.cli import main
 from toolkit.corpus import Document, load, read_document
 from toolkit.errors import LexiconError, ParameterError
-from toolkit.framing import COUNT_COLUMNS, KWIC_COLUMNS, MATCH_COLUMNS, frame_counts, \
-    frame_matches, kwic
+from toolkit.framing import (
+    COUNT_COLUMNS,
+    KWIC_COLUMNS,
+    MATCH_COLUMNS,
+    frame_counts,
+    frame_matches,
+    kwic,
+)
 from toolkit.lexicon import builtin_lexicons, load_lexicon, make_lexicon
 
 # 16 words; matches: sanctions, sanctioned, US (conflict), peace (calm). "Us" is not "US".

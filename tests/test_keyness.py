@@ -9,8 +9,15 @@ import pytest
 
 from toolkit.corpus import Document
 from toolkit.errors import ParameterError
-from toolkit.keyness import COLLOCATE_COLUMNS, KEYNESS_COLUMNS, collocates, keyness, \
-    keyness_stats, load_stopwords, words
+from toolkit.keyness import (
+    COLLOCATE_COLUMNS,
+    KEYNESS_COLUMNS,
+    collocates,
+    keyness,
+    keyness_stats,
+    load_stopwords,
+    words,
+)
 
 
 def test_keyness_stats_fixed_table_by_hand():
