@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit._groups import as_documents, document_frame, with_groups
@@ -47,6 +48,8 @@ _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "Lt.",
                "Col.", "Adm.", "Sgt.", "Capt.", "Rev.", "Mr", "Mrs", "Ms", "Dr")
 _NAME = r"[A-Z][\w\u2019'-]+"
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
 
 
 def _speech(quotes: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
@@ -228,21 +231,25 @@ def speaker_mentions(documents: Iterable[Any], quotes: pd.DataFrame) -> pd.DataF
     """Every mention of a person or organization by name, quoted or not.
 
     Names come from the attribution table (person and organization speakers) and from titled
-    names in the text ("President Joe Biden", "Gen. Marek Halloran"). A surname alone, or an
-    honorific with a surname ("Mr. Putin"), counts as a mention of the one known full name with
-    that surname. Columns: doc_id, speaker, mention, start, end. Sorted by doc_id, start.
+    names anywhere in the corpus ("President Joe Biden", "Gen. Marek Halloran"). A surname
+    alone ("Putin", "Mr. Putin") counts for the full name with that surname mentioned in the same
+    document, or else for the one full name in the corpus with that surname; an ambiguous surname
+    is not counted. An honorific before a name is part of the mention. Columns: doc_id, speaker,
+    mention, start, end. Sorted by doc_id, start.
     """
     import pandas as pd
 
-    known = _known_names(quotes)
+    docs = list(documents) if iter(documents) is documents else documents
+    names = set(_known_names(quotes))
+    for doc in docs:
+        names.update(_titled_names(doc.text))
+    finder = _NameFinder(names)
     rows = []
-    for doc in documents:
-        text = doc.text
+    for doc in docs:
         excluded = getattr(doc, "excluded", ()) or ()
-        names = set(known) | set(_titled_names(text))
-        for speaker, mention, start, end in _find_mentions(text, names):
+        for speaker, start, end in finder.find(doc.text):
             if not any(a <= start < b for a, b in excluded):
-                rows.append((str(doc.doc_id), speaker, mention, start, end))
+                rows.append((str(doc.doc_id), speaker, doc.text[start:end], start, end))
     frame = pd.DataFrame(rows, columns=["doc_id", "speaker", "mention", "start", "end"])
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -252,35 +259,72 @@ def _known_names(quotes: pd.DataFrame) -> list[str]:
     return sorted(n for n in set(quotes.loc[named, "speaker"].astype(str)) if n[:1].isupper())
 
 
-def _titled_names(text: str) -> list[str]:
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
     from toolkit._speakers import speaker_terms
 
     titles = sorted((t for t in speaker_terms().titles if len(t) > 2), key=len, reverse=True)
-    pattern = (r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\s+"
-               + rf"((?:{_NAME}\s+){{1,2}}{_NAME})")
-    return [m.group(1) for m in re.finditer(pattern, text)]
+    return re.compile(r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\s+"
+                      + rf"((?:{_NAME}\s+){{1,2}}{_NAME})")
 
 
-def _find_mentions(text: str, names: set[str]) -> list[tuple[str, str, int, int]]:
-    """(full name, mention, start, end) for full names, unique surnames and honorific+surname."""
-    persons = [n for n in names if " " in n and n.split()[-1][:1].isupper()]
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for name in persons:
-        by_surname[name.split()[-1]].add(name)
-    targets: dict[str, str] = {n: n for n in names}
-    for surname, full in by_surname.items():
-        if len(full) == 1 and surname not in targets:
-            targets[surname] = next(iter(full))
-    if not targets:
-        return []
-    ordered = sorted(targets, key=len, reverse=True)
-    honorific = "|".join(re.escape(h) for h in _HONORIFICS)
-    pattern = re.compile(rf"(?:\b(?:{honorific})\s+)?\b(?:{'|'.join(map(re.escape, ordered))})\b")
-    found = []
-    for m in pattern.finditer(text):
-        bare = re.sub(rf"^(?:{honorific})\s+", "", m.group(0))
-        found.append((targets[bare], m.group(0), m.start(), m.end()))
-    return found
+def _titled_names(text: str) -> list[str]:
+    return [m.group(1) for m in _title_pattern().finditer(text)]
+
+
+class _NameFinder:
+    """Finds full names and surnames in one pass (Aho-Corasick), on word boundaries."""
+
+    def __init__(self, names: set[str]) -> None:
+        import ahocorasick
+
+        self.full = names
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            last = name.split()[-1]
+            if " " in name and last[:1].isupper():
+                self.by_surname[last].add(name)
+        self.automaton = ahocorasick.Automaton()
+        for key in names | set(self.by_surname):
+            self.automaton.add_word(key, key)
+        self.empty = not names
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(full name, start, end) of each mention, longest match first, no overlaps."""
+        if self.empty:
+            return []
+        hits = []
+        for last, key in self.automaton.iter(text):
+            start, end = last - len(key) + 1, last + 1
+            if (start == 0 or not text[start - 1].isalnum()) and \
+                    (end == len(text) or not text[end].isalnum()):
+                hits.append((start, end, key))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        chosen, taken_until = [], -1
+        for start, end, key in hits:
+            if start >= taken_until:
+                chosen.append((start, end, key))
+                taken_until = end
+        in_doc = {key for _, _, key in chosen if key in self.full}
+        out = []
+        for start, end, key in chosen:
+            name = key if key in self.full else self._surname(key, in_doc)
+            if name is not None:
+                out.append((name, self._honorific_start(text, start), end))
+        return out
+
+    def _surname(self, key: str, in_doc: set[str]) -> str | None:
+        candidates = self.by_surname[key]
+        local = candidates & in_doc
+        pool = local if local else candidates
+        return next(iter(pool)) if len(pool) == 1 else None
+
+    @staticmethod
+    def _honorific_start(text: str, start: int) -> int:
+        match = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)
+        return match.start() if match else start
 
 
 def mentioned_not_quoted(mentions: pd.DataFrame, quotes: pd.DataFrame, *,

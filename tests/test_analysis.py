@@ -1,0 +1,33 @@
+import pandas as pd
+
+from toolkit.analysis import analyze, analyze_document
+from toolkit.corpus import Document, load
+
+
+def test_analyze_sample_corpus_tables(sample_path):
+    corpus = load(sample_path)
+    result = analyze(corpus)
+    docs = result.documents
+    assert len(docs) == 16 and docs["doc_id"].is_monotonic_increasing
+    assert (docs["n_tokens"] > 300).all()
+    assert set(result.quotes["doc_id"]) <= set(docs["doc_id"])
+    for row in result.mentions.itertuples():
+        text = corpus.get(row.doc_id).text
+        assert text[row.start:row.end] == row.mention
+
+
+def test_worker_processes_give_the_same_tables(sample_path):
+    corpus = load(sample_path)
+    one, two = analyze(corpus), analyze(corpus, workers=2)
+    pd.testing.assert_frame_equal(one.quotes, two.quotes)
+    pd.testing.assert_frame_equal(one.documents, two.documents)
+    pd.testing.assert_frame_equal(one.mentions, two.mentions)
+
+
+def test_analyze_document_is_pure_and_accepts_iterators():
+    doc = Document("d1", "Share this article\nDam talks stall again\n\u201cWe will wait,\u201d Ramos said.\n")
+    first, second = analyze_document(doc), analyze_document(doc)
+    assert first == second and first.n_sentences == 2
+    result = analyze(iter([doc]))
+    assert list(result.documents["doc_id"]) == ["d1"]
+    assert list(result.quotes["speaker"]) == ["Ramos"]
