@@ -25,7 +25,7 @@ def test_worker_processes_give_the_same_tables(sample_path):
 
 
 def test_analyze_document_is_pure_and_accepts_iterators():
-    doc = Document("d1", "Share this article\nDam talks stall again\n\u201cWe will wait,\u201d Ramos said.\n")
+    doc = Document("d1", "Share this article\nDam negotiations stall again\n\u201cWe will wait,\u201d Ramos said.\n")
     first, second = analyze_document(doc), analyze_document(doc)
     assert first == second and first.n_sentences == 2
     result = analyze(iter([doc]))
