@@ -44,6 +44,12 @@ _QUOTE_OPEN = "“\""
 _TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
 expected going likely unlikely able unable willing reluctant quick quoted""".split())
 _MAX_SUBJECT = 12
+_NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
+_COLON = re.compile(rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
+                    re.MULTILINE)
+_NOT_SPEAKERS = frozenset("""update updated note photo photos related read watch source sources editor
+editors tags image video click here by from posted reporting advertisement share listen subscribe
+update: correction on to of washington new york the latest breaking exclusive""".split())
 
 
 @dataclass
@@ -501,37 +507,94 @@ class _Extractor:
         self._finish_kind(draft)
         return True
 
+    def _colon(self, match: re.Match[str]) -> Draft | None:
+        """``Name: text`` (headline or transcript turn) and ``… Name: “quote”``."""
+        start, end = match.span("cue")
+        if self.doc.excluded.overlaps(start, end) or self.doc.quotes.index_at(start) is not None:
+            return None
+        name = match.group("name")
+        if name.split()[0].lower() in _NOT_SPEAKERS or name.split()[-1].lower() in _NOT_SPEAKERS:
+            return None
+        sent = self.doc.sentence_at(start)
+        para = self.doc.sent_para[sent]
+        draft = Draft(start, end, None, paragraph=para, sentence=sent)
+        self._set_speaker(draft, *match.span("name"))
+        quote = self._quote_after(end, self.doc.paras[para][1])
+        if quote is not None:
+            self._mark_used(quote)
+            draft.content_start, draft.content_end, draft.kind = quote[0], quote[1], "direct"
+            return draft
+        if match.group("lead") is None:
+            return None
+        content_end = self.doc.paras[para][1]
+        content_start = end + len(self.text[end:content_end]) - len(self.text[end:content_end].lstrip())
+        if content_end - content_start < 10:
+            return None
+        draft.content_start, draft.content_end = content_start, content_end
+        self._finish_kind(draft)
+        return draft
+
+    def _host(self, draft: Draft) -> Draft | None:
+        """The latest earlier attribution whose content contains this cue."""
+        for other in reversed(self.drafts[-3:]):
+            if other.content_start is not None and other.content_start <= draft.cue_start < other.content_end:
+                return other
+        return None
+
+    def _truncate(self, host: Draft, end: int) -> None:
+        """End ``host``'s content before a later cue of the same sentence (``…, adding that``)."""
+        while end > host.content_start and self.text[end - 1] in " ,;":
+            end -= 1
+        if end - host.content_start >= 3:
+            host.content_end = end
+
     def run(self) -> list[Draft]:
-        for match in self.lexicon.pattern.finditer(self.text):
-            draft = self.candidate(match)
-            if draft is None:
-                continue
+        found = [d for d in map(self.candidate, self.lexicon.pattern.finditer(self.text)) if d]
+        found += [d for d in map(self._colon, _COLON.finditer(self.text)) if d]
+        found.sort(key=lambda d: (d.cue_start, d.cue_end))
+        for draft in found:
             if self.drafts and self.drafts[-1].cue_end > draft.cue_start:
                 continue
+            host = self._host(draft)
+            if host is not None and draft.kind in ("cognitive", "evidential"):
+                continue
+            if host is not None and draft.antecedent is host and host.kind != "direct":
+                self._truncate(host, draft.cue_start if draft.speaker_start is None
+                               else min(draft.cue_start, draft.speaker_start))
             self.drafts.append(draft)
         self._floating()
         self._canonicalize()
         return self.drafts
 
     def _floating(self) -> None:
-        """Quoted sentences without a cue after a direct quote continue its speaker."""
+        """Quoted sentences without a cue right after a direct quote continue its speaker.
+
+        A run of such quotations (only whitespace between them) becomes one floating record.
+        """
         covered = Spans([(d.content_start, d.content_end) for d in self.drafts
                          if d.content_start is not None and d.content_end > d.content_start])
-        anchors = sorted((d for d in self.drafts if d.kind in ("direct", "mixed")), key=lambda d: d.content_end)
-        ends = [d.content_end for d in anchors]
+        ordered = sorted(self.drafts, key=lambda d: max(d.cue_end, d.content_end or 0))
+        ends = [max(d.cue_end, d.content_end or 0) for d in ordered]
+        floating: list[Draft] = []
         for k, (q_start, q_end) in enumerate(self.doc.quotes.spans):
             if k in self.doc.used_quotes or covered.overlaps(q_start, q_end):
                 continue
             sent = self.doc.sentence_at(q_start)
             if self.doc.sents[sent][0] != q_start or len(self.text[q_start:q_end].split()) < 4:
                 continue
-            a = bisect_right(ends, q_start) - 1
-            if a < 0 or self.doc.sent_para[self.doc.sentence_at(anchors[a].cue_start)] < self.doc.sent_para[sent] - 1:
+            if floating and not self.text[floating[-1].content_end:q_start].strip():
+                floating[-1].content_end = q_end
                 continue
-            anchor = anchors[a]
-            self.drafts.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
-                                     kind="floating", paragraph=self.doc.sent_para[sent], sentence=sent,
-                                     antecedent=anchor))
+            a = bisect_right(ends, q_start) - 1
+            if a < 0 or ordered[a].kind not in ("direct", "mixed"):
+                continue
+            anchor = ordered[a]
+            if self.doc.sent_para[sent] - anchor.paragraph > 1:
+                continue
+            floating.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
+                                  kind="floating", paragraph=self.doc.sent_para[sent], sentence=sent,
+                                  antecedent=anchor))
+        self.drafts.extend(floating)
         self.drafts.sort(key=lambda d: (d.cue_start, d.cue_end))
 
     def _canonicalize(self) -> None:
