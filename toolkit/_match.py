@@ -17,7 +17,6 @@ frames match there with that length, each frame gets one match (its first such t
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -72,23 +71,35 @@ class _Parts:
     """A text's tokens cut into parts, with offsets and boundary flags."""
 
     def __init__(self, text: str, token_spans: Sequence[Span], sentence_starts: Sequence[int]):
-        self.orig: list[str] = []
-        self.spans: list[Span] = []
-        self.token_start: list[bool] = []
-        self.token_end: list[bool] = []
-        self.sentence: list[int] = []
+        folded = normalize(text)
+        orig: list[str] = []
+        spans: list[Span] = []
+        token_start: list[bool] = []
+        token_end: list[bool] = []
+        sentence: list[int] = []
+        n_starts, s = len(sentence_starts), 0
         for a, b in token_spans:
-            pieces = _split_token(normalize(text[a:b]))
-            sentence = bisect_right(sentence_starts, a)
-            offset = a
+            while s < n_starts and sentence_starts[s] <= a:
+                s += 1
+            token = folded[a:b]
+            if "-" not in token:
+                orig.append(token)
+                spans.append((a, b))
+                token_start.append(True)
+                token_end.append(True)
+                sentence.append(s)
+                continue
+            pieces = _split_token(token)
             for k, piece in enumerate(pieces):
-                self.orig.append(piece)
-                self.spans.append((offset, offset + len(piece)))
-                self.token_start.append(k == 0)
-                self.token_end.append(k == len(pieces) - 1)
-                self.sentence.append(sentence)
-                offset += len(piece) + 1
-        self.lower = [p.lower() for p in self.orig]
+                orig.append(piece)
+                spans.append((a, a + len(piece)))
+                token_start.append(k == 0)
+                token_end.append(k == len(pieces) - 1)
+                sentence.append(s)
+                a += len(piece) + 1
+        self.orig, self.spans, self.sentence = orig, spans, sentence
+        self.token_start, self.token_end = token_start, token_end
+        self.lower = [p.lower() for p in orig]
 
 
 class Matcher:
@@ -104,13 +115,16 @@ class Matcher:
             else:
                 self.exact.setdefault(key, []).append(entry)
         self.prefix_lengths = sorted({len(k) for k in self.prefix})
+        self._seen: dict[str, tuple[Entry, ...]] = {}
 
-    def _candidates(self, word: str) -> list[Entry]:
-        found = list(self.exact.get(word, ()))
-        for n in self.prefix_lengths:
-            if n > len(word):
-                break
-            found.extend(self.prefix.get(word[:n], ()))
+    def _candidates(self, word: str) -> tuple[Entry, ...]:
+        """Entries whose first part may match ``word`` (remembered per distinct word)."""
+        found = self._seen.get(word)
+        if found is None:
+            found = tuple(self.exact.get(word, ())) + tuple(
+                e for n in self.prefix_lengths if n <= len(word)
+                for e in self.prefix.get(word[:n], ()))
+            self._seen[word] = found
         return found
 
     def find(self, text: str, token_spans: Sequence[Span],
@@ -119,8 +133,10 @@ class Matcher:
         parts = _Parts(text, token_spans, sentence_starts)
         hits: list[Hit] = []
         i = 0
-        while i < len(parts.lower):
-            best = self._longest(parts, i) if parts.token_start[i] else []
+        lower, token_start = parts.lower, parts.token_start
+        while i < len(lower):
+            candidates = self._candidates(lower[i]) if token_start[i] else ()
+            best = self._longest(candidates, parts, i) if candidates else []
             if not best:
                 i += 1
                 continue
@@ -130,8 +146,9 @@ class Matcher:
             i += n
         return hits
 
-    def _longest(self, parts: _Parts, i: int) -> list[Entry]:
-        matched = [e for e in self._candidates(parts.lower[i]) if _fits(e, parts, i)]
+    @staticmethod
+    def _longest(candidates: Sequence[Entry], parts: _Parts, i: int) -> list[Entry]:
+        matched = [e for e in candidates if _fits(e, parts, i)]
         if not matched:
             return []
         n = max(len(e.parts) for e in matched)

@@ -72,9 +72,10 @@ def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
         for hit in matcher.find(doc.text, toks.spans, toks.sentence_starts):
             voice, speaker = voices.voice(doc_id, hit.start, hit.end)
             found.append(_Found(hit.frame, hit.term, hit.start, hit.end, voice, speaker))
+        words = toks.words(doc.text)
         quoted = sum(voices.voice(doc_id, a, b)[0] == _scan.QUOTED
-                     for a, b in toks.words(doc.text)) if voices.spans.get(doc_id) else 0
-        yield _DocResult(doc, found, len(toks.words(doc.text)) - quoted, quoted)
+                     for a, b in words) if voices.spans.get(doc_id) else 0
+        yield _DocResult(doc, found, len(words) - quoted, quoted)
 
 
 def frame_matches(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_cooperation", *,
