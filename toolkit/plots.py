@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["frame_heatmap", "frames_over_time", "keyness_bars", "dispersion_plot"]
+__all__ = [
+    "frame_heatmap", "frames_over_time", "keyness_bars", "dispersion_plot",
+    "speaker_bars", "share_of_voice_bars", "speakers_over_time_lines", "verb_bars",
+    "category_heatmap",
+]
+
+# One colour per speaker type, the same in every figure.
+SPEAKER_TYPE_COLORS = {"person": "#2e6f9e", "organization": "#7a8b3c", "anonymous": "#c0392b",
+                       "unresolved": "#9a9a9a"}
 
 
 def _figure(width: float, height: float):
@@ -112,4 +120,99 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     ax.set_yticks(range(len(rows)), labels=rows)
     ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), xlabel="position in document",
            ylabel="", title=title or "Dispersion")
+    return fig
+
+
+def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributions",
+                 title: str | None = None) -> Figure:
+    """Ranked horizontal bars of the ``n`` most quoted speakers, coloured by speaker type, from
+    :func:`toolkit.speakers.speaker_table` (without ``by``)."""
+    import seaborn as sns
+
+    _need(table, ["speaker", "speaker_type", value], "speaker_bars")
+    data = table.sort_values([value, "speaker"], ascending=[False, True], kind="stable").head(n)
+    fig, ax = _figure(7, 1 + 0.32 * len(data))
+    types = [t for t in SPEAKER_TYPE_COLORS if t in set(data["speaker_type"])]
+    sns.barplot(data=data, x=value, y="speaker", hue="speaker_type", dodge=False, ax=ax,
+                palette=SPEAKER_TYPE_COLORS, hue_order=types)
+    ax.set(xlabel=value.replace("_", " "), ylabel="", title=title or "Most quoted speakers")
+    ax.legend(title="speaker type", loc="lower right", frameon=False)
+    return fig
+
+
+def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
+                        title: str | None = None) -> Figure:
+    """Stacked horizontal bars: each group's attributions split by speaker share, from
+    :func:`toolkit.speakers.share_of_voice` (``(other)`` drawn in grey, last)."""
+    _need(table, [by, "speaker", "share"], "share_of_voice_bars")
+    grid = table.pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
+                             fill_value=0.0, sort=True)
+    speakers = sorted(grid.columns, key=lambda s: (s == "(other)", -grid[s].sum(), s))
+    grid = grid[speakers]
+    fig, ax = _figure(9, 1.2 + 0.55 * len(grid))
+    import seaborn as sns
+
+    colors = sns.color_palette("tab20", n_colors=max(len(speakers), 1))
+    left = [0.0] * len(grid)
+    for i, speaker in enumerate(speakers):
+        color = "#cfcfcf" if speaker == "(other)" else colors[i % len(colors)]
+        ax.barh(list(grid.index), grid[speaker].tolist(), left=left, color=color,
+                label=speaker, edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, grid[speaker].tolist(), strict=True)]
+    ax.set(xlim=(0, 1), xlabel="share of attributions", ylabel="",
+           title=title or f"Share of voice by {by}")
+    ax.invert_yaxis()
+    ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              fontsize="small")
+    return fig
+
+
+def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None) -> Figure:
+    """One line per speaker: attributions per period, from
+    :func:`toolkit.speakers.speakers_over_time`."""
+    import seaborn as sns
+
+    _need(table, ["period", "speaker", "n_attributions"], "speakers_over_time_lines")
+    fig, ax = _figure(8, 4.5)
+    sns.lineplot(data=table, x="period", y="n_attributions", hue="speaker", marker="o", ax=ax,
+                 sort=False)
+    ax.set(xlabel="period", ylabel="attributions", title=title or "Speakers over time")
+    ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def verb_bars(counts: pd.DataFrame, *, n: int = 15, title: str | None = None) -> Figure:
+    """Bars of the ``n`` most frequent reporting-verb lemmas, coloured by stance category,
+    from :func:`toolkit.verbs.verb_counts` (without ``by``)."""
+    import seaborn as sns
+
+    _need(counts, ["cue_lemma", "verb_category", "n"], "verb_bars")
+    data = counts.sort_values(["n", "cue_lemma"], ascending=[False, True], kind="stable").head(n)
+    categories = sorted(set(data["verb_category"]))
+    palette = dict(zip(categories, sns.color_palette("Set2", len(categories)), strict=True))
+    fig, ax = _figure(7, 1 + 0.32 * len(data))
+    sns.barplot(data=data, x="n", y="cue_lemma", hue="verb_category", dodge=False, ax=ax,
+                palette=palette, hue_order=categories)
+    ax.set(xlabel="cues", ylabel="", title=title or "Reporting verbs")
+    ax.legend(title="category", loc="lower right", frameon=False)
+    return fig
+
+
+def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
+                     title: str | None = None) -> Figure:
+    """Speaker x stance-category heatmap of ``value`` for the ``n`` speakers with the most cues,
+    from :func:`toolkit.verbs.category_by_speaker`."""
+    import seaborn as sns
+
+    _need(table, ["speaker", "verb_category", value, "n"], "category_heatmap")
+    totals = table.groupby("speaker")["n"].sum().sort_values(ascending=False, kind="stable")
+    top = sorted(totals.index, key=lambda s: (-totals[s], s))[:n]
+    grid = table[table["speaker"].isin(top)].pivot_table(
+        index="speaker", columns="verb_category", values=value, aggfunc="sum", fill_value=0.0)
+    grid = grid.reindex(top)
+    fig, ax = _figure(1.5 + 0.9 * grid.shape[1], 1.5 + 0.4 * grid.shape[0])
+    sns.heatmap(grid, ax=ax, annot=True, fmt=".2f", cmap="mako_r", linewidths=0.5,
+                cbar_kws={"label": value})
+    ax.set(xlabel="verb category", ylabel="", title=title or "How each speaker's words are reported")
+    ax.tick_params(axis="x", labelrotation=45)
     return fig

@@ -1,0 +1,45 @@
+"""Speaker and reporting-verb figures render to PNG on the sample corpus without warnings."""
+
+import io
+import warnings
+
+import pandas as pd
+import pytest
+
+from toolkit import plots, speakers, verbs
+from toolkit.analysis import analyze
+from toolkit.corpus import load
+
+
+@pytest.fixture(scope="module")
+def base(sample_path):
+    return analyze(load(sample_path))
+
+
+def test_speaker_and_verb_figures_render(base):
+    q, d = base.quotes, base.documents
+    cases = [
+        (speakers.speaker_table(q, d), lambda t: plots.speaker_bars(t, n=10)),
+        (speakers.share_of_voice(q, d, by="outlet", top_n=5),
+         lambda t: plots.share_of_voice_bars(t, by="outlet")),
+        (speakers.speakers_over_time(q, d, top_n=4), plots.speakers_over_time_lines),
+        (verbs.verb_counts(q), plots.verb_bars),
+        (verbs.category_by_speaker(q, min_attributions=3), plots.category_heatmap),
+    ]
+    for table, draw in cases:
+        before = table.copy()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig = draw(table)
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png")
+        assert buffer.getvalue()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert fig.axes[0].get_title()
+        pd.testing.assert_frame_equal(table, before)
+
+
+def test_speaker_bars_show_the_top_speakers_in_order(base):
+    table = speakers.speaker_table(base.quotes, base.documents)
+    fig = plots.speaker_bars(table, n=5)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == list(table["speaker"].head(5))
