@@ -31,3 +31,24 @@ def test_analyze_document_is_pure_and_accepts_iterators():
     result = analyze(iter([doc]))
     assert list(result.documents["doc_id"]) == ["d1"]
     assert list(result.quotes["speaker"]) == ["Ramos"]
+
+
+def test_date_range_and_cache(sample_path, tmp_path):
+    import pytest
+
+    from toolkit.errors import ParameterError
+
+    corpus = load(sample_path)
+    april = analyze(corpus, date_from="2026-04-01", date_to="2026-04-30")
+    assert set(april.documents["date"].str[:7]) == {"2026-04"}
+    assert set(april.quotes["doc_id"]) <= set(april.documents["doc_id"])
+    with pytest.raises(ParameterError, match="after date_to"):
+        analyze(corpus, date_from="2026-05-01", date_to="2026-04-01")
+    with pytest.raises(ParameterError, match="not a date"):
+        analyze(corpus, date_from="April")
+    first = analyze(corpus, cache=tmp_path)
+    stored = list((tmp_path / "analysis").glob("*.pickle"))
+    assert len(stored) == 16
+    again = analyze(corpus, cache=tmp_path)
+    pd.testing.assert_frame_equal(first.quotes, again.quotes)
+    pd.testing.assert_frame_equal(first.quotes, analyze(corpus).quotes)

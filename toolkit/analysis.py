@@ -14,6 +14,7 @@ ids shared across documents, and name mentions of every known speaker.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -26,7 +27,7 @@ from toolkit.errors import ParameterError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze"]
+__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select"]
 
 
 @dataclass(frozen=True)
@@ -76,10 +77,38 @@ def _map(documents: Iterable[Document], workers: int) -> Iterator[DocumentResult
         yield from pool.map(analyze_document, documents, chunksize=8)
 
 
-def analyze(corpus: Iterable[Document], *, workers: int | None = 1) -> CorpusAnalysis:
+def select(corpus: Iterable[Document], *, date_from: str | None = None,
+           date_to: str | None = None) -> list[Document]:
+    """The documents dated within [date_from, date_to] (ISO dates, inclusive; undated documents
+    are left out when a bound is given)."""
+    lo, hi = _bound(date_from, "date_from"), _bound(date_to, "date_to")
+    if lo and hi and lo > hi:
+        raise ParameterError(f"date_from={date_from} is after date_to={date_to}")
+    if not lo and not hi:
+        return list(corpus)
+    return [d for d in corpus if d.date and (not lo or d.date[:10] >= lo)
+            and (not hi or d.date[:10] <= hi)]
+
+
+def _bound(value: str | None, name: str) -> str | None:
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ParameterError(f"{name}={value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
+            date_from: str | None = None, date_to: str | None = None,
+            cache: bool | str | os.PathLike[str] = False) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
+    ``date_from``/``date_to`` keep only documents dated in that range. ``cache`` reuses
+    per-document results stored by earlier runs (keyed by document content, toolkit version and
+    lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
+    cached runs compute missing documents in this process.
     """
     import pandas as pd
 
@@ -90,10 +119,20 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1) -> CorpusAna
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ParameterError(f"workers must be at least 1, got {workers}")
-    # A corpus is read twice (attribution, then mentions) rather than held in memory; a one-shot
-    # iterator has to be kept.
-    docs = list(corpus) if iter(corpus) is corpus else corpus
-    results = list(_map(iter(docs), workers))
+    if date_from or date_to:
+        docs = select(corpus, date_from=date_from, date_to=date_to)
+    else:
+        # A corpus is read twice (attribution, then mentions) rather than held in memory; a
+        # one-shot iterator has to be kept.
+        docs = list(corpus) if iter(corpus) is corpus else corpus
+    if cache:
+        from toolkit.cache import cached_map, lexicon_fingerprint
+
+        results = cached_map(analyze_document, docs, namespace="analysis",
+                             key_extra=lexicon_fingerprint(),
+                             cache_dir=None if cache is True else cache)
+    else:
+        results = list(_map(iter(docs), workers))
     records = [r for result in results for r in result.attributions]
     mapping = corpus_speakers(records)
     quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])
