@@ -87,8 +87,12 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
         return _execute_run(plan, folder, inputs, fingerprint)
 
 
-def _plan(corpus, parameters, assignments, params_file, notebooks, notebooks_dir,
-          date_from, date_to, kernel_name, timeout, quiet) -> _Plan:
+def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
+          assignments: Sequence[str], params_file: str | os.PathLike[str] | None,
+          notebooks: Sequence[str] | None, notebooks_dir: str | os.PathLike[str] | None,
+          date_from: str | None, date_to: str | None, kernel_name: str,
+          timeout: float | None, quiet: bool) -> _Plan:
+    """Check the corpus, notebooks, parameters and kernel; start nothing."""
     path = Path(corpus).resolve()
     if not path.exists():
         raise CorpusNotFoundError("no such file or folder", path=os.fspath(corpus),
@@ -96,17 +100,23 @@ def _plan(corpus, parameters, assignments, params_file, notebooks, notebooks_dir
     folder = Path(notebooks_dir or NOTEBOOKS_DIR).resolve()
     selected = select_notebooks(notebooks, folder, quiet=quiet)
     declared = {nb.stem: declared_parameters(nb) for nb in selected}
-    values: dict[str, tuple[Any, str | None]] = {}
-    if params_file is not None:
-        values.update(load_params_file(params_file))
-    values.update({k: (v, None) for k, v in parameters.items()})
-    values.update(parse_assignments(assignments))
-    values.update({k: (v, None) for k, v in (("date_from", date_from), ("date_to", date_to))
-                   if v is not None})
+    values = _gather_values(params_file, parameters, assignments, date_from, date_to)
     checked = check_values(values, declared)
     check_dates(checked.get("date_from"), checked.get("date_to"))
     check_date_range(str(path), checked.get("date_from"), checked.get("date_to"))
     return _Plan(path, selected, declared, checked, ensure_kernel(kernel_name), timeout, quiet)
+
+
+def _gather_values(params_file: str | os.PathLike[str] | None, parameters: Mapping[str, Any],
+                   assignments: Sequence[str], date_from: str | None, date_to: str | None
+                   ) -> dict[str, tuple[Any, str | None]]:
+    """``{name: (value, text as typed or None)}``; later sources win."""
+    values = load_params_file(params_file) if params_file is not None else {}
+    values.update({k: (v, None) for k, v in parameters.items()})
+    values.update(parse_assignments(assignments))
+    dates = {"date_from": date_from, "date_to": date_to}
+    values.update({k: (v, None) for k, v in dates.items() if v is not None})
+    return values
 
 
 def select_notebooks(names: Sequence[str] | None, folder: Path, *,
@@ -248,8 +258,8 @@ def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseExcept
     failed = next((n for n in manifest["notebooks"] if n["status"] == "running"), None)
     if failed is not None:
         failed["status"] = "failed"
-    manifest.update(status="failed", finished_at=_stamp(_now()),
-                    error=_describe(exc, failed["name"] if failed else None))
+    notebook = staging / f"{failed['name']}.ipynb" if failed else None
+    manifest.update(status="failed", finished_at=_stamp(_now()), error=_describe(exc, notebook))
     record.write_json(staging / "manifest.json", manifest)
     kept = layout.keep_failed(staging, folder)
     if isinstance(exc, Exception) and not isinstance(exc, ReportError):
@@ -257,19 +267,31 @@ def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseExcept
                           hint=f"run kept in {kept}") from exc
 
 
-def _describe(exc: BaseException, notebook: str | None) -> dict[str, Any]:
-    """``{"message": "framing.ipynb cell 7: KeyError: 'outlet'", ...}`` for the manifest."""
+def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
+    """``{"message": "framing.ipynb cell 7: KeyError: 'outlet'", ...}`` for the manifest;
+    ``notebook`` is the executed copy of the failing notebook, if any."""
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
         cell = exc.exec_count if exc.exec_count is not None else exc.cell_index
-        evalue = (exc.evalue or "").strip().splitlines()
-        text = f"{exc.ename}: {evalue[0]}" if evalue else exc.ename
-        return {"notebook": f"{notebook}.ipynb", "cell": cell, "cell_index": exc.cell_index,
-                "ename": exc.ename, "evalue": exc.evalue,
-                "message": f"{notebook}.ipynb cell {cell}: {text}"}
-    lines = str(exc).strip().splitlines()
-    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
-    where = f"{notebook}.ipynb: " if notebook else ""
-    return {"notebook": f"{notebook}.ipynb" if notebook else None, "cell": None,
-            "ename": type(exc).__name__, "evalue": str(exc), "message": where + text}
+        ename, evalue = exc.ename, exc.evalue or ""
+    else:
+        cell = _last_executed_cell(notebook) if notebook else None
+        ename, evalue = type(exc).__name__, str(exc)
+    lines = evalue.strip().splitlines()
+    where = "" if notebook is None else notebook.name + (f" cell {cell}" if cell else "") + ": "
+    return {"notebook": notebook.name if notebook else None, "cell": cell, "ename": ename,
+            "evalue": evalue,
+            "message": f"{where}{ename}: {lines[0]}" if lines else f"{where}{ename}"}
+
+
+def _last_executed_cell(notebook: Path) -> int | None:
+    """The execution count of the last cell that started (the one a timeout stopped)."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return None
+    counts = [c.get("execution_count") for c in cells if c.cell_type == "code"]
+    return max((n for n in counts if n), default=None)
