@@ -1,4 +1,5 @@
-"""Command-line subcommands over corpus analyses: ``frames``, ``kwic`` and ``keyness``.
+"""Command-line subcommands over corpus analyses: ``speakers``, ``verbs``, ``frames``, ``kwic``,
+``keyness`` and ``collocates``.
 
 ``register(subparsers)`` adds every command listed in ``COMMANDS``; each entry is a function
 that adds one subparser and sets ``func``. A new analysis adds its function to ``COMMANDS`` and
@@ -8,8 +9,6 @@ reuses :func:`_base` (PATH, corpus options, ``--format``) and :func:`_quotes_tab
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import sys
 
 from toolkit.cli import add_corpus_options, open_corpus
 
@@ -41,12 +40,8 @@ def _lexicon_option(p: argparse.ArgumentParser, default: str | None) -> None:
 
 
 def _quotes_table(args: argparse.Namespace, corpus):
-    """Attributed quotes for voice, or None (with a note on stderr when unavailable)."""
+    """Attributed quotes for voice, or None with ``--no-quotes``."""
     if args.no_quotes:
-        return None
-    if importlib.util.find_spec("toolkit.quotes") is None:
-        print("note: toolkit.quotes is not available; all text counts as the journalist's voice",
-              file=sys.stderr)
         return None
     from toolkit import quotes
 
@@ -152,7 +147,120 @@ def run_keyness(args: argparse.Namespace) -> int:
     return _write(table, args)
 
 
-COMMANDS = (frames_command, kwic_command, keyness_command)
+# -- collocates ---------------------------------------------------------------------------------
+
+
+def collocates_command(sub) -> None:
+    p = _base(sub, "collocates", help="words that occur near a word (PMI and log-likelihood)",
+              description="Collocates of WORD within --window words on either side, scored by "
+                          "pointwise mutual information and log-likelihood.")
+    p.add_argument("word", help="the node word")
+    p.add_argument("--window", type=int, default=5, help="words on each side (default: 5)")
+    p.add_argument("--min-freq", type=int, default=2,
+                   help="minimum co-occurrence frequency (default: 2)")
+    p.add_argument("--stopwords", nargs="?", const=True, default=False, metavar="FILE",
+                   help="leave out stopwords (the built-in English list, or FILE)")
+    p.set_defaults(func=run_collocates)
+
+
+def run_collocates(args: argparse.Namespace) -> int:
+    from toolkit.keyness import collocates
+
+    table = collocates(open_corpus(args, args.path), args.word, window=args.window,
+                       min_freq=args.min_freq, stopwords=args.stopwords,
+                       date_from=args.date_from, date_to=args.date_to)
+    return _write(table, args)
+
+
+# -- speakers and verbs -----------------------------------------------------------------------
+
+
+def _analysis(args: argparse.Namespace):
+    from toolkit.analysis import analyze
+
+    return analyze(open_corpus(args, args.path), date_from=args.date_from, date_to=args.date_to)
+
+
+def _by_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--by", action="append", metavar="COLUMN",
+                   help="group by a document column (outlet, author, doc_id) or a period "
+                        "(week, month, quarter, year); repeat for several")
+
+
+SPEAKER_TABLES = ("speakers", "share", "anonymous", "mentioned", "over-time")
+
+
+def speakers_command(sub) -> None:
+    p = _base(sub, "speakers", help="who is quoted: speaker frequency and share of voice",
+              description="Speaker tables from the attributions: 'speakers' (one row per "
+                          "canonical speaker with counts, words, share, documents, mentions, "
+                          "dates), 'share' (share of voice per group, top N plus other), "
+                          "'anonymous' (anonymous-source rate per group), 'mentioned' (named "
+                          "but never quoted), 'over-time' (top speakers per month).")
+    p.add_argument("--table", choices=SPEAKER_TABLES, default="speakers",
+                   help="which table (default: speakers)")
+    _by_option(p)
+    p.add_argument("--top-n", type=int, default=None,
+                   help="keep the N most quoted speakers (per group)")
+    p.set_defaults(func=run_speakers)
+
+
+def run_speakers(args: argparse.Namespace) -> int:
+    from toolkit import speakers
+
+    base = _analysis(args)
+    q, d, by = base.quotes, base.documents, args.by
+    if args.table == "speakers":
+        table = speakers.speaker_table(q, d, by=by, mentions=base.mentions, top_n=args.top_n)
+    elif args.table == "share":
+        table = speakers.share_of_voice(q, d, by=by or "outlet", top_n=args.top_n or 10)
+    elif args.table == "anonymous":
+        table = speakers.anonymous_rate(q, d, by=by or "outlet")
+    elif args.table == "mentioned":
+        table = speakers.mentioned_not_quoted(base.mentions, q)
+    else:
+        table = speakers.speakers_over_time(q, d, period=(by or ["month"])[0],
+                                            top_n=args.top_n or 5)
+    return _write(table, args)
+
+
+VERB_TABLES = ("counts", "by-speaker", "categories", "category-share", "taxonomy")
+
+
+def verbs_command(sub) -> None:
+    p = _base(sub, "verbs", help="how speech is reported: reporting verbs and their stance",
+              description="Reporting-verb tables: 'counts' (lemma counts with stance "
+                          "category), 'by-speaker' (verbs per speaker), 'categories' (stance "
+                          "categories per speaker), 'category-share' (stance mix per group), "
+                          "'taxonomy' (the stance categories and their sources).")
+    p.add_argument("--table", choices=VERB_TABLES, default="counts",
+                   help="which table (default: counts)")
+    _by_option(p)
+    p.add_argument("--min-attributions", type=int, default=1,
+                   help="per-speaker tables: leave out speakers with fewer cues (default: 1)")
+    p.set_defaults(func=run_verbs)
+
+
+def run_verbs(args: argparse.Namespace) -> int:
+    from toolkit import verbs
+
+    if args.table == "taxonomy":
+        return _write(verbs.load_categories(), args)
+    base = _analysis(args)
+    q, d, by = base.quotes, base.documents, args.by
+    if args.table == "counts":
+        table = verbs.verb_counts(q, d, by=by)
+    elif args.table == "by-speaker":
+        table = verbs.verbs_by_speaker(q, d, by=by, min_attributions=args.min_attributions)
+    elif args.table == "categories":
+        table = verbs.category_by_speaker(q, d, by=by, min_attributions=args.min_attributions)
+    else:
+        table = verbs.category_share(q, d, by=by or "outlet")
+    return _write(table, args)
+
+
+COMMANDS = (speakers_command, verbs_command, frames_command, kwic_command, keyness_command,
+            collocates_command)
 
 
 def register(subparsers) -> None:
