@@ -39,8 +39,10 @@ def register(subparsers) -> None:
                    help="comma-separated notebooks to run (default: all)")
     p.add_argument("--notebooks-dir", default=None,
                    help="folder holding the notebooks (default: the project's notebooks/)")
-    p.add_argument("--date-from", default=None, metavar="YYYY-MM-DD")
-    p.add_argument("--date-to", default=None, metavar="YYYY-MM-DD")
+    p.add_argument("--date-from", default=None, metavar="YYYY-MM-DD",
+                   help="first publication date included (passed as date_from)")
+    p.add_argument("--date-to", default=None, metavar="YYYY-MM-DD",
+                   help="last publication date included (passed as date_to)")
     p.add_argument("--skip-if-unchanged", action="store_true",
                    help="do nothing when inputs, notebooks, lexicons, version and parameters "
                         "equal the latest good run's")

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from toolkit.errors import ParameterError, ReportError
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+# Report names, run ids and output names: one plain path component.
+NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 STAGING = ".staging"
 FAILED = "_failed"
 LATEST = "latest"
@@ -27,7 +28,7 @@ LATEST_TXT = "latest.txt"
 
 def report_folder(out: str | os.PathLike[str], name: str) -> Path:
     """``OUT/NAME``, created if needed; ``name`` must be a plain folder name."""
-    if not _NAME.match(name):
+    if not NAME_PATTERN.match(name):
         raise ParameterError(f"report name {name!r} must be letters, digits, '_', '.' or '-'")
     folder = Path(out).resolve() / name
     folder.mkdir(parents=True, exist_ok=True)
@@ -109,4 +110,4 @@ def latest_run(folder: Path) -> Path | None:
         except OSError:
             return None
     path = folder / run_id
-    return path if run_id and _NAME.match(run_id) and path.is_dir() else None
+    return path if run_id and NAME_PATTERN.match(run_id) and path.is_dir() else None

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
+from toolkit.cache import LEXICON_DIR
 
 KEY_PACKAGES = ("pandas", "nltk", "matplotlib", "seaborn", "papermill", "nbconvert")
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from toolkit._report_layout import NAME_PATTERN
 from toolkit._report_run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_report
 from toolkit.errors import ParameterError
 
@@ -28,11 +28,10 @@ __all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "RunResult", "run
 
 FIGURE_DPI = 100
 HEADLINE_FILE = "headline.json"
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 def _target(output_dir: str | os.PathLike[str], kind: str, name: str, suffix: str) -> Path:
-    if not _NAME.match(name) or name.endswith(suffix):
+    if not NAME_PATTERN.match(name) or name.endswith(suffix):
         raise ParameterError(f"{kind[:-1]} name {name!r} must be letters, digits, '_', '.' or "
                              f"'-', without the {suffix} suffix")
     folder = Path(output_dir) / kind
