@@ -285,10 +285,13 @@ def test_str_parameter_keeps_the_text_typed():
 
 def test_skip_if_unchanged(first, corpus, tmp_path, capsys):
     out = _copy_reports(first, tmp_path)
+    stale = out / NAME / ".staging" / "2020-01-01T000000Z"
+    stale.mkdir()
     code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=4",
                            "--skip-if-unchanged")
     assert code == 0 and stdout == f"unchanged since {first.run_id}; nothing to do\n"
     assert len(list((out / NAME).glob("20*"))) == 1
+    assert not stale.exists() and (out / NAME / "_failed" / stale.name).is_dir()
 
     code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=2",
                            "--skip-if-unchanged", "--quiet")

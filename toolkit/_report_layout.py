@@ -1,7 +1,8 @@
 """The folder of one report name::
 
     OUT/NAME/.lock               held while a run of NAME is going on
-    OUT/NAME/.staging/RUN_ID/    a run being written
+    OUT/NAME/.staging/RUN_ID/    a run being written (one left by a killed run is moved
+                                 to _failed by the next run)
     OUT/NAME/RUN_ID/             finished runs, moved here in one rename
     OUT/NAME/_failed/RUN_ID/     failed runs, kept for inspection
     OUT/NAME/latest -> RUN_ID    the last good run (symlink), also named in latest.txt
@@ -84,6 +85,14 @@ def keep_failed(staging: Path, folder: Path) -> Path:
     target.parent.mkdir(exist_ok=True)
     os.rename(staging, target)
     return target
+
+
+def sweep_stale(folder: Path) -> list[Path]:
+    """Move runs left in ``.staging`` by a killed process to ``_failed``. Call it while
+    holding the lock: then no staging folder belongs to a live run."""
+    staging = folder / STAGING
+    leftovers = sorted(p for p in staging.iterdir() if p.is_dir()) if staging.is_dir() else []
+    return [keep_failed(path, folder) for path in leftovers]
 
 
 def _point_latest(folder: Path, run_id: str) -> None:

@@ -78,6 +78,7 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
                  notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
     with layout.run_lock(folder):
+        layout.sweep_stale(folder)
         inputs = _inputs(plan)
         fingerprint = record.fingerprint(inputs)
         if skip_if_unchanged:
