@@ -44,7 +44,7 @@ def test_date_range_and_cache(sample_path, tmp_path):
     assert set(april.quotes["doc_id"]) <= set(april.documents["doc_id"])
     with pytest.raises(ParameterError, match="after date_to"):
         analyze(corpus, date_from="2026-05-01", date_to="2026-04-01")
-    with pytest.raises(ParameterError, match="not a date"):
+    with pytest.raises(ParameterError, match="not an ISO date"):
         analyze(corpus, date_from="April")
     first = analyze(corpus, cache=tmp_path)
     stored = list((tmp_path / "analysis").glob("*.pickle"))

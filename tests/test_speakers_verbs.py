@@ -77,7 +77,7 @@ def test_speaker_table_by_outlet_and_month_with_date_filter(quotes, documents):
         sp.speaker_table(quotes, documents, by="desk")
     with pytest.raises(ParameterError, match="needs documents="):
         sp.speaker_table(quotes, by="outlet")
-    with pytest.raises(ParameterError, match="date_from='March' is not a date"):
+    with pytest.raises(ParameterError, match="date_from='March' is not an ISO date"):
         sp.speaker_table(quotes, documents, date_from="March")
 
 

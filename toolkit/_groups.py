@@ -9,7 +9,7 @@ documents frame (:func:`document_frame`).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.errors import ParameterError
@@ -20,6 +20,78 @@ if TYPE_CHECKING:
 PERIODS = ("week", "month", "quarter", "year")
 DOCUMENT_COLUMNS = ("doc_id", "outlet", "date", "author", "title", "url", "path")
 UNKNOWN = "unknown"
+_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url")
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """``value`` as an ISO date string, None for no value; ParameterError otherwise."""
+    if value in (None, ""):
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ParameterError(f"{name}={value!r} is not an ISO date",
+                             hint="write YYYY-MM-DD") from None
+
+
+def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    lo, hi = check_date(date_from, "date_from"), check_date(date_to, "date_to")
+    if lo and hi and lo > hi:
+        raise ParameterError(f"date_from={lo} is after date_to={hi}")
+    return lo, hi
+
+
+def documents(corpus: Iterable[Any], date_from: str | None = None,
+              date_to: str | None = None) -> Iterator[Any]:
+    """Documents of ``corpus`` dated within [date_from, date_to] (inclusive).
+
+    With either bound given, undated documents are left out.
+    """
+    lo, hi = check_range(date_from, date_to)
+    for doc in corpus:
+        if lo is None and hi is None:
+            yield doc
+            continue
+        date = (getattr(doc, "date", None) or "")[:10]
+        if date and (lo is None or date >= lo) and (hi is None or date <= hi):
+            yield doc
+
+
+def period_of(date: str | None, period: str) -> str | None:
+    """The period of an ISO date: ``week`` is the ISO date of that week's Monday, ``month``
+    ``YYYY-MM``, ``quarter`` ``YYYY-Qn``, ``year`` ``YYYY``; None for no or a bad date."""
+    try:
+        day = _dt.date.fromisoformat((date or "")[:10])
+    except ValueError:
+        return None
+    if period == "week":
+        return (day - _dt.timedelta(days=day.weekday())).isoformat()
+    if period == "month":
+        return day.isoformat()[:7]
+    if period == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def group_value(doc: Any, column: str) -> str | None:
+    """A document's value for ``column``: a field, a ``meta`` key, or a period of its date."""
+    if column in PERIODS:
+        return period_of(getattr(doc, "date", None), column)
+    if column in _FIELDS:
+        value = getattr(doc, column, None)
+    else:
+        value = (getattr(doc, "meta", None) or {}).get(column)
+    return None if value is None or value == "" else str(value)
+
+
+def by_columns(by: str | Sequence[str] | None) -> list[str]:
+    """``by`` as a list of column names (``[]`` for no grouping)."""
+    if by is None:
+        return []
+    columns = [by] if isinstance(by, str) else list(by)
+    if not all(isinstance(c, str) and c for c in columns) or len(set(columns)) != len(columns):
+        raise ParameterError(f"by={by!r} must be a column name or a list of distinct names")
+    return columns
 
 
 def document_frame(documents: Iterable[Any]) -> pd.DataFrame:
@@ -44,31 +116,9 @@ def as_documents(documents: Any) -> pd.DataFrame | None:
     return document_frame(documents)
 
 
-def group_columns(by: str | Sequence[str] | None) -> list[str]:
-    if by is None:
-        return []
-    cols = [by] if isinstance(by, str) else list(by)
-    for c in cols:
-        if not isinstance(c, str) or not c:
-            raise ParameterError(f"by= takes column names, got {c!r}")
-    return cols
-
-
 def period_label(dates: pd.Series, period: str) -> pd.Series:
-    """``YYYY-Www`` (ISO week), ``YYYY-MM``, ``YYYY-Qn`` or ``YYYY``; 'unknown' for no date."""
-    import pandas as pd
-
-    parsed = pd.to_datetime(dates, errors="coerce", format="ISO8601")
-    if period == "week":
-        iso = parsed.dt.isocalendar()
-        label = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
-    elif period == "month":
-        label = parsed.dt.strftime("%Y-%m")
-    elif period == "quarter":
-        label = parsed.dt.year.astype("string") + "-Q" + parsed.dt.quarter.astype("string")
-    else:
-        label = parsed.dt.year.astype("string")
-    return label.astype(object).where(parsed.notna(), UNKNOWN)
+    """:func:`period_of` for a column of ISO dates; ``unknown`` where there is no date."""
+    return dates.map(lambda d: period_of(d if isinstance(d, str) else None, period) or UNKNOWN)
 
 
 def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
@@ -78,7 +128,7 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
 
     Returns the new frame (the input is not modified) and the list of group column names.
     """
-    cols = group_columns(by)
+    cols = by_columns(by)
     needs_docs = bool(cols) and any(c not in frame.columns for c in cols) or date_from or date_to
     if not needs_docs:
         return frame.copy(), cols
@@ -103,19 +153,14 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
 
 
 def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None) -> pd.DataFrame:
-    """Documents dated within [date_from, date_to] (ISO dates, both inclusive)."""
-    import pandas as pd
-
-    if not date_from and not date_to:
+    """Rows of a documents frame dated within [date_from, date_to] (ISO dates, inclusive)."""
+    lo, hi = check_range(date_from, date_to)
+    if lo is None and hi is None:
         return docs
-    dates = pd.to_datetime(docs["date"], errors="coerce", format="ISO8601")
-    mask = dates.notna()
-    for value, name in ((date_from, "date_from"), (date_to, "date_to")):
-        if value:
-            try:
-                bound = pd.Timestamp(_dt.date.fromisoformat(str(value)))
-            except ValueError:
-                raise ParameterError(f"{name}={value!r} is not a date",
-                                     hint="use YYYY-MM-DD") from None
-            mask &= dates >= bound if name == "date_from" else dates <= bound
+    dates = docs["date"].map(lambda d: d[:10] if isinstance(d, str) else "")
+    mask = dates != ""
+    if lo:
+        mask &= dates >= lo
+    if hi:
+        mask &= dates <= hi
     return docs[mask]

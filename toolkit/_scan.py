@@ -2,85 +2,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit._groups import _FIELDS, PERIODS, by_columns, documents, group_value
 from toolkit.errors import ParameterError
 from toolkit.segment import segment
+
+__all__ = ["PERIODS", "by_columns", "documents", "group_value", "check_groups", "sort_key",
+           "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
 
 Span = tuple[int, int]
 
 JOURNALIST = "journalist"
 QUOTED = "quoted"
-PERIODS = ("week", "month", "year")
 QUOTE_COLUMNS = ("doc_id", "speaker", "content_start", "content_end")
-_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url")
 _WORDISH = re.compile(r"\w")
-
-
-def _check_date(value: str | None, name: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ParameterError(f"{name}={value!r} is not an ISO date",
-                             hint="write YYYY-MM-DD") from None
-
-
-def documents(corpus: Iterable[Any], date_from: str | None = None,
-              date_to: str | None = None) -> Iterator[Any]:
-    """Documents of ``corpus`` dated within [date_from, date_to] (inclusive).
-
-    With either bound given, undated documents are left out.
-    """
-    lo, hi = _check_date(date_from, "date_from"), _check_date(date_to, "date_to")
-    for doc in corpus:
-        if lo is None and hi is None:
-            yield doc
-            continue
-        date = (getattr(doc, "date", None) or "")[:10]
-        if date and (lo is None or date >= lo) and (hi is None or date <= hi):
-            yield doc
-
-
-def by_columns(by: str | Sequence[str] | None) -> list[str]:
-    """``by`` as a list of column names (``[]`` for no grouping)."""
-    if by is None:
-        return []
-    columns = [by] if isinstance(by, str) else list(by)
-    if not all(isinstance(c, str) and c for c in columns) or len(set(columns)) != len(columns):
-        raise ParameterError(f"by={by!r} must be a column name or a list of distinct names")
-    return columns
-
-
-def group_value(doc: Any, column: str) -> str | None:
-    """A document's value for ``column``: a field, a ``meta`` key, or a period of its date.
-
-    Periods: ``week`` is the ISO date of the week's Monday, ``month`` is ``YYYY-MM``, ``year``
-    is ``YYYY``; undated documents get ``None``.
-    """
-    if column in PERIODS:
-        return _period(getattr(doc, "date", None), column)
-    if column in _FIELDS:
-        value = getattr(doc, column, None)
-    else:
-        value = (getattr(doc, "meta", None) or {}).get(column)
-    return None if value is None or value == "" else str(value)
-
-
-def _period(date: str | None, period: str) -> str | None:
-    try:
-        day = dt.date.fromisoformat((date or "")[:10])
-    except ValueError:
-        return None
-    if period == "week":
-        return (day - dt.timedelta(days=day.weekday())).isoformat()
-    return day.isoformat()[:7] if period == "month" else str(day.year)
 
 
 def check_groups(columns: list[str], seen: dict[str, bool]) -> None:
@@ -89,7 +28,7 @@ def check_groups(columns: list[str], seen: dict[str, bool]) -> None:
         if column not in PERIODS and column not in _FIELDS and not seen.get(column):
             raise ParameterError(f"no document has a value for by={column!r}",
                                  hint="use doc_id, outlet, author, title, date, week, month, "
-                                      "year or a metadata column")
+                                      "quarter, year or a metadata column")
 
 
 def sort_key(values: tuple) -> tuple:

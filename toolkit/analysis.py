@@ -14,13 +14,12 @@ ids shared across documents, and name mentions of every known speaker.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit._groups import DOCUMENT_COLUMNS
+from toolkit._groups import DOCUMENT_COLUMNS, documents
 from toolkit.corpus import Document
 from toolkit.errors import ParameterError
 
@@ -81,22 +80,7 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
            date_to: str | None = None) -> list[Document]:
     """The documents dated within [date_from, date_to] (ISO dates, inclusive; undated documents
     are left out when a bound is given)."""
-    lo, hi = _bound(date_from, "date_from"), _bound(date_to, "date_to")
-    if lo and hi and lo > hi:
-        raise ParameterError(f"date_from={date_from} is after date_to={date_to}")
-    if not lo and not hi:
-        return list(corpus)
-    return [d for d in corpus if d.date and (not lo or d.date[:10] >= lo)
-            and (not hi or d.date[:10] <= hi)]
-
-
-def _bound(value: str | None, name: str) -> str | None:
-    if value in (None, ""):
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise ParameterError(f"{name}={value!r} is not a date", hint="use YYYY-MM-DD") from None
+    return list(documents(corpus, date_from, date_to))
 
 
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
