@@ -35,7 +35,7 @@ test: lint
 	$(BIN)/python -m pytest -q -n 2
 
 report: $(STAMP)
-	$(BIN)/toolkit overview $(CORPUS) --name $(NAME) --out reports
+	$(BIN)/toolkit report --corpus $(CORPUS) --name $(NAME)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
