@@ -69,7 +69,8 @@ def write_index(folder: Path, manifest: Mapping[str, Any],
             "<h2>Headline numbers</h2>", _headline_section(headline),
             "<h2>Notebooks</h2>", *(_notebook_section(n) for n in manifest["notebooks"]),
             "<h2>Run</h2>", _definition_table(inputs),
-            "<h2>Parameters</h2>", _definition_table(parameters),
+            "<h2>Parameters</h2>",
+            _definition_table(parameters) if parameters else "<p>The notebooks' defaults.</p>",
             f"<p>{_link('manifest.json', 'manifest.json')} (hashes of every input, versions)</p>"]
     page = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f"<title>{_e(title)}</title><style>{_STYLE}</style></head>"
