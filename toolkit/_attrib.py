@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from toolkit._lexicon import CueEntry, Lexicon
 from toolkit._spans import Spans, paragraphs, quote_spans, sentences
-from toolkit._speakers import Resolved, Resolver
+from toolkit._speakers import Resolved, Resolver, describe
 
 __all__ = ["Draft", "Document", "extract_drafts"]
 
@@ -25,6 +25,9 @@ _TIME_LEAD = frozenset("on last this earlier late early next".split())
 _BOUNDARY_WORDS = frozenset("""that and but because when if as while since although though so or after
 before which where whom whether than until unless whereas what how why""".split())
 _BOUNDARY_PUNCT = frozenset(",;:“”\"()[]—–?!")
+_INTRANSITIVE = frozenset("speak talk".split())
+_QUOTE_ONLY = frozenset("continue go on".split())
+_APPOSITION_STOPS = _BOUNDARY_WORDS - {"and", "of"}
 _PREPOSITIONS = frozenset("in on at during after before from with by for to of about into over under".split())
 _DETERMINERS = frozenset("""the a an his her their its our my your this these those such any no some
 every each another several many most other both all few two three four""".split())
@@ -47,6 +50,10 @@ _MAX_SUBJECT = 12
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 _COLON = re.compile(rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
                     re.MULTILINE)
+_SOURCE_PHRASE = re.compile(
+    r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
+    r"\b(?:poll|survey|study|report|analysis))\b"
+    r"|\b[Ii]n\s+(?P<holder>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}[’']s?|his|her|their)\s+view\b")
 _NOT_SPEAKERS = frozenset("""update updated note photo photos related read watch source sources editor
 editors tags image video click here by from posted reporting advertisement share listen subscribe
 update: correction on to of washington new york the latest breaking exclusive""".split())
@@ -113,7 +120,8 @@ def _skip_left(words: list[tuple[int, int, str]], i: int) -> int:
     return i
 
 
-def _chunk_left(words: list[tuple[int, int, str]], i: int, lexicon: Lexicon | None = None) -> int:
+def _chunk_left(words: list[tuple[int, int, str]], i: int, lexicon: Lexicon | None = None, *,
+                stop_words: frozenset[str] = _BOUNDARY_WORDS) -> int:
     """Index of the first word of the phrase ending at ``i`` (stops at clause boundaries)."""
     j = i
     depth = 0
@@ -123,7 +131,7 @@ def _chunk_left(words: list[tuple[int, int, str]], i: int, lexicon: Lexicon | No
             depth += 1
         elif w == "(" and depth:
             depth -= 1
-        elif depth == 0 and (w in _BOUNDARY_PUNCT or w.lower() in _BOUNDARY_WORDS
+        elif depth == 0 and (w in _BOUNDARY_PUNCT or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower() and lexicon.lookup(w))):
             break
         j -= 1
@@ -184,7 +192,7 @@ class _Extractor:
         end_y = comma - 1
         if end_y < 0:
             return False
-        a_y = _chunk_left(words, end_y)
+        a_y = _chunk_left(words, end_y, stop_words=_APPOSITION_STOPS)
         if a_y > end_y or a_y == 0 or words[a_y - 1][2] != ",":
             return False
         y_text = " ".join(w for _, _, w in words[a_y:end_y + 1]).lower()
@@ -383,8 +391,13 @@ class _Extractor:
         if draft.kind == "indirect" and draft.content_start is not None:
             if self.doc.quotes.overlaps(draft.content_start, draft.content_end):
                 draft.kind = "mixed"
-        if draft.entry is not None and draft.entry.kind != "speech":
-            draft.kind = draft.entry.kind
+        if draft.entry is None or draft.entry.kind == "speech":
+            return
+        if draft.entry.kind == "evidential" and draft.head:
+            mention = describe(draft.head)
+            if mention.type == "person" or mention.gender in ("m", "f"):
+                return
+        draft.kind = draft.entry.kind
 
     # ----- cues -------------------------------------------------------------------------------
 
@@ -423,6 +436,10 @@ class _Extractor:
         elif form.endswith("ing") and words and words[-1][2].lower() not in _PARTICIPLE_LEAD \
                 and words[-1][2].lower() not in _AUX:
             return None
+        if entry.lemma == "ask" and (not words or [w[2].lower() for w in words] == ["when"]):
+            return self._question(draft, s_end)
+        if entry.lemma in _INTRANSITIVE and self._followed_by(end, s_end, _PREPOSITIONS - {"about", "of"}):
+            return None
         found = False
         if form.endswith("ing") and words and words[-1][2].lower() in _PARTICIPLE_LEAD:
             found = self._main_subject(draft, sent)
@@ -431,7 +448,7 @@ class _Extractor:
         if not found:
             found = self._right_speaker(draft, s_end)
         has_quote = self._direct_content(draft, sent)
-        if not found and not has_quote:
+        if not found and not has_quote or entry.lemma in _QUOTE_ONLY and not has_quote:
             return None
         if not self._plausible(draft, found):
             return None
@@ -440,6 +457,19 @@ class _Extractor:
         if draft.content_start is None and entry.kind == "speech" and not found:
             return None
         self._finish_kind(draft)
+        return draft
+
+    def _followed_by(self, pos: int, limit: int, options: frozenset[str]) -> bool:
+        words = self.doc.words(pos, min(limit, pos + 30))
+        return bool(words) and words[0][2].lower() in options
+
+    def _question(self, draft: Draft, s_end: int) -> Draft | None:
+        """``Asked about X, …`` / ``When asked whether …``: no speaker, the question is the content."""
+        comma = self.text.find(",", draft.cue_end, s_end)
+        if comma < 0 or comma - draft.cue_end < 4:
+            return None
+        draft.content_start = draft.cue_end + 1
+        draft.content_end = comma
         return draft
 
     def _may_capitalize(self, words: list[tuple[int, int, str]], entry: CueEntry) -> bool:
@@ -534,6 +564,35 @@ class _Extractor:
         self._finish_kind(draft)
         return draft
 
+    def _source_phrase(self, match: re.Match[str]) -> Draft | None:
+        """``In a CNN poll released Monday, …`` and ``in Bolton’s view``: the source is in the cue."""
+        start, end = match.span()
+        if self.doc.excluded.overlaps(start, end) or self.doc.quotes.index_at(start) is not None:
+            return None
+        group = "source" if match.group("source") else "holder"
+        sent = self.doc.sentence_at(start)
+        if group == "source" and self.doc.sents[sent][0] != start:
+            return None
+        kind = "evidential" if group == "source" else "cognitive"
+        draft = Draft(start, end, None, paragraph=self.doc.sent_para[sent], sentence=sent, kind=kind)
+        self._set_speaker(draft, *match.span(group))
+        s_start, s_end = self.doc.sents[sent]
+        words = self.doc.words(end, s_end)
+        comma = next((w for w in words if w[2] == ","), None)
+        stop = s_end
+        while stop > s_start and self.text[stop - 1] in " .!?;":
+            stop -= 1
+        if comma is not None and comma[1] < stop:
+            draft.content_start, draft.content_end = comma[1] + 1, stop
+        elif start - s_start > 3:
+            self._truncate_to(draft, s_start, start)
+        return draft if draft.content_start is not None else None
+
+    def _truncate_to(self, draft: Draft, start: int, end: int) -> None:
+        while end > start and self.text[end - 1] in " ,;":
+            end -= 1
+        draft.content_start, draft.content_end = start, end
+
     def _host(self, draft: Draft) -> Draft | None:
         """The latest earlier attribution whose content contains this cue."""
         for other in reversed(self.drafts[-3:]):
@@ -551,6 +610,7 @@ class _Extractor:
     def run(self) -> list[Draft]:
         found = [d for d in map(self.candidate, self.lexicon.pattern.finditer(self.text)) if d]
         found += [d for d in map(self._colon, _COLON.finditer(self.text)) if d]
+        found += [d for d in map(self._source_phrase, _SOURCE_PHRASE.finditer(self.text)) if d]
         found.sort(key=lambda d: (d.cue_start, d.cue_end))
         for draft in found:
             if self.drafts and self.drafts[-1].cue_end > draft.cue_start:

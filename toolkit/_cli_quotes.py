@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     quotes.add_argument("--paths-from", metavar="FILE", help="read more paths, one per line ('-' = stdin)")
     quotes.add_argument("--format", choices=("jsonl", "csv", "table"), default="jsonl")
     quotes.add_argument("--lexicon", metavar="TSV", help="reporting-verb lexicon to use instead of the shipped one")
+    quotes.add_argument("--floating", action="store_true",
+                        help="also write cue-less continuation quotes (kind=floating) as records")
     quotes.set_defaults(func=run_quotes)
     evaluate = subparsers.add_parser("evaluate", help="score attributions against PolNeAR-style brat gold")
     evaluate.add_argument("--gold", required=True, metavar="DIR", help="folder with metadata.tsv and SPLIT/")
@@ -84,7 +86,7 @@ def _table_line(row: dict[str, object]) -> str:
 def run_quotes(args: argparse.Namespace) -> int:
     """Write the attributions of every readable path to stdout; 1 when a path was skipped."""
     from toolkit.errors import ToolkitError
-    from toolkit.quotes import extract, load_lexicon
+    from toolkit.quotes import cued, extract, load_lexicon
 
     try:
         paths = _read_paths(args)
@@ -108,7 +110,8 @@ def run_quotes(args: argparse.Namespace) -> int:
         if text is None:
             failed += 1
             continue
-        for record in extract(text, doc_id=Path(path).stem, lexicon=lexicon):
+        records = extract(text, doc_id=Path(path).stem, lexicon=lexicon)
+        for record in records if args.floating else cued(records):
             row = _rows(record, path)
             if writer is not None:
                 writer.writerow(row)

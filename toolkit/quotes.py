@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "Attribution", "COLUMNS", "Lexicon", "attribute", "corpus_speakers", "extract", "load_lexicon",
+    "Attribution", "COLUMNS", "Lexicon", "attribute", "corpus_speakers", "cued", "extract", "load_lexicon",
     "to_frame",
 ]
 
@@ -134,6 +134,15 @@ def to_frame(records: Iterable[Attribution]) -> pd.DataFrame:
     for column in ("speaker_start", "speaker_end", "content_start", "content_end"):
         frame[column] = frame[column].astype("Int64")
     return frame.reset_index(drop=True)
+
+
+def cued(records: Iterable[Attribution]) -> list[Attribution]:
+    """Records that have a cue: floating continuations dropped.
+
+    PolNeAR-style gold counts a cue-less quotation that continues a speaker's quote as part of
+    the attribution before it, so scoring and the CLI's default output use this view.
+    """
+    return [r for r in records if r.kind != "floating"]
 
 
 def _surname(name: str) -> str:
