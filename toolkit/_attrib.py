@@ -42,7 +42,7 @@ fear fears question questions view views comment comments remark remarks post po
 promise promises pledge pledges demand demands request requests appeal appeals warning protest
 protests challenge challenges forecast forecasts estimate estimates project projects signal signals
 answer answers note notes quote quotes reply replies statement back point read state find finds
-welcome dispute disputes doubt doubts counter concern concerns""".split())
+welcome dispute disputes doubt doubts counter concern concerns offer offers show shows""".split())
 _QUOTE_OPEN = "“\""
 _TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
 expected going likely unlikely able unable willing reluctant quick quoted""".split())
@@ -402,12 +402,17 @@ class _Extractor:
     # ----- cues -------------------------------------------------------------------------------
 
     def _is_noun(self, words: list[tuple[int, int, str]], form: str) -> bool:
-        if form not in _NOUNISH or not words:
+        """A determiner or possessive before the cue, or a noun-like form without a subject."""
+        if not words:
             return False
         prev = words[-1][2].lower()
-        return prev in _DETERMINERS or prev.endswith(("’s", "'s")) or prev in _PREPOSITIONS - {"to"} \
-            or (prev not in _AUX and prev not in ("to", ",") and not _is_name(words[-1][2])
-                and prev not in ("they", "we", "i", "you", "who"))
+        if prev in ("the", "a", "an") or prev.endswith(("’s", "'s")):
+            return True
+        if form not in _NOUNISH:
+            return False
+        return prev in _DETERMINERS or prev in _PREPOSITIONS - {"to"} or (
+            prev not in _AUX and prev not in ("to", ",") and not _is_name(words[-1][2])
+            and prev not in ("they", "we", "i", "you", "who"))
 
     def candidate(self, match: re.Match[str]) -> Draft | None:
         entry = self.lexicon.lookup(match.group())
