@@ -9,7 +9,7 @@ from typing import Any
 
 from toolkit._groups import _FIELDS, PERIODS, by_columns, documents, group_value
 from toolkit.errors import ParameterError
-from toolkit.segment import segment
+from toolkit.segment import segment_document
 
 __all__ = ["PERIODS", "by_columns", "documents", "group_value", "check_groups", "sort_key",
            "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
@@ -50,7 +50,7 @@ class Tokens:
 
 def doc_tokens(doc: Any) -> Tokens:
     excluded = list(getattr(doc, "excluded", ()) or ())
-    seg = segment(doc.text, excluded=excluded)
+    seg = segment_document(doc)
     spans = seg.tokens
     if excluded:
         spans = [s for s in spans if not any(x <= s[0] < y for x, y in excluded)]

@@ -57,11 +57,10 @@ class CorpusAnalysis:
 def analyze_document(doc: Document) -> DocumentResult:
     """Segment and attribute one document. Pure: the result depends only on the document."""
     from toolkit.quotes import extract
-    from toolkit.segment import segment
+    from toolkit.segment import segment_document
 
-    excluded = doc.excluded
-    seg = segment(doc.text, excluded=excluded)
-    records = extract(doc.text, doc_id=doc.doc_id, excluded=excluded)
+    seg = segment_document(doc)
+    records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
                           n_sentences=len(seg.sentences), attributions=tuple(records))
 

@@ -25,6 +25,7 @@ __all__ = [
     "sentences",
     "tokens",
     "segment",
+    "segment_document",
     "load_abbreviations",
     "train_punkt",
 ]
@@ -247,6 +248,21 @@ def segment(
     for a, b in sents:
         toks.extend(tokens(text, a, b))
     return Segmentation(text=text, paragraphs=paras, sentences=sents, tokens=toks)
+
+
+def segment_document(doc, *, paragraph_mode: str = "auto") -> Segmentation:
+    """``segment(doc.text, excluded=doc.excluded)``, remembered for recently seen texts.
+
+    Several analyses of the same documents (attribution, frame counts, KWIC, keyness) then
+    segment each text once. The result is shared: treat it as read-only.
+    """
+    excluded = tuple(tuple(span) for span in (getattr(doc, "excluded", ()) or ()))
+    return _segment_cached(doc.text, excluded, paragraph_mode)
+
+
+@lru_cache(maxsize=1024)
+def _segment_cached(text: str, excluded: tuple[Span, ...], paragraph_mode: str) -> Segmentation:
+    return segment(text, excluded=excluded, paragraph_mode=paragraph_mode)
 
 
 def _inside_any(span: Span, excluded: Sequence[Span]) -> bool:

@@ -69,12 +69,14 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
     return out
 
 
-def _mode(values: pd.Series) -> Any:
-    counts = values.dropna().value_counts()
-    if counts.empty:
-        return None
-    top = counts[counts == counts.max()].index
-    return sorted(map(str, top))[0]
+def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
+    """The most frequent non-null ``column`` value per ``keys`` (ties: alphabetically first);
+    None where a group has no value. Columns: keys..., column."""
+    present = data[data[column].notna()]
+    counts = present.groupby([*keys, column], sort=False).size().rename("_n").reset_index()
+    counts[column] = counts[column].astype(str)
+    counts = counts.sort_values(["_n", column], ascending=[False, True], kind="stable")
+    return counts.drop_duplicates(keys)[[*keys, column]]
 
 
 def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
@@ -102,10 +104,10 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
         words_direct=("words_direct", "sum"), words_indirect=("words_indirect", "sum"),
         n_documents=("doc_id", "nunique")).reset_index()
     table["n_indirect"] = table["n_attributions"] - table["n_direct"]
-    types = grouped["speaker_type"].agg(_mode).rename("speaker_type")
-    titles = (grouped["speaker_title"].agg(_mode) if "speaker_title" in data.columns
-              else grouped["kind"].agg(lambda s: None)).rename("speaker_title")
-    table = table.merge(types.reset_index(), on=keys).merge(titles.reset_index(), on=keys)
+    if "speaker_title" not in data.columns:
+        data = data.assign(speaker_title=None)
+    table = table.merge(_modes(data, keys, "speaker_type"), on=keys, how="left")
+    table = table.merge(_modes(data, keys, "speaker_title"), on=keys, how="left")
     totals = table.groupby(cols, sort=False)["n_attributions"].transform("sum") if cols \
         else table["n_attributions"].sum()
     table["share"] = table["n_attributions"] / totals
