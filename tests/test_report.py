@@ -358,3 +358,15 @@ def test_save_helpers(tmp_path):
         {"documents": 3, "top": "A"}
     with pytest.raises(ParameterError, match="table name '../x'"):
         report.save_table(frame, "../x", output_dir=tmp_path)
+
+
+def test_source_hash_follows_code_changes(tmp_path):
+    from toolkit._report_manifest import source_hash
+
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not code\n", encoding="utf-8")
+    before = source_hash(tmp_path)
+    (tmp_path / "notes.txt").write_text("still not code\n", encoding="utf-8")
+    assert source_hash(tmp_path) == before
+    (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert source_hash(tmp_path) != before

@@ -42,6 +42,17 @@ def lexicon_hashes(folder: Path = LEXICON_DIR) -> dict[str, str]:
             if p.suffix not in (".py", ".pyc")}
 
 
+def source_hash(folder: Path = LEXICON_DIR.parent) -> str:
+    """One SHA-256 over the toolkit's own Python source files, so that a code change (even
+    without a version bump) makes ``--skip-if-unchanged`` run again."""
+    digest = hashlib.sha256()
+    for p in _files(folder):
+        if p.suffix == ".py":
+            digest.update(p.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(p.read_bytes())
+    return digest.hexdigest()
+
+
 def _files(folder: Path) -> list[Path]:
     return sorted((p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
                   key=lambda p: p.relative_to(folder).as_posix())
