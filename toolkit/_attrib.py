@@ -234,7 +234,8 @@ class _Extractor:
             if a is not None:
                 draft.head = self.text[words[a][0]:words[end][1]]
                 for other in self.drafts:
-                    if other.speaker_start is not None and other.speaker_start <= words[a][0] < other.speaker_end:
+                    if other.speaker_start is not None and other.speaker_start < words[end][1] \
+                            and words[a][0] < other.speaker_end:
                         draft.antecedent = other
         return True
 
@@ -282,11 +283,17 @@ class _Extractor:
                 return True
         start = self.doc.sents[sent][0]
         words = self.doc.words(start, draft.cue_start)
-        end = 0
-        while end < len(words) and words[end][2] not in _BOUNDARY_PUNCT and end < _MAX_SUBJECT:
+        k = 0
+        while k < len(words) and (words[k][2].lower() in _BOUNDARY_WORDS or words[k][2] in _QUOTE_OPEN):
+            k += 1
+        if k < len(words) and words[k][2].lower() in ("he", "she", "they"):
+            self._set_speaker(draft, words[k][0], words[k][1])
+            return True
+        end = k
+        while end < len(words) and end - k < 6 and (_is_name(words[end][2]) or words[end][2] in ("’s", "'s")):
             end += 1
-        if 0 < end and _is_name(words[0][2]) and words[0][2].lower() not in _PREPOSITIONS:
-            self._set_speaker(draft, words[0][0], words[min(end, 4) - 1][1])
+        if end > k and words[k][2].lower() not in _PREPOSITIONS:
+            self._set_speaker(draft, words[k][0], words[end - 1][1])
             return True
         return False
 
@@ -438,7 +445,7 @@ class _Extractor:
             if not self._extend_infinitive(draft, words):
                 return None
             words = [w for w in words if w[1] <= draft.cue_start]
-        elif form.endswith("ing") and words and words[-1][2].lower() not in _PARTICIPLE_LEAD \
+        elif form.split()[0].endswith("ing") and words and words[-1][2].lower() not in _PARTICIPLE_LEAD \
                 and words[-1][2].lower() not in _AUX:
             return None
         if entry.lemma == "ask" and (not words or [w[2].lower() for w in words] == ["when"]):
@@ -446,7 +453,7 @@ class _Extractor:
         if entry.lemma in _INTRANSITIVE and self._followed_by(end, s_end, _PREPOSITIONS - {"about", "of"}):
             return None
         found = False
-        if form.endswith("ing") and words and words[-1][2].lower() in _PARTICIPLE_LEAD:
+        if form.split()[0].endswith("ing") and words and words[-1][2].lower() in _PARTICIPLE_LEAD:
             found = self._main_subject(draft, sent)
         elif words:
             found = self._left_speaker(draft, words)
@@ -502,6 +509,23 @@ class _Extractor:
         draft.cue_start = words[i][0]
         return True
 
+    def _according_apposition(self, draft: Draft, words: list[tuple[int, int, str]], comma: int) -> None:
+        """``according to Putin’s spokesman, Dmitry Peskov,`` / ``according to Trenin, the director``."""
+        end = comma + 1
+        while end + 1 < len(words) and words[end + 1][2] not in (",", ".", ";", "“", "”", '"'):
+            end += 1
+        closes = end + 1 >= len(words) or words[end + 1][2] in (",", ".")
+        first = words[comma + 1][2]
+        if not closes or end - comma > 8 or first.lower() in ("who", "which"):
+            return
+        x_is_role = _is_role_phrase(words, 0, comma - 1)
+        if x_is_role and _is_name(first) and first.lower() not in _DETERMINERS:
+            draft.speaker_end = words[end][1]
+            draft.head = self.text[words[comma + 1][0]:words[end][1]]
+            draft.context = self.text[words[0][0]:words[comma - 1][1]]
+        elif not x_is_role and first.lower() in ("the", "a", "an") and words[end + 1:end + 2] != [","]:
+            draft.context = self.text[words[comma + 1][0]:words[end][1]]
+
     def _according(self, draft: Draft, s_end: int) -> bool:
         words = self.doc.words(draft.cue_end, s_end)
         j = 0
@@ -511,15 +535,8 @@ class _Extractor:
         if j == 0:
             return False
         self._set_speaker(draft, words[0][0], words[j - 1][1])
-        if j + 2 < len(words) and words[j][2] == "," and words[j + 1][2].lower() in ("who", "which"):
-            pass
-        elif j < len(words) and words[j][2] == "," and _is_role_phrase(words, j + 1, j + 1) \
-                and words[j + 1][2].lower() not in ("who", "which"):
-            end = j + 1
-            while end + 1 < len(words) and words[end + 1][2] not in (",", ".", ";"):
-                end += 1
-            if end + 1 >= len(words) or words[end + 1][2] == ".":
-                draft.context = self.text[words[j + 1][0]:words[end][1]]
+        if j + 1 < len(words) and words[j][2] == ",":
+            self._according_apposition(draft, words, j)
         sent = draft.sentence
         s_start = self.doc.sents[sent][0]
         left = draft.cue_start
@@ -528,14 +545,12 @@ class _Extractor:
         if left - s_start >= 3:
             draft.content_start, draft.content_end = s_start, left
         else:
-            k = j + 1
-            while k < len(words) and words[k][2] in ",":
-                k += 1
+            rest = [w for w in words if w[0] >= draft.speaker_end and w[2] != ","]
             end = s_end
             while end > draft.cue_end and self.text[end - 1] in " .!?;":
                 end -= 1
-            if k < len(words) and words[k][0] < end:
-                draft.content_start, draft.content_end = words[k][0], end
+            if rest and rest[0][0] < end:
+                draft.content_start, draft.content_end = rest[0][0], end
         quote = self._quote_after(draft.speaker_end, s_end) if draft.content_start is None else None
         if quote is not None:
             draft.content_start, draft.content_end = quote
@@ -613,12 +628,13 @@ class _Extractor:
             host.content_end = end
 
     def run(self) -> list[Draft]:
-        found = [d for d in map(self.candidate, self.lexicon.pattern.finditer(self.text)) if d]
-        found += [d for d in map(self._colon, _COLON.finditer(self.text)) if d]
-        found += [d for d in map(self._source_phrase, _SOURCE_PHRASE.finditer(self.text)) if d]
-        found.sort(key=lambda d: (d.cue_start, d.cue_end))
-        for draft in found:
-            if self.drafts and self.drafts[-1].cue_end > draft.cue_start:
+        matches = [(m.start(), 0, m) for m in self.lexicon.pattern.finditer(self.text)]
+        matches += [(m.start("cue"), 1, m) for m in _COLON.finditer(self.text)]
+        matches += [(m.start(), 2, m) for m in _SOURCE_PHRASE.finditer(self.text)]
+        handlers = (self.candidate, self._colon, self._source_phrase)
+        for _, which, match in sorted(matches, key=lambda item: (item[0], item[1])):
+            draft = handlers[which](match)
+            if draft is None or self.drafts and self.drafts[-1].cue_end > draft.cue_start:
                 continue
             host = self._host(draft)
             if host is not None and draft.kind in ("cognitive", "evidential"):

@@ -14,6 +14,7 @@ PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": 
             "who": "r", "which": "r", "i": "x", "we": "x", "you": "x"}
 _DETERMINERS = frozenset("the a an this that these those his her their its our some many several".split())
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|[a-z]{1,3}-[A-Z][\w’'-]*|(?:de|van|von|bin|al|da|la|le)$")
+_PRONOUN_WINDOW = 6
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by in on
 at for with from to of that this then so although though during than until former new""".split())
@@ -98,16 +99,18 @@ def describe(text: str, *, context: str = "") -> Mention:
         return Mention(text.strip(), None, "role", "-")
     lowered = [w.lower().rstrip("’'s") if _POSSESSIVE.search(w) else w.lower() for w in core]
     head = lowered[-1]
+    if len(core) < len(words) and not core[0][:1].isupper():
+        head = next((w for w, x in zip(lowered, core, strict=True) if not x[:1].isupper()), head)
     if head in terms.anonymous or (words[0].lower() in ("a", "an") and head in terms.roles):
         return Mention(" ".join(core), None, "anonymous", "p" if head.endswith("s") else "-")
-    if not core[-1][:1].isupper():
+    if not core[-1][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
         plural = head.endswith("s") and not head.endswith("ss")
         if head not in terms.roles:
             return Mention(" ".join(core), None, "organization", "p" if plural else "o")
         return Mention(" ".join(core), None, "role", "p" if plural else terms.roles[head])
     title, name = _split_title(core, terms)
     name = [_POSSESSIVE.sub("", w) if w.endswith(("’s", "'s", "’", "'")) else w for w in name]
-    is_org = (words[0].lower() == "the" or any(w in terms.orgs for w in lowered)
+    is_org = (words[0].lower() == "the" or any(w.lower() in terms.orgs for w in name)
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
         return Mention(" ".join(core), None, "organization", "o")
@@ -182,9 +185,13 @@ class Resolver:
 
 
 def _resolve_pronoun(gender: str, earlier: list[Resolved]) -> Resolved:
-    for candidate in reversed(earlier):
-        if candidate.speaker is not None and _compatible(gender, candidate):
+    """Nearest earlier compatible speaker; a known matching gender beats an unknown one."""
+    recent = [c for c in reversed(earlier[-_PRONOUN_WINDOW:]) if c.speaker is not None and _compatible(gender, c)]
+    for candidate in recent:
+        if candidate.gender == gender:
             return candidate
+    if recent:
+        return recent[0]
     return Resolved(None, "unresolved", None, gender)
 
 
