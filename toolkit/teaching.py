@@ -141,13 +141,14 @@ def _present(value: Any) -> bool:
 
 def mark_attribution(text: str, row: Mapping[str, Any] | Any, *, window: int = 40) -> str:
     """The sentence around one attribution with its parts marked: ``{speaker}``, ``<cue>`` and
-    ``«content»``. ``row`` is a row of the quotes table (a Series or a dict)."""
+    ``«content»`` (an empty cue, as of a floating quote, is not marked). ``row`` is a row of
+    the quotes table (a Series or a dict)."""
     get = row.get if hasattr(row, "get") else (lambda key: getattr(row, key, None))
     marks = []
     for key, opening, closing in (("speaker", "{", "}"), ("cue", "<", ">"),
                                   ("content", "«", "»")):
         a, b = get(f"{key}_start"), get(f"{key}_end")
-        if _present(a) and _present(b):
+        if _present(a) and _present(b) and int(a) < int(b):
             marks.append((int(a), int(b), opening, closing))
     if not marks:
         return "(no offsets)"
