@@ -640,8 +640,7 @@ class _Extractor:
             if host is not None and draft.kind in ("cognitive", "evidential"):
                 continue
             if host is not None and draft.antecedent is host and host.kind != "direct":
-                self._truncate(host, draft.cue_start if draft.speaker_start is None
-                               else min(draft.cue_start, draft.speaker_start))
+                self._truncate(host, draft.cue_start)
             self.drafts.append(draft)
         self._floating()
         self._canonicalize()

@@ -1,0 +1,357 @@
+"""Attribution extraction: hand-written passages, properties, the seed article, PolNeAR dev."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import quotes
+from toolkit.errors import LexiconError, ParameterError
+from toolkit.quotes import Attribution, attribute, cued, extract, load_lexicon, to_frame
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def one(text: str, cue: str, **kw) -> Attribution:
+    """The single record whose cue is ``cue``."""
+    found = [r for r in extract(text, **kw) if r.cue == cue]
+    assert len(found) == 1, [(r.cue, r.content) for r in extract(text, **kw)]
+    return found[0]
+
+
+def assert_offsets(text: str, records: list[Attribution]) -> None:
+    for r in records:
+        assert text[r.cue_start:r.cue_end] == r.cue
+        if r.content is not None:
+            assert text[r.content_start:r.content_end] == r.content
+        if r.speaker_mention is not None:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_mention
+
+
+# ----- direct quotes ------------------------------------------------------------------------
+
+def test_quote_before_cue_curly():
+    text = "“The bridge will open in May,” Halvorsen said."
+    r = one(text, "said")
+    assert (r.speaker, r.kind, r.content) == ("Halvorsen", "direct", "“The bridge will open in May,”")
+    assert r.verb_category == "neutral" and r.cue_lemma == "say"
+
+
+def test_quote_after_cue_straight_marks_and_colon():
+    text = 'Mayor Ingrid Halvorsen said: "We are ready for the storm."'
+    r = one(text, "said")
+    assert r.content == '"We are ready for the storm."'
+    assert r.speaker == "Ingrid Halvorsen" and r.speaker_title == "Mayor"
+
+
+def test_quote_after_cue_comma():
+    r = one("Halvorsen said, “Nobody expected this.”", "said")
+    assert r.kind == "direct" and r.content == "“Nobody expected this.”"
+
+
+def test_inverted_cue_with_apposition():
+    text = "“We will not sell the port,” said Tomas Brandt, the harbour director."
+    r = one(text, "said")
+    assert r.speaker == "Tomas Brandt"
+    assert r.speaker_title == "the harbour director" or r.speaker_title == "harbour director"
+    assert r.kind == "direct"
+
+
+def test_split_quote_is_one_attribution():
+    text = "“The vote was fair,” she said. “Anyone can check the ballots.”"
+    records = cued(extract(text))
+    assert len(records) == 1
+    assert records[0].content == text[:text.index(",”") + 2] + text[text.index(",”") + 2:]
+
+
+def test_quote_spanning_paragraphs():
+    text = ("Brandt said: “The first ship arrives tomorrow.\n\n"
+            "“The second one comes next week.”\n")
+    r = one(text, "said")
+    assert r.content.startswith("“The first") and r.content.endswith("next week.”")
+
+
+def test_nested_single_quotes_stay_inside():
+    text = "“He told me ‘never again’ and left,” Okafor said."
+    r = one(text, "said")
+    assert r.content == "“He told me ‘never again’ and left,”"
+
+
+def test_unbalanced_marks_do_not_stop_the_document():
+    text = "“This opening mark never closes, Okafor said.\n\nLater, Brandt said the plan was fine."
+    records = extract(text)
+    assert any(r.speaker == "Brandt" for r in records)
+    assert_offsets(text, records)
+
+
+def test_floating_quote_continues_the_speaker():
+    text = ("“We have enough water,” Okafor said.\n\n"
+            "“Rationing would only cause panic in the city.”\n")
+    records = extract(text)
+    floating = [r for r in records if r.kind == "floating"]
+    assert len(floating) == 1 and floating[0].speaker == "Okafor"
+    assert floating[0].cue == "" and floating[0].speaker_start is None
+    assert all(r.kind != "floating" for r in cued(records))
+
+
+# ----- indirect speech ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb,category", [
+    ("claimed", "nonfactive"), ("insisted", "nonfactive"), ("warned", "predictive"),
+    ("denied", "conflictual"), ("admitted", "concessive"), ("confirmed", "factive"),
+])
+def test_indirect_that_clause(verb, category):
+    text = f"Governor Lina Morales {verb} that the budget was balanced."
+    r = one(text, verb)
+    assert r.kind == "indirect" and r.verb_category == category
+    assert r.speaker == "Lina Morales" and r.speaker_title == "Governor"
+    assert r.content == "that the budget was balanced"
+
+
+def test_told_reporters_skips_the_listener():
+    r = one("Morales told reporters that the budget was balanced.", "told")
+    assert r.speaker == "Morales" and r.content == "that the budget was balanced"
+
+
+def test_cue_after_content():
+    r = one("The budget is balanced, Morales said.", "said")
+    assert r.content == "The budget is balanced" and r.speaker == "Morales"
+
+
+def test_relative_who_clause():
+    text = "The deal is off, according to Brandt, who also confirmed that talks will resume."
+    r = one(text, "also confirmed")
+    assert r.speaker_mention == "who" and r.speaker == "Brandt"
+
+
+def test_participle_takes_the_main_subject():
+    text = "Okafor predicted a dry summer, adding that farmers should plan ahead."
+    r = one(text, "adding")
+    assert r.speaker == "Okafor" and r.content == "that farmers should plan ahead"
+    assert one(text, "predicted").content == "a dry summer"
+
+
+def test_according_to():
+    r = one("The bridge will close on Monday, according to the city council.", "according to")
+    assert r.speaker_type == "organization" and r.content == "The bridge will close on Monday"
+
+
+def test_mixed_quote():
+    text = "Brandt called the proposal “a gift to speculators.”"
+    r = one(text, "called")
+    assert r.kind == "mixed" and "“a gift to speculators.”" in r.content
+
+
+def test_scare_quotes_are_not_speech():
+    text = "The so-called “reform” was a “disaster” for the town."
+    assert extract(text) == []
+
+
+def test_cognitive_and_evidential_kinds():
+    assert one("Okafor believes the river will flood.", "believes").kind == "cognitive"
+    r = one("A new survey suggests that voters are tired.", "suggests")
+    assert r.kind == "evidential" and r.verb_category == "evidential"
+
+
+def test_colon_cue_in_a_headline():
+    text = "Morales: The Budget Is Balanced\n\nThe governor spoke on Friday.\n"
+    r = one(text, ":")
+    assert r.speaker == "Lina Morales" or r.speaker_mention == "Morales"
+
+
+# ----- speakers -----------------------------------------------------------------------------
+
+def test_possessive_apposition_names_the_spokesman():
+    text = "According to Okafor’s spokesman, Daniel Reyes, the talks failed."
+    r = one(text, "According to")
+    assert r.speaker == "Daniel Reyes" and r.speaker_mention == "Okafor’s spokesman, Daniel Reyes"
+
+
+def test_names_share_one_canonical_speaker():
+    text = ("President Ingrid Halvorsen said the port would open. Halvorsen said it twice. "
+            "Ms. Halvorsen said it again.")
+    speakers = {r.speaker for r in extract(text)}
+    assert speakers == {"Ingrid Halvorsen"}
+
+
+def test_pronoun_resolution_uses_gender_cues():
+    text = ("Tomas Brandt said the port was ready. Mayor Jennifer Lund said the roads were not. "
+            "He said the ships would wait.")
+    last = extract(text)[-1]
+    assert last.speaker_mention == "He" and last.speaker == "Tomas Brandt"
+
+
+def test_unresolvable_pronoun_stays_unresolved():
+    r = one("She said the ships would wait.", "said")
+    assert r.speaker is None and r.speaker_type == "unresolved" and r.speaker_mention == "She"
+
+
+def test_role_and_anonymous_speakers():
+    assert one("The spokeswoman said the office was closed.", "said").speaker_type == "person"
+    r = one("A source familiar with the talks said the deal was close.", "said")
+    assert r.speaker_type == "anonymous"
+    assert one("The White House said the trip was cancelled.", "said").speaker_type == "organization"
+
+
+# ----- lexicon ------------------------------------------------------------------------------
+
+def test_lexicon_has_the_required_categories():
+    lexicon = quotes.load_lexicon(ROOT / "toolkit" / "lexicons" / "reporting_verbs.tsv")
+    expected = {"say": "neutral", "confirm": "factive", "claim": "nonfactive", "admit": "concessive",
+                "urge": "directive", "accuse": "conflictual", "warn": "predictive",
+                "think": "cognitive", "suggest": "evidential", "point out": "factive",
+                "fight back": "conflictual", "weigh in": "neutral"}
+    for lemma, category in expected.items():
+        assert lexicon.lookup(lemma).category == category
+    assert lexicon.lookup("pointed out").lemma == "point out"
+
+
+def test_user_lexicon_overrides(tmp_path):
+    path = tmp_path / "verbs.tsv"
+    path.write_text("# my verbs\nlemma\tcategory\tkind\tforms\nmutter\tneutral\tspeech\t\n",
+                    encoding="utf-8")
+    lexicon = load_lexicon(path)
+    r = one("Brandt muttered that the ferry was late.", "muttered", lexicon=lexicon)
+    assert r.cue_lemma == "mutter"
+    assert extract("Brandt said that the ferry was late.", lexicon=lexicon) == []
+
+
+def test_bad_lexicon_row_names_file_and_line(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("say\tloud\tspeech\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"bad.tsv:1: unknown category"):
+        load_lexicon(path)
+
+
+# ----- API contracts ------------------------------------------------------------------------
+
+def test_excluded_spans_are_ignored():
+    text = "Subscribe now, the editors said.\n\nBrandt said the port was ready."
+    records = extract(text, excluded=[(0, 32)])
+    assert [r.speaker for r in records] == ["Brandt"]
+    with pytest.raises(ParameterError):
+        extract(text, excluded=[(1, 2, 3)])
+
+
+def test_extract_is_pure_and_repeatable():
+    text = "“It works,” Okafor said. Brandt claimed that it did not."
+    excluded = [(0, 1)]
+    assert extract(text, excluded=excluded) == extract(text, excluded=excluded)
+    assert excluded == [(0, 1)]
+
+
+def test_to_frame_columns_and_order():
+    records = attribute([("b", "Brandt said the port was ready."),
+                         ("a", "Okafor said it was not. “Never,” Brandt said.")])
+    frame = to_frame(records)
+    assert list(frame.columns) == [f.name for f in fields(Attribution)]
+    assert list(frame["doc_id"]) == ["a", "a", "b"]
+    assert list(frame["cue_start"])[:2] == sorted(frame["cue_start"][:2])
+
+
+def test_attribute_merges_surnames_across_documents():
+    records = attribute([("1", "President Ingrid Halvorsen said the port was ready."),
+                         ("2", "Halvorsen said the port was late.")])
+    assert {r.speaker for r in records} == {"Ingrid Halvorsen"}
+
+
+def test_all_is_explicit():
+    assert set(quotes.__all__) >= {"Attribution", "extract", "to_frame", "attribute", "load_lexicon"}
+
+
+# ----- properties ---------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(list("abcXYZ .,:;“”\"‘’'\n\t-—()") + [
+    " said ", " told ", " according to ", " Brandt ", " he ", " who ", " adding ", "Mr. ",
+    " claimed that ", "“", "”", "\n\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_extract_never_raises_and_offsets_slice(text):
+    records = extract(text)
+    assert_offsets(text, records)
+    for r in records:
+        assert r.kind in quotes.KINDS and r.speaker_type in quotes.SPEAKER_TYPES
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=300))
+def test_extract_on_arbitrary_unicode(text):
+    assert_offsets(text, extract(text))
+
+
+# ----- the seed article ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def seed_records(seed_text):
+    return extract(seed_text, doc_id="seed")
+
+
+def _at(text: str, records, phrase: str, cue: str) -> Attribution:
+    start = text.index(phrase)
+    return next(r for r in records if r.cue == cue and start <= r.cue_start < start + len(phrase))
+
+
+def test_seed_peskov_is_most_quoted(seed_records):
+    counts: dict[str, int] = {}
+    for r in seed_records:
+        counts[r.speaker] = counts.get(r.speaker, 0) + 1
+    assert max(counts, key=counts.get) == "Dmitry Peskov"
+    mentions = {r.speaker_mention for r in seed_records if r.speaker == "Dmitry Peskov"}
+    assert {"Peskov", "Putin’s spokesman, Dmitry Peskov"} <= mentions
+
+
+def test_seed_pronouns(seed_text, seed_records):
+    assert _at(seed_text, seed_records, "reporters, he said", "said").speaker == "Dmitry Peskov"
+    assert _at(seed_text, seed_records, "response, he said", "said").speaker == "Recep Tayyip Erdogan"
+    assert _at(seed_text, seed_records, "She did note", "did note").speaker == "Jen Psaki"
+
+
+def test_seed_floating_claimed_and_mixed(seed_text, seed_records):
+    start = seed_text.index("“A lack of response")
+    floating = next(r for r in seed_records if r.content_start == start)
+    assert floating.kind == "floating" and floating.speaker == "Dmitry Peskov"
+    claimed = _at(seed_text, seed_records, "Putin claimed", "claimed")
+    assert claimed.speaker == "Vladimir Putin" and claimed.verb_category == "nonfactive"
+    calling = _at(seed_text, seed_records, "calling Biden’s remarks", "calling")
+    assert calling.kind == "mixed" and calling.speaker == "Recep Tayyip Erdogan"
+
+
+def test_seed_offsets(seed_text, seed_records):
+    assert_offsets(seed_text, seed_records)
+
+
+# ----- command line -------------------------------------------------------------------------
+
+def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "toolkit._cli_quotes", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, check=False)
+
+
+def test_cli_jsonl_keys_and_path_echo(tmp_path):
+    doc = tmp_path / "story.txt"
+    doc.write_text("“It is done,” Brandt said.\n", encoding="utf-8")
+    result = _cli("quotes", "--paths-from", "-", "--format", "jsonl", stdin=f"{doc}\n")
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.splitlines()[0])
+    from toolkit._cli_quotes import JSONL_KEYS
+    assert tuple(row)[:len(JSONL_KEYS)] == JSONL_KEYS
+    assert row["path"] == str(doc) and row["doc_id"] == "story" and row["speaker"] == "Brandt"
+
+
+def test_cli_bad_input_is_one_line(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken")
+    result = _cli("quotes", str(tmp_path / "missing.txt"), str(bad), "--format", "csv")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and "missing.txt: no such file" in lines[0] and "not UTF-8" in lines[1]
+    assert "Traceback" not in result.stderr
