@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -174,6 +174,16 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
     return target, ref
 
 
+def _pairs_with(found: list[str], key: str, window: int) -> Iterator[tuple[str, str]]:
+    """The ordered pairs a window of ``window`` words makes (as NLTK's bigram finder counts
+    them), keeping only those with ``key``: scoring a pair needs no other pair counts."""
+    for i, word in enumerate(found):
+        if word != key:
+            continue
+        yield from ((key, other) for other in found[i + 1:i + window])
+        yield from ((other, key) for other in found[max(0, i - window + 1):i] if other != key)
+
+
 def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: int = 2,
                stopwords: bool | str | Iterable[str] | None = False,
                date_from: str | None = None, date_to: str | None = None) -> pd.DataFrame:
@@ -198,9 +208,9 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     stop = load_stopwords(stopwords) - {key}
     word_fd, pair_fd = FreqDist(), FreqDist()
     for doc in _scan.documents(corpus, date_from, date_to):
-        found = BigramCollocationFinder.from_words(words(doc), window_size=window)
-        word_fd.update(found.word_fd)
-        pair_fd.update(found.ngram_fd)
+        found = words(doc)
+        word_fd.update(found)
+        pair_fd.update(_pairs_with(found, key, window))
     finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
     finder.apply_freq_filter(min_freq)
     finder.apply_ngram_filter(lambda w1, w2: key not in (w1, w2) or w1 == w2)
