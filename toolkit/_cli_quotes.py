@@ -1,7 +1,7 @@
 """Command-line subcommands ``quotes`` and ``evaluate``.
 
-``register(subparsers)`` adds both to an argparse parser; ``python -m toolkit._cli_quotes`` runs
-them standalone. The quotes path imports neither pandas nor NLTK, so start-up stays short.
+``register(subparsers)`` adds both to the ``toolkit`` command. The quotes path imports neither
+pandas nor NLTK, so start-up stays short.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-__all__ = ["JSONL_KEYS", "register", "main"]
+__all__ = ["JSONL_KEYS", "register"]
 
 JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "speaker_start",
               "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start",
@@ -85,6 +85,7 @@ def _table_line(row: dict[str, object]) -> str:
 
 def run_quotes(args: argparse.Namespace) -> int:
     """Write the attributions of every readable path to stdout; 1 when a path was skipped."""
+    from toolkit.clean import clean
     from toolkit.errors import ToolkitError
     from toolkit.quotes import cued, extract, load_lexicon
 
@@ -104,14 +105,17 @@ def run_quotes(args: argparse.Namespace) -> int:
         writer.writeheader()
     elif args.format == "table":
         out.write(_table_line({key: key for key, _ in _TABLE}) + "\n")
-    failed = 0
+    failed = floating = 0
     for path in paths:
         text = _read_text(path)
         if text is None:
             failed += 1
             continue
-        records = extract(text, doc_id=Path(path).stem, lexicon=lexicon)
-        for record in records if args.floating else cued(records):
+        records = extract(text, doc_id=Path(path).stem, lexicon=lexicon,
+                          excluded=clean(text).excluded_spans)
+        shown = records if args.floating else cued(records)
+        floating += len(records) - len(shown)
+        for record in shown:
             row = _rows(record, path)
             if writer is not None:
                 writer.writerow(row)
@@ -119,6 +123,10 @@ def run_quotes(args: argparse.Namespace) -> int:
                 out.write(_table_line(row) + "\n")
             else:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if floating:
+        print(f"toolkit quotes: {floating} floating quote(s) (cue-less continuations of the "
+              "previous speaker's quote) not written; add --floating to include them",
+              file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -134,17 +142,3 @@ def run_evaluate(args: argparse.Namespace) -> int:
         return 2
     print(json.dumps(metrics) if args.json else format_metrics(metrics))
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="toolkit")
-    register(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    try:
-        return args.func(args)
-    except BrokenPipeError:
-        return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
