@@ -42,7 +42,7 @@ def _toolkit_command() -> list[str]:
     script = Path(sys.executable).with_name("toolkit")
     if script.exists() or shutil.which("toolkit"):
         return [str(script) if script.exists() else "toolkit"]
-    return [sys.executable, "-m", "toolkit._cli_quotes"]
+    return [sys.executable, "-m", "toolkit"]
 
 
 def main() -> int:

@@ -332,7 +332,7 @@ def test_seed_offsets(seed_text, seed_records):
 # ----- command line -------------------------------------------------------------------------
 
 def _cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "toolkit._cli_quotes", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], input=stdin,
                           capture_output=True, text=True, cwd=ROOT, check=False)
 
 

@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from toolkit.segment import load_abbreviations
+
 __all__ = ["paragraphs", "sentences", "tokens", "quote_spans", "Spans"]
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
 _TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
-_ABBREVIATIONS = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev hon capt cmdr
-adm maj pres u.s u.k u.n a.m p.m no vs inc corp co ltd jan feb mar apr aug sept sep oct nov dec
-e.g i.e etc d.c r-n.y d-n.y ft mt""".split())
+_ABBREVIATIONS = load_abbreviations()
+_PARTY = re.compile(r"[dri]-")  # party-state tags: (D-N.Y.), (R-S.C.)
 _OPENERS = frozenset("“\"")
 
 
@@ -35,7 +36,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     start = end
     while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
         start -= 1
-    word = text[start:end].lower()
+    word = _PARTY.sub("", text[start:end].lower(), count=1)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
