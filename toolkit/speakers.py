@@ -48,6 +48,7 @@ _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "Lt.",
                "Col.", "Adm.", "Sgt.", "Capt.", "Rev.", "Mr", "Mrs", "Ms", "Dr")
 _NAME = r"[A-Z][\w\u2019'-]+"
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
 
@@ -271,7 +272,7 @@ def _title_pattern() -> re.Pattern[str]:
 
 
 def _titled_names(text: str) -> list[str]:
-    return [m.group(1) for m in _title_pattern().finditer(text)]
+    return [_POSSESSIVE.sub("", m.group(1)) for m in _title_pattern().finditer(text)]
 
 
 class _NameFinder:
