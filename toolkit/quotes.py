@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "Attribution", "COLUMNS", "Lexicon", "attribute", "corpus_speakers", "cued", "extract", "load_lexicon",
-    "to_frame",
+    "Attribution", "COLUMNS", "Lexicon", "attribute", "corpus_speakers", "cued", "extract",
+    "load_lexicon", "lookup_verb", "to_frame",
 ]
 
 KINDS = ("direct", "indirect", "mixed", "floating", "cognitive", "evidential")
@@ -63,6 +63,12 @@ class Attribution:
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))
+
+
+def lookup_verb(form: str, *, lexicon: Lexicon | None = None):
+    """The reporting-verb entry of a surface form ("insisted", "pointed out"): an object with
+    ``form``, ``lemma``, ``category`` and ``kind``; None when the form is not a cue."""
+    return (lexicon or default_lexicon()).lookup(form)
 
 
 def load_lexicon(path: str | Path) -> Lexicon:

@@ -207,9 +207,9 @@ def attribution_issues(quotes: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
-    from toolkit._lexicon import default_lexicon
+    from toolkit.quotes import lookup_verb
 
-    lookup = default_lexicon().lookup
+    lookup = lookup_verb
     persons = quotes.loc[quotes["speaker_type"] == "person", "speaker"].dropna().astype(str)
     surnames = {name.split()[-1].lower() for name in persons if " " in name}
     problems = [_issue(row, lookup, surnames) for row in quotes.to_dict("records")]
@@ -522,9 +522,9 @@ def _speakers_anonymous(answer: Any) -> tuple[bool, str | None]:
 # ----- tutorial 03: reporting verbs ---------------------------------------------------------
 
 def _cue(form: str) -> Any:
-    from toolkit._lexicon import default_lexicon
+    from toolkit.quotes import lookup_verb
 
-    return default_lexicon().lookup(form)
+    return lookup_verb(form)
 
 
 @_exercise("verbs-lemma", "03_reporting_verbs",
