@@ -86,6 +86,23 @@ class Voices:
             spans.sort(key=lambda s: (s[0], -s[1]))
         self._starts = {d: [s[0] for s in spans] for d, spans in self.spans.items()}
 
+    def count_quoted(self, doc_id: str, spans: list[Span]) -> int:
+        """How many of ``spans`` (in text order) lie wholly inside some content span.
+
+        One sweep: a span ``[s, e)`` is inside one iff the furthest end among the content spans
+        starting at or before ``s`` reaches ``e``.
+        """
+        content = self.spans.get(doc_id)
+        if not content:
+            return 0
+        count, i, reach = 0, 0, -1
+        for s, e in spans:
+            while i < len(content) and content[i][0] <= s:
+                reach = max(reach, content[i][1])
+                i += 1
+            count += reach >= e
+        return count
+
     def voice(self, doc_id: str, start: int, end: int) -> tuple[str, str | None]:
         """``(voice, speaker)`` of ``[start, end)`` in a document."""
         spans = self.spans.get(doc_id)

@@ -73,8 +73,7 @@ def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
             voice, speaker = voices.voice(doc_id, hit.start, hit.end)
             found.append(_Found(hit.frame, hit.term, hit.start, hit.end, voice, speaker))
         words = toks.words(doc.text)
-        quoted = sum(voices.voice(doc_id, a, b)[0] == _scan.QUOTED
-                     for a, b in words) if voices.spans.get(doc_id) else 0
+        quoted = voices.count_quoted(doc_id, words)
         yield _DocResult(doc, found, len(words) - quoted, quoted)
 
 
