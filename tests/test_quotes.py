@@ -355,3 +355,28 @@ def test_cli_bad_input_is_one_line(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and "missing.txt: no such file" in lines[0] and "not UTF-8" in lines[1]
     assert "Traceback" not in result.stderr
+
+
+# ----- nouns that look like cues ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "People close to the harbour talks said the ferry deal was near.",
+    "Nobody expected any talks before the vote.",
+    "There are health worries in the valley.",
+    "The earlier note from the mayor was brief.",
+    "It was the first monthly decline this year.",
+])
+def test_nouns_are_not_cues(text):
+    cues = {r.cue for r in extract(text)}
+    assert not cues & {"talks", "worries", "note", "earlier note", "decline", "first monthly decline"}
+
+
+def test_verb_reading_of_a_noun_form_is_kept():
+    r = one("Lundgren talks of a new ferry line.", "talks")
+    assert r.speaker == "Lundgren"
+    assert one("She claims that the ferry is late.", "claims").speaker_mention == "She"
+
+
+def test_plural_noun_subject_in_a_headline():
+    text = "Harbour talks stall over ferry fees\n\nThe harbour talks in Ostby stalled on Monday.\n"
+    assert [r.cue for r in extract(text) if r.cue == "talks"] == []

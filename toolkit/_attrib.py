@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from toolkit._lexicon import CueEntry, Lexicon
+from toolkit._lexicon import CueEntry, Lexicon, cue_noun_forms
 from toolkit._spans import Spans, paragraphs, quote_spans, sentences
 from toolkit._speakers import Resolved, Resolver, describe
 
@@ -37,12 +37,10 @@ _OBJECT_VERBS = frozenset("tell ask urge warn remind assure inform advise instru
 _DISCOURSE = frozenset("""however meanwhile too though instead moreover also nonetheless nevertheless
 then though indeed""".split())
 _PARTICIPLE_LEAD = frozenset(", by in after before while when without".split())
-_NOUNISH = frozenset("""claim claims call calls report reports attack attacks support plan plans hope hopes
-fear fears question questions view views comment comments remark remarks post posts charge charges
-promise promises pledge pledges demand demands request requests appeal appeals warning protest
-protests challenge challenges forecast forecasts estimate estimates project projects signal signals
-answer answers note notes quote quotes reply replies statement back point read state find finds
-welcome dispute disputes doubt doubts counter concern concerns offer offers show shows""".split())
+_NOUNISH = cue_noun_forms()
+_VERB_FOLLOWERS = frozenset("that to he she it they we i you up out back down off".split())
+_MODIFIERS = frozenset("""earlier first later latest recent previous initial final new monthly weekly annual
+second third last next""".split())
 _QUOTE_OPEN = "“\""
 _TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
 expected going likely unlikely able unable willing reluctant quick quoted""".split())
@@ -415,11 +413,37 @@ class _Extractor:
         prev = words[-1][2].lower()
         if prev in ("the", "a", "an") or prev.endswith(("’s", "'s")):
             return True
+        i = len(words) - 1
+        while i > 0 and (words[i][2].lower() in _MODIFIERS or words[i][2].endswith("ly")) \
+                and not _is_name(words[i][2]):
+            i -= 1
+        if i < len(words) - 1 and words[i][2].lower() in ("the", "a", "an"):
+            return True
         if form not in _NOUNISH:
             return False
         return prev in _DETERMINERS or prev in _PREPOSITIONS - {"to"} or (
             prev not in _AUX and prev not in ("to", ",") and not _is_name(words[-1][2])
             and prev not in ("they", "we", "i", "you", "who"))
+
+    def _plural_subject(self, words: list[tuple[int, int, str]], form: str, end: int, s_end: int) -> bool:
+        """``Merrow talks open``, ``Dam talks stall``: a plural noun after a modifier, then its verb.
+
+        The modifier is a common noun (lower case elsewhere in the text) or a name the text uses
+        after "the" ("the Merrow dam"), not a subject.
+        """
+        if not words or form not in _NOUNISH or not form.endswith("s") or not _is_name(words[-1][2]):
+            return False
+        after = self.doc.words(end, min(s_end, end + 40))
+        if not after:
+            return False
+        name = words[-1][2]
+        if not re.search(rf"\b(?:{re.escape(name.lower())}|[Tt]he {re.escape(name)})\b", self.text):
+            return False
+        nxt = after[0][2]
+        low = nxt.lower()
+        return (nxt.isalpha() and nxt.islower() and low not in _VERB_FOLLOWERS and low not in _PREPOSITIONS
+                and low not in _DETERMINERS and low not in _AUX and low not in _OBJECT_PRONOUNS
+                and not low.endswith("ly") and self.lexicon.lookup(low) is None)
 
     def candidate(self, match: re.Match[str]) -> Draft | None:
         entry = self.lexicon.lookup(match.group())
@@ -439,7 +463,7 @@ class _Extractor:
         form = " ".join(match.group().lower().split())
         if entry.lemma == "according to":
             return draft if self._according(draft, s_end) else None
-        if self._is_noun(words, form):
+        if self._is_noun(words, form) or self._plural_subject(words, form, end, s_end):
             return None
         if words and words[-1][2].lower() == "to" and not entry.lemma.endswith(" to"):
             if not self._extend_infinitive(draft, words):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from toolkit.errors import InputError, LexiconError
 
-__all__ = ["CATEGORIES", "KINDS", "CueEntry", "Lexicon", "default_lexicon", "load_lexicon"]
+__all__ = ["CATEGORIES", "KINDS", "CueEntry", "Lexicon", "cue_noun_forms", "default_lexicon", "load_lexicon"]
 
 CATEGORIES = frozenset({
     "neutral", "factive", "nonfactive", "concessive", "directive", "conflictual", "predictive",
@@ -17,6 +17,7 @@ CATEGORIES = frozenset({
 })
 KINDS = frozenset({"speech", "cognitive", "evidential"})
 DEFAULT_PATH = Path(__file__).resolve().parent / "lexicons" / "reporting_verbs.tsv"
+NOUN_FORMS_PATH = DEFAULT_PATH.with_name("cue_nouns.txt")
 _COLUMNS = ("lemma", "category", "kind", "forms")
 
 
@@ -108,3 +109,14 @@ def load_lexicon(path: str | Path) -> Lexicon:
 def default_lexicon() -> Lexicon:
     """The lexicon shipped with the toolkit (read once per process)."""
     return load_lexicon(DEFAULT_PATH)
+
+
+@lru_cache(maxsize=1)
+def cue_noun_forms() -> frozenset[str]:
+    """Cue forms that are also nouns (``lexicons/cue_nouns.txt``): not cues after a noun phrase's start."""
+    words = set()
+    for line in NOUN_FORMS_PATH.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
