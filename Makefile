@@ -37,8 +37,11 @@ test: lint
 report: $(STAMP)
 	$(BIN)/toolkit report --corpus $(CORPUS) --name $(NAME)
 
+# JupyterLab refuses to run as root unless told to (containers often run as root).
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
 
 bench: $(STAMP)
 	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
