@@ -24,7 +24,12 @@ def test_report_notebooks_save_the_library_tables(sample_path, tmp_path):
     assert result.status == "ok" and (folder / "index.html").is_file()
     for notebook in DEFAULT_NOTEBOOKS:
         assert (folder / f"{notebook}.ipynb").is_file()
-        assert (folder / f"{notebook}.html").is_file()
+        page = (folder / f"{notebook}.html").read_text(encoding="utf-8")
+        assert "<h1" in page and "&lt;h1" not in page and "&lt;table" not in page, notebook
+        assert "<table" in page and "import pandas" not in page, notebook
+    for notebook, n_figures in (("speakers", 3), ("reported_speech", 2), ("framing", 4)):
+        page = (folder / f"{notebook}.html").read_text(encoding="utf-8")
+        assert page.count("<img alt=") == n_figures, notebook
     figures = {p.name for p in (folder / "figures").glob("*.png")}
     assert {"speakers.png", "share_of_voice.png", "speakers_over_time.png", "verbs.png",
             "stance_by_speaker.png", "frames_by_group.png", "frames_by_month.png",

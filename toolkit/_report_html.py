@@ -12,12 +12,18 @@ from urllib.parse import quote
 
 
 def render_notebook(notebook: Path, target: Path) -> None:
-    """Write ``notebook`` as HTML without input cells or prompts, sanitizing output HTML."""
+    """Write ``notebook`` as HTML without input cells or prompts.
+
+    Corpus text reaches the page only through outputs that escape it: pandas tables
+    (``DataFrame.to_html`` escapes cell values) and plain-text streams (escaped by the
+    template). Markdown and table markup are kept as markup, so headings, tables and figures
+    render as such.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, sanitize_html=True)
+                            exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
     target.write_text(body, encoding="utf-8")
 
