@@ -380,3 +380,66 @@ def test_verb_reading_of_a_noun_form_is_kept():
 def test_plural_noun_subject_in_a_headline():
     text = "Harbour talks stall over ferry fees\n\nThe harbour talks in Ostby stalled on Monday.\n"
     assert [r.cue for r in extract(text) if r.cue == "talks"] == []
+
+
+# ----- speaker ids and types ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("A senior port official who spoke on condition of anonymity said the cranes were idle.", "said",
+     "senior port official"),
+    ("Sources familiar with the ferry negotiations said a deal was close.", "said",
+     "sources familiar with the ferry negotiations"),
+    ("One person with knowledge of the audit said the books were fine.", "said",
+     "one person with knowledge of the audit"),
+    ("Two officials said the bridge would stay shut.", "said", "two officials"),
+])
+def test_anonymous_sources(text, cue, speaker):
+    r = one(text, cue)
+    assert (r.speaker, r.speaker_type) == (speaker, "anonymous")
+
+
+def test_definite_anonymous_mention_is_the_earlier_source():
+    text = ("A diplomat from a neighbouring state said the vote was rushed. "
+            "“Nobody read the annex,” the diplomat said. Another diplomat said it was fine.")
+    records = extract(text)
+    assert [r.speaker_type for r in records] == ["anonymous"] * 3
+    assert records[0].speaker == records[1].speaker == "diplomat from a neighbouring state"
+    assert records[2].speaker == "another diplomat"
+
+
+def test_titles_go_to_speaker_title_not_the_id():
+    text = ("Harbour Minister Ingrid Halvorsen of Ostmark said the port would open. "
+            "Ms. Halvorsen said it twice.")
+    records = extract(text)
+    assert {(r.speaker, r.speaker_title) for r in records} == {("Ingrid Halvorsen", "Harbour Minister")}
+
+
+@pytest.mark.parametrize("mention,name", [("Okafor’s", "Okafor"), ("Okafor's", "Okafor"),
+                                          ("Secretary of State Ana Lund", "Ana Lund")])
+def test_possessives_and_titles_leave_the_id(mention, name):
+    from toolkit._speakers import describe
+    assert describe(mention).name == name
+
+
+def test_one_word_place_is_an_organization_and_takes_no_pronoun():
+    text = ("Ostmark rejected the claim. She said the port would open.\n\n"
+            "In Ostmark, Brandt said the ferry was late.")
+    records = extract(text)
+    assert (records[0].speaker, records[0].speaker_type) == ("Ostmark", "organization")
+    assert records[1].speaker is None and records[1].speaker_type == "unresolved"
+
+
+def test_one_word_surname_known_in_the_corpus_is_a_person():
+    records = attribute([("1", "Mayor Ingrid Halvorsen said the port was ready."),
+                         ("2", "Halvorsen said the port was late. Ostmark said it was not.")])
+    types = {r.speaker: r.speaker_type for r in records}
+    assert types == {"Ingrid Halvorsen": "person", "Ostmark": "organization"}
+
+
+@pytest.mark.parametrize("text", [
+    "The earlier note she said was lost.",
+    "There are fears, the mayor said.",
+])
+def test_no_function_word_ids(text):
+    for r in extract(text):
+        assert r.speaker is None or r.speaker.split()[0].lower() not in {"the", "a", "an", "there"}

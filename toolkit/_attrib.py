@@ -152,7 +152,8 @@ def _trim_phrase(words: list[tuple[int, int, str]], a: int, b: int) -> int | Non
 
 def _is_role_phrase(words: list[tuple[int, int, str]], a: int, b: int) -> bool:
     return a <= b and (words[a][2].lower() in _DETERMINERS or not _is_name(words[a][2])
-                       or "’s" in words[a][2] or "'s" in words[a][2])
+                       or "’s" in words[a][2] or "'s" in words[a][2]
+                       or b > a and words[b][2].isalpha() and words[b][2].islower())
 
 
 class _Extractor:
@@ -177,6 +178,13 @@ class _Extractor:
             return self._main_subject(draft, draft.sentence)
         if w != ")" and (w in _BOUNDARY_PUNCT or w.lower() in _BOUNDARY_WORDS):
             return False
+        who = self._relative_clause_start(words, i)
+        if who is not None:
+            # ``A senior official who spoke on condition of anonymity said``: the subject is before "who"
+            a = _trim_phrase(words, _chunk_left(words, who - 1, self.lexicon), who - 1)
+            if a is not None:
+                self._set_speaker(draft, words[a][0], words[i][1])
+                return True
         a = _trim_phrase(words, _chunk_left(words, i, self.lexicon), i)
         if a is None:
             return False
@@ -184,6 +192,20 @@ class _Extractor:
             return self._relative(draft, words, a)
         self._set_speaker(draft, words[a][0], words[i][1])
         return True
+
+    @staticmethod
+    def _relative_clause_start(words: list[tuple[int, int, str]], i: int) -> int | None:
+        """Index of "who" opening a short relative clause that ends at ``i`` (no comma around it)."""
+        for k in range(i, max(-1, i - 10), -1):
+            w = words[k][2]
+            if w in _BOUNDARY_PUNCT or w.lower() in _BOUNDARY_WORDS and w.lower() != "who":
+                return None
+            if w.lower() == "who":
+                if k < 2 or k == i or words[k - 1][2] in _BOUNDARY_PUNCT \
+                        or words[k - 1][2].lower() in _BOUNDARY_WORDS:
+                    return None
+                return k
+        return None
 
     def _apposition(self, draft: Draft, words: list[tuple[int, int, str]], comma: int) -> bool:
         """``X, Y, said``: choose the name among X and Y, keep both as the mention."""

@@ -16,6 +16,14 @@ _DETERMINERS = frozenset("the a an this that these those his her their its our s
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|[a-z]{1,3}-[A-Z][\w’'-]*|(?:de|van|von|bin|al|da|la|le)$")
 _PRONOUN_WINDOW = 6
 _POSSESSIVE = re.compile(r"[’']s?$")
+_POSTMODIFIERS = frozenset("""who whom which that with from familiar close of in at on for
+speaking according whose""".split())
+_CLAUSE_STOPS = frozenset("who whom which whose that speaking spoke asked".split())
+_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+_NUMBERS = frozenset("one two three four five several some many other another senior".split())
+_NOT_SPEAKER_STARTS = frozenset("there here it".split())
+_FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with from
+as if so than then there here which who whom whose what""".split())
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by in on
 at for with from to of that this then so although though during than until former new""".split())
 
@@ -29,20 +37,21 @@ class SpeakerTerms:
     anonymous: frozenset[str]
     orgs: frozenset[str]
     first_names: dict[str, str]
+    offices: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def speaker_terms() -> SpeakerTerms:
     """The speaker-term lists shipped with the toolkit (read once per process)."""
     table: dict[str, dict[str, str]] = {"title": {}, "role": {}, "anonymous": {}, "org": {},
-                                        "first": {}}
+                                        "first": {}, "office": {}}
     for raw in TERMS_PATH.read_text(encoding="utf-8").splitlines():
         cells = raw.split("\t")
         if raw.startswith("#") or len(cells) < 3 or cells[1] not in table:
             continue
         table[cells[1]][cells[0]] = cells[2]
     return SpeakerTerms(table["title"], table["role"], frozenset(table["anonymous"]),
-                        frozenset(table["org"]), table["first"])
+                        frozenset(table["org"]), table["first"], frozenset(table["office"]))
 
 
 @dataclass(frozen=True)
@@ -51,8 +60,9 @@ class Mention:
 
     name: str
     title: str | None
-    type: str  # person | organization | anonymous | pronoun | role
+    type: str  # person | organization | anonymous | pronoun | role | none (not a speaker)
     gender: str  # m | f | p (plural) | o (non-person) | - (unknown) | x (first/second person)
+    head: str = ""  # head noun of an anonymous mention ("official"), for "the official" later
 
 
 def _words(text: str) -> list[str]:
@@ -65,11 +75,34 @@ def _strip_determiner(words: list[str]) -> list[str]:
     return words
 
 
+def _unpossess(word: str) -> str:
+    """``Dascu’s`` / ``Dascu's`` / ``Ramos’`` -> the name (both apostrophes)."""
+    return _POSSESSIVE.sub("", word) if word.endswith(("’s", "'s", "’", "'")) else word
+
+
 def _split_title(words: list[str], terms: SpeakerTerms) -> tuple[list[str], list[str]]:
-    """Split the trailing capitalized name from what precedes it (the title)."""
+    """Split the trailing capitalized name from what precedes it (the title).
+
+    Inside the capitalized run, everything up to the last title word ("Minister", "Sen.") is the
+    title, with the office words before it ("Foreign Minister", "Castenian Prime Minister").
+    """
     start = len(words)
-    while start > 0 and _NAME_TOKEN.match(words[start - 1]):
+    while start > 0 and (_NAME_TOKEN.match(words[start - 1])
+                         or words[start - 1] == "of" and start - 1 > 0 and start < len(words)):
         start -= 1
+    while start < len(words) and words[start] == "of":
+        start += 1
+    last = None
+    for k in range(start, len(words) - 1):
+        low = words[k].lower().rstrip(",")
+        if low in terms.titles or k > start and words[k - 1] == "of" and low in terms.offices:
+            last = k
+    if last is not None:
+        cut = last + 1
+        while cut < len(words) - 1 and words[cut] == "of":
+            cut += 1
+        if cut < len(words) and words[cut] != "of":
+            return words[:cut], words[cut:]
     lead = 0
     while start + lead < len(words) - 1 and words[start + lead].lower().rstrip(",") in terms.titles:
         lead += 1
@@ -87,33 +120,87 @@ def _person_gender(title: list[str], name: list[str], terms: SpeakerTerms) -> st
     return "-"
 
 
+def _head_index(core: list[str]) -> int:
+    """Index of the head noun: the last word before a post-modifier ("who", "with", "from")."""
+    for k in range(1, len(core)):
+        if core[k].lower() in _POSTMODIFIERS:
+            return k - 1
+    return len(core) - 1
+
+
+def _anonymous_id(core: list[str], terms: SpeakerTerms) -> str:
+    """``sources familiar with the talks``, ``senior Riverlands Union official``: no clause after."""
+    end = next((k for k in range(1, len(core)) if core[k].lower() in _CLAUSE_STOPS), len(core))
+    words = list(core[:end])
+    first = words[0].lower()
+    if first in terms.anonymous or first in terms.roles or first in _NUMBERS:
+        words[0] = first
+    return " ".join(words)
+
+
+def _is_person_of(core: list[str], terms: SpeakerTerms) -> list[str]:
+    """``Foreign Minister Elena Ramos of Valdoria`` -> the part before "of" (a titled name)."""
+    if "of" not in core:
+        return core
+    k = core.index("of")
+    before = core[:k]
+    if len(before) >= 2 and any(w.lower() in terms.titles for w in before[:-1]) \
+            and before[-1][:1].isupper() and before[-1].lower() not in terms.orgs:
+        title, name = _split_title(before, terms)
+        if title and name and not any(w.lower() in terms.orgs for w in name):
+            return before
+    return core
+
+
 def describe(text: str, *, context: str = "") -> Mention:
-    """Classify a speaker head (``text``); ``context`` is the rest of the mention (apposition)."""
+    """Classify a speaker head (``text``); ``context`` is the rest of the mention (apposition).
+
+    Person ids are names without titles ("Elena Ramos"; the title goes to ``title``). Phrases
+    headed by an anonymous-source noun ("a senior official who spoke on condition of anonymity",
+    "sources familiar with the talks") are ``anonymous`` with the phrase up to its clause as id.
+    Type ``none`` marks a mention that cannot be a speaker (a lone determiner, "There are").
+    """
     terms = speaker_terms()
+    clause = text.split(",")[0] if "," in text else text
     words = [w.strip(",()") for w in _words(text)]
     words = [w for w in words if w]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(words[0].lower(), None, "pronoun", PRONOUNS[words[0].lower()])
+    if not words or words[0].lower() in _NOT_SPEAKER_STARTS and len(words) > 1:
+        return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)
-    if not core:
-        return Mention(text.strip(), None, "role", "-")
-    lowered = [w.lower().rstrip("’'s") if _POSSESSIVE.search(w) else w.lower() for w in core]
-    head = lowered[-1]
-    if len(core) < len(words) and not core[0][:1].isupper():
-        head = next((w for w, x in zip(lowered, core, strict=True) if not x[:1].isupper()), head)
+    if not core or len(core) == 1 and core[0].lower() in _FUNCTION_WORDS:
+        return Mention(text.strip(), None, "none", "-")
+    if len(core) >= 3 and core[0].lower() in _NUMBERS and core[1].lower() == "of":
+        core = _strip_determiner(core[2:]) or core
+    lowered = [_unpossess(w).lower() for w in core]
+    h = _head_index(core)
+    head = lowered[h]
+    if head not in terms.anonymous and head not in terms.roles:
+        head = next((w for w in lowered[:h] if w in terms.anonymous or w in terms.roles), head)
+    if len(core) < len(words) and not core[0][:1].isupper() and head not in terms.roles \
+            and head not in terms.anonymous:
+        head = next((w for w, x in zip(lowered[:h + 1], core, strict=False) if not x[:1].isupper()), head)
     if head in terms.anonymous or (words[0].lower() in ("a", "an") and head in terms.roles):
-        return Mention(" ".join(core), None, "anonymous", "p" if head.endswith("s") else "-")
-    if not core[-1][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
+        clause_words = _strip_determiner([w for w in _words(clause) if w.strip(",()")])
+        if len(clause_words) >= 3 and clause_words[0].lower() in _NUMBERS and clause_words[1].lower() == "of":
+            clause_words = _strip_determiner(clause_words[2:]) or clause_words
+        return Mention(_anonymous_id(clause_words or core, terms), None, "anonymous",
+                       "p" if head.endswith("s") and not head.endswith("ss") else "-", head)
+    if not core[h][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
         plural = head.endswith("s") and not head.endswith("ss")
         if head not in terms.roles:
             return Mention(" ".join(core), None, "organization", "p" if plural else "o")
         return Mention(" ".join(core), None, "role", "p" if plural else terms.roles[head])
+    core = _is_person_of(core, terms)
     title, name = _split_title(core, terms)
-    name = [_POSSESSIVE.sub("", w) if w.endswith(("’s", "'s", "’", "'")) else w for w in name]
-    is_org = (words[0].lower() == "the" or any(w.lower() in terms.orgs for w in name)
+    name = [_unpossess(w) for w in name]
+    lead = [_unpossess(w).lower() for w in title]
+    org_lead = any(w in terms.orgs for w in lead) and not any(w in terms.titles or w in terms.roles for w in lead)
+    is_org = (words[0].lower() == "the" or org_lead or any(w.lower() in terms.orgs for w in name)
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
-        return Mention(" ".join(core), None, "organization", "o")
+        return Mention(" ".join(_unpossess(w) for w in core), None, "organization", "o")
     title_text = " ".join(title) or None
     if context and not title_text:
         title_text = " ".join(_strip_determiner(_words(context.strip(" ,")))) or None
@@ -122,7 +209,7 @@ def describe(text: str, *, context: str = "") -> Mention:
 
 def _full_name(surname: str, text: str, before: int) -> str | None:
     """Nearest fuller name ending in ``surname`` in ``text`` (preceding ``before`` first)."""
-    pattern = re.compile(r"\b([A-Z][a-z]+ (?:[A-Z]\. )?)" + re.escape(surname) + r"\b")
+    pattern = re.compile(r"\b([^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)" + re.escape(surname) + r"\b")
     best = None
     for m in pattern.finditer(text):
         first = m.group(1).split()[0].lower()
@@ -146,7 +233,7 @@ class Resolved:
 
 def _compatible(gender: str, candidate: Resolved) -> bool:
     if gender in ("m", "f"):
-        return candidate.type == "person" and candidate.gender in (gender, "-")
+        return candidate.type in ("person", "anonymous") and candidate.gender in (gender, "-")
     if gender == "p":
         return candidate.type in ("organization", "anonymous", "role") and candidate.gender in ("p", "o")
     if gender == "o":
@@ -165,6 +252,7 @@ class Resolver:
         self.text = text
         self.history: list[Resolved] = []
         self.names: dict[str, Resolved] = {}
+        self.anonymous: dict[str, Resolved] = {}
 
     def add(self, resolved: Resolved) -> Resolved:
         """Record a speaker known by other means (an antecedent)."""
@@ -178,10 +266,27 @@ class Resolver:
         mention = describe(head, context=context)
         if mention.type == "pronoun":
             return self.add(_resolve_pronoun(mention.gender, self.history))
+        if mention.type == "none":
+            return self.add(Resolved(None, "unresolved", None, "-"))
+        if mention.type == "anonymous":
+            return self.add(self._anonymous(mention, head))
         if mention.type != "person":
             kind = "person" if mention.type == "role" else mention.type
             return self.add(Resolved(mention.name, kind, mention.title, mention.gender))
         return self.add(_resolve_name(mention, self.text, position, self.names))
+
+
+    def _anonymous(self, mention: Mention, head: str) -> Resolved:
+        """``the official`` / ``one of the sources``: the earlier anonymous source with that noun."""
+        stem = mention.head
+        first = head.split()[0].lower() if head.split() else ""
+        earlier = self.anonymous.get(stem)
+        if earlier is not None and (first == "the" or mention.name.split()[0] == mention.head
+                                    and head.lower().startswith(("one of", "two of", "some of"))):
+            return earlier
+        resolved = Resolved(mention.name, "anonymous", None, mention.gender)
+        self.anonymous[stem] = resolved
+        return resolved
 
 
 def _resolve_pronoun(gender: str, earlier: list[Resolved]) -> Resolved:
@@ -195,13 +300,28 @@ def _resolve_pronoun(gender: str, earlier: list[Resolved]) -> Resolved:
     return Resolved(None, "unresolved", None, gender)
 
 
+def _person_cue(word: str, text: str) -> bool:
+    """Does ``text`` name ``word`` with a title or honorific somewhere ("Ms. Kessel", "Sen. Vell")?"""
+    titles = speaker_terms().titles
+    for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text):
+        if m.group(1).lower() in titles:
+            return True
+    return False
+
+
 def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, Resolved]) -> Resolved:
+    """Person ids are full names; a lone name with no first name, title or person cue in the text
+    is an organization (countries, places and companies speak through such names)."""
     parts = mention.name.split()
-    surname = parts[-1].rstrip("’'s") if parts else mention.name
+    if not parts:
+        return Resolved(None, "unresolved", None, "-")
+    surname = _unpossess(parts[-1])
     known = names.get(surname)
     if len(parts) == 1:
         full = _full_name(surname, text, position) if known is None else known.speaker
         name = full or mention.name
+        if full is None and mention.title is None and not _person_cue(surname, text):
+            return Resolved(name, "organization", None, "o")
     else:
         name = mention.name
     gender = mention.gender
@@ -209,7 +329,9 @@ def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, R
         gender = known.gender
     if gender == "-":
         gender = speaker_terms().first_names.get(name.split()[0].lower(), "-")
-    title = mention.title or (known.title if known else None)
+    title = mention.title
+    if known is not None and known.title and (title is None or title.lower() in _COURTESY):
+        title = known.title
     resolved = Resolved(name, "person", title, gender)
     if known is None or len(name.split()) >= len((known.speaker or "").split()):
         names[surname] = resolved

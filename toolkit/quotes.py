@@ -156,18 +156,21 @@ def _surname(name: str) -> str:
 
 
 def corpus_speakers(records: Iterable[Attribution]) -> dict[str, str]:
-    """Map each person speaker id to its corpus-wide id.
+    """Map each one-word speaker id to its corpus-wide person id.
 
     A one-word name ("Putin") becomes the corpus's full name with that surname ("Vladimir Putin")
-    when exactly one full name has it; full names are kept as they are.
+    when exactly one full person name has it; full names are kept as they are. This includes
+    one-word names a document typed as organizations for want of a person cue: a surname the
+    corpus knows is a person's, anything else (a country, a place) stays an organization.
     """
     full: dict[str, Counter[str]] = defaultdict(Counter)
     singles: set[str] = set()
     for r in records:
-        if r.speaker_type != "person" or not r.speaker or not r.speaker[:1].isupper():
+        if r.speaker_type not in ("person", "organization") or not r.speaker or not r.speaker[:1].isupper():
             continue
         if " " in r.speaker:
-            full[_surname(r.speaker)][r.speaker] += 1
+            if r.speaker_type == "person":
+                full[_surname(r.speaker)][r.speaker] += 1
         else:
             singles.add(r.speaker)
     mapping = {}
@@ -206,5 +209,6 @@ def attribute(documents: Iterable[Any], *, lexicon: Lexicon | None = None,
         records.extend(extract(text, doc_id=doc_id if doc_id is not None else str(number),
                                lexicon=lexicon, excluded=excluded))
     mapping = corpus_speakers(records)
-    merged = [replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records]
+    merged = [replace(r, speaker=mapping[r.speaker], speaker_type="person") if r.speaker in mapping else r
+              for r in records]
     return to_frame(merged) if as_frame else merged
