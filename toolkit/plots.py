@@ -7,7 +7,10 @@ with any backend, draw nothing on screen, and are freed when dropped; save them 
 
 from __future__ import annotations
 
+import io
+import sys
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from toolkit.errors import ParameterError
@@ -30,8 +33,31 @@ SPEAKER_TYPE_COLORS = {"person": "#2e6f9e", "organization": "#7a8b3c", "anonymou
 def _figure(width: float, height: float):
     from matplotlib.figure import Figure
 
+    _show_in_notebooks()
     fig = Figure(figsize=(width, height), layout="constrained")
     return fig, fig.subplots()
+
+
+@lru_cache(maxsize=1)
+def _show_in_notebooks() -> None:
+    """In a Jupyter kernel, let a Figure returned by a cell display as a PNG image.
+
+    Figures here are not made through pyplot, so IPython's matplotlib integration does not
+    know them unless ``%matplotlib inline`` was run; this registers the same kind of display.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None or getattr(shell, "kernel", None) is None:
+        return
+    from matplotlib.figure import Figure
+
+    shell.display_formatter.formatters["image/png"].for_type(Figure, _png)
+
+
+def _png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight")
+    return buffer.getvalue()
 
 
 def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
