@@ -443,3 +443,21 @@ def test_one_word_surname_known_in_the_corpus_is_a_person():
 def test_no_function_word_ids(text):
     for r in extract(text):
         assert r.speaker is None or r.speaker.split()[0].lower() not in {"the", "a", "an", "there"}
+
+
+def test_dateline_is_not_a_speaker():
+    text = "OSTBY, May 4 (NWS) - Ostby Harbour Board cut fees on Monday, saying traffic had fallen.\n"
+    r = one(text, "saying")
+    assert r.speaker == "Ostby Harbour Board"
+    assert all(r.speaker != "OSTBY" for r in extract("OSTBY — Brandt said the port was ready.\n"))
+
+
+def test_passive_with_agent_names_the_agent():
+    r = one("The allegations were denied by harbour authorities on Friday.", "were denied")
+    assert r.speaker_mention == "harbour authorities"
+
+
+def test_passive_thing_without_agent_is_no_attribution():
+    text = "The request will not be repeated, the mayor said."
+    assert [r.cue for r in extract(text)] == ["said"]
+    assert one(text, "said").speaker_type == "person"

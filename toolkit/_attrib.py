@@ -48,6 +48,10 @@ _MAX_SUBJECT = 12
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 _COLON = re.compile(rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
                     re.MULTILINE)
+_BE_FORMS = frozenset("is are was were be been being".split())
+_THING_EXCEPTIONS = frozenset("it they he she who which".split())
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: \d{1,2})?)?"
+                       r"(?: \([^()\n]{1,30}\))?\s*(?:[-—–]|\([^()\n]{1,30}\) [-—–])\s+")
 _SOURCE_PHRASE = re.compile(
     r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
     r"\b(?:poll|survey|study|report|analysis))\b"
@@ -86,7 +90,11 @@ class Document:
         self.sents: list[tuple[int, int]] = []
         self.sent_para: list[int] = []
         for index, (start, end) in enumerate(self.paras):
-            for span in sentences(text, start, end):
+            for number, span in enumerate(sentences(text, start, end)):
+                if number == 0:
+                    dateline = _DATELINE.match(text, span[0], span[1])
+                    if dateline is not None and dateline.end() < span[1]:
+                        span = (dateline.end(), span[1])
                 self.sents.append(span)
                 self.sent_para.append(index)
         self.sent_starts = [s for s, _ in self.sents]
@@ -505,6 +513,8 @@ class _Extractor:
             found = self._left_speaker(draft, words)
         if not found:
             found = self._right_speaker(draft, s_end)
+        if found and self._passive(draft, s_end) is False:
+            return None
         has_quote = self._direct_content(draft, sent)
         if not found and not has_quote or entry.lemma in _QUOTE_ONLY and not has_quote:
             return None
@@ -516,6 +526,33 @@ class _Extractor:
             return None
         self._finish_kind(draft)
         return draft
+
+    def _passive(self, draft: Draft, s_end: int) -> bool | None:
+        """``were denied by Russian authorities``: the by-agent is the speaker (True).
+
+        A passive cue without an agent whose subject is a thing, not a person or an organization
+        ("the request will not be repeated"), is no attribution (False); None when not passive.
+        """
+        cue_words = self.text[draft.cue_start:draft.cue_end].lower().split()
+        if len(cue_words) < 2 or not any(w in _BE_FORMS for w in cue_words[:-1]) \
+                or not cue_words[-1].endswith(("ed", "en", "told", "said")):
+            return None
+        after = self.doc.words(draft.cue_end, s_end)
+        if after and after[0][2].lower() == "by" and len(after) > 1:
+            j = 1
+            while j < len(after) and j <= _MAX_SUBJECT and after[j][2] not in _BOUNDARY_PUNCT \
+                    and after[j][2] != "." and after[j][2].lower() not in _BOUNDARY_WORDS \
+                    and after[j][2].lower() not in _PREPOSITIONS - {"of"}:
+                j += 1
+            if j > 1:
+                self._set_speaker(draft, after[1][0], after[j - 1][1])
+                draft.context = ""
+                return True
+        mention = describe(draft.head)
+        if mention.type == "organization" and mention.gender == "o" and not mention.name[:1].isupper() \
+                and not any(w in _THING_EXCEPTIONS for w in draft.head.lower().split()):
+            return False
+        return None
 
     def _followed_by(self, pos: int, limit: int, options: frozenset[str]) -> bool:
         words = self.doc.words(pos, min(limit, pos + 30))
