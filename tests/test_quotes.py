@@ -461,3 +461,31 @@ def test_passive_thing_without_agent_is_no_attribution():
     text = "The request will not be repeated, the mayor said."
     assert [r.cue for r in extract(text)] == ["said"]
     assert one(text, "said").speaker_type == "person"
+
+
+# ----- the sample corpus --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_quotes(sample_path):
+    from toolkit.corpus import load
+    return attribute(load(sample_path), as_frame=True)
+
+
+def test_sample_speaker_ids_are_noun_phrases(sample_quotes):
+    ids = sample_quotes["speaker"].dropna()
+    assert not any(s.split()[0] in {"the", "a", "an", "The", "A", "An"} for s in ids)
+    assert not ids.str.lower().isin(["he", "she", "they", "it", "who"]).any()
+    assert "ESTRAVA" not in set(ids)
+
+
+def test_sample_ramos_id_and_title(sample_quotes):
+    ramos = sample_quotes[sample_quotes["speaker_mention"] == "Foreign Minister Elena Ramos"]
+    assert set(ramos["speaker"]) == {"Elena Ramos"} and set(ramos["speaker_title"]) == {"Foreign Minister"}
+    places = sample_quotes[sample_quotes["speaker"].isin(["Valdoria", "Castenia"])]
+    assert set(places["speaker_type"]) == {"organization"}
+
+
+def test_sample_harbor_ledger_relies_most_on_anonymous_sources(sample_quotes):
+    outlet = sample_quotes["doc_id"].str.split("_").str[1]
+    rate = (sample_quotes["speaker_type"] == "anonymous").groupby(outlet).mean()
+    assert rate.idxmax() == "harbor-ledger"
