@@ -223,11 +223,14 @@ def score(articles: Iterable[Article], records: Mapping[str, Sequence[object]]) 
 
 def evaluate_split(directory: str | Path, *, split: str = "dev", limit: int = 0,
                    lexicon: object | None = None) -> dict[str, object]:
-    """Run ``toolkit.quotes.extract`` on a gold split and score it."""
+    """Run ``toolkit.quotes.extract`` on a gold split (page furniture left out, as the
+    ``quotes`` command does) and score it."""
+    from toolkit.clean import clean
     from toolkit.quotes import cued, extract
 
     articles = load_gold(directory, split=split, limit=limit)
-    records = {a.path: cued(extract(a.text, doc_id=a.path, lexicon=lexicon))
+    records = {a.path: cued(extract(a.text, doc_id=a.path, lexicon=lexicon,
+                                    excluded=clean(a.text).excluded_spans))
                for a in articles}
     metrics = score(articles, records)
     metrics["split"] = split
