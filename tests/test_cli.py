@@ -56,21 +56,22 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 
 def test_help_lists_commands(capsys):
     code, out, _ = run([], capsys)
-    assert code == 0 and "corpus" in out and "overview" in out
+    assert code == 0 and "corpus" in out and "report" in out and "quotes" in out
 
 
-def test_overview_report(tmp_path, capsys):
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("Share this article\nDam talks stall\nTalks stalled.\n",
-                                  encoding="utf-8")
-    (corpus / "metadata.csv").write_text("file,outlet,date\na.txt,Ledger,2026-03-02\n",
-                                         encoding="utf-8")
-    code, out, _ = run(["overview", str(corpus), "--out", str(tmp_path / "r"), "--name", "t"],
-                       capsys)
-    index = Path(out.strip())
-    assert code == 0 and index.name == "index.html" and index.is_file()
-    by_month = (index.parent / "documents_by_outlet_month.csv").read_text(encoding="utf-8")
-    assert by_month == "outlet,month,n_documents,n_duplicates\nLedger,2026-03,1,0\n"
-    cleaning = (index.parent / "cleaning.csv").read_text(encoding="utf-8")
-    assert cleaning == "reason,n_spans,n_documents,n_chars\npage furniture,1,1,18\n"
+def test_overview_tables(tmp_path):
+    from toolkit.corpus import load
+    from toolkit.overview import cleaning_summary, documents_by_outlet_month
+
+    (tmp_path / "a.txt").write_text("Share this article\nDam talks stall again\nTalks stalled.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Ramos flies to Brennick\nShe said talks go on.\n",
+                                    encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet,date\na.txt,Ledger,2026-03-02\n"
+                                           "b.txt,Ledger,2026-04-01\n", encoding="utf-8")
+    corpus = load(tmp_path)
+    by_month = documents_by_outlet_month(corpus)
+    assert by_month.to_csv(index=False) == ("outlet,month,n_documents,n_duplicates\n"
+                                            "Ledger,2026-03,1,0\nLedger,2026-04,1,0\n")
+    assert cleaning_summary(corpus).to_csv(index=False) == (
+        "reason,n_spans,n_documents,n_chars\npage furniture,1,1,18\n")

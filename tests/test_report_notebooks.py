@@ -3,7 +3,7 @@ they save equals what the library functions return."""
 
 import pandas as pd
 
-from toolkit import framing, keyness, speakers, verbs
+from toolkit import framing, keyness, overview, speakers, verbs
 from toolkit.analysis import analyze
 from toolkit.corpus import load
 from toolkit.report import DEFAULT_NOTEBOOKS, run_report
@@ -55,6 +55,8 @@ def test_report_notebooks_save_the_library_tables(sample_path, tmp_path):
                                    group=d["outlet"].value_counts().index[0], min_freq=3,
                                    stopwords=True),
         "top_speakers": speakers.speaker_table(q, d, mentions=m, top_n=10),
+        "cleaning": overview.cleaning_summary(corpus),
+        "documents_by_outlet_month": overview.documents_by_outlet_month(corpus),
     }
     for name, frame in expected.items():
         assert read(folder, name) == csv(frame), name

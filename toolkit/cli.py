@@ -71,26 +71,6 @@ def _run_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
-def _overview_command(sub) -> None:
-    p = sub.add_parser(
-        "overview", help="write a corpus overview (documents per outlet and month, cleaning)",
-        description="Write OUT/NAME/RUN_ID/ with CSV tables and an index.html: documents per "
-                    "outlet and month, what cleaning removed, and every input's status.")
-    p.add_argument("path", help="the corpus")
-    p.add_argument("--name", default="corpus", help="report name (default: corpus)")
-    p.add_argument("--out", default="reports", help="reports folder (default: reports)")
-    add_corpus_options(p)
-    p.set_defaults(func=_run_overview)
-
-
-def _run_overview(args: argparse.Namespace) -> int:
-    from toolkit.overview import write_overview
-
-    folder = write_overview(open_corpus(args, args.path), args.out, name=args.name)
-    print(folder / "index.html")
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="toolkit", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=EPILOG,
@@ -99,7 +79,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _corpus_command(sub)
-    _overview_command(sub)
     for module in _COMMAND_MODULES:
         _register(module, sub)
     return parser

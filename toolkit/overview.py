@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import html
-import os
 from collections import Counter
-from pathlib import Path
 
 from toolkit.corpus import Corpus
 
-__all__ = ["documents_by_outlet_month", "cleaning_summary", "write_overview"]
+__all__ = ["documents_by_outlet_month", "cleaning_summary"]
 
 
 def documents_by_outlet_month(corpus: Corpus):
@@ -54,32 +50,3 @@ def cleaning_summary(corpus: Corpus):
                          columns=["reason", "n_spans", "n_documents", "n_chars"])
     return frame.sort_values(["n_chars", "reason"], ascending=[False, True],
                              kind="stable").reset_index(drop=True)
-
-
-def write_overview(corpus: Corpus, out: str | os.PathLike[str], *, name: str,
-                   run_id: str | None = None) -> Path:
-    """Write ``OUT/NAME/RUN_ID/`` with the overview tables (CSV) and an ``index.html``."""
-    run_id = run_id or _dt.datetime.now().strftime("%Y-%m-%dT%H%M%S")
-    folder = Path(out) / name / run_id
-    folder.mkdir(parents=True, exist_ok=True)
-    tables = {"documents": corpus.summary(),
-              "documents_by_outlet_month": documents_by_outlet_month(corpus),
-              "cleaning": cleaning_summary(corpus)}
-    for key, frame in tables.items():
-        frame.to_csv(folder / f"{key}.csv", index=False, lineterminator="\n")
-    status = Counter(r.status for r in corpus.report())
-    parts = [f"<h1>Corpus overview: {html.escape(name)}</h1>",
-             f"<p>Source: <code>{html.escape(corpus.path)}</code>. Inputs: {sum(status.values())}"
-             f" ({status['ok']} ok, {status['duplicate']} duplicate, {status['skipped']} skipped)."
-             "</p>"]
-    for key, title in (("documents_by_outlet_month", "Documents per outlet and month"),
-                       ("cleaning", "Page furniture removed by cleaning"),
-                       ("documents", "Every input and its status")):
-        frame = tables[key]
-        parts.append(f"<h2>{title}</h2>")
-        parts.append(frame.to_html(index=False, escape=True, na_rep=""))
-        parts.append(f'<p><a href="{key}.csv">{key}.csv</a></p>')
-    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>"
-            f"{html.escape(name)}</title></head><body>{''.join(parts)}</body></html>\n")
-    (folder / "index.html").write_text(page, encoding="utf-8")
-    return folder
