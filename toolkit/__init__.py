@@ -1,7 +1,20 @@
 """Discourse analysis of news: who speaks, how their speech is reported, how stories are framed.
 
-The layers, each importing only the ones before it: :mod:`toolkit.corpus` (loading),
-:mod:`toolkit.clean` and :mod:`toolkit.segment` (offset-preserving cleaning and segmentation).
+The modules, in the order data flows through them (each imports only earlier ones):
+
+- input: :mod:`toolkit.corpus` (loading, load report, duplicates), :mod:`toolkit.clean`
+  (page furniture as excluded spans), :mod:`toolkit.segment` (paragraphs, sentences, tokens);
+- attribution: :mod:`toolkit.quotes` (per-document, pure), :mod:`toolkit.evaluate` (quality
+  against brat gold annotations);
+- tables: :mod:`toolkit.speakers`, :mod:`toolkit.verbs`, :mod:`toolkit.framing`,
+  :mod:`toolkit.keyness`, :mod:`toolkit.lexicon`, :mod:`toolkit.compare`,
+  :mod:`toolkit.overview`, and :mod:`toolkit.analysis`, the corpus pass that runs attribution
+  (in worker processes, cached) and reduces it to the base tables;
+- figures: :mod:`toolkit.plots`;
+- reports and teaching: :mod:`toolkit.report`, :mod:`toolkit.cache`, :mod:`toolkit.teaching`;
+- the ``toolkit`` command: :mod:`toolkit.cli`. Errors: :mod:`toolkit.errors`.
+
+Every extracted item carries character offsets into the document text exactly as read.
 """
 
 __version__ = "0.1.0"

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from toolkit._report_layout import NAME_PATTERN
+from toolkit._report_manifest import corpus_hashes
 from toolkit._report_run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_report
 from toolkit.errors import ParameterError
 
-__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "RunResult", "run_report",
-           "save_table", "save_figure", "save_headline"]
+__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "RunResult", "corpus_hashes",
+           "run_report", "save_table", "save_figure", "save_headline"]
 
 FIGURE_DPI = 100
 HEADLINE_FILE = "headline.json"

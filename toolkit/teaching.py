@@ -693,7 +693,7 @@ def _framing_keyness(answer: Any) -> tuple[bool, str | None]:
            "What SHA-256 does the manifest record for metadata.csv of the copied sample corpus?",
            "manifest['inputs']['corpus'] maps each file of the corpus folder to its SHA-256")
 def _report_hash(answer: Any) -> tuple[bool, str | None]:
-    from toolkit._report_manifest import corpus_hashes
+    from toolkit.report import corpus_hashes
 
     hashes = corpus_hashes(sample_corpus_path())
     if isinstance(answer, Mapping):
@@ -715,7 +715,7 @@ def _report_hash(answer: Any) -> tuple[bool, str | None]:
            "How many files of the copied corpus folder did the manifest record a hash for?",
            "count the entries of manifest['inputs']['corpus'] (len of the dict)")
 def _report_files(answer: Any) -> tuple[bool, str | None]:
-    from toolkit._report_manifest import corpus_hashes
+    from toolkit.report import corpus_hashes
 
     hashes = corpus_hashes(sample_corpus_path())
     if isinstance(answer, Mapping) and "inputs" in answer:
