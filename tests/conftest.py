@@ -38,3 +38,20 @@ def polnear_path() -> Path:
 @pytest.fixture(scope="session")
 def sample_path() -> Path:
     return _need(SAMPLE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Keep the per-document result cache of every test (and of the notebook kernels the tests
+    start, which inherit the environment) out of the user's cache folder."""
+    import os
+
+    from toolkit.cache import CACHE_ENV
+
+    previous = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = previous
