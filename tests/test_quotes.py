@@ -84,6 +84,16 @@ def test_nested_single_quotes_stay_inside():
     assert r.content == "“He told me ‘never again’ and left,”"
 
 
+
+def test_two_apostrophe_quotation_marks():
+    text = ("''The ferry will run all winter,'' Okafor said.\n\n"
+            "Brandt disagreed. ''I think the ice is thin,'' said Brandt.\n")
+    records = cued(extract(text))
+    assert [(r.cue, r.speaker, r.kind) for r in records] == [("said", "Okafor", "direct"),
+                                                             ("said", "Brandt", "direct")]
+    assert records[0].content == "''The ferry will run all winter,''"
+    assert records[1].content == "''I think the ice is thin,''"
+
 def test_unbalanced_marks_do_not_stop_the_document():
     text = "“This opening mark never closes, Okafor said.\n\nLater, Brandt said the plan was fine."
     records = extract(text)

@@ -13,7 +13,7 @@ from toolkit._speakers import Resolved, Resolver, describe
 __all__ = ["Draft", "Document", "extract_drafts"]
 
 _WORD = re.compile(r"\b(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Adm|Capt|[A-Z])\."
-                   r"|(?:[A-Z]\.){2,}|\w+(?:[’'-]\w+)*|[^\w\s]")
+                   r"|(?:[A-Z]\.){2,}|\w+(?:[’'-]\w+)*|''|[^\w\s]")
 _AUX = frozenset("""has have had having is are was were be been being am will would could can may might
 should must shall do does did not never n’t n't also just later previously once reportedly repeatedly then
 still already even recently publicly privately earlier again often first further quickly simply long
@@ -24,7 +24,7 @@ week month year morning afternoon evening night weekend""".split())
 _TIME_LEAD = frozenset("on last this earlier late early next".split())
 _BOUNDARY_WORDS = frozenset("""that and but because when if as while since although though so or after
 before which where whom whether than until unless whereas what how why""".split())
-_BOUNDARY_PUNCT = frozenset(",;:“”\"()[]—–?!")
+_BOUNDARY_PUNCT = frozenset([*",;:“”\"()[]—–?!", "''"])
 _INTRANSITIVE = frozenset("speak talk".split())
 _QUOTE_ONLY = frozenset("continue go on".split())
 _APPOSITION_STOPS = _BOUNDARY_WORDS - {"and", "of"}
@@ -41,7 +41,9 @@ _NOUNISH = cue_noun_forms()
 _VERB_FOLLOWERS = frozenset("that to he she it they we i you up out back down off".split())
 _MODIFIERS = frozenset("""earlier first later latest recent previous initial final new monthly weekly annual
 second third last next""".split())
-_QUOTE_OPEN = "“\""
+_QUOTE_OPEN = ("“", '"', "''")
+_QUOTE_CLOSE = ("”", '"', "''")
+_CLAUSE_STOPS = frozenset([".", ",", ";", "“", "”", '"', "''"])
 _TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
 expected going likely unlikely able unable willing reluctant quick quoted""".split())
 _MAX_SUBJECT = 12
@@ -288,7 +290,7 @@ class _Extractor:
         self._set_speaker(draft, words[k][0], words[j][1])
         if j + 2 < len(words) and words[j + 1][2] == "," and _is_role_phrase(words, j + 2, j + 2):
             end = j + 2
-            while end + 1 < len(words) and words[end + 1][2] not in (".", ",", ";", "“", "”", '"'):
+            while end + 1 < len(words) and words[end + 1][2] not in _CLAUSE_STOPS:
                 end += 1
             draft.context = self.text[words[j + 2][0]:words[end][1]]
             draft.speaker_end = words[end][1]
@@ -332,7 +334,7 @@ class _Extractor:
         i = pos
         while i < limit and self.text[i] in " ,:\t":
             i += 1
-        if i < limit and self.text[i] in _QUOTE_OPEN:
+        if i < limit and self.text.startswith(_QUOTE_OPEN, i):
             k = self.doc.quotes.index_at(i)
             if k is not None and self.doc.quotes.spans[k][0] == i:
                 return self.doc.quotes.spans[k]
@@ -343,7 +345,7 @@ class _Extractor:
         i = pos
         while i > 0 and self.text[i - 1] in " ,\t":
             i -= 1
-        if i > 0 and self.text[i - 1] in "”\"":
+        if i > 0 and self.text.endswith(_QUOTE_CLOSE, 0, i):
             k = self.doc.quotes.index_at(i - 1)
             if k is not None and self.doc.quotes.spans[k][1] == i:
                 return self.doc.quotes.spans[k]
@@ -354,7 +356,7 @@ class _Extractor:
         i = after
         while i < para_end and self.text[i] in " .,;:\t":
             i += 1
-        if i < para_end and self.text[i] in _QUOTE_OPEN:
+        if i < para_end and self.text.startswith(_QUOTE_OPEN, i):
             k = self.doc.quotes.index_at(i)
             if k is not None and self.doc.quotes.spans[k][0] == i and k not in self.doc.used_quotes:
                 return self.doc.quotes.spans[k]
@@ -595,7 +597,7 @@ class _Extractor:
     def _according_apposition(self, draft: Draft, words: list[tuple[int, int, str]], comma: int) -> None:
         """``according to Putin’s spokesman, Dmitry Peskov,`` / ``according to Trenin, the director``."""
         end = comma + 1
-        while end + 1 < len(words) and words[end + 1][2] not in (",", ".", ";", "“", "”", '"'):
+        while end + 1 < len(words) and words[end + 1][2] not in _CLAUSE_STOPS:
             end += 1
         closes = end + 1 >= len(words) or words[end + 1][2] in (",", ".")
         first = words[comma + 1][2]
@@ -612,7 +614,7 @@ class _Extractor:
     def _according(self, draft: Draft, s_end: int) -> bool:
         words = self.doc.words(draft.cue_end, s_end)
         j = 0
-        while j < len(words) and words[j][2] not in (",", ".", ";", "“", "”", '"') \
+        while j < len(words) and words[j][2] not in _CLAUSE_STOPS \
                 and words[j][2].lower() not in _BOUNDARY_WORDS and j < _MAX_SUBJECT:
             j += 1
         if j == 0:

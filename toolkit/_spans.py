@@ -14,11 +14,12 @@ from toolkit.segment import load_abbreviations
 __all__ = ["paragraphs", "sentences", "tokens", "quote_spans", "Spans"]
 
 _PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
-_SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+[“\"‘(\[]?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
+_SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
 _TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
 _ABBREVIATIONS = load_abbreviations()
 _PARTY = re.compile(r"[dri]-")  # party-state tags: (D-N.Y.), (R-S.C.)
-_OPENERS = frozenset("“\"")
+_OPENERS = ("“", '"', "''")
+_MARK = re.compile(r"[“”\"]|''")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -63,19 +64,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 
 
 def _opens(text: str, i: int) -> bool:
-    """Is the mark at ``text[i]`` an opening quotation mark?"""
+    """Is the mark at ``text[i]`` (``“``, ``"`` or the two-apostrophe ``''``) an opening quotation mark?"""
     mark = text[i]
     if mark == "“":
         return True
-    if mark != '"':
+    if mark not in "\"'":
         return False
+    width = 2 if mark == "'" else 1
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{—–-/:") and not after.isspace()
 
 
 def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Double-quoted spans, marks included, recovering from unbalanced marks.
+
+    Marks are curly and straight double quotes and the two-apostrophe ``''`` some archives use.
 
     A paragraph that ends inside a quotation continues it when the next paragraph opens with a
     quotation mark; otherwise the quotation is closed at the paragraph end.
@@ -83,10 +87,8 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     open_at = None
     for index, (pstart, pend) in enumerate(paras):
-        for i in range(pstart, pend):
-            ch = text[i]
-            if ch not in "“”\"":
-                continue
+        for m in _MARK.finditer(text, pstart, pend):
+            i = m.start()
             if _opens(text, i):
                 if open_at is not None and i > pstart:
                     spans.append((open_at, _rstrip(text, open_at, i)))
@@ -94,11 +96,11 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
                 if open_at is None:
                     open_at = i
             elif open_at is not None:
-                spans.append((open_at, i + 1))
+                spans.append((open_at, m.end()))
                 open_at = None
         if open_at is not None:
             following = paras[index + 1][0] if index + 1 < len(paras) else None
-            if following is None or text[following] not in _OPENERS:
+            if following is None or not text.startswith(_OPENERS, following):
                 spans.append((open_at, pend))
                 open_at = None
     return spans
