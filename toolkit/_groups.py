@@ -142,7 +142,7 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
         if c in PERIODS and c not in docs.columns:
             docs[c] = period_label(docs["date"], c)
         elif c not in docs.columns and c not in frame.columns:
-            known = sorted(set(docs.columns) | set(frame.columns) | set(PERIODS))
+            known = sorted((set(docs.columns) - {"path"}) | set(PERIODS))
             raise ParameterError(f"unknown grouping column {c!r}",
                                  hint=f"use one of: {', '.join(known)}")
     keep = ["doc_id"] + [c for c in cols if c not in frame.columns]
