@@ -499,3 +499,32 @@ def test_sample_harbor_ledger_relies_most_on_anonymous_sources(sample_quotes):
     outlet = sample_quotes["doc_id"].str.split("_").str[1]
     rate = (sample_quotes["speaker_type"] == "anonymous").groupby(outlet).mean()
     assert rate.idxmax() == "harbor-ledger"
+
+
+# ----- evidential verbs after a common noun, modifiers that look like cues ---------------------
+
+@pytest.mark.parametrize("text,cue,speaker", [
+    ("The latest harbour survey shows that ferry use has doubled.", "shows", "The latest harbour survey"),
+    ("The port records show Brandt moved the cranes twice.", "show", "The port records"),
+    ("Ferry use doubled last year, a council audit shows.", "shows", "a council audit"),
+])
+def test_evidential_verb_after_a_common_noun(text, cue, speaker):
+    r = one(text, cue)
+    assert (r.speaker_mention, r.kind) == (speaker, "evidential")
+
+
+@pytest.mark.parametrize("text,form", [
+    ("Before the Ostby attacks, the ferry ran daily.", "attacks"),
+    ("Nobody forgot the Ostby attack on the depot.", "attack"),
+    ("Halvorsen leads with 40 pledged delegates.", "pledged"),
+    ("The count of pledged delegates rose.", "pledged"),
+    ("A ferry company called Nordlys won the contract.", "called"),
+    ("They watched a short film called Rivers.", "called"),
+])
+def test_modifier_and_noun_uses_are_not_cues(text, form):
+    assert form not in {r.cue for r in extract(text)}
+
+
+def test_numeric_subject_and_naming_verb_are_still_cues():
+    assert one("Six in 10 said they wanted a new bridge.", "said").content == "they wanted a new bridge"
+    assert one("Brandt called the plan “a fantasy.”", "called").speaker == "Brandt"

@@ -39,6 +39,10 @@ then though indeed""".split())
 _PARTICIPLE_LEAD = frozenset(", by in after before while when without".split())
 _NOUNISH = cue_noun_forms()
 _VERB_FOLLOWERS = frozenset("that to he she it they we i you up out back down off".split())
+_NUMBER = re.compile(r"\d[\d,.]*")
+_NAMING = frozenset("call dub name label brand".split())
+_CLAUSE_OPENERS = frozenset("""that the a an his her their its this these those some most more no he she
+they it we him them us""".split())
 _MODIFIERS = frozenset("""earlier first later latest recent previous initial final new monthly weekly annual
 second third last next""".split())
 _QUOTE_OPEN = ("“", '"', "''")
@@ -438,8 +442,13 @@ class _Extractor:
 
     # ----- cues -------------------------------------------------------------------------------
 
-    def _is_noun(self, words: list[tuple[int, int, str]], form: str) -> bool:
-        """A determiner or possessive before the cue, or a noun-like form without a subject."""
+    def _is_noun(self, words: list[tuple[int, int, str]], form: str, end: int, s_end: int) -> bool:
+        """A determiner or possessive before the cue, or a noun-like form without a subject.
+
+        A noun-like form after a common noun ("the poll shows", "health worries") or after a name
+        that follows a determiner ("the Benghazi attack") is a verb only when a clause or an
+        object follows it ("the poll shows that", "a survey finds Ostby ahead").
+        """
         if not words:
             return False
         prev = words[-1][2].lower()
@@ -453,9 +462,61 @@ class _Extractor:
             return True
         if form not in _NOUNISH:
             return False
-        return prev in _DETERMINERS or prev in _PREPOSITIONS - {"to"} or (
-            prev not in _AUX and prev not in ("to", ",") and not _is_name(words[-1][2])
-            and prev not in ("they", "we", "i", "you", "who"))
+        if prev in _DETERMINERS or prev in _PREPOSITIONS - {"to"}:
+            return True
+        if prev in _AUX or prev in ("to", ",") or prev in ("they", "we", "i", "you", "who"):
+            return False
+        if _is_name(words[-1][2]):
+            k = len(words) - 1
+            while k > 0 and (_is_name(words[k][2]) or words[k][2] == "."):
+                k -= 1
+            if k == len(words) - 1 or words[k][2].lower() not in ("the", "a", "an"):
+                return False
+        return not self._object_follows(words, end, s_end)
+
+    def _object_follows(self, words: list[tuple[int, int, str]], end: int, s_end: int) -> bool:
+        """Does a clause or an object follow a noun-like cue form (it is then a verb)?"""
+        after = self.doc.words(end, min(s_end, end + 40))
+        if not after:
+            return False
+        nxt = after[0][2]
+        low = nxt.lower()
+        if low in _CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in _QUOTE_OPEN:
+            return True
+        if nxt[:1].isupper() and nxt.isalpha():
+            return True
+        if nxt in (".", ","):
+            a = _chunk_left(words, len(words) - 1)
+            return a > 0 and words[a - 1][2] == ","
+        return False
+
+    @staticmethod
+    def _modifier_use(words: list[tuple[int, int, str]], form: str, entry: CueEntry,
+                      after: list[tuple[int, int, str]]) -> bool:
+        """Verb forms used as modifiers: ``60 pledged delegates``, ``of pledged delegates``,
+        ``a company called Harmony`` (a naming participle after an indefinite noun phrase)."""
+        if not words or form.split()[0].endswith("ing") or " " in form:
+            return False
+        prev = words[-1][2]
+        nxt = after[0][2] if after else ""
+        if prev in _PREPOSITIONS - {"to"}:
+            return True
+        if _NUMBER.fullmatch(prev):
+            return form.endswith("ed") and nxt.isalpha() and nxt.islower() and nxt not in _CLAUSE_OPENERS \
+                and nxt not in _VERB_FOLLOWERS
+        prev = prev.lower()
+        if nxt in _QUOTE_OPEN or entry.lemma not in _NAMING or not form.endswith("ed") or not prev.isalpha() \
+                or not words[-1][2].islower() \
+                or prev in _AUX or prev in _OBJECT_PRONOUNS or prev in _BOUNDARY_WORDS or prev.endswith("ly") \
+                or prev in ("he", "she", "they", "it", "we", "i", "who"):
+            return False
+        for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
+            w = words[k][2].lower()
+            if w in ("a", "an", "another"):
+                return True
+            if not w.isalpha() or w in _AUX or w in _BOUNDARY_WORDS:
+                return False
+        return False
 
     def _plural_subject(self, words: list[tuple[int, int, str]], form: str, end: int, s_end: int) -> bool:
         """``Merrow talks open``, ``Dam talks stall``: a plural noun after a modifier, then its verb.
@@ -495,7 +556,9 @@ class _Extractor:
         form = " ".join(match.group().lower().split())
         if entry.lemma == "according to":
             return draft if self._according(draft, s_end) else None
-        if self._is_noun(words, form) or self._plural_subject(words, form, end, s_end):
+        if self._is_noun(words, form, end, s_end) or self._plural_subject(words, form, end, s_end):
+            return None
+        if self._modifier_use(words, form, entry, self.doc.words(end, min(s_end, end + 30))):
             return None
         if words and words[-1][2].lower() == "to" and not entry.lemma.endswith(" to"):
             if not self._extend_infinitive(draft, words):
