@@ -528,3 +528,38 @@ def test_modifier_and_noun_uses_are_not_cues(text, form):
 def test_numeric_subject_and_naming_verb_are_still_cues():
     assert one("Six in 10 said they wanted a new bridge.", "said").content == "they wanted a new bridge"
     assert one("Brandt called the plan “a fantasy.”", "called").speaker == "Brandt"
+
+
+# ----- stance acts, continuation verbs, participles --------------------------------------------
+
+@pytest.mark.parametrize("text,cue,category", [
+    ("Okafor voted against the ferry levy.", "voted against", "conflictual"),
+    ("Brandt voted for the harbour bill in 2019.", "voted for", "supportive"),
+    ("The union backed Halvorsen for mayor.", "backed", "supportive"),
+    ("The ministry issued a statement saying the port would reopen.", "issued a statement", "neutral"),
+    ("Okafor made clear that the levy would stay.", "made clear", "factive"),
+    ("Brandt made the case that the bridge was too costly.", "made the case", "nonfactive"),
+])
+def test_stance_act_cues(text, cue, category):
+    r = one(text, cue)
+    assert r.verb_category == category and r.speaker_mention is not None
+
+
+@pytest.mark.parametrize("text,form", [
+    ("Her vote for the bridge was decisive.", "vote for"),
+    ("Brandt backed off, replacing the levy with a grant.", "backed"),
+    ("Brandt backed out of the ferry talks.", "backed"),
+    ("The mayor called off the harbour vote.", "called"),
+])
+def test_stance_nouns_and_particle_verbs_are_not_cues(text, form):
+    assert form not in {r.cue for r in extract(text)}
+
+
+def test_continued_to_joins_the_cue():
+    r = one("And he continued to complain that Okafor had been unfair.", "continued to complain")
+    assert r.content == "that Okafor had been unfair"
+
+
+def test_participle_after_a_dash_takes_the_main_subject():
+    r = one("Okafor toured the depot on Monday — saying the cranes had been idle for weeks.", "saying")
+    assert r.speaker_mention == "Okafor" and r.content == "the cranes had been idle for weeks"

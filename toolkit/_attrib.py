@@ -36,10 +36,11 @@ _OBJECT_PRONOUNS = frozenset("him her them me us you reporters supporters".split
 _OBJECT_VERBS = frozenset("tell ask urge warn remind assure inform advise instruct implore invite".split())
 _DISCOURSE = frozenset("""however meanwhile too though instead moreover also nonetheless nevertheless
 then though indeed""".split())
-_PARTICIPLE_LEAD = frozenset(", by in after before while when without".split())
+_PARTICIPLE_LEAD = frozenset([*", by in after before while when without and".split(), "—", "–"])
 _NOUNISH = cue_noun_forms()
 _VERB_FOLLOWERS = frozenset("that to he she it they we i you up out back down off".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
+_AWAY_PARTICLES = frozenset("off away down".split())
 _NAMING = frozenset("call dub name label brand".split())
 _CLAUSE_OPENERS = frozenset("""that the a an his her their its this these those some most more no he she
 they it we him them us""".split())
@@ -495,10 +496,14 @@ class _Extractor:
                       after: list[tuple[int, int, str]]) -> bool:
         """Verb forms used as modifiers: ``60 pledged delegates``, ``of pledged delegates``,
         ``a company called Harmony`` (a naming participle after an indefinite noun phrase)."""
-        if not words or form.split()[0].endswith("ing") or " " in form:
+        if not words or " " in form:
             return False
+        if form.endswith("ing"):
+            return bool(after) and after[0][2] in _AWAY_PARTICLES
         prev = words[-1][2]
         nxt = after[0][2] if after else ""
+        if nxt in _AWAY_PARTICLES or nxt == "out" and len(after) > 1 and after[1][2] == "of":
+            return True  # ``backed off``, ``called off the vote``, ``backed out of``
         if prev in _PREPOSITIONS - {"to"}:
             return True
         if _NUMBER.fullmatch(prev):
@@ -649,7 +654,12 @@ class _Extractor:
         if len(words) < 2:
             return False
         governor = words[-2][2].lower()
-        if self.lexicon.lookup(governor) is not None or governor not in _TO_GOVERNORS:
+        entry = self.lexicon.lookup(governor)
+        if entry is not None and entry.lemma in _QUOTE_ONLY:
+            # ``continued to complain``: the continuation verb is part of the cue
+            draft.cue_start = words[-2][0]
+            return True
+        if entry is not None or governor not in _TO_GOVERNORS:
             return False
         i = len(words) - 2
         if governor == "on" and i > 0:
