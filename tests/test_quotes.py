@@ -563,3 +563,24 @@ def test_continued_to_joins_the_cue():
 def test_participle_after_a_dash_takes_the_main_subject():
     r = one("Okafor toured the depot on Monday — saying the cranes had been idle for weeks.", "saying")
     assert r.speaker_mention == "Okafor" and r.content == "the cranes had been idle for weeks"
+
+
+# ----- impersonal frames, questions, first and second person -----------------------------------
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("It is unclear whether the bridge will open in May.", "It is unclear", "whether the bridge will open in May"),
+    ("The ferry stopped when it became clear the ice was thin.", "it became clear", "the ice was thin"),
+])
+def test_impersonal_evidential_frames(text, cue, content):
+    r = one(text, cue)
+    assert (r.speaker_mention, r.kind, r.content) == (None, "evidential", content)
+
+
+def test_when_asked_mid_sentence_is_a_question_without_speaker():
+    r = one("“No,” Okafor said when asked whether the port would close.", "asked")
+    assert r.speaker_mention is None and r.content == "whether the port would close"
+
+
+@pytest.mark.parametrize("text", ["Q: Do you think the bridge will open?", "''I don't know the answer.''"])
+def test_first_and_second_person_thoughts_are_dropped(text):
+    assert not {r.cue for r in extract(text)} & {"think", "know"}

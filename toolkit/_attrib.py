@@ -574,6 +574,11 @@ class _Extractor:
             return None
         if entry.lemma == "ask" and (not words or [w[2].lower() for w in words] == ["when"]):
             return self._question(draft, s_end)
+        if entry.lemma == "ask" and words[-1][2].lower() in ("when", "being") and not self.doc.quotes.overlaps(
+                draft.cue_end, s_end):
+            return self._question(draft, s_end, to_end=True)
+        if entry.lemma.startswith("it "):
+            return self._impersonal(draft, s_end)
         if entry.lemma in _INTRANSITIVE and self._followed_by(end, s_end, _PREPOSITIONS - {"about", "of"}):
             return None
         found = False
@@ -628,13 +633,35 @@ class _Extractor:
         words = self.doc.words(pos, min(limit, pos + 30))
         return bool(words) and words[0][2].lower() in options
 
-    def _question(self, draft: Draft, s_end: int) -> Draft | None:
-        """``Asked about X, …`` / ``When asked whether …``: no speaker, the question is the content."""
+    def _question(self, draft: Draft, s_end: int, *, to_end: bool = False) -> Draft | None:
+        """``Asked about X, …`` / ``When asked whether …``: no speaker, the question is the content.
+
+        With ``to_end`` (``…, she said when asked whether …``) a question without a comma runs
+        to the end of the sentence.
+        """
         comma = self.text.find(",", draft.cue_end, s_end)
+        if comma < 0 and to_end:
+            comma = s_end
+            while comma > draft.cue_end and self.text[comma - 1] in " .!?;":
+                comma -= 1
         if comma < 0 or comma - draft.cue_end < 4:
             return None
         draft.content_start = draft.cue_end + 1
         draft.content_end = comma
+        return draft
+
+    def _impersonal(self, draft: Draft, s_end: int) -> Draft | None:
+        """``It is unclear whether …``, ``it became clear that …``: no source, the rest is the content."""
+        end = s_end
+        while end > draft.cue_end and self.text[end - 1] in " .!?;":
+            end -= 1
+        start = draft.cue_end
+        while start < end and self.text[start] in " ,":
+            start += 1
+        if end - start < 8:
+            return None
+        draft.content_start, draft.content_end = start, end
+        self._finish_kind(draft)
         return draft
 
     def _may_capitalize(self, words: list[tuple[int, int, str]], entry: CueEntry) -> bool:
@@ -646,7 +673,9 @@ class _Extractor:
     def _plausible(self, draft: Draft, found: bool) -> bool:
         """Drop first/second-person thoughts (``I think``, ``you know``)."""
         mention = self.text[draft.speaker_start:draft.speaker_end].lower() if found else ""
-        first_second = mention.split(" ")[0] in _FIRST_SECOND if mention else False
+        # ``I think``, ``do you think``, ``I don’t know``: a short mention holding I/we/you
+        tokens = [w.strip("'\"“”‘’") for w in mention.split()]
+        first_second = bool(tokens) and len(tokens) <= 3 and any(w in _FIRST_SECOND for w in tokens)
         return not (first_second and draft.entry is not None and draft.entry.kind != "speech")
 
     def _extend_infinitive(self, draft: Draft, words: list[tuple[int, int, str]]) -> bool:
