@@ -584,3 +584,55 @@ def test_when_asked_mid_sentence_is_a_question_without_speaker():
 @pytest.mark.parametrize("text", ["Q: Do you think the bridge will open?", "''I don't know the answer.''"])
 def test_first_and_second_person_thoughts_are_dropped(text):
     assert not {r.cue for r in extract(text)} & {"think", "know"}
+
+
+# ----- speaker ids: gender evidence, earlier subjects, organization names -------------------------
+
+
+def test_pronoun_respects_gender_from_honorific():
+    text = ("Trade Minister Alma Petrov said the deal was fair. Ms. Petrov spoke in the capital.\n\n"
+            "He expects prices to fall next year.")
+    assert one(text, "expects").speaker is None
+
+
+def test_pronoun_respects_gender_from_earlier_pronoun():
+    text = ("Trade Minister Alma Petrov said the deal was fair. She said it would hold.\n\n"
+            "He expects prices to fall next year.")
+    assert one(text, "expects").speaker is None
+
+
+def test_pronoun_takes_previous_sentence_subject():
+    text = ("Trade Minister Alma Petrov said the deal was fair.\n\n"
+            "In the village, Oren Tal, 61, has stopped planting barley. He expects a poor year.")
+    assert one(text, "expects").speaker == "Oren Tal"
+
+
+def test_pronoun_takes_subject_of_its_own_sentence():
+    text = ("Trade Minister Alma Petrov said the deal was fair.\n\n"
+            "Oren Tal has sold his tractor, and he expects a poor year.")
+    assert one(text, "expects").speaker == "Oren Tal"
+
+
+def test_nearest_compatible_speaker_beats_known_gender():
+    text = "Ms. Petrov said the deal was fair. Sen. Dario Lune said it was not. He added that he would vote no."
+    assert one(text, "added").speaker == "Dario Lune"
+
+
+def test_of_and_organization_name_stays_whole():
+    text = "The Northland Ministry of Roads and Bridges confirmed that the bridge was closed."
+    r = one(text, "confirmed")
+    assert (r.speaker, r.speaker_type) == ("Ministry of Roads and Bridges", "organization")
+
+
+def test_role_noun_takes_named_organization():
+    text = ("Officials at Northland's Ministry of Roads and Bridges met on Monday.\n\n"
+            "The bridge will reopen in June, the ministry said.")
+    r = one(text, "said")
+    assert (r.speaker, r.speaker_type) == ("Ministry of Roads and Bridges", "organization")
+
+
+def test_role_noun_without_named_organization():
+    r = one("The bridge will reopen in June, the ministry said.", "said")
+    assert (r.speaker, r.speaker_type) == ("ministry (unnamed)", "organization")
+    r = one("Her government welcomed the decision, Ms. Petrov said.", "welcomed")
+    assert (r.speaker, r.speaker_type) == ("government (unnamed)", "organization")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from toolkit._lexicon import CueEntry, Lexicon, cue_noun_forms
 from toolkit._spans import Spans, paragraphs, quote_spans, sentences
-from toolkit._speakers import Resolved, Resolver, describe
+from toolkit._speakers import Resolved, Resolver, describe, speaker_terms
 
 __all__ = ["Draft", "Document", "extract_drafts"]
 
@@ -144,11 +144,32 @@ def _chunk_left(words: list[tuple[int, int, str]], i: int, lexicon: Lexicon | No
             depth += 1
         elif w == "(" and depth:
             depth -= 1
+        elif depth == 0 and w == "and" and j < i and _is_name(words[j + 1][2]):
+            of = _of_name_start(words, j)
+            if of is None:
+                break
+            j = of
+            continue
         elif depth == 0 and (w in _BOUNDARY_PUNCT or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower() and lexicon.lookup(w))):
             break
         j -= 1
     return j + 1
+
+
+def _of_name_start(words: list[tuple[int, int, str]], conj: int) -> int | None:
+    """``Ministry of Water and Energy``: index of the org noun before "of" when the "and" at
+    ``conj`` joins two capitalized words of one organization name, else None."""
+    k = conj - 1
+    while k >= 0 and words[k][2][:1].isupper():
+        k -= 1
+    if k < 1 or k == conj - 1 or words[k][2] != "of":
+        return None
+    noun = words[k - 1][2]
+    terms = speaker_terms()
+    if noun[:1].isupper() and (noun.lower() in terms.orgs or noun.lower() in terms.bodies):
+        return k - 1
+    return None
 
 
 def _trim_phrase(words: list[tuple[int, int, str]], a: int, b: int) -> int | None:
@@ -868,7 +889,7 @@ class _Extractor:
         resolver = Resolver(self.text)
         for d in sorted(self.drafts, key=_mention_position):
             if d.antecedent is not None and d.antecedent.resolved is not None:
-                d.resolved = resolver.add(d.antecedent.resolved)
+                d.resolved = resolver.add(d.antecedent.resolved, _mention_position(d))
             else:
                 d.resolved = resolver.resolve(d.head, d.context, _mention_position(d))
 

@@ -1,4 +1,22 @@
-"""Speaker mentions: titles, types, gender cues, and canonical ids within a document."""
+"""Speaker mentions: titles, types, gender cues, and canonical ids within a document.
+
+Canonical ids within one document:
+
+* persons are full names without titles ("Elena Ramos"); a lone surname takes the fuller name the
+  document gives it;
+* a role noun of an organization with a determiner ("the ministry said", "the council") takes the id
+  of the organization of that kind the document names, nearest before the mention first
+  ("Valdoria's Ministry of Water and Energy" ... "the ministry" -> "Ministry of Water and Energy");
+  when the document names none, or the determiner is a possessive ("her government"), the id is the
+  noun followed by ``(unnamed)`` ("ministry (unnamed)"), typed organization;
+* organization names of the form "Ministry of X and Y" are kept whole, without a leading possessive
+  or adjective ("Valdorian Ministry of Water and Energy" -> "Ministry of Water and Energy").
+
+Pronouns take the subject of the previous sentence when it names a person and no speaker was
+mentioned since, else the nearest earlier compatible speaker. Gender is a heuristic cue, never a
+fact about a person: it comes from titles and honorifics anywhere in the document ("Ms. Ramos"),
+from pronouns already resolved to the person, and last from the first-name list.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +42,14 @@ _NUMBERS = frozenset("one two three four five several some many other another se
 _NOT_SPEAKER_STARTS = frozenset("there here it".split())
 _FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with from
 as if so than then there here which who whom whose what""".split())
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_ORG_NAME = r"[A-Z][\w’'.-]*"
+_OF_NAME = re.compile(rf"(?:{_ORG_NAME}\s+)*?(?P<head>{_ORG_NAME})\s+of\s+{_ORG_NAME}"
+                      rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*")
+_UNNAMED = " (unnamed)"
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
+_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
+                      r"(?=,|\s+[a-z])")
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by in on
 at for with from to of that this then so although though during than until former new""".split())
 
@@ -38,20 +64,22 @@ class SpeakerTerms:
     orgs: frozenset[str]
     first_names: dict[str, str]
     offices: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def speaker_terms() -> SpeakerTerms:
     """The speaker-term lists shipped with the toolkit (read once per process)."""
     table: dict[str, dict[str, str]] = {"title": {}, "role": {}, "anonymous": {}, "org": {},
-                                        "first": {}, "office": {}}
+                                        "first": {}, "office": {}, "body": {}}
     for raw in TERMS_PATH.read_text(encoding="utf-8").splitlines():
         cells = raw.split("\t")
         if raw.startswith("#") or len(cells) < 3 or cells[1] not in table:
             continue
         table[cells[1]][cells[0]] = cells[2]
     return SpeakerTerms(table["title"], table["role"], frozenset(table["anonymous"]),
-                        frozenset(table["org"]), table["first"], frozenset(table["office"]))
+                        frozenset(table["org"]), table["first"], frozenset(table["office"]),
+                        frozenset(table["body"]))
 
 
 @dataclass(frozen=True)
@@ -152,6 +180,21 @@ def _is_person_of(core: list[str], terms: SpeakerTerms) -> list[str]:
     return core
 
 
+def _org_id(words: list[str], terms: SpeakerTerms) -> str:
+    """Organization id: ``Valdoria's Ministry of Water and Energy`` -> ``Ministry of Water and Energy``.
+
+    A name of the form "<org noun> of X (and Y)" starts at its org noun; otherwise a leading
+    possessive ("Valdoria's Health Ministry") is dropped when a capitalized name follows it.
+    """
+    for k in range(len(words) - 2):
+        if words[k + 1] == "of" and words[k][:1].isupper() and words[k].lower() in terms.orgs | terms.bodies:
+            return " ".join(words[k:])
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].endswith(("’s", "'s")) and k + 1 < len(words) and words[k + 1][:1].isupper():
+            return " ".join(words[k + 1:])
+    return " ".join([*words[:-1], _unpossess(words[-1])]) if words else ""
+
+
 def describe(text: str, *, context: str = "") -> Mention:
     """Classify a speaker head (``text``); ``context`` is the rest of the mention (apposition).
 
@@ -200,7 +243,7 @@ def describe(text: str, *, context: str = "") -> Mention:
     is_org = (words[0].lower() == "the" or org_lead or any(w.lower() in terms.orgs for w in name)
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
-        return Mention(" ".join(_unpossess(w) for w in core), None, "organization", "o")
+        return Mention(_org_id(core, terms), None, "organization", "o")
     title_text = " ".join(title) or None
     if context and not title_text:
         title_text = " ".join(_strip_determiner(_words(context.strip(" ,")))) or None
@@ -244,8 +287,11 @@ def _compatible(gender: str, candidate: Resolved) -> bool:
 class Resolver:
     """Canonical speakers for the mentions of one document, fed in text order.
 
-    Names merge on their surname ("Putin" -> "Vladimir Putin"); pronouns take the nearest earlier
-    speaker of compatible gender and number, and stay unresolved when there is none.
+    Names merge on their surname ("Putin" -> "Vladimir Putin"); pronouns take the subject of the
+    previous sentence when it names a person mentioned after the last speaker, else the nearest
+    earlier speaker of compatible gender and number, and stay unresolved when there is none.
+    Gender evidence from the document (honorifics, pronouns already resolved) overrides an
+    unknown gender from the first-name list.
     """
 
     def __init__(self, text: str) -> None:
@@ -253,28 +299,108 @@ class Resolver:
         self.history: list[Resolved] = []
         self.names: dict[str, Resolved] = {}
         self.anonymous: dict[str, Resolved] = {}
+        self.genders: dict[str, str] = {}
+        self.last_position = -1
+        for m in _HONORIFIC.finditer(text):
+            gender = speaker_terms().titles.get(m.group(1).lower(), "-")
+            if gender in ("m", "f"):
+                self.genders.setdefault(_unpossess(m.group(2)), gender)
 
-    def add(self, resolved: Resolved) -> Resolved:
+    def add(self, resolved: Resolved, position: int | None = None) -> Resolved:
         """Record a speaker known by other means (an antecedent)."""
         self.history.append(resolved)
+        if position is not None:
+            self.last_position = max(self.last_position, position)
         return resolved
+
+    def gender_of(self, candidate: Resolved) -> str:
+        """Gender of a resolved speaker, document evidence first."""
+        if candidate.type != "person" or not candidate.speaker:
+            return candidate.gender
+        evidence = self.genders.get(candidate.speaker) or self.genders.get(candidate.speaker.split()[-1])
+        return evidence or candidate.gender
 
     def resolve(self, head: str, context: str, position: int) -> Resolved:
         """Canonical speaker of the mention ``head`` (apposition ``context``) at ``position``."""
         if not head.strip():
-            return self.add(Resolved(None, "unresolved", None, "-"))
+            return self.add(Resolved(None, "unresolved", None, "-"), position)
         mention = describe(head, context=context)
         if mention.type == "pronoun":
-            return self.add(_resolve_pronoun(mention.gender, self.history))
+            resolved = self._previous_subject(mention.gender, position)
+            if resolved is None:
+                resolved = self._pronoun(mention.gender)
+            if mention.gender in ("m", "f") and resolved.type == "person" and resolved.speaker:
+                self.genders.setdefault(resolved.speaker, mention.gender)
+            return self.add(resolved, position)
         if mention.type == "none":
-            return self.add(Resolved(None, "unresolved", None, "-"))
+            return self.add(Resolved(None, "unresolved", None, "-"), position)
         if mention.type == "anonymous":
-            return self.add(self._anonymous(mention, head))
+            return self.add(self._anonymous(mention, head), position)
+        if mention.type == "organization" and mention.name.lower() in speaker_terms().bodies \
+                and mention.name.islower():
+            return self.add(self._body(mention.name, head, position), position)
         if mention.type != "person":
             kind = "person" if mention.type == "role" else mention.type
-            return self.add(Resolved(mention.name, kind, mention.title, mention.gender))
-        return self.add(_resolve_name(mention, self.text, position, self.names))
+            return self.add(Resolved(mention.name, kind, mention.title, mention.gender), position)
+        return self.add(self._name(mention, position), position)
 
+    def _name(self, mention: Mention, position: int) -> Resolved:
+        resolved = _resolve_name(mention, self.text, position, self.names)
+        if resolved.type == "person" and resolved.gender == "-":
+            gender = self.gender_of(resolved)
+            if gender != "-":
+                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender)
+        return resolved
+
+    def _pronoun(self, gender: str) -> Resolved:
+        """Nearest earlier speaker of compatible gender and number (document evidence counts)."""
+        for candidate in reversed(self.history[-_PRONOUN_WINDOW:]):
+            if candidate.speaker is None:
+                continue
+            known = Resolved(candidate.speaker, candidate.type, candidate.title, self.gender_of(candidate))
+            if _compatible(gender, known):
+                return candidate
+        return Resolved(None, "unresolved", None, gender)
+
+    def _previous_subject(self, gender: str, position: int) -> Resolved | None:
+        """``Petar Lisac, 58, has decided to … He expects …``: a sentence-initial he/she takes the
+        person named as subject of the previous sentence (a later he/she, the subject of its own
+        sentence) when no speaker was mentioned since."""
+        if gender not in ("m", "f") or position <= 0:
+            return None
+        starts = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
+        starts = [p for p in starts if p <= position]
+        if not starts:
+            return None
+        if self.text[starts[-1]:position].strip(" “\""):
+            # ``Brănescu has sold two cows, and she expects …``: the subject of this sentence
+            m = _SUBJECT.match(self.text, starts[-1], position)
+        elif len(starts) >= 2:
+            m = _SUBJECT.match(self.text, starts[-2], starts[-1])
+        else:
+            return None
+        if m is None or m.start("name") <= self.last_position:
+            return None
+        words = m.group("name").split()
+        terms = speaker_terms()
+        if words[-1].endswith(("’s", "'s", "’", "'")) or any(w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
+               or w.lower() in _NOT_FIRST_NAMES or w.lower() in PRONOUNS for w in words):
+            return None
+        mention = Mention(" ".join(words), None, "person", _person_gender([], words, terms))
+        resolved = self._name(mention, m.start("name"))
+        if resolved.type != "person" or not _compatible(gender, Resolved(resolved.speaker, "person", None,
+                                                                          self.gender_of(resolved))):
+            return None
+        return resolved
+
+    def _body(self, noun: str, head: str, position: int) -> Resolved:
+        """``the ministry``: the organization of that kind the document names, else ``ministry (unnamed)``."""
+        first = head.split()[0].lower() if head.split() else ""
+        if first in ("the", "this", "that"):
+            name = _named_body(self.text, noun, position)
+            if name is not None:
+                return Resolved(name, "organization", None, "o")
+        return Resolved(noun + _UNNAMED, "organization", None, "p" if noun.endswith("s") else "o")
 
     def _anonymous(self, mention: Mention, head: str) -> Resolved:
         """``the official`` / ``one of the sources``: the earlier anonymous source with that noun."""
@@ -289,15 +415,27 @@ class Resolver:
         return resolved
 
 
-def _resolve_pronoun(gender: str, earlier: list[Resolved]) -> Resolved:
-    """Nearest earlier compatible speaker; a known matching gender beats an unknown one."""
-    recent = [c for c in reversed(earlier[-_PRONOUN_WINDOW:]) if c.speaker is not None and _compatible(gender, c)]
-    for candidate in recent:
-        if candidate.gender == gender:
-            return candidate
-    if recent:
-        return recent[0]
-    return Resolved(None, "unresolved", None, gender)
+def _named_body(text: str, noun: str, position: int) -> str | None:
+    """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
+    ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and Energy``."""
+    pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{noun.capitalize()}\b(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
+                         rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*)?")
+    best = None
+    for m in pattern.finditer(text):
+        if m.start() >= position and best is not None:
+            break
+        best = m
+        if m.start() >= position:
+            break
+    if best is None:
+        return None
+    words = best.group().split()
+    terms = speaker_terms()
+    while words and (words[0].lower() in _DETERMINERS or words[0].lower() in _FUNCTION_WORDS):
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    return _org_id(words, terms)
 
 
 def _person_cue(word: str, text: str) -> bool:
