@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from toolkit._lexicon import CueEntry, Lexicon, cue_noun_forms
 from toolkit._spans import Spans, paragraphs, quote_spans, sentences
-from toolkit._speakers import Resolved, Resolver, describe, speaker_terms
+from toolkit._speakers import Resolved, Resolver, describe, known_person, speaker_terms
 
 __all__ = ["Draft", "Document", "extract_drafts"]
 
@@ -18,7 +18,7 @@ _AUX = frozenset("""has have had having is are was were be been being am will wo
 should must shall do does did not never n’t n't also just later previously once reportedly repeatedly then
 still already even recently publicly privately earlier again often first further quickly simply long
 flatly openly explicitly frequently initially ultimately finally strongly sharply loudly angrily bluntly
-quietly since now always clearly specifically directly separately subsequently""".split())
+quietly since now always clearly specifically directly separately subsequently yet""".split())
 _TIME = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
 week month year morning afternoon evening night weekend""".split())
 _TIME_LEAD = frozenset("on last this earlier late early next".split())
@@ -105,6 +105,11 @@ class Document:
                 self.sents.append(span)
                 self.sent_para.append(index)
         self.sent_starts = [s for s, _ in self.sents]
+        # the first line is the headline when it is short or lacks a final period
+        first = self.paras[0] if self.paras else (0, 0)
+        line = text[first[0]:first[1]].strip()
+        self.headline_end = first[1] if len(self.paras) > 1 and line and "\n" not in line and (
+            not line.endswith(".") or len(line.split()) <= 12) else -1
         self.quotes = Spans(quote_spans(text, self.paras))
         self.excluded = Spans([(s, e) for s, e in excluded if e > s])
         self.used_quotes: set[int] = set()
@@ -348,6 +353,9 @@ class _Extractor:
         end = k
         while end < len(words) and end - k < 6 and (_is_name(words[end][2]) or words[end][2] in ("’s", "'s")):
             end += 1
+        bodies = speaker_terms().bodies
+        if end > k and end < len(words) and words[end][2] in bodies:
+            end += 1  # ``Water council offers …, urging``: the run modifies the noun after it
         if end > k and words[k][2].lower() not in _PREPOSITIONS:
             self._set_speaker(draft, words[k][0], words[end - 1][1])
             return True
@@ -611,6 +619,8 @@ class _Extractor:
             found = self._right_speaker(draft, s_end)
         if found and self._passive(draft, s_end) is False:
             return None
+        if found and draft.cue_start < self.doc.headline_end and self._headline_modifier(draft, form):
+            return None
         has_quote = self._direct_content(draft, sent)
         if not found and not has_quote or entry.lemma in _QUOTE_ONLY and not has_quote:
             return None
@@ -649,6 +659,16 @@ class _Extractor:
                 and not any(w in _THING_EXCEPTIONS for w in draft.head.lower().split()):
             return False
         return None
+
+    def _headline_modifier(self, draft: Draft, form: str) -> bool:
+        """``Merrow talks``, ``Leaked report``, ``Dam report`` in a headline: a lone capitalized word
+        before a cue form that is also a noun modifies that noun unless the document knows it as a
+        person's name (``Trump Calls for …``)."""
+        head = self.text[draft.speaker_start:draft.speaker_end]
+        if form not in _NOUNISH or " " in head.strip() or not head[:1].isupper() \
+                or self.text[draft.speaker_end:draft.cue_start].strip():
+            return False
+        return not known_person(head, self.text[self.doc.headline_end:])
 
     def _followed_by(self, pos: int, limit: int, options: frozenset[str]) -> bool:
         words = self.doc.words(pos, min(limit, pos + 30))

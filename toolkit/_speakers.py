@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Mention", "Resolved", "Resolver", "SpeakerTerms", "describe", "speaker_terms"]
+__all__ = ["Mention", "Resolved", "Resolver", "SpeakerTerms", "describe", "known_person", "speaker_terms"]
 
 TERMS_PATH = Path(__file__).resolve().parent / "lexicons" / "speaker_terms.tsv"
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
@@ -47,6 +47,9 @@ _ORG_NAME = r"[A-Z][\w’'.-]*"
 _OF_NAME = re.compile(rf"(?:{_ORG_NAME}\s+)*?(?P<head>{_ORG_NAME})\s+of\s+{_ORG_NAME}"
                       rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*")
 _UNNAMED = " (unnamed)"
+_FINITE = frozenset("""has have had is are was were will would could can may might should must shall do does
+did""".split())
+_RELATIVE = frozenset("who whom which that whose".split())
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
 _SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
                       r"(?=,|\s+[a-z])")
@@ -322,6 +325,7 @@ class Resolver:
 
     def resolve(self, head: str, context: str, position: int) -> Resolved:
         """Canonical speaker of the mention ``head`` (apposition ``context``) at ``position``."""
+        head = _before_finite(head)
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         mention = describe(head, context=context)
@@ -415,6 +419,22 @@ class Resolver:
         return resolved
 
 
+def _before_finite(head: str) -> str:
+    """A speaker id is a noun phrase: ``Valdoria had not yet`` -> ``Valdoria``; ``the government
+    was examining`` -> ``the government``. A finite verb inside a relative clause ("officials who
+    were briefed") stays."""
+    words = head.split()
+    for k, word in enumerate(words):
+        low = word.lower().strip(",")
+        if low in _RELATIVE:
+            return head
+        if low in _FINITE and k > 0:
+            return " ".join(words[:k])
+        if low in _FINITE:
+            return ""
+    return head
+
+
 def _named_body(text: str, noun: str, position: int) -> str | None:
     """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
     ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and Energy``."""
@@ -445,6 +465,16 @@ def _person_cue(word: str, text: str) -> bool:
         if m.group(1).lower() in titles:
             return True
     return False
+
+
+def known_person(word: str, text: str) -> bool:
+    """Does ``text`` name ``word`` as a person (a fuller name or a title before it)?"""
+    word = _unpossess(word)
+    if _full_name(word, text, len(text)) is not None:
+        return True
+    titles = speaker_terms().titles
+    return any(m.group(1)[:1].isupper() and m.group(1).lower() in titles
+               for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text))
 
 
 def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, Resolved]) -> Resolved:
