@@ -33,7 +33,8 @@ def _best(command: list[str], stdin: str, repeat: int) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(command, input=stdin, text=True, stdout=subprocess.PIPE, check=True)
+        subprocess.run(command, input=stdin, text=True, stdout=subprocess.PIPE,
+                       stderr=subprocess.DEVNULL, check=True)
         best = min(best, time.perf_counter() - start)
     return best
 
