@@ -43,3 +43,12 @@ def test_speaker_bars_show_the_top_speakers_in_order(base):
     fig = plots.speaker_bars(table, n=5)
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert labels == list(table["speaker"].head(5))
+
+
+def test_dispersion_plot_keeps_the_busiest_documents():
+    matches = pd.DataFrame({"doc_id": ["a", "b", "b", "c", "c", "c"],
+                            "position": [0.1, 0.2, 0.5, 0.3, 0.6, 0.9]})
+    fig = plots.dispersion_plot(matches, doc_ids=["a", "b", "c", "d"], max_rows=2)
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["b", "c"]
+    assert ax.get_title() == "Dispersion (2 of 4 documents, most matches)"

@@ -127,16 +127,22 @@ def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio"
 
 
 def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = None,
-                    title: str | None = None) -> Figure:
+                    max_rows: int = 40, title: str | None = None) -> Figure:
     """Where matches fall in each document: one row per document, a tick at each match's
     relative position (0 = start, 1 = end). ``matches`` is a table with ``doc_id`` and
     ``position`` (from :func:`toolkit.framing.kwic` or :func:`toolkit.framing.frame_matches`);
     ``doc_ids`` gives the rows and their order (documents without a match stay empty), by default
-    the documents with matches, sorted."""
+    the documents with matches, sorted. With more than ``max_rows`` rows, only the documents
+    with the most matches are drawn (in the same order) and the title says how many."""
     import seaborn as sns
 
     _need(matches, ["doc_id", "position"], "dispersion_plot")
     rows = list(doc_ids) if doc_ids is not None else sorted(matches["doc_id"].unique())
+    if len(rows) > max_rows:
+        counts = matches["doc_id"].value_counts()
+        busiest = set(sorted(rows, key=lambda d: (-counts.get(d, 0), d))[:max_rows])
+        title = title or f"Dispersion ({max_rows} of {len(rows)} documents, most matches)"
+        rows = [d for d in rows if d in busiest]
     index = {d: i for i, d in enumerate(rows)}
     data = matches[matches["doc_id"].isin(index)].assign(
         row=lambda t: t["doc_id"].map(index))
