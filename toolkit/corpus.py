@@ -19,7 +19,7 @@ import datetime as _dt
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from toolkit import _dedup, _readers
@@ -49,7 +49,7 @@ class Document:
     @cached_property
     def cleaned(self) -> Cleaned:
         """Boilerplate spans and the cleaned body view (see :mod:`toolkit.clean`)."""
-        return clean(self.text, title=self.title)
+        return _clean_cached(self.text, self.title)
 
     @property
     def body(self) -> str:
@@ -79,6 +79,13 @@ class LoadRecord:
     outlet: str | None = None
     date: str | None = None
     n_chars: int | None = None
+
+
+@lru_cache(maxsize=1024)
+def _clean_cached(text: str, title: str | None) -> Cleaned:
+    """Cleaning remembered for recent texts: a corpus is read more than once (the load scan,
+    then each analysis), and each reading makes new Document objects."""
+    return clean(text, title=title)
 
 
 def _iso_date(value: Any) -> str | None:
