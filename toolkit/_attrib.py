@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from toolkit._lexicon import CueEntry, Lexicon, cue_noun_forms
@@ -52,6 +53,9 @@ _CLAUSE_STOPS = frozenset([".", ",", ";", "“", "”", '"', "''"])
 _TO_GOVERNORS = frozenset("""declined declines decline refused refuses refuse on used tried tries
 expected going likely unlikely able unable willing reluctant quick quoted""".split())
 _MAX_SUBJECT = 12
+_REJECTED = "rejected"
+_IRREGULAR_PARTICIPLES = frozenset("""seen made written done given taken known held led paid sent shown drawn
+brought bought built chosen""".split())
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 _COLON = re.compile(rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
                     re.MULTILINE)
@@ -119,6 +123,18 @@ class Document:
 
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text, start, end)]
+
+
+def _is_participle(word: str) -> bool:
+    """A lower-case past participle opening a post-modifier (``commissioned``, ``seen``)."""
+    return word.isalpha() and word.islower() and (word.endswith("ed") and len(word) > 4 or word in _IRREGULAR_PARTICIPLES)
+
+
+def _is_source_noun(word: str) -> bool:
+    """A common noun that can speak: a document (report, survey) or an institution (ministry)."""
+    terms = speaker_terms()
+    return word.islower() and (word in terms.orgs or word in terms.bodies
+                               or word.endswith("s") and word[:-1] in terms.orgs)
 
 
 def _is_name(word: str) -> bool:
@@ -231,7 +247,36 @@ class _Extractor:
             return False
         if words[a][2].lower() in ("who", "which") and a == i:
             return self._relative(draft, words, a)
+        if _is_participle(words[a][2]) and a > 0:
+            return self._participle_subject(draft, words, a, i)
+        if i > a and _is_participle(words[i][2]) and _is_source_noun(words[i - 1][2]):
+            return self._participle_subject(draft, words, i, i)  # ``A study published last week found``
+        if words[i][2].lower() == "alike" and a >= 2 and words[a - 1][2].lower() == "and":
+            # ``Lawmakers from the coalition and the opposition alike have called``: both conjuncts
+            first = _trim_phrase(words, _chunk_left(words, a - 2, self.lexicon), a - 2)
+            if first is not None:
+                self._set_speaker(draft, words[first][0], words[i][1])
+                draft.head = self.text[words[first][0]:words[i - 1][1]]
+                return True
         self._set_speaker(draft, words[a][0], words[i][1])
+        return True
+
+    def _participle_subject(self, draft: Draft, words: list[tuple[int, int, str]], a: int, i: int) -> bool:
+        """``An engineering report commissioned by X found``: a participle phrase is no subject.
+
+        When the noun before it is a source that can speak (a report, a survey, an institution),
+        that noun phrase is the speaker and the participle phrase stays in the mention; otherwise
+        (``the safety questions raised by the report have added``) there is no speaker.
+        """
+        if not _is_source_noun(words[a - 1][2]):
+            draft.kind = _REJECTED
+            return False
+        start = _trim_phrase(words, _chunk_left(words, a - 1), a - 1)
+        if start is None:
+            draft.kind = _REJECTED
+            return False
+        self._set_speaker(draft, words[start][0], words[i][1])
+        draft.head = self.text[words[start][0]:words[a - 1][1]]
         return True
 
     @staticmethod
@@ -256,6 +301,12 @@ class _Extractor:
         a_y = _chunk_left(words, end_y, stop_words=_APPOSITION_STOPS)
         if a_y > end_y or a_y == 0 or words[a_y - 1][2] != ",":
             return False
+        if words[a_y][2].lower() in ("who", "which") and a_y >= 2 \
+                and self._apposition(draft, words, a_y - 1):
+            # ``X, the council's chair, who mediated the talks, said``: the relative clause closes
+            # the mention; the name is chosen among the members before it
+            draft.speaker_end = words[end_y][1]
+            return True
         y_text = " ".join(w for _, _, w in words[a_y:end_y + 1]).lower()
         end_x = a_y - 2
         if y_text in _DISCOURSE or (words[a_y][2].lower() in _PREPOSITIONS):
@@ -517,6 +568,10 @@ class _Extractor:
             return True
         if nxt in (".", ","):
             a = _chunk_left(words, len(words) - 1)
+            if any(w.endswith(("’s", "'s")) or w.islower() and w.endswith("est") and len(w) > 5
+                   for _, _, w in words[a:]) and words[-1][2].islower() \
+                    and words[-1][2] not in speaker_terms().roles and words[-1][2] not in speaker_terms().anonymous:
+                return False  # ``Valdoria's largest infrastructure project,``: one noun phrase
             return a > 0 and words[a - 1][2] == ","
         return False
 
@@ -615,6 +670,8 @@ class _Extractor:
             found = self._main_subject(draft, sent)
         elif words:
             found = self._left_speaker(draft, words)
+        if draft.kind == _REJECTED:
+            return None
         if not found:
             found = self._right_speaker(draft, s_end)
         if found and self._passive(draft, s_end) is False:
@@ -912,6 +969,33 @@ class _Extractor:
                 d.resolved = resolver.add(d.antecedent.resolved, _mention_position(d))
             else:
                 d.resolved = resolver.resolve(d.head, d.context, _mention_position(d))
+        self._headline_speakers()
+
+    def _headline_speakers(self) -> None:
+        """``Leaked report says …`` / ``Water council offers …`` in the headline: a common-noun
+        speaker (lower-case head noun) takes the body's speaker id with the same head noun
+        ("report", "Regional Water Council"), the most frequent one."""
+        body: Counter[tuple[str, str]] = Counter()
+        for d in self.drafts:
+            r = d.resolved
+            if r is not None and r.speaker and d.cue_start >= self.doc.headline_end \
+                    and r.type in ("organization", "person"):
+                body[(r.speaker.split()[-1].lower(), r.speaker)] += 1
+        if not body:
+            return
+        for d in self.drafts:
+            r = d.resolved
+            if r is None or not r.speaker or d.cue_start >= self.doc.headline_end or d.antecedent is not None:
+                continue
+            words = r.speaker.split()
+            if len(words) < 2 or not words[-1].islower() or r.type not in ("organization", "person"):
+                continue
+            options = [(n, key[1]) for key, n in body.items() if key[0] == words[-1]]
+            if options:
+                speaker = max(options)[1]
+                kind = next(x.resolved.type for x in self.drafts if x.resolved is not None
+                            and x.resolved.speaker == speaker)
+                d.resolved = Resolved(speaker, kind, None, r.gender)
 
 
 def _mention_position(draft: Draft) -> int:

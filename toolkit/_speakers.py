@@ -11,6 +11,16 @@ Canonical ids within one document:
   noun followed by ``(unnamed)`` ("ministry (unnamed)"), typed organization;
 * organization names of the form "Ministry of X and Y" are kept whole, without a leading possessive
   or adjective ("Valdorian Ministry of Water and Energy" -> "Ministry of Water and Energy").
+* common-noun ids are lower case: a capitalized first word that only opens a sentence or a headline
+  ("Critics say", "Analysts said") is lowered when the speaker terms list it or the document uses it
+  in lower case; a headline's common-noun speaker ("Leaked report says") takes the body's speaker
+  id with the same head noun ("report");
+* a singular role with a determiner or possessive ("the council's chair") takes the person the
+  document names in apposition with that role ("J. K. Lindqvist, the council's chair"); initials
+  and a surname ("J. K. Lindqvist") are a full person name;
+* a capitalized name after an institution noun ("the consultancy Kestrel Hydro") is an organization;
+* a quantifier before a prepositional phrase is the head of a vague group ("Some in Valdoria" ->
+  "some in Valdoria", anonymous).
 
 Pronouns take the subject of the previous sentence when it names a person and no speaker was
 mentioned since, else the nearest earlier compatible speaker. Gender is a heuristic cue, never a
@@ -40,6 +50,8 @@ _CLAUSE_STOPS = frozenset("who whom which whose that speaking spoke asked".split
 _COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _NUMBERS = frozenset("one two three four five several some many other another senior".split())
 _NOT_SPEAKER_STARTS = frozenset("there here it".split())
+_PREPOSITIONS = frozenset("in on at from with by for of about among across inside outside within".split())
+_QUANTIFIERS = frozenset("some many several most few others".split())
 _FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with from
 as if so than then there here which who whom whose what""".split())
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
@@ -215,6 +227,13 @@ def describe(text: str, *, context: str = "") -> Mention:
     if not words or words[0].lower() in _NOT_SPEAKER_STARTS and len(words) > 1:
         return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)
+    if core and len(core) < len(words) and core[0].lower() in _PREPOSITIONS:
+        # ``Some in Valdoria``: the quantifier is the head (a vague group); a prepositional phrase
+        # after an article ("the in Valdoria") is no noun phrase
+        quantifier = words[len(words) - len(core) - 1].lower()
+        if quantifier in _QUANTIFIERS:
+            return Mention(" ".join([quantifier, *core]), None, "anonymous", "p", quantifier)
+        return Mention(text.strip(), None, "none", "-")
     if not core or len(core) == 1 and core[0].lower() in _FUNCTION_WORDS:
         return Mention(text.strip(), None, "none", "-")
     if len(core) >= 3 and core[0].lower() in _NUMBERS and core[1].lower() == "of":
@@ -255,7 +274,7 @@ def describe(text: str, *, context: str = "") -> Mention:
 
 def _full_name(surname: str, text: str, before: int) -> str | None:
     """Nearest fuller name ending in ``surname`` in ``text`` (preceding ``before`` first)."""
-    pattern = re.compile(r"\b([^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)" + re.escape(surname) + r"\b")
+    pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)" + re.escape(surname) + r"\b")
     best = None
     for m in pattern.finditer(text):
         first = m.group(1).split()[0].lower()
@@ -328,6 +347,7 @@ class Resolver:
         head = _before_finite(head)
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
+        head = _common_case(head, self.text)
         mention = describe(head, context=context)
         if mention.type == "pronoun":
             resolved = self._previous_subject(mention.gender, position)
@@ -343,6 +363,12 @@ class Resolver:
         if mention.type == "organization" and mention.name.lower() in speaker_terms().bodies \
                 and mention.name.islower():
             return self.add(self._body(mention.name, head, position), position)
+        if mention.type == "role" and head.split()[0].lower() in {"the", "its"} | _possessive_start(head):
+            named = _named_role(self.text, mention.name, position)
+            if named is not None:
+                resolved = self._name(Mention(named, mention.name, "person", "-"), position)
+                if resolved.type == "person":
+                    return self.add(resolved, position)
         if mention.type != "person":
             kind = "person" if mention.type == "role" else mention.type
             return self.add(Resolved(mention.name, kind, mention.title, mention.gender), position)
@@ -419,6 +445,80 @@ class Resolver:
         return resolved
 
 
+def _possessive_start(head: str) -> set[str]:
+    """``council's chair``: a leading possessive common noun counts as a determiner."""
+    first = head.split()[0] if head.split() else ""
+    return {first.lower()} if first.endswith(("’s", "'s")) and first[:1].islower() else set()
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'])", text))
+
+
+def _common_case(head: str, text: str) -> str:
+    """Canonical ids of common nouns are lower case: a capitalized first word that only opens the
+    sentence or the headline ("Critics say", "Leaked report says", "Analysts said") is lowered
+    when the speaker terms list it or the document uses it in lower case, unless the document
+    knows it as a person's name or a capitalized word follows it (a proper name)."""
+    words = head.split()
+    k = 0
+    while k < len(words) and words[k].lower() in _DETERMINERS:
+        k += 1
+    if k >= len(words):
+        return head
+    word = words[k]
+    if not word[:1].isupper() or word.isupper() or not word.isalpha() \
+            or k + 1 < len(words) and words[k + 1][:1].isupper():
+        return head
+    low = word.lower()
+    terms = speaker_terms()
+    if low in PRONOUNS or low in _FUNCTION_WORDS:
+        return head
+    nouns = terms.roles.keys() | terms.anonymous | terms.bodies
+    common = low in nouns or low.endswith("s") and (low[:-1] in nouns or low[:-1] in terms.orgs) \
+        or low in _lower_words(text)
+    if not common or known_person(word, text):
+        return head
+    return " ".join([*words[:k], low, *words[k + 1:]])
+
+
+_NAME_PATTERN = r"(?:[A-Z]\.\s)*[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s)*[A-Z][\w’'-]+){0,2}"
+
+
+def _named_role(text: str, role: str, position: int) -> str | None:
+    """``the council's chair``: the person the document names in apposition with that role
+    ("J. K. Lindqvist, the council's chair", "Its chair, J. K. Lindqvist"), nearest before
+    ``position`` first; a match whose description holds the role's qualifiers ("council") wins."""
+    words = role.split()
+    noun = words[-1]
+    qualifiers = [_unpossess(w).lower() for w in words[:-1]]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return None
+    after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|[\w’'.-]+[’']s?)\s"
+                       rf"(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
+    before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)},\s+"
+                        rf"(?P<name>{_NAME_PATTERN})")
+    found: list[tuple[int, int, str]] = []
+    for pattern in (after, before):
+        for m in pattern.finditer(text):
+            name = m.group("name").split()
+            titles = speaker_terms().titles
+            while name and name[0].lower() in titles:
+                name = name[1:]
+            if not name or any(w.lower() in _NOT_FIRST_NAMES or w.lower() in _NOT_SPEAKER_STARTS
+                               or w.lower() in PRONOUNS for w in name):
+                continue
+            desc = m.group("desc").lower()
+            score = sum(q in desc for q in qualifiers)
+            found.append((score, -abs(m.start() - position) if m.start() < position else -10**9 + m.start(),
+                          " ".join(name)))
+    if not found:
+        return None
+    return max(found)[2]
+
+
 def _before_finite(head: str) -> str:
     """A speaker id is a noun phrase: ``Valdoria had not yet`` -> ``Valdoria``; ``the government
     was examining`` -> ``the government``. A finite verb inside a relative clause ("officials who
@@ -477,6 +577,19 @@ def known_person(word: str, text: str) -> bool:
                for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text))
 
 
+def _class_noun_before(name: str, text: str) -> bool:
+    """``the consultancy Kestrel Hydro``, ``the company Acme Works``: an institution noun in
+    apposition before the name makes it an organization."""
+    return any(named == name or named.startswith(name + " ") for named in _class_named(text))
+
+
+@lru_cache(maxsize=4)
+def _class_named(text: str) -> frozenset[str]:
+    bodies = "|".join(sorted(speaker_terms().bodies))
+    pattern = rf"\b(?:the|a|an)\s(?:[a-z]+\s)?(?:{bodies})\s([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)"
+    return frozenset(re.findall(pattern, text))
+
+
 def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, Resolved]) -> Resolved:
     """Person ids are full names; a lone name with no first name, title or person cue in the text
     is an organization (countries, places and companies speak through such names)."""
@@ -492,6 +605,8 @@ def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, R
             return Resolved(name, "organization", None, "o")
     else:
         name = mention.name
+        if mention.title is None and _class_noun_before(name, text):
+            return Resolved(name, "organization", None, "o")
     gender = mention.gender
     if gender == "-" and known is not None:
         gender = known.gender

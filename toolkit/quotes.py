@@ -169,7 +169,7 @@ def corpus_speakers(records: Iterable[Attribution]) -> dict[str, str]:
         if r.speaker_type not in ("person", "organization") or not r.speaker or not r.speaker[:1].isupper():
             continue
         if " " in r.speaker:
-            if r.speaker_type == "person":
+            if r.speaker_type == "person" and r.speaker.split()[-1][:1].isupper():  # not "Energy analysts"
                 full[_surname(r.speaker)][r.speaker] += 1
         else:
             singles.add(r.speaker)
