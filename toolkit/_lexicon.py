@@ -71,11 +71,38 @@ def _parse_row(cells: list[str], *, path: str, line: int) -> list[CueEntry]:
 
 
 def _compile(forms: list[str]) -> re.Pattern[str]:
-    """Lower-case forms, and capitalized ones for sentence starts; whitespace-tolerant."""
+    """Lower-case forms, and capitalized ones for sentence starts; whitespace-tolerant.
+
+    The forms are merged into a prefix tree so that the regex engine walks shared prefixes
+    once instead of trying every form in turn (same matches as a longest-first alternation,
+    many times faster on long texts).
+    """
     variants = set(forms) | {f[:1].upper() + f[1:] for f in forms}
-    alternatives = sorted(variants, key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in alternatives)
-    return re.compile(rf"(?<![\w’'-])(?:{body})(?![\w-])")
+    return re.compile(rf"(?<![\w’'-])(?:{_trie_pattern(variants)})(?![\w-])")
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """A regex matching exactly ``words``, longer continuations tried first; a space in a
+    word matches any run of white space."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict) -> str:
+    ends_here = "" in node
+    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_node(node[char])
+                for char in sorted(k for k in node if k)]
+    if not branches:
+        return ""
+    if len(branches) == 1 and not ends_here:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if ends_here else group
 
 
 def parse_lexicon(text: str, *, source: str = "<string>") -> Lexicon:
