@@ -792,3 +792,20 @@ def test_sample_analysts_stay_analysts():
     records = attribute(load(ROOT / "data" / "sample"))
     mentions = {r.speaker for r in records if r.speaker_mention == "Analysts"}
     assert mentions == {"analysts"}
+
+
+def test_cue_pattern_prefix_tree_matches_a_longest_first_alternation():
+    import re
+
+    from toolkit._lexicon import _trie_pattern
+
+    forms = {"say", "says", "said", "saying", "point out", "pointed out", "point", "add",
+             "added", "according to", "accord", "a"}
+    naive = re.compile(r"\b(?:" + "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+        + r")\b")
+    tree = re.compile(r"\b(?:" + _trie_pattern(forms) + r")\b")
+    text = ("He said, pointing out the point, that she says a lot; according to him, she "
+            "pointed\n out and added: sayings accord a saying, point  out.")
+    assert [m.span() for m in tree.finditer(text)] == [m.span() for m in naive.finditer(text)]
+    assert "pointed\n out" in [m.group() for m in tree.finditer(text)]
