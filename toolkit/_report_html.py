@@ -42,13 +42,18 @@ def _definition_table(rows: Mapping[str, Any]) -> str:
 
 
 def _headline_section(headline: Mapping[str, Mapping[str, Any]]) -> str:
-    if not any(headline.values()):
-        return "<p>The notebooks recorded no headline numbers.</p>"
-    parts = []
+    """One table of headline numbers; a key several notebooks report with the same value
+    (such as the number of documents) is shown once, a differing one with its notebook."""
+    rows: dict[str, Any] = {}
     for notebook, values in headline.items():
-        if values:
-            parts.append(f"<h3>{_e(notebook)}</h3>{_definition_table(values)}")
-    return "".join(parts)
+        for key, value in (values or {}).items():
+            if key not in rows:
+                rows[key] = value
+            elif rows[key] != value:
+                rows[f"{key} ({notebook})"] = value
+    if not rows:
+        return "<p>The notebooks recorded no headline numbers.</p>"
+    return _definition_table(rows)
 
 
 def _notebook_section(entry: Mapping[str, Any]) -> str:
