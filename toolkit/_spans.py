@@ -1,7 +1,8 @@
-"""Fast offset-preserving paragraphs, sentences, tokens and quotation spans.
+"""Fast offset-preserving sentences and quotation spans for the attribution hot path.
 
-The attribution hot path must not pay NLTK's import time, so it uses these regex-based
-splitters; every span is a ``(start, end)`` pair of indices into the original text.
+The attribution hot path must not pay NLTK's import time, so it splits sentences with a regex
+(paragraphs are :func:`toolkit.segment.paragraphs` in line mode, which needs no NLTK); every
+span is a ``(start, end)`` pair of indices into the original text.
 """
 
 from __future__ import annotations
@@ -10,12 +11,11 @@ import re
 from bisect import bisect_right
 
 from toolkit.segment import load_abbreviations
+from toolkit.segment import paragraphs as _paragraphs
 
-__all__ = ["paragraphs", "sentences", "tokens", "quote_spans", "Spans"]
+__all__ = ["paragraphs", "sentences", "quote_spans", "Spans"]
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
-_TOKEN = re.compile(r"\w+(?:[’'.-]\w+)*\.?|[^\w\s]")
 _ABBREVIATIONS = load_abbreviations()
 _PARTY = re.compile(r"[dri]-")  # party-state tags: (D-N.Y.), (R-S.C.)
 _OPENERS = ("“", '"', "''")
@@ -23,13 +23,8 @@ _MARK = re.compile(r"[“”\"]|''")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines, each one a paragraph, without leading/trailing whitespace."""
-    spans = []
-    for m in _PARAGRAPH.finditer(text):
-        start, end = m.span()
-        chunk = m.group()
-        spans.append((start + len(chunk) - len(chunk.lstrip()), end - len(chunk) + len(chunk.rstrip())))
-    return spans
+    """Non-blank lines, each one a paragraph, without surrounding white space."""
+    return _paragraphs(text, mode="line")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -55,12 +50,6 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     if begin < end and text[begin:end].strip():
         spans.append((begin, end))
     return spans
-
-
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Word and punctuation token spans inside ``text[start:end]``."""
-    end = len(text) if end is None else end
-    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 def _opens(text: str, i: int) -> bool:

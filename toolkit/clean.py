@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
-from toolkit.segment import Span
+from toolkit.segment import Span, strip_span
 
 __all__ = ["Excluded", "Cleaned", "clean", "load_boilerplate", "normalize_line"]
 
@@ -146,9 +146,7 @@ def clean(text: str, *, title: str | None = None, boilerplate: re.Pattern[str] |
     kept = []
     for i, (a, b) in enumerate(lines):
         if i not in reasons:
-            if a == 0 and text.startswith("\ufeff"):
-                a = 1
-            kept.append(_trim(text, a, b))
+            kept.append(strip_span(text, a, b))
     return Cleaned(text=text, excluded=tuple(excluded), kept=tuple(k for k in kept if k[0] < k[1]))
 
 
@@ -179,11 +177,3 @@ def _n_words(text: str, span: Span) -> int:
 def _short_fragment(text: str, span: Span) -> bool:
     line = text[span[0]:span[1]]
     return _n_words(text, span) <= MAX_EDGE_WORDS and not _SENTENCE_END.search(line)
-
-
-def _trim(text: str, a: int, b: int) -> Span:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b

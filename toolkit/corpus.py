@@ -250,7 +250,7 @@ def summary_columns(*, body: bool = False) -> list[str]:
 
 def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, Any]]:
     """The rows of :meth:`Corpus.summary` as dicts, streamed (no pandas needed)."""
-    from toolkit.segment import segment
+    from toolkit.segment import segment_document
 
     docs = {d.path: d for d in corpus.documents(include_duplicates=True)}
     for r in corpus.report():
@@ -261,7 +261,7 @@ def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, An
                "n_tokens": None}
         doc = docs.pop(r.path, None)
         if doc is not None:
-            seg = segment(doc.text, excluded=doc.excluded)
+            seg = segment_document(doc)
             row.update(n_excluded_chars=sum(b - a for a, b in doc.excluded),
                        n_paragraphs=len(seg.paragraphs), n_sentences=len(seg.sentences),
                        n_tokens=len(seg.tokens))

@@ -26,6 +26,7 @@ __all__ = [
     "tokens",
     "segment",
     "segment_document",
+    "strip_span",
     "load_abbreviations",
     "train_punkt",
 ]
@@ -128,7 +129,7 @@ def paragraphs(text: str, *, mode: str = "auto") -> list[Span]:
         spans = (m.span() for m in _LINE.finditer(text))
     else:
         spans = _blocks(text)
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s[0] < s[1]]
+    return [s for s in (strip_span(text, a, b) for a, b in spans) if s[0] < s[1]]
 
 
 def _blocks(text: str) -> Iterable[Span]:
@@ -152,7 +153,8 @@ def _looks_hard_wrapped(text: str) -> bool:
     return inner > 0 and wrapped >= 0.6 * inner
 
 
-def _strip(text: str, start: int, end: int) -> Span:
+def strip_span(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` narrowed past surrounding white space and a byte-order mark."""
     while start < end and text[start].isspace() or start < end and text[start] == "\ufeff":
         start += 1
     while end > start and text[end - 1].isspace():
