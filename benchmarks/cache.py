@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit.analysis import analyze  # noqa: E402
 from toolkit.corpus import load  # noqa: E402
-from toolkit.segment import _segment_cached  # noqa: E402
+from toolkit.corpus.segment import _segment_cached  # noqa: E402
 
 
 def timed(fn, *args, **kwargs) -> float:

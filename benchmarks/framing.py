@@ -23,11 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from toolkit.analysis.framing import frame_counts  # noqa: E402
+from toolkit.analysis.framing.lexicon import load_lexicon  # noqa: E402
+from toolkit.analysis.keyness import keyness  # noqa: E402
 from toolkit.corpus import load  # noqa: E402
-from toolkit.framing import frame_counts  # noqa: E402
-from toolkit.keyness import keyness  # noqa: E402
-from toolkit.lexicon import load_lexicon  # noqa: E402
-from toolkit.segment import tokens  # noqa: E402
+from toolkit.corpus.segment import tokens  # noqa: E402
 
 
 def baseline(docs: list) -> int:

@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.corpus import _clean_cached, load  # noqa: E402
-from toolkit.segment import segment  # noqa: E402
+from toolkit.corpus import load  # noqa: E402
+from toolkit.corpus.document import _clean_cached  # noqa: E402
+from toolkit.corpus.segment import segment  # noqa: E402
 
 
 def pipeline(path: Path) -> tuple[int, int]:

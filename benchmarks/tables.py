@@ -18,10 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit import framing, keyness, speakers, verbs  # noqa: E402
-from toolkit.analysis import analyze  # noqa: E402
+from toolkit.analysis import analyze, framing, keyness, speakers, verbs  # noqa: E402
 from toolkit.corpus import load  # noqa: E402
-from toolkit.segment import segment  # noqa: E402
+from toolkit.corpus.segment import segment  # noqa: E402
 
 
 def baseline(path: Path) -> int:

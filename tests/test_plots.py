@@ -10,10 +10,10 @@ import pytest
 from matplotlib.figure import Figure
 
 from toolkit import plots
+from toolkit.analysis.framing import frame_counts, kwic
+from toolkit.analysis.keyness import keyness
 from toolkit.corpus import load
 from toolkit.errors import ParameterError
-from toolkit.framing import frame_counts, kwic
-from toolkit.keyness import keyness
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import warnings
 import pandas as pd
 import pytest
 
-from toolkit import plots, speakers, verbs
-from toolkit.analysis import analyze
+from toolkit import plots
+from toolkit.analysis import analyze, speakers, verbs
 from toolkit.corpus import load
 
 

@@ -2,13 +2,13 @@
 
 The modules, in the order data flows through them (each imports only earlier ones):
 
-- input: :mod:`toolkit.corpus` (loading, load report, duplicates), :mod:`toolkit.clean`
-  (page furniture as excluded spans), :mod:`toolkit.segment` (paragraphs, sentences, tokens);
-- attribution: :mod:`toolkit.quotes` (per-document, pure), :mod:`toolkit.evaluate` (quality
+- input: :mod:`toolkit.corpus` (loading, load report, duplicates), :mod:`toolkit.corpus.clean`
+  (page furniture as excluded spans), :mod:`toolkit.corpus.segment` (paragraphs, sentences, tokens);
+- attribution: :mod:`toolkit.attribution` (per-document, pure), :mod:`toolkit.attribution.evaluate` (quality
   against brat gold annotations);
-- tables: :mod:`toolkit.speakers`, :mod:`toolkit.verbs`, :mod:`toolkit.framing`,
-  :mod:`toolkit.keyness`, :mod:`toolkit.lexicon`, :mod:`toolkit.compare`,
-  :mod:`toolkit.overview`, and :mod:`toolkit.analysis`, the corpus pass that runs attribution
+- tables: :mod:`toolkit.analysis.speakers`, :mod:`toolkit.analysis.verbs`, :mod:`toolkit.analysis.framing`,
+  :mod:`toolkit.analysis.keyness`, :mod:`toolkit.analysis.framing.lexicon`, :mod:`toolkit.analysis.compare`,
+  :mod:`toolkit.analysis.overview`, and :mod:`toolkit.analysis`, the corpus pass that runs attribution
   (in worker processes, cached) and reduces it to the base tables;
 - figures: :mod:`toolkit.plots`;
 - reports and teaching: :mod:`toolkit.report`, :mod:`toolkit.cache`, :mod:`toolkit.teaching`;

@@ -1,5 +1,5 @@
 """``python -m toolkit`` runs the command-line interface."""
 
-from toolkit.cli import main
+from toolkit.cli.main import main
 
 raise SystemExit(main())

@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from toolkit import __version__
+from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
 __all__ = ["cached_map", "resolve_cache_dir", "document_key", "lexicon_fingerprint", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+LEXICON_DIR = lexicons.FOLDER
 _NAMESPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Document fields that feed per-document work (cleaning uses the title, records carry the id).
 _DOCUMENT_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url", "text")

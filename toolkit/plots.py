@@ -72,7 +72,7 @@ def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 def frame_heatmap(counts: pd.DataFrame, *, by: str, value: str = "rate",
                   title: str | None = None) -> Figure:
     """Heatmap of ``value`` (default: rate per 1,000 tokens) with groups ``by`` as rows and
-    frames as columns, from :func:`toolkit.framing.frame_counts` (``by=`` the same column).
+    frames as columns, from :func:`toolkit.analysis.framing.frame_counts` (``by=`` the same column).
     Rows and columns keep the table's order."""
     import seaborn as sns
 
@@ -107,7 +107,7 @@ def frames_over_time(counts: pd.DataFrame, *, period: str = "month", value: str 
 def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio",
                  title: str | None = None) -> Figure:
     """Diverging bars of ``measure`` for the ``n`` most over-used and ``n`` most under-used
-    words (by G2) of a :func:`toolkit.keyness.keyness` table; over-used words point right."""
+    words (by G2) of a :func:`toolkit.analysis.keyness.keyness` table; over-used words point right."""
     import pandas as pd
     import seaborn as sns
 
@@ -130,7 +130,7 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
                     max_rows: int = 40, title: str | None = None) -> Figure:
     """Where matches fall in each document: one row per document, a tick at each match's
     relative position (0 = start, 1 = end). ``matches`` is a table with ``doc_id`` and
-    ``position`` (from :func:`toolkit.framing.kwic` or :func:`toolkit.framing.frame_matches`);
+    ``position`` (from :func:`toolkit.analysis.framing.kwic` or :func:`toolkit.analysis.framing.frame_matches`);
     ``doc_ids`` gives the rows and their order (documents without a match stay empty), by default
     the documents with matches, sorted. With more than ``max_rows`` rows, only the documents
     with the most matches are drawn (in the same order) and the title says how many."""
@@ -158,7 +158,7 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
 def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributions",
                  title: str | None = None) -> Figure:
     """Ranked horizontal bars of the ``n`` most quoted speakers, coloured by speaker type, from
-    :func:`toolkit.speakers.speaker_table` (without ``by``)."""
+    :func:`toolkit.analysis.speakers.speaker_table` (without ``by``)."""
     import seaborn as sns
 
     _need(table, ["speaker", "speaker_type", value], "speaker_bars")
@@ -175,7 +175,7 @@ def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributio
 def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
                         title: str | None = None) -> Figure:
     """Stacked horizontal bars: each group's attributions split by speaker share, from
-    :func:`toolkit.speakers.share_of_voice` (``(other)`` drawn in grey, last)."""
+    :func:`toolkit.analysis.speakers.share_of_voice` (``(other)`` drawn in grey, last)."""
     _need(table, [by, "speaker", "share"], "share_of_voice_bars")
     grid = table.pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
                              fill_value=0.0, sort=True)
@@ -201,7 +201,7 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
 
 def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None) -> Figure:
     """One line per speaker: attributions per period, from
-    :func:`toolkit.speakers.speakers_over_time`."""
+    :func:`toolkit.analysis.speakers.speakers_over_time`."""
     import seaborn as sns
 
     _need(table, ["period", "speaker", "n_attributions"], "speakers_over_time_lines")
@@ -215,7 +215,7 @@ def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None) -
 
 def verb_bars(counts: pd.DataFrame, *, n: int = 15, title: str | None = None) -> Figure:
     """Bars of the ``n`` most frequent reporting-verb lemmas, coloured by stance category,
-    from :func:`toolkit.verbs.verb_counts` (without ``by``)."""
+    from :func:`toolkit.analysis.verbs.verb_counts` (without ``by``)."""
     import seaborn as sns
 
     _need(counts, ["cue_lemma", "verb_category", "n"], "verb_bars")
@@ -233,7 +233,7 @@ def verb_bars(counts: pd.DataFrame, *, n: int = 15, title: str | None = None) ->
 def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
                      title: str | None = None) -> Figure:
     """Speaker x stance-category heatmap of ``value`` for the ``n`` speakers with the most cues,
-    from :func:`toolkit.verbs.category_by_speaker`."""
+    from :func:`toolkit.analysis.verbs.category_by_speaker`."""
     import seaborn as sns
 
     _need(table, ["speaker", "verb_category", value, "n"], "category_heatmap")

@@ -1,0 +1,113 @@
+"""Keyness statistics against hand computation, keyness tables and collocates on tiny corpora."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from toolkit.analysis.keyness import (
+    COLLOCATE_COLUMNS,
+    KEYNESS_COLUMNS,
+    collocates,
+    keyness,
+    keyness_stats,
+    load_stopwords,
+    words,
+)
+from toolkit.corpus import Document
+from toolkit.errors import ParameterError
+
+
+def test_keyness_stats_fixed_table_by_hand():
+    # a=20 of 1,000 words vs b=5 of 4,000: E1 = 1000*25/5000 = 5, E2 = 20,
+    # G2 = 2*(20 ln 4 + 5 ln(1/4)) = 30 ln 4; log ratio = log2(0.02 / 0.00125) = 4.
+    stats = keyness_stats(20, 5, 1000, 4000)
+    assert stats.g2 == pytest.approx(30 * math.log(4), abs=1e-9)
+    assert stats.log_ratio == pytest.approx(4.0, abs=1e-9)
+    assert stats.pct_diff == pytest.approx(1500.0, abs=1e-9)
+    assert stats.p_value == pytest.approx(math.erfc(math.sqrt(15 * math.log(4))), abs=1e-15)
+
+
+def test_p_value_is_chi_square_one_df():
+    # 3.841458820694124 and 6.634896601021214 are the 95th and 99th percentiles of chi-square
+    # with 1 df; a table whose G2 crosses them must cross p = 0.05 and 0.01.
+    g2s = {a: keyness_stats(a, 10, 1000, 1000) for a in range(10, 40)}
+    for quantile, level in ((3.841458820694124, 0.05), (6.634896601021214, 0.01)):
+        assert math.erfc(math.sqrt(quantile / 2)) == pytest.approx(level, abs=1e-9)
+        for stats in g2s.values():
+            assert (stats.g2 > quantile) == (stats.p_value < level)
+
+
+def test_zero_frequency_adjustment_and_signs():
+    # b = 0 is replaced by 0.5 in the log ratio: log2((4/100) / (0.5/100)) = 3.
+    stats = keyness_stats(4, 0, 100, 100)
+    assert stats.log_ratio == pytest.approx(3.0, abs=1e-9)
+    assert stats.g2 == pytest.approx(8 * math.log(2), abs=1e-9)
+    assert stats.pct_diff == math.inf
+    under = keyness_stats(0, 4, 100, 100)
+    assert under.log_ratio == pytest.approx(-3.0, abs=1e-9) and under.pct_diff == -100.0
+    assert keyness_stats(3, 3, 50, 50).g2 == 0.0 and keyness_stats(3, 3, 50, 50).p_value == 1.0
+    with pytest.raises(ParameterError):
+        keyness_stats(5, 1, 4, 10)
+
+
+def corpus() -> list[Document]:
+    return [Document(doc_id="a", text="Water, water and the dam.", outlet="A"),
+            Document(doc_id="b", text="Water talks: talks in 2026 at the dam's gate.",
+                     outlet="B"),
+            Document(doc_id="c", text="Talks.", outlet="C")]
+
+
+def test_words_are_lower_case_letters_only():
+    assert words(corpus()[1]) == ["water", "talks", "talks", "in", "at", "the", "dam", "gate"]
+
+
+def test_keyness_table_against_rest_and_reference():
+    # A: water 2, and 1, the 1, dam 1 (5 words). B: water 1, talks 2, in, at, the, dam, gate (8).
+    table = keyness(corpus(), by="outlet", group="A", reference="B", min_freq=2)
+    assert list(table.columns) == list(KEYNESS_COLUMNS)
+    assert set(table["word"]) == {"water", "talks", "the", "dam"}
+    row = table.set_index("word").loc["water"]
+    assert (row["freq_target"], row["freq_reference"]) == (2, 1)
+    assert row["rate_target"] == pytest.approx(400.0) and row["rate_reference"] == 125.0
+    expected = keyness_stats(2, 1, 5, 8)
+    assert row["g2"] == pytest.approx(expected.g2, abs=1e-12)
+    assert row["log_ratio"] == pytest.approx(math.log2((2 / 5) / (1 / 8)), abs=1e-9)
+    assert table["g2"].is_monotonic_decreasing
+    rest = keyness(corpus(), by="outlet", group="A", min_freq=1)
+    assert rest.set_index("word").loc["talks", "freq_reference"] == 3
+    no_stop = keyness(corpus(), by="outlet", group="A", min_freq=1, stopwords=True)
+    assert not {"the", "and", "in", "at"} & set(no_stop["word"])
+    with pytest.raises(ParameterError, match="no words"):
+        keyness(corpus(), by="outlet", group="Z")
+
+
+def test_stopwords_sources(tmp_path):
+    assert {"the", "of", "and"} <= load_stopwords(True)
+    assert load_stopwords(False) == frozenset()
+    path = tmp_path / "stop.txt"
+    path.write_text("# mine\nDam\n", encoding="utf-8")
+    assert load_stopwords(str(path)) == {"dam"}
+    assert load_stopwords(["Can\u2019t"]) == {"can't"}
+
+
+def test_collocates_by_hand():
+    doc = Document(doc_id="x", text="Dam water flow. Dam water!")
+    # words: dam water flow dam water; window 2 pairs: (dam, water) x2, (water, flow), (flow, dam)
+    table = collocates([doc], "dam", window=2, min_freq=1)
+    assert list(table.columns) == list(COLLOCATE_COLUMNS)
+    assert table[["collocate", "position", "freq", "freq_collocate"]].values.tolist() == [
+        ["water", "right", 2, 2], ["flow", "left", 1, 1]]
+    assert table.loc[0, "pmi"] == pytest.approx(math.log2(2 * 5 / (2 * 2)), abs=1e-9)
+    assert collocates([doc], "dam", window=2, min_freq=2)["collocate"].tolist() == ["water"]
+
+
+def test_keyness_does_not_modify_documents():
+    docs = corpus()
+    before = [(d.doc_id, d.text, d.outlet) for d in docs]
+    frame = pd.DataFrame({"x": [1]})
+    keyness(docs, by="outlet", group="A", min_freq=1)
+    assert [(d.doc_id, d.text, d.outlet) for d in docs] == before
+    assert frame.equals(pd.DataFrame({"x": [1]}))

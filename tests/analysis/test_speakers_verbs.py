@@ -1,0 +1,194 @@
+"""Speaker and reporting-verb tables on hand-built attribution tables with known counts."""
+
+import pandas as pd
+import pytest
+
+from toolkit.analysis import speakers as sp
+from toolkit.analysis import verbs as v
+from toolkit.corpus import Document
+from toolkit.errors import ParameterError
+
+QUOTE_COLUMNS = ["doc_id", "speaker", "speaker_type", "speaker_title", "cue_lemma",
+                 "verb_category", "kind", "content"]
+
+
+@pytest.fixture
+def quotes():
+    rows = [
+        ("d1", "Elena Ramos", "person", "Foreign Minister", "say", "neutral", "direct",
+         "We will not sign this"),
+        ("d1", "Elena Ramos", "person", "Ms.", "claim", "nonfactive", "indirect",
+         "the report was a forgery"),
+        ("d1", "Elena Ramos", "person", "Ms.", None, None, "floating", "Not today"),
+        ("d1", "Tomas Varga", "person", None, "say", "neutral", "indirect", "talks failed"),
+        ("d2", "Tomas Varga", "person", "energy minister", "admit", "concessive", "direct",
+         "We made mistakes"),
+        ("d2", None, "unresolved", None, "say", "neutral", "indirect", "it rained"),
+        ("d2", "a senior official", "anonymous", None, "say", "neutral", "indirect",
+         "a deal is near"),
+        ("d3", "Elena Ramos", "person", "Foreign Minister", "say", "neutral", "direct",
+         "Yes"),
+        ("d3", "polls", "organization", None, "suggest", "evidential", "evidential",
+         "voters are split"),
+    ]
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+@pytest.fixture
+def documents():
+    return pd.DataFrame({
+        "doc_id": ["d1", "d2", "d3"],
+        "outlet": ["Ledger", "Meridian", "Ledger"],
+        "date": ["2026-03-02", "2026-03-20", "2026-04-05"],
+        "author": ["A", "B", None],
+    })
+
+
+def test_speaker_table_counts(quotes, documents):
+    table = sp.speaker_table(quotes, documents)
+    assert list(table.columns) == [
+        "speaker", "speaker_type", "speaker_title", "n_attributions", "n_direct", "n_indirect",
+        "words_direct", "words_indirect", "share", "n_documents", "n_mentions", "first_date",
+        "last_date"]
+    assert list(table["speaker"]) == ["Elena Ramos", "Tomas Varga", "(unresolved)",
+                                      "a senior official"]
+    ramos = table.iloc[0].to_dict()
+    assert ramos["n_attributions"] == 4 and ramos["n_direct"] == 3 and ramos["n_indirect"] == 1
+    assert ramos["words_direct"] == 5 + 2 + 1 and ramos["words_indirect"] == 5
+    assert ramos["share"] == pytest.approx(4 / 8)
+    assert ramos["n_documents"] == 2 and ramos["speaker_title"] == "Foreign Minister"
+    assert (ramos["first_date"], ramos["last_date"]) == ("2026-03-02", "2026-04-05")
+    assert table.iloc[2]["speaker_type"] == "unresolved"
+    assert "polls" not in set(table["speaker"])
+    with_evidential = sp.speaker_table(quotes, kinds=sp.SPEECH_KINDS + ("evidential",))
+    assert "polls" in set(with_evidential["speaker"])
+
+
+def test_speaker_table_by_outlet_and_month_with_date_filter(quotes, documents):
+    by_outlet = sp.speaker_table(quotes, documents, by="outlet")
+    ledger = by_outlet[by_outlet["outlet"] == "Ledger"]
+    assert list(ledger["speaker"]) == ["Elena Ramos", "Tomas Varga"]
+    assert list(ledger["n_attributions"]) == [4, 1]
+    assert ledger["share"].sum() == pytest.approx(1.0)
+    by_month = sp.speaker_table(quotes, documents, by="month", date_to="2026-03-31")
+    assert sorted(set(by_month["month"])) == ["2026-03"]
+    assert by_month.loc[by_month["speaker"] == "Elena Ramos", "n_attributions"].item() == 3
+    with pytest.raises(ParameterError, match="unknown grouping column 'desk'"):
+        sp.speaker_table(quotes, documents, by="desk")
+    with pytest.raises(ParameterError, match="needs documents="):
+        sp.speaker_table(quotes, by="outlet")
+    with pytest.raises(ParameterError, match="date_from='March' is not an ISO date"):
+        sp.speaker_table(quotes, documents, date_from="March")
+
+
+def test_share_of_voice_top_n_with_other(quotes, documents):
+    table = sp.share_of_voice(quotes, documents, by="outlet", top_n=1)
+    assert table.to_dict("records") == [
+        {"outlet": "Ledger", "speaker": "Elena Ramos", "n_attributions": 4, "share": 0.8},
+        {"outlet": "Ledger", "speaker": "(other)", "n_attributions": 1, "share": 0.2},
+        {"outlet": "Meridian", "speaker": "(unresolved)", "n_attributions": 1,
+         "share": pytest.approx(1 / 3)},
+        {"outlet": "Meridian", "speaker": "(other)", "n_attributions": 2,
+         "share": pytest.approx(2 / 3)},
+    ]
+
+
+def test_anonymous_rate_and_over_time(quotes, documents):
+    rate = sp.anonymous_rate(quotes, documents, by="outlet")
+    assert rate.to_dict("records") == [
+        {"outlet": "Ledger", "n_attributions": 5, "n_anonymous": 0, "anonymous_rate": 0.0},
+        {"outlet": "Meridian", "n_attributions": 3, "n_anonymous": 1,
+         "anonymous_rate": pytest.approx(1 / 3)},
+    ]
+    over = sp.speakers_over_time(quotes, documents, period="month", top_n=2)
+    assert over.to_dict("records") == [
+        {"period": "2026-03", "speaker": "Elena Ramos", "n_attributions": 3},
+        {"period": "2026-03", "speaker": "Tomas Varga", "n_attributions": 2},
+        {"period": "2026-04", "speaker": "Elena Ramos", "n_attributions": 1},
+        {"period": "2026-04", "speaker": "Tomas Varga", "n_attributions": 0},
+    ]
+
+
+def test_mentions_and_mentioned_but_not_quoted(quotes):
+    docs = [
+        Document("d1", "Foreign Minister Elena Ramos met Tomas Varga. Ms. Ramos said no. "
+                       "President Anton Hale stayed home."),
+        Document("d2", "Varga spoke to Gen. Marek Halloran about Ramos."),
+    ]
+    mentions = sp.speaker_mentions(docs, quotes)
+    assert [(m.doc_id, m.speaker, m.mention) for m in mentions.itertuples()] == [
+        ("d1", "Elena Ramos", "Elena Ramos"),
+        ("d1", "Tomas Varga", "Tomas Varga"),
+        ("d1", "Elena Ramos", "Ms. Ramos"),
+        ("d1", "Anton Hale", "Anton Hale"),
+        ("d2", "Tomas Varga", "Varga"),
+        ("d2", "Marek Halloran", "Gen. Marek Halloran"),
+        ("d2", "Elena Ramos", "Ramos"),
+    ]
+    for m in mentions.itertuples():
+        assert docs[int(m.doc_id[1]) - 1].text[m.start:m.end] == m.mention
+    table = sp.speaker_table(quotes, mentions=mentions)
+    assert table.set_index("speaker").loc["Elena Ramos", "n_mentions"] == 3
+    silent = sp.mentioned_not_quoted(mentions, quotes)
+    assert silent.to_dict("records") == [
+        {"speaker": "Anton Hale", "n_mentions": 1, "n_documents": 1},
+        {"speaker": "Marek Halloran", "n_mentions": 1, "n_documents": 1},
+    ]
+
+
+def test_verb_counts_and_categories(quotes, documents):
+    counts = v.verb_counts(quotes)
+    assert counts.to_dict("records")[:2] == [
+        {"cue_lemma": "say", "verb_category": "neutral", "n": 5, "share": 5 / 8},
+        {"cue_lemma": "admit", "verb_category": "concessive", "n": 1, "share": 1 / 8},
+    ]
+    assert counts["n"].sum() == 8  # the floating quote has no cue
+    speech_only = v.verb_counts(quotes, kinds=("direct", "indirect", "mixed"))
+    assert "suggest" not in set(speech_only["cue_lemma"])
+    by_outlet = v.verb_counts(quotes, documents, by="outlet")
+    assert by_outlet.groupby("outlet")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
+    per_speaker = v.verbs_by_speaker(quotes, speakers=["Elena Ramos"])
+    assert per_speaker[["cue_lemma", "n"]].values.tolist() == [["say", 2], ["claim", 1]]
+    categories = v.category_by_speaker(quotes, min_attributions=2)
+    assert set(categories["speaker"]) == {"Elena Ramos", "Tomas Varga"}
+    ramos = categories[categories["speaker"] == "Elena Ramos"]
+    assert dict(zip(ramos["verb_category"], ramos["share"], strict=True)) == {
+        "neutral": pytest.approx(2 / 3), "nonfactive": pytest.approx(1 / 3)}
+    share = v.category_share(quotes, documents, by="outlet")
+    meridian = share[share["outlet"] == "Meridian"]
+    assert meridian[["verb_category", "n"]].values.tolist() == [["neutral", 2], ["concessive", 1]]
+
+
+def test_stance_taxonomy_is_data():
+    taxonomy = v.load_categories()
+    assert list(taxonomy.columns) == ["category", "label", "signal", "description"]
+    assert {"neutral", "factive", "nonfactive", "concessive", "directive", "conflictual",
+            "predictive", "cognitive", "evidential"} <= set(taxonomy["category"])
+    assert taxonomy.set_index("category").loc["nonfactive", "signal"] == "distancing"
+
+
+def test_bad_taxonomy_file_names_the_line(tmp_path):
+    from toolkit.errors import LexiconError
+
+    path = tmp_path / "cats.tsv"
+    path.write_text("category\tlabel\tsignal\tdescription\nneutral\tneutral\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"cats.tsv:2: expected 4 tab-separated cells"):
+        v.load_categories(str(path))
+
+
+def test_tables_do_not_mutate_inputs(quotes, documents):
+    before_q, before_d = quotes.copy(), documents.copy()
+    sp.speaker_table(quotes, documents, by="outlet")
+    sp.share_of_voice(quotes, documents)
+    sp.anonymous_rate(quotes, documents)
+    v.verb_counts(quotes, documents, by="month")
+    v.category_by_speaker(quotes)
+    pd.testing.assert_frame_equal(quotes, before_q)
+    pd.testing.assert_frame_equal(documents, before_d)
+
+
+def test_missing_columns_are_explained():
+    with pytest.raises(ParameterError, match="lacks column"):
+        v.verb_counts(pd.DataFrame({"doc_id": ["d1"]}))
+    with pytest.raises(ParameterError, match="lacks column"):
+        sp.speaker_table(pd.DataFrame({"doc_id": ["d1"]}))

@@ -1,0 +1,66 @@
+"""The scorer agrees with the reference scorer, and dev quality stays above the targets."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from toolkit.attribution import cued, extract
+from toolkit.attribution.evaluate import cue_class, evaluate_split, load_gold, read_ann, score
+
+REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "polnear_eval.py"
+
+
+@pytest.fixture(scope="module")
+def reference():
+    if not REFERENCE.exists():
+        pytest.skip(f"reference scorer not found at {REFERENCE} (it lives in ../shared)")
+    spec = importlib.util.spec_from_file_location("polnear_eval", REFERENCE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_read_ann_roles(tmp_path):
+    text = "Ana said the bridge is safe."
+    ann = tmp_path / "x.ann"
+    ann.write_text("T1\tSource 0 3\tAna\nT2\tCue 4 8\tsaid\nT3\tContent 9 27\tthe bridge is safe\n"
+                   "T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n",
+                   encoding="utf-8")
+    (gold,) = read_ann(ann, text)
+    assert gold.cue == ((4, 8),) and gold.source == ((0, 3),) and gold.content == ((9, 27),)
+
+
+def test_cue_classes():
+    assert cue_class("has said") == "speech"
+    assert cue_class("according to") == "other"
+    assert cue_class("believes") == "other"
+
+
+def test_matches_reference_scorer_on_dev_articles(polnear_path, reference):
+    articles = load_gold(polnear_path, split="dev", limit=6)
+    records = {a.path: cued(extract(a.text)) for a in articles}
+    ours = score(articles, records)
+    ref_articles = reference.load_articles(str(polnear_path), "dev", 6)
+    as_dicts = {path: [{"cue": [(r.cue_start, r.cue_end)],
+                        "speaker": [(r.speaker_start, r.speaker_end)] if r.speaker_start is not None else [],
+                        "content": [(r.content_start, r.content_end)] if r.content_start is not None else []}
+                       for r in recs] for path, recs in records.items()}
+    theirs = reference.evaluate(ref_articles, as_dicts)
+    for key in ("cue_p", "cue_r", "cue_f1", "source_acc", "e2e_f1", "content_f1", "recall_speech",
+                "recall_other"):
+        assert ours[key] == pytest.approx(theirs[key], abs=0.01), key
+    assert ours["system_dup_cue"] == theirs["system_dup_cue"]
+
+
+@pytest.mark.slow
+def test_dev_quality_targets(polnear_path):
+    m = evaluate_split(polnear_path, split="dev")
+    assert m["cue_f1"] >= 0.72
+    assert m["e2e_f1"] >= 0.68
+    assert m["recall_speech"] >= 0.90
+    assert m["source_acc"] >= 0.88
+    assert m["content_f1"] >= 0.72
+    assert m["system_dup_cue"] == 0

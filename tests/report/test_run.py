@@ -1,0 +1,372 @@
+"""The report runner, through papermill and the project's kernel, on fixture notebooks.
+
+Kernel starts cost seconds, so one good run (and a second for reproducibility) is shared by the
+module; failure, skip and parameter tests copy that run's folder or never start a kernel.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+import struct
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from toolkit import report
+from toolkit.cli import main
+from toolkit.errors import ParameterError, ReportError
+from toolkit.report.kernel import _same_interpreter, ensure_kernel
+from toolkit.report.params import Declared, check_values
+from toolkit.report.run import select_notebooks
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notebooks"
+NAME = "news"
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+HOSTILE = (f"Breaking: {SCRIPT} officials said\n\n"
+           f"The spokesman said {IMG} was posted online, he said.\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory, sample_path) -> Path:
+    """The sample corpus plus one article whose text is HTML markup."""
+    folder = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(sample_path / "articles", folder / "articles")
+    (folder / "articles" / "2026-04-01_hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    metadata = (sample_path / "metadata.csv").read_text(encoding="utf-8")
+    metadata += ("2026-04-01_hostile.txt,hostile,The Hostile Post,2026-04-01,"
+                 "Markup in the news,A. Writer,https://example.org/hostile\n")
+    (folder / "metadata.csv").write_text(metadata, encoding="utf-8")
+    return folder
+
+
+def _run(corpus: Path, out: Path, **options) -> report.RunResult:
+    options.setdefault("notebooks", ["outlets", "texts"])
+    return report.run_report(corpus, name=NAME, out=out, notebooks_dir=FIXTURES, quiet=True,
+                             assignments=["top_n=4"], **options)
+
+
+@pytest.fixture(scope="module")
+def first(corpus, tmp_path_factory) -> report.RunResult:
+    return _run(corpus, tmp_path_factory.mktemp("reports1"))
+
+
+@pytest.fixture(scope="module")
+def second(corpus, tmp_path_factory) -> report.RunResult:
+    return _run(corpus, tmp_path_factory.mktemp("reports2"))
+
+
+def _copy_reports(result: report.RunResult, tmp_path: Path) -> Path:
+    """A private copy of the good run's OUT folder (with the latest symlink)."""
+    out = tmp_path / "reports"
+    shutil.copytree(result.path.parent, out / NAME, symlinks=True)
+    return out
+
+
+def _cli(capsys, corpus: Path, out: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["report", "--corpus", str(corpus), "--name", NAME, "--out", str(out),
+                 "--notebooks-dir", str(FIXTURES), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# -- a good run ---------------------------------------------------------------------------------
+
+def test_layout(first):
+    folder = first.path.parent
+    assert first.status == "ok" and first.path == folder / first.run_id
+    names = {p.relative_to(first.path).as_posix() for p in first.path.rglob("*")}
+    assert names == {"outlets.ipynb", "outlets.html", "texts.ipynb", "texts.html", "tables",
+                     "tables/documents_by_outlet.csv", "tables/openings.csv", "figures",
+                     "figures/documents_by_outlet.png", "headline.json", "index.html",
+                     "manifest.json"}
+    assert (folder / "latest").resolve() == first.path.resolve()
+    assert (folder / "latest.txt").read_text(encoding="utf-8") == first.run_id + "\n"
+    assert list((folder / ".staging").iterdir()) == []
+    assert not (folder / "_failed").exists()
+
+
+def test_run_id_format(first):
+    assert len(first.run_id) == len("2026-11-28T081500Z") and first.run_id.endswith("Z")
+
+
+def test_manifest(first, corpus):
+    manifest = json.loads((first.path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest == first.manifest
+    assert manifest["status"] == "ok" and manifest["error"] is None
+    assert manifest["run_id"] == first.run_id and manifest["name"] == NAME
+    assert manifest["started_at"] <= manifest["finished_at"]
+    assert manifest["parameters"] == {"corpus": str(corpus), "top_n": 4}
+    assert manifest["python"] == "{}.{}.{}".format(*sys.version_info[:3])
+    assert set(manifest["packages"]) == {"pandas", "nltk", "matplotlib", "seaborn",
+                                         "papermill", "nbconvert"}
+    assert all(manifest["packages"].values()) and manifest["toolkit_version"]
+    hostile = corpus / "articles" / "2026-04-01_hostile.txt"
+    assert manifest["inputs"]["corpus"]["articles/2026-04-01_hostile.txt"] == \
+        hashlib.sha256(hostile.read_bytes()).hexdigest()
+    assert len(manifest["inputs"]["corpus"]) == 20
+    lexicons = Path(report.__file__).parents[1] / "lexicons"
+    assert "abbreviations.txt" in manifest["inputs"]["lexicons"]
+    assert all((lexicons / name).is_file() for name in manifest["inputs"]["lexicons"])
+    assert manifest["inputs"]["notebooks"]["outlets.ipynb"] == \
+        hashlib.sha256((FIXTURES / "outlets.ipynb").read_bytes()).hexdigest()
+    by_name = {n["name"]: n for n in manifest["notebooks"]}
+    assert by_name["outlets"]["parameters"] == ["corpus", "output_dir", "top_n"]
+    assert by_name["texts"]["parameters"] == ["corpus", "output_dir"]
+    assert all(n["status"] == "ok" and n["duration_seconds"] > 0 for n in by_name.values())
+    assert by_name["outlets"]["tables"] == ["documents_by_outlet.csv"]
+    assert by_name["outlets"]["figures"] == ["documents_by_outlet.png"]
+
+
+def test_tables_hold_real_counts(first, corpus):
+    from toolkit.corpus import load
+
+    counts = Counter(r.outlet for r in load(corpus).report() if r.status == "ok")
+    path = first.path / "tables" / "documents_by_outlet.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert len(rows) == 4  # top_n=4 reached the notebook as an int
+    assert [(r["outlet"], int(r["n_documents"])) for r in rows] == \
+        sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:4]
+    assert b"\r\n" not in path.read_bytes()
+
+
+def test_headline_and_index(first, corpus):
+    from toolkit.corpus import load
+
+    n_ok = sum(r.status == "ok" for r in load(corpus).report())
+    headline = json.loads((first.path / "headline.json").read_text(encoding="utf-8"))
+    assert headline["outlets"]["documents"] == n_ok and headline["texts"] == {}
+    index = (first.path / "index.html").read_text(encoding="utf-8")
+    assert f"<td>{n_ok}</td>" in index and headline["outlets"]["top_outlet"] in index
+    for link in ("outlets.html", "texts.ipynb", "tables/openings.csv",
+                 "figures/documents_by_outlet.png", "manifest.json"):
+        assert f'"{link}"' in index
+
+
+def test_html_has_no_code(first):
+    page = (first.path / "outlets.html").read_text(encoding="utf-8")
+    assert "save_table(" not in page and "import pandas" not in page
+    assert "Documents per outlet" in page
+
+
+def test_html_escapes_corpus_text(first):
+    assert SCRIPT in (first.path / "tables" / "openings.csv").read_text(encoding="utf-8")
+    for page in ("texts.html", "index.html"):
+        text = (first.path / page).read_text(encoding="utf-8")
+        assert SCRIPT not in text and IMG not in text and "<img src=x" not in text
+    text = (first.path / "texts.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_tables_and_figures_are_byte_identical(first, second):
+    for kind in ("tables", "figures"):
+        a = {p.name: p.read_bytes() for p in (first.path / kind).iterdir()}
+        b = {p.name: p.read_bytes() for p in (second.path / kind).iterdir()}
+        assert a and a == b
+
+
+def _stable(manifest: dict) -> dict:
+    # The git commit may move if code is committed between the two runs.
+    drop = {"run_id", "started_at", "finished_at", "git_commit"}
+    kept = {k: v for k, v in manifest.items() if k not in drop}
+    kept["notebooks"] = [{k: v for k, v in n.items() if k != "duration_seconds"}
+                         for n in manifest["notebooks"]]
+    return kept
+
+
+def test_manifests_differ_only_in_times_and_run_id(first, second):
+    assert first.run_id != second.run_id or first.path != second.path
+    assert _stable(first.manifest) == _stable(second.manifest)
+
+
+def _png_chunks(data: bytes) -> list[bytes]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        chunks.append(kind)
+        at += 12 + length
+    return chunks
+
+
+def test_png_carries_no_software_or_time(first):
+    chunks = _png_chunks((first.path / "figures" / "documents_by_outlet.png").read_bytes())
+    assert not {b"tEXt", b"iTXt", b"zTXt", b"tIME"} & set(chunks)
+
+
+# -- failure --------------------------------------------------------------------------------------
+
+def test_failing_cell_keeps_run_and_latest(first, corpus, tmp_path, capsys):
+    out = _copy_reports(first, tmp_path)
+    folder = out / NAME
+    code, stdout, err = _cli(capsys, corpus, out, "--notebooks", "broken", "--quiet")
+    assert code != 0 and stdout == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("toolkit report: error: broken.ipynb cell 4: "
+                               "KeyError: 'no_such_column'")
+    failed = list((folder / "_failed").iterdir())
+    assert len(failed) == 1 and failed[0].name in lines[0]
+    manifest = json.loads((failed[0] / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed" and manifest["error"]["notebook"] == "broken.ipynb"
+    assert manifest["error"]["ename"] == "KeyError" and manifest["error"]["cell"] == 4
+    assert (failed[0] / "broken.ipynb").is_file()
+    assert (folder / "latest").resolve().name == first.run_id
+    assert (folder / "latest.txt").read_text(encoding="utf-8").strip() == first.run_id
+    assert sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) == \
+        sorted([first.run_id, "_failed", "latest", "latest.txt"])
+
+
+# -- checks before any kernel starts --------------------------------------------------------------
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    import papermill
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
+
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-p", "nope=1"], "unknown parameter 'nope' (the selected notebooks declare: date_from, "
+                       "date_to, top_n)"),
+    (["-p", "top_n=many"], "parameter top_n: expected int, got str 'many'"),
+    (["-p", "top_n=2.5"], "parameter top_n: expected int, got float 2.5"),
+    (["-p", "top_n=true"], "parameter top_n: expected int, got bool True"),
+    (["-p", "corpus=elsewhere"], "parameter corpus is set by the runner"),
+    (["--date-from", "2026-13-01"], "parameter date_from: '2026-13-01' is not an ISO date"),
+    (["--date-from", "2026-05-01", "--date-to", "2026-04-01"],
+     "date_from 2026-05-01 is after date_to 2026-04-01"),
+    (["--date-from", "2030-01-01"], "date range empty: no document dated 2030-01-01 to "
+                                    "9999-12-31"),
+    (["--notebooks", "outlets,missing"], "notebook(s) not found: missing"),
+])
+def test_bad_parameters_rejected_before_any_kernel(no_kernel, corpus, tmp_path, capsys,
+                                                   args, message):
+    code, stdout, err = _cli(capsys, corpus, tmp_path, "--notebooks", "outlets", *args)
+    assert code == 2 and stdout == ""
+    assert err.startswith("toolkit report: error: ") and message in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / NAME).exists()
+
+
+def test_missing_corpus_rejected(no_kernel, tmp_path, capsys):
+    code, _, err = _cli(capsys, tmp_path / "absent", tmp_path)
+    assert code == 2 and "absent: no such file or folder" in err
+
+
+def test_params_file_is_checked(no_kernel, corpus, tmp_path, capsys):
+    params = tmp_path / "params.yaml"
+    params.write_text("top_n: [1, 2]\n", encoding="utf-8")
+    code, _, err = _cli(capsys, corpus, tmp_path, "--notebooks", "outlets",
+                        "--params", str(params))
+    assert code == 2 and "parameter top_n: expected int, got list [1, 2]" in err
+
+
+def test_str_parameter_keeps_the_text_typed():
+    declared = {"nb": {"label": Declared("label", frozenset({str}), '"x"', "")}}
+    assert check_values({"label": (123, "123")}, declared) == {"label": "123"}
+    with pytest.raises(ParameterError, match="parameter label: expected str"):
+        check_values({"label": (123, None)}, declared)
+
+
+# -- scheduling -----------------------------------------------------------------------------------
+
+def test_skip_if_unchanged(first, corpus, tmp_path, capsys):
+    out = _copy_reports(first, tmp_path)
+    stale = out / NAME / ".staging" / "2020-01-01T000000Z"
+    stale.mkdir()
+    code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=4",
+                           "--skip-if-unchanged")
+    assert code == 0 and stdout == f"unchanged since {first.run_id}; nothing to do\n"
+    assert len(list((out / NAME).glob("20*"))) == 1
+    assert not stale.exists() and (out / NAME / "_failed" / stale.name).is_dir()
+
+    code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=2",
+                           "--skip-if-unchanged", "--quiet")
+    new = Path(stdout.strip()).parent
+    assert code == 0 and stdout.strip().endswith("index.html") and new.name != first.run_id
+    assert (out / NAME / "latest.txt").read_text(encoding="utf-8").strip() == new.name
+    rows = (new / "tables" / "documents_by_outlet.csv").read_text(encoding="utf-8")
+    assert len(rows.splitlines()) == 3
+
+
+def test_second_run_of_same_name_is_refused(no_kernel, corpus, tmp_path, capsys):
+    (tmp_path / NAME).mkdir()
+    with FileLock(str(tmp_path / NAME / ".lock")):
+        code, _, err = _cli(capsys, corpus, tmp_path, "--notebooks", "outlets")
+    assert code == 2 and f"another run of {NAME} is in progress" in err
+
+
+# -- notebook selection, kernel, helpers ---------------------------------------------------------
+
+def test_default_notebooks_not_written_yet_are_skipped(tmp_path, capsys):
+    shutil.copy(FIXTURES / "outlets.ipynb", tmp_path / "speakers.ipynb")
+    assert select_notebooks(None, tmp_path) == [tmp_path / "speakers.ipynb"]
+    assert "skipping reported_speech, framing, overview" in capsys.readouterr().err
+    with pytest.raises(ReportError, match="notebook.s. not found: speakers.*available: none"):
+        select_notebooks(None, tmp_path / "empty")
+
+
+def test_kernel_must_run_this_interpreter(tmp_path, monkeypatch):
+    assert _same_interpreter(sys.executable, sys.executable)
+    base = Path(sys.executable).resolve()
+    if base.parent != Path(sys.executable).parent:  # a virtualenv's link to its base Python
+        assert not _same_interpreter(str(base), sys.executable)
+    spec = tmp_path / "kernels" / "elsewhere"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "elsewhere", "language": "python"}), encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
+    with pytest.raises(ReportError, match="kernel 'elsewhere' runs /usr/bin/python3"):
+        ensure_kernel("elsewhere")
+    assert ensure_kernel() == "discourse-toolkit"
+
+
+def test_save_helpers(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    frame = pd.DataFrame({"outlet": ["A", "B"], "n": [2, 1]})
+    assert report.save_table(frame, "counts", output_dir=tmp_path) is frame
+    assert (tmp_path / "tables" / "counts.csv").read_bytes() == b"outlet,n\nA,2\nB,1\n"
+    fig, ax = plt.subplots()
+    ax.bar(frame["outlet"], frame["n"])
+    report.save_figure(ax, "counts", output_dir=tmp_path)
+    once = (tmp_path / "figures" / "counts.png").read_bytes()
+    report.save_figure(fig, "counts", output_dir=tmp_path)
+    plt.close(fig)
+    assert (tmp_path / "figures" / "counts.png").read_bytes() == once
+    report.save_headline("documents", frame["n"].sum(), output_dir=tmp_path)
+    report.save_headline("top", "A", output_dir=tmp_path)
+    assert json.loads((tmp_path / "headline.json").read_text(encoding="utf-8")) == \
+        {"documents": 3, "top": "A"}
+    with pytest.raises(ParameterError, match="table name '../x'"):
+        report.save_table(frame, "../x", output_dir=tmp_path)
+
+
+def test_source_hash_follows_code_changes(tmp_path):
+    from toolkit.report.manifest import source_hash
+
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not code\n", encoding="utf-8")
+    before = source_hash(tmp_path)
+    (tmp_path / "notes.txt").write_text("still not code\n", encoding="utf-8")
+    assert source_hash(tmp_path) == before
+    (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert source_hash(tmp_path) != before

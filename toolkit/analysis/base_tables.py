@@ -1,0 +1,127 @@
+"""One pass over a corpus that produces the tables every analysis starts from.
+
+Per-document work (cleaning, segmentation, attribution) is a pure function of the document
+(:func:`analyze_document`), so it can run in worker processes (``workers=``) and its results can
+be cached by document hash. Corpus-level work is a reduce over those results: canonical speaker
+ids shared across documents, and name mentions of every known speaker.
+
+>>> from toolkit.corpus import load
+>>> from toolkit.analysis import analyze
+>>> result = analyze(load("data/sample"))
+>>> result.quotes.head()          # one row per attribution
+>>> result.documents.head()       # one row per document with its token count
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from toolkit.analysis.grouping import DOCUMENT_COLUMNS, documents
+from toolkit.corpus import Document
+from toolkit.errors import ParameterError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select"]
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """What one document yields: its metadata, token count and attributions."""
+
+    info: dict[str, Any]
+    n_tokens: int
+    n_sentences: int
+    attributions: tuple
+
+
+@dataclass(frozen=True)
+class CorpusAnalysis:
+    """The base tables of a corpus.
+
+    ``documents``: doc_id, outlet, date, author, title, url, path, n_sentences, n_tokens
+    (sorted by doc_id). ``quotes``: the attribution table of :func:`toolkit.attribution.to_frame`
+    with corpus-wide speaker ids. ``mentions``: name mentions of :func:`toolkit.analysis.speakers.
+    speaker_mentions`.
+    """
+
+    documents: pd.DataFrame
+    quotes: pd.DataFrame
+    mentions: pd.DataFrame
+
+
+def analyze_document(doc: Document) -> DocumentResult:
+    """Segment and attribute one document. Pure: the result depends only on the document."""
+    from toolkit.attribution import extract
+    from toolkit.corpus.segment import segment_document
+
+    seg = segment_document(doc)
+    records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
+    return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
+                          n_sentences=len(seg.sentences), attributions=tuple(records))
+
+
+def _map(documents: Iterable[Document], workers: int) -> Iterator[DocumentResult]:
+    if workers == 1:
+        yield from map(analyze_document, documents)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(analyze_document, documents, chunksize=8)
+
+
+def select(corpus: Iterable[Document], *, date_from: str | None = None,
+           date_to: str | None = None) -> list[Document]:
+    """The documents dated within [date_from, date_to] (ISO dates, inclusive; undated documents
+    are left out when a bound is given)."""
+    return list(documents(corpus, date_from, date_to))
+
+
+def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
+            date_from: str | None = None, date_to: str | None = None,
+            cache: bool | str | os.PathLike[str] = False) -> CorpusAnalysis:
+    """Run the per-document pass over ``corpus`` and reduce it into the base tables.
+
+    ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
+    ``date_from``/``date_to`` keep only documents dated in that range. ``cache`` reuses
+    per-document results stored by earlier runs (keyed by document content, toolkit version and
+    lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
+    cached runs compute missing documents in this process.
+    """
+    import pandas as pd
+
+    from toolkit.analysis.speakers import speaker_mentions
+    from toolkit.attribution import corpus_speakers, to_frame
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    if workers < 1:
+        raise ParameterError(f"workers must be at least 1, got {workers}")
+    if date_from or date_to:
+        docs = select(corpus, date_from=date_from, date_to=date_to)
+    else:
+        # A corpus is read twice (attribution, then mentions) rather than held in memory; a
+        # one-shot iterator has to be kept.
+        docs = list(corpus) if iter(corpus) is corpus else corpus
+    if cache:
+        from toolkit.cache import cached_map, lexicon_fingerprint
+
+        results = cached_map(analyze_document, docs, namespace="analysis",
+                             key_extra=lexicon_fingerprint(),
+                             cache_dir=None if cache is True else cache)
+    else:
+        results = list(_map(iter(docs), workers))
+    records = [r for result in results for r in result.attributions]
+    mapping = corpus_speakers(records)
+    quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])
+    rows = [{**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
+            for result in results]
+    documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
+    documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return CorpusAnalysis(documents=documents, quotes=quotes,
+                          mentions=speaker_mentions(docs, quotes))

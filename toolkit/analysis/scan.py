@@ -1,0 +1,116 @@
+"""Per-document inputs shared by framing and keyness: date filter, group keys, word tokens, voice."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.analysis.grouping import _FIELDS, PERIODS, by_columns, documents, group_value
+from toolkit.corpus.segment import segment_document
+from toolkit.errors import ParameterError
+
+__all__ = ["PERIODS", "by_columns", "documents", "group_value", "check_groups", "sort_key",
+           "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
+
+Span = tuple[int, int]
+
+JOURNALIST = "journalist"
+QUOTED = "quoted"
+QUOTE_COLUMNS = ("doc_id", "speaker", "content_start", "content_end")
+_WORDISH = re.compile(r"\w")
+
+
+def check_groups(columns: list[str], seen: dict[str, bool]) -> None:
+    """Raise when a ``by`` column is neither a known field nor present in any document."""
+    for column in columns:
+        if column not in PERIODS and column not in _FIELDS and not seen.get(column):
+            raise ParameterError(f"no document has a value for by={column!r}",
+                                 hint="use doc_id, outlet, author, title, date, week, month, "
+                                      "quarter, year or a metadata column")
+
+
+def sort_key(values: tuple) -> tuple:
+    """Sort group values ascending with missing values last."""
+    return tuple((v is None, v or "") for v in values)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Tokens of one document outside excluded boilerplate, and where its sentences start."""
+
+    spans: list[Span]
+    sentence_starts: list[int]
+
+    def words(self, text: str) -> list[Span]:
+        """Tokens holding a letter or digit (punctuation left out)."""
+        return [(a, b) for a, b in self.spans if _WORDISH.search(text, a, b)]
+
+
+def doc_tokens(doc: Any) -> Tokens:
+    excluded = list(getattr(doc, "excluded", ()) or ())
+    seg = segment_document(doc)
+    spans = seg.tokens
+    if excluded:
+        spans = [s for s in spans if not any(x <= s[0] < y for x, y in excluded)]
+    return Tokens(spans, [a for a, _ in seg.sentences])
+
+
+class Voices:
+    """Attributed content spans per document, from a quotes table.
+
+    A span of text is *quoted* when it lies wholly inside a content span; the innermost such
+    span gives the speaker. Everything else is the journalist's own text.
+    """
+
+    def __init__(self, quotes: Any = None) -> None:
+        self.spans: dict[str, list[tuple[int, int, str | None]]] = {}
+        self._starts: dict[str, list[int]] = {}
+        if quotes is None:
+            return
+        import pandas as pd
+
+        missing = [c for c in QUOTE_COLUMNS if c not in getattr(quotes, "columns", ())]
+        if missing:
+            raise ParameterError(f"quotes table lacks column(s) {', '.join(missing)}",
+                                 hint="pass a DataFrame with doc_id, speaker, content_start, "
+                                      "content_end (e.g. toolkit.attribution.to_frame(...))")
+        for row in quotes[list(QUOTE_COLUMNS)].itertuples(index=False):
+            doc_id, speaker, start, end = row
+            if pd.isna(start) or pd.isna(end) or pd.isna(doc_id):
+                continue
+            self.spans.setdefault(str(doc_id), []).append(
+                (int(start), int(end), None if pd.isna(speaker) else str(speaker)))
+        for spans in self.spans.values():
+            spans.sort(key=lambda s: (s[0], -s[1]))
+        self._starts = {d: [s[0] for s in spans] for d, spans in self.spans.items()}
+
+    def count_quoted(self, doc_id: str, spans: list[Span]) -> int:
+        """How many of ``spans`` (in text order) lie wholly inside some content span.
+
+        One sweep: a span ``[s, e)`` is inside one iff the furthest end among the content spans
+        starting at or before ``s`` reaches ``e``.
+        """
+        content = self.spans.get(doc_id)
+        if not content:
+            return 0
+        count, i, reach = 0, 0, -1
+        for s, e in spans:
+            while i < len(content) and content[i][0] <= s:
+                reach = max(reach, content[i][1])
+                i += 1
+            count += reach >= e
+        return count
+
+    def voice(self, doc_id: str, start: int, end: int) -> tuple[str, str | None]:
+        """``(voice, speaker)`` of ``[start, end)`` in a document."""
+        spans = self.spans.get(doc_id)
+        if not spans:
+            return JOURNALIST, None
+        inner = None
+        for a, b, speaker in spans[: bisect_right(self._starts[doc_id], start)]:
+            if a <= start and end <= b and (inner is None or b - a < inner[1] - inner[0]):
+                inner = (a, b, speaker)
+        return (QUOTED, inner[2]) if inner else (JOURNALIST, None)
+

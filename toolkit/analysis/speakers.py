@@ -1,0 +1,351 @@
+"""Who speaks: speaker frequency, share of voice, mentions and anonymous sources.
+
+The functions take the attribution table of :func:`toolkit.attribution.attribute` (``quotes``: one
+row per attribution with ``doc_id, speaker, speaker_type, speaker_title, kind, content``) and,
+for grouping by document metadata or filtering by date, the documents (a corpus or
+:func:`document_frame`). They return tidy DataFrames with a fixed column order and a
+deterministic row order, and never modify their inputs.
+
+Unresolved speakers (a pronoun with no antecedent) are kept as ``(unresolved)`` so that their
+share stays visible. By default only speech (direct, indirect, mixed and floating quotes) counts;
+pass ``kinds=`` to include cognitive or evidential attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from toolkit.analysis.grouping import as_documents, document_frame, with_groups
+from toolkit.errors import ParameterError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "SPEECH_KINDS",
+    "UNRESOLVED",
+    "OTHER",
+    "document_frame",
+    "speaker_table",
+    "share_of_voice",
+    "speakers_over_time",
+    "anonymous_rate",
+    "speaker_mentions",
+    "mentioned_not_quoted",
+    "top_n_with_other",
+]
+
+SPEECH_KINDS = ("direct", "indirect", "mixed", "floating")
+DIRECT_KINDS = ("direct", "mixed", "floating")
+UNRESOLVED = "(unresolved)"
+OTHER = "(other)"
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# Courtesy and rank abbreviations that may stand before a surname alone ("Mr. Putin").
+_HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Prof.", "Lt.",
+               "Col.", "Adm.", "Sgt.", "Capt.", "Rev.", "Mr", "Mrs", "Ms", "Dr")
+_NAME = r"[A-Z][\w\u2019'-]+"
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
+
+
+def _speech(quotes: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
+    missing = {"doc_id", "speaker", "speaker_type", "kind"} - set(quotes.columns)
+    if missing:
+        raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
+                             hint="pass the table returned by toolkit.attribution.attribute(...)")
+    out = quotes[quotes["kind"].isin(list(kinds))].copy()
+    out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
+    out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
+    content = out["content"] if "content" in out.columns else None
+    words = content.fillna("").map(lambda s: len(_WORD.findall(s))) if content is not None else 0
+    is_direct = out["kind"].isin(DIRECT_KINDS)
+    out["words_direct"] = (words * is_direct).astype(int)
+    out["words_indirect"] = (words * ~is_direct).astype(int)
+    out["is_direct"] = is_direct.astype(int)
+    return out
+
+
+def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
+    """The most frequent non-null ``column`` value per ``keys`` (ties: alphabetically first);
+    None where a group has no value. Columns: keys..., column."""
+    present = data[data[column].notna()]
+    counts = present.groupby([*keys, column], sort=False).size().rename("_n").reset_index()
+    counts[column] = counts[column].astype(str)
+    counts = counts.sort_values(["_n", column], ascending=[False, True], kind="stable")
+    return counts.drop_duplicates(keys)[[*keys, column]]
+
+
+def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
+                  mentions: pd.DataFrame | None = None, date_from: str | None = None,
+                  date_to: str | None = None, kinds: Sequence[str] = SPEECH_KINDS,
+                  top_n: int | None = None) -> pd.DataFrame:
+    """One row per canonical speaker (per group when ``by`` is given).
+
+    Columns: [by...], speaker, speaker_type, speaker_title, n_attributions, n_direct,
+    n_indirect, words_direct, words_indirect, share, n_documents, n_mentions, first_date,
+    last_date. ``share`` is the speaker's fraction of all attributions in the group;
+    ``n_mentions`` counts name mentions from :func:`speaker_mentions` (0 when ``mentions`` is not
+    given). Dates need ``documents``. Sorted by group, n_attributions (descending), speaker.
+    ``top_n`` keeps the n most quoted speakers of each group.
+    """
+    docs = as_documents(documents)
+    data, cols = with_groups(_speech(quotes, kinds), docs, by, date_from=date_from,
+                             date_to=date_to)
+    if docs is not None and "date" not in data.columns:
+        data = data.merge(docs[["doc_id", "date"]], on="doc_id", how="left")
+    keys = cols + ["speaker"]
+    grouped = data.groupby(keys, sort=False, dropna=False)
+    table = grouped.agg(
+        n_attributions=("kind", "size"), n_direct=("is_direct", "sum"),
+        words_direct=("words_direct", "sum"), words_indirect=("words_indirect", "sum"),
+        n_documents=("doc_id", "nunique")).reset_index()
+    table["n_indirect"] = table["n_attributions"] - table["n_direct"]
+    if "speaker_title" not in data.columns:
+        data = data.assign(speaker_title=None)
+    table = table.merge(_modes(data, keys, "speaker_type"), on=keys, how="left")
+    table = table.merge(_modes(data, keys, "speaker_title"), on=keys, how="left")
+    totals = table.groupby(cols, sort=False)["n_attributions"].transform("sum") if cols \
+        else table["n_attributions"].sum()
+    table["share"] = table["n_attributions"] / totals
+    table = _add_mentions(table, mentions, data, cols)
+    if "date" in data.columns:
+        dates = grouped["date"].agg(["min", "max"]).reset_index()
+        dates.columns = keys + ["first_date", "last_date"]
+        table = table.merge(dates, on=keys)
+    else:
+        table["first_date"] = None
+        table["last_date"] = None
+    columns = cols + ["speaker", "speaker_type", "speaker_title", "n_attributions", "n_direct",
+                      "n_indirect", "words_direct", "words_indirect", "share", "n_documents",
+                      "n_mentions", "first_date", "last_date"]
+    table = _sort(table[columns], cols, "n_attributions")
+    if top_n is not None:
+        table = table.groupby(cols, sort=False).head(top_n) if cols else table.head(top_n)
+    return table.reset_index(drop=True)
+
+
+def _add_mentions(table: pd.DataFrame, mentions: pd.DataFrame | None, data: pd.DataFrame,
+                  cols: list[str]) -> pd.DataFrame:
+    """Add ``n_mentions``: name mentions per speaker (and group) in the selected documents."""
+    keys = cols + ["speaker"]
+    if mentions is None or mentions.empty:
+        return table.assign(n_mentions=0)
+    groups = data[["doc_id"] + cols].drop_duplicates()
+    m = mentions.merge(groups, on="doc_id", how="inner")
+    counts = m.groupby(keys, sort=False).size().rename("n_mentions").reset_index()
+    out = table.merge(counts, on=keys, how="left")
+    out["n_mentions"] = out["n_mentions"].fillna(0).astype(int)
+    return out
+
+
+def _sort(table: pd.DataFrame, cols: list[str], count: str) -> pd.DataFrame:
+    return table.sort_values(cols + [count, "speaker"], ascending=[True] * len(cols) + [False, True],
+                             kind="stable")
+
+
+def top_n_with_other(table: pd.DataFrame, n: int, *, by=None, count: str = "n_attributions",
+                     label: str = "speaker") -> pd.DataFrame:
+    """Keep the ``n`` largest rows per group; sum the rest into one ``(other)`` row.
+
+    ``table`` has the group columns, ``label`` and a ``count`` column (and optionally
+    ``share``, recomputed). Returns columns [by...], label, count[, share].
+    """
+    if n < 1:
+        raise ParameterError(f"top_n must be at least 1, got {n}")
+    import pandas as pd
+
+    cols = [c for c in ([by] if isinstance(by, str) else list(by or []))]
+    parts = []
+    for key, part in (table.groupby(cols, sort=True) if cols else [((), table)]):
+        part = part.sort_values([count, label], ascending=[False, True], kind="stable")
+        head, rest = part.head(n), part.iloc[n:]
+        rows = head[cols + [label, count]]
+        if not rest.empty:
+            other = {**dict(zip(cols, key if isinstance(key, tuple) else (key,), strict=True)),
+                     label: OTHER, count: rest[count].sum()}
+            rows = pd.concat([rows, pd.DataFrame([other])], ignore_index=True)
+        rows["share"] = rows[count] / rows[count].sum() if rows[count].sum() else 0.0
+        parts.append(rows)
+    out = pd.concat(parts, ignore_index=True) if parts else table.head(0)
+    return out.reset_index(drop=True)
+
+
+def share_of_voice(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
+                   top_n: int = 10, date_from: str | None = None, date_to: str | None = None,
+                   kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """Each speaker's share of the attributions in each group, top ``top_n`` plus ``(other)``.
+
+    Columns: [by...], speaker, n_attributions, share. Sorted by group, then by n_attributions
+    (descending) with ``(other)`` last.
+    """
+    table = speaker_table(quotes, documents, by=by, date_from=date_from, date_to=date_to,
+                          kinds=kinds)
+    return top_n_with_other(table, top_n, by=by)
+
+
+def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "month",
+                       top_n: int = 5, kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """Attributions per period for the corpus's ``top_n`` speakers.
+
+    Columns: period, speaker, n_attributions (0 where a top speaker is silent in a period).
+    Sorted by period, then speaker.
+    """
+    import pandas as pd
+
+    overall = speaker_table(quotes, documents, kinds=kinds)
+    top = [s for s in overall["speaker"] if s != UNRESOLVED][:top_n]
+    table = speaker_table(quotes, documents, by=period, kinds=kinds)
+    table = table[table["speaker"].isin(top)]
+    periods = sorted(set(with_groups(quotes[["doc_id"]], as_documents(documents), period)[0][period]))
+    grid = pd.MultiIndex.from_product([periods, top], names=[period, "speaker"])
+    counts = table.set_index([period, "speaker"])["n_attributions"].reindex(grid, fill_value=0)
+    out = counts.reset_index().rename(columns={period: "period"})
+    return out.sort_values(["period", "speaker"], kind="stable").reset_index(drop=True)
+
+
+def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
+                   date_from: str | None = None, date_to: str | None = None,
+                   kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """Share of attributions credited to anonymous sources, per group.
+
+    Columns: [by...], n_attributions, n_anonymous, anonymous_rate. Sorted by group.
+    """
+    data, cols = with_groups(_speech(quotes, kinds), as_documents(documents), by,
+                             date_from=date_from, date_to=date_to)
+    data["is_anonymous"] = (data["speaker_type"] == "anonymous").astype(int)
+    if cols:
+        table = data.groupby(cols, sort=True).agg(
+            n_attributions=("kind", "size"), n_anonymous=("is_anonymous", "sum")).reset_index()
+    else:
+        import pandas as pd
+
+        table = pd.DataFrame({"n_attributions": [len(data)],
+                              "n_anonymous": [int(data["is_anonymous"].sum())]})
+    table["anonymous_rate"] = table["n_anonymous"] / table["n_attributions"]
+    return table[cols + ["n_attributions", "n_anonymous", "anonymous_rate"]]
+
+
+def speaker_mentions(documents: Iterable[Any], quotes: pd.DataFrame) -> pd.DataFrame:
+    """Every mention of a person or organization by name, quoted or not.
+
+    Names come from the attribution table (person and organization speakers) and from titled
+    names anywhere in the corpus ("President Joe Biden", "Gen. Marek Halloran"). A surname
+    alone ("Putin", "Mr. Putin") counts for the full name with that surname mentioned in the same
+    document, or else for the one full name in the corpus with that surname; an ambiguous surname
+    is not counted. An honorific before a name is part of the mention. Columns: doc_id, speaker,
+    mention, start, end. Sorted by doc_id, start.
+    """
+    import pandas as pd
+
+    docs = list(documents) if iter(documents) is documents else documents
+    names = set(_known_names(quotes))
+    for doc in docs:
+        names.update(_titled_names(doc.text))
+    finder = _NameFinder(names)
+    rows = []
+    for doc in docs:
+        excluded = getattr(doc, "excluded", ()) or ()
+        for speaker, start, end in finder.find(doc.text):
+            if not any(a <= start < b for a, b in excluded):
+                rows.append((str(doc.doc_id), speaker, doc.text[start:end], start, end))
+    frame = pd.DataFrame(rows, columns=["doc_id", "speaker", "mention", "start", "end"])
+    return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def _known_names(quotes: pd.DataFrame) -> list[str]:
+    named = quotes["speaker_type"].isin(["person", "organization"]) & quotes["speaker"].notna()
+    return sorted(n for n in set(quotes.loc[named, "speaker"].astype(str)) if n[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> re.Pattern[str]:
+    from toolkit.attribution.speakers.mentions import speaker_terms
+
+    titles = sorted((t for t in speaker_terms().titles if len(t) > 2), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\s+"
+                      + rf"((?:{_NAME}\s+){{1,2}}{_NAME})")
+
+
+def _titled_names(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", m.group(1)) for m in _title_pattern().finditer(text)]
+
+
+class _NameFinder:
+    """Finds full names and surnames in one pass (Aho-Corasick), on word boundaries."""
+
+    def __init__(self, names: set[str]) -> None:
+        import ahocorasick
+
+        self.full = names
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        for name in names:
+            last = name.split()[-1]
+            if " " in name and last[:1].isupper():
+                self.by_surname[last].add(name)
+        self.automaton = ahocorasick.Automaton()
+        for key in names | set(self.by_surname):
+            self.automaton.add_word(key, key)
+        self.empty = not names
+        if not self.empty:
+            self.automaton.make_automaton()
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(full name, start, end) of each mention, longest match first, no overlaps."""
+        if self.empty:
+            return []
+        hits = []
+        for last, key in self.automaton.iter(text):
+            start, end = last - len(key) + 1, last + 1
+            if (start == 0 or not text[start - 1].isalnum()) and \
+                    (end == len(text) or not text[end].isalnum()):
+                hits.append((start, end, key))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        chosen, taken_until = [], -1
+        for start, end, key in hits:
+            if start >= taken_until:
+                chosen.append((start, end, key))
+                taken_until = end
+        in_doc = {key for _, _, key in chosen if key in self.full}
+        out = []
+        for start, end, key in chosen:
+            name = key if key in self.full else self._surname(key, in_doc)
+            if name is not None:
+                out.append((name, self._honorific_start(text, start), end))
+        return out
+
+    def _surname(self, key: str, in_doc: set[str]) -> str | None:
+        candidates = self.by_surname[key]
+        local = candidates & in_doc
+        pool = local if local else candidates
+        return next(iter(pool)) if len(pool) == 1 else None
+
+    @staticmethod
+    def _honorific_start(text: str, start: int) -> int:
+        match = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)
+        return match.start() if match else start
+
+
+def mentioned_not_quoted(mentions: pd.DataFrame, quotes: pd.DataFrame, *,
+                         kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+    """People and organizations named in the coverage but never quoted or paraphrased.
+
+    Columns: speaker, n_mentions, n_documents. Sorted by n_mentions (descending), speaker.
+    """
+    quoted = set(_speech(quotes, kinds)["speaker"])
+    counts: Counter = Counter()
+    docs: dict[str, set] = defaultdict(set)
+    for speaker, doc_id in zip(mentions["speaker"], mentions["doc_id"], strict=True):
+        if speaker not in quoted:
+            counts[speaker] += 1
+            docs[speaker].add(doc_id)
+    import pandas as pd
+
+    frame = pd.DataFrame([(s, n, len(docs[s])) for s, n in counts.items()],
+                         columns=["speaker", "n_mentions", "n_documents"])
+    return frame.sort_values(["n_mentions", "speaker"], ascending=[False, True],
+                             kind="stable").reset_index(drop=True)

@@ -1,0 +1,19 @@
+"""Attribution: who said what, with which reporting cue, as offsets into the original text.
+
+- :mod:`~toolkit.attribution.pipeline`: :func:`extract` (one text, pure) and :func:`attribute`
+  (a corpus, with speaker ids merged across documents);
+- :mod:`~toolkit.attribution.records`: the :class:`Attribution` record and its table;
+- :mod:`~toolkit.attribution.verb_lexicon`: the reporting-verb lexicon and its cue pattern;
+- :mod:`~toolkit.attribution.extractor` and the modules it calls: the per-document rules;
+- :mod:`~toolkit.attribution.speakers`: speaker mentions, pronouns and ids;
+- :mod:`~toolkit.attribution.evaluate`: quality against brat gold annotations (PolNeAR).
+"""
+
+from toolkit.attribution.pipeline import attribute, extract, lookup_verb
+from toolkit.attribution.records import COLUMNS, KINDS, SPEAKER_TYPES, Attribution, cued, to_frame
+from toolkit.attribution.speakers.corpus_ids import corpus_speakers
+from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon, load_verb_lexicon
+
+__all__ = ["COLUMNS", "KINDS", "SPEAKER_TYPES", "Attribution", "VerbLexicon", "attribute",
+           "corpus_speakers", "cued", "default_verb_lexicon", "extract", "load_verb_lexicon",
+           "lookup_verb", "to_frame"]

@@ -1,0 +1,69 @@
+"""The attribution record every later step reads, and its tidy table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Attribution", "COLUMNS", "KINDS", "SPEAKER_TYPES", "cued", "to_frame"]
+
+KINDS = ("direct", "indirect", "mixed", "floating", "cognitive", "evidential")
+SPEAKER_TYPES = ("person", "organization", "anonymous", "unresolved")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution. Offsets index the original text (end exclusive); ``text[a:b] == field``.
+
+    ``speaker`` is the canonical id (``None`` when unresolved); ``speaker_mention`` the words in
+    the text (a pronoun stays a pronoun). Floating quotes have an empty ``cue`` at the quote start
+    and no speaker offsets. ``kind`` is one of direct, indirect, mixed, floating, cognitive,
+    evidential; ``verb_category`` is the lexicon category of the cue (None for floating quotes).
+    """
+
+    doc_id: str | None
+    speaker: str | None
+    speaker_type: str
+    speaker_mention: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str
+    cue_lemma: str | None
+    cue_start: int
+    cue_end: int
+    content: str | None
+    content_start: int | None
+    content_end: int | None
+    kind: str
+    verb_category: str | None
+    speaker_title: str | None = None
+    paragraph: int = 0
+    sentence: int = 0
+
+
+COLUMNS = tuple(f.name for f in fields(Attribution))
+
+
+def to_frame(records: Iterable[Attribution]) -> pd.DataFrame:
+    """Tidy table, one row per attribution, columns ``COLUMNS``, sorted by doc_id and cue_start."""
+    import pandas as pd
+
+    rows = [asdict(r) for r in records]
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable", na_position="first")
+    for column in ("speaker_start", "speaker_end", "content_start", "content_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame.reset_index(drop=True)
+
+
+def cued(records: Iterable[Attribution]) -> list[Attribution]:
+    """Records that have a cue: floating continuations dropped.
+
+    PolNeAR-style gold counts a cue-less quotation that continues a speaker's quote as part of
+    the attribution before it, so scoring and the CLI's default output use this view.
+    """
+    return [r for r in records if r.kind != "floating"]

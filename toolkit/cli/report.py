@@ -1,0 +1,72 @@
+"""The ``toolkit report`` subcommand: run the report notebooks on a corpus."""
+
+from __future__ import annotations
+
+import argparse
+
+from toolkit.report.run import DEFAULT_NOTEBOOKS
+
+DESCRIPTION = f"""\
+Run the report notebooks ({', '.join(DEFAULT_NOTEBOOKS)}) on a corpus with the project's
+kernel and write OUT/NAME/RUN_ID/: executed notebooks, HTML without code, tables/*.csv,
+figures/*.png, index.html and manifest.json. OUT/NAME/latest points at the last good run;
+a failed run is kept in OUT/NAME/_failed/RUN_ID/ and nothing else changes.
+"""
+
+EPILOG = """\
+examples:
+  toolkit report --corpus data/sample
+  toolkit report --corpus articles.csv --name weekly -p top_n=20 --date-from 2026-03-01
+  toolkit report --corpus data/sample --skip-if-unchanged --quiet     (for cron)
+"""
+
+
+def register(subparsers) -> None:
+    """Add the ``report`` subcommand."""
+    p = subparsers.add_parser("report", help="run the report notebooks into a report folder",
+                              description=DESCRIPTION, epilog=EPILOG,
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", required=True, help="the corpus (folder or file)")
+    p.add_argument("--name", default=None,
+                   help="report name (default: the corpus folder or file name)")
+    p.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    p.add_argument("-p", "--parameter", dest="assignments", action="append", default=[],
+                   metavar="KEY=VALUE",
+                   help="a notebook parameter; VALUE is read as YAML (3, 0.5, true, [a, b])")
+    p.add_argument("--params", dest="params_file", default=None, metavar="FILE.yaml",
+                   help="notebook parameters from a YAML mapping (-p values win)")
+    p.add_argument("--notebooks", default=None, metavar="A,B",
+                   help="comma-separated notebooks to run (default: all)")
+    p.add_argument("--notebooks-dir", default=None,
+                   help="folder holding the notebooks (default: the project's notebooks/)")
+    p.add_argument("--date-from", default=None, metavar="YYYY-MM-DD",
+                   help="first publication date included (passed as date_from)")
+    p.add_argument("--date-to", default=None, metavar="YYYY-MM-DD",
+                   help="last publication date included (passed as date_to)")
+    p.add_argument("--skip-if-unchanged", action="store_true",
+                   help="do nothing when inputs, notebooks, lexicons, version and parameters "
+                        "equal the latest good run's")
+    p.add_argument("--quiet", action="store_true",
+                   help="print only errors and the final path")
+    p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
+                   help="longest a single cell may run (default: 600)")
+    p.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from toolkit.report import run_report
+
+    notebooks = [n.strip() for n in args.notebooks.split(",") if n.strip()] \
+        if args.notebooks else None
+    result = run_report(
+        args.corpus, name=args.name, out=args.out, assignments=args.assignments,
+        params_file=args.params_file, notebooks=notebooks, notebooks_dir=args.notebooks_dir,
+        date_from=args.date_from, date_to=args.date_to,
+        skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
+        timeout=args.timeout if args.timeout > 0 else None)
+    if result.status == "unchanged":
+        if not args.quiet:
+            print(f"unchanged since {result.run_id}; nothing to do")
+        return 0
+    print(result.path / "index.html")
+    return 0

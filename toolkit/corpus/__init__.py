@@ -1,0 +1,23 @@
+"""Input: articles in, documents out, every input accounted for.
+
+- :mod:`~toolkit.corpus.readers` reads folders, CSV/TSV/JSONL tables and brat standoff into raw
+  entries; :mod:`~toolkit.corpus.loader` turns them into a :class:`Corpus` with a load report;
+- :mod:`~toolkit.corpus.document` is one article (:class:`Document`) and its cleaned view;
+- :mod:`~toolkit.corpus.dedup` finds syndicated copies;
+- :mod:`~toolkit.corpus.clean` marks page furniture as excluded spans (the text never changes);
+- :mod:`~toolkit.corpus.segment` cuts paragraphs, sentences and tokens as character spans.
+"""
+
+from toolkit.corpus.document import Document
+from toolkit.corpus.loader import (
+    STATUSES,
+    Corpus,
+    LoadRecord,
+    load,
+    read_document,
+    summary_columns,
+    summary_rows,
+)
+
+__all__ = ["STATUSES", "Corpus", "Document", "LoadRecord", "load", "read_document",
+           "summary_columns", "summary_rows"]

@@ -1,0 +1,278 @@
+"""Paragraphs, sentences and tokens as character spans into the original text.
+
+Every function here returns ``(start, end)`` pairs (end exclusive) such that ``text[start:end]``
+is the unit itself, so anything built on top can point back into the source file.
+
+Sentences come from NLTK's Punkt algorithm, which needs no downloaded data: it is given a list of
+news abbreviations (``lexicons/abbreviations.txt``) and can be given parameters trained on the
+corpus itself (:func:`train_punkt`). Sentences never cross a paragraph break, never end inside an
+abbreviation or an initial, and keep a closing quotation mark (straight or curly) with the
+sentence it closes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from toolkit import lexicons
+
+__all__ = [
+    "Span",
+    "Segmentation",
+    "paragraphs",
+    "sentences",
+    "tokens",
+    "segment",
+    "segment_document",
+    "strip_span",
+    "load_abbreviations",
+    "train_punkt",
+]
+
+Span = tuple[int, int]
+
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\u00a0\u200b\ufeff]*\n")
+_LINE = re.compile(r"[^\n]+")
+_NOT_SPACE = re.compile(r"\S")
+# Word tokens: dotted abbreviations (U.S., p.m.), numbers with separators, words with inner
+# hyphens or apostrophes, the possessive clitic on its own, and any other single non-space char.
+_TOKEN = re.compile(
+    r"""
+    (?:[^\W\d_]\.){2,}                      # U.S.  p.m.  U.N.
+    | \d+(?:[.,:/]\d+)*(?:%|st|nd|rd|th)?   # 2,193  3.5  10:30  21st  50%
+    | \w+(?:[-\u2010\u2011]\w+)*(?:['\u2019](?![sS]\b)\w+)*  # anti-war, don't, O'Neill
+    | ['\u2019][sS]\b                       # possessive 's
+    | \.\.\.|\u2026                         # ellipsis
+    | [^\w\s]                               # any other symbol or punctuation mark
+    """,
+    re.VERBOSE,
+)
+_LOWER_START = re.compile(r"""[\s"'\u201c\u201d\u2018\u2019(\[]*[a-z]""")
+_CLOSERS = "\"'\u201d\u2019)]"
+_CLAUSE_PUNCT = ",;:)]}"
+_INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
+_FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
+
+
+@lru_cache(maxsize=4)
+def load_abbreviations(path: str | None = None) -> frozenset[str]:
+    """Abbreviations (lower case, without the final period) that do not end a sentence.
+
+    ``path`` is a text file with one abbreviation per line (``#`` starts a comment); by default
+    the built-in news list ``lexicons/abbreviations.txt``.
+    """
+    return _word_list(path, "abbreviations.txt")
+
+
+def _word_list(path: str | None, builtin: str) -> frozenset[str]:
+    if path is None:
+        text = lexicons.read_text(builtin)
+    else:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip().lower().rstrip(".")
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=8)
+def _punkt(abbreviations: frozenset[str], params_key: object = None):
+    """A Punkt tokenizer; ``params_key`` (trained parameters) wins over the abbreviation list."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = params_key
+    if params is None:
+        params = PunktParameters()
+        params.abbrev_types = set(abbreviations)
+        params.sent_starters = set(_starters())
+    return PunktSentenceTokenizer(params)
+
+
+def train_punkt(texts: Iterable[str], *, abbreviations: Iterable[str] | None = None):
+    """Learn Punkt parameters (abbreviations, collocations, sentence starters) from raw texts.
+
+    Returns a ``PunktParameters`` object to pass as ``params=`` to :func:`sentences` or
+    :func:`segment`. Useful for corpora whose abbreviations the built-in list lacks.
+    """
+    from nltk.tokenize.punkt import PunktTrainer
+
+    trainer = PunktTrainer()
+    trainer.INCLUDE_ALL_COLLOCS = True
+    for text in texts:
+        trainer.train(text, finalize=False)
+    trainer.finalize_training()
+    params = trainer.get_params()
+    params.abbrev_types |= set(abbreviations if abbreviations is not None else load_abbreviations())
+    return params
+
+
+def paragraphs(text: str, *, mode: str = "auto") -> list[Span]:
+    """Paragraph spans, stripped of surrounding white space.
+
+    ``mode="line"`` makes every non-empty line a paragraph (scraped news: one paragraph a line);
+    ``mode="blank"`` splits on blank lines only (hard-wrapped text); ``"auto"`` picks ``blank``
+    when the text has blank-line breaks and most lines inside blocks look hard-wrapped, else
+    ``line``.
+    """
+    if mode not in ("auto", "line", "blank"):
+        from toolkit.errors import ParameterError
+
+        raise ParameterError(f"unknown paragraph mode {mode!r}", hint="use 'auto', 'line' or 'blank'")
+    if mode == "auto":
+        mode = "blank" if _looks_hard_wrapped(text) else "line"
+    if mode == "line":
+        spans = (m.span() for m in _LINE.finditer(text))
+    else:
+        spans = _blocks(text)
+    return [s for s in (strip_span(text, a, b) for a, b in spans) if s[0] < s[1]]
+
+
+def _blocks(text: str) -> Iterable[Span]:
+    start = 0
+    for match in _BLANK_LINE.finditer(text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _looks_hard_wrapped(text: str) -> bool:
+    if not _BLANK_LINE.search(text):
+        return False
+    inner = 0
+    wrapped = 0
+    for a, b in _blocks(text):
+        lines = text[a:b].strip().split("\n")
+        if len(lines) > 1:
+            inner += len(lines) - 1
+            wrapped += sum(1 for line in lines[:-1] if 40 <= len(line) <= 100)
+    return inner > 0 and wrapped >= 0.6 * inner
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` narrowed past surrounding white space and a byte-order mark."""
+    while start < end and text[start].isspace() or start < end and text[start] == "\ufeff":
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentences(
+    text: str,
+    *,
+    spans: Sequence[Span] | None = None,
+    abbreviations: frozenset[str] | None = None,
+    params=None,
+) -> list[Span]:
+    """Sentence spans, found separately inside each paragraph (or each of ``spans``)."""
+    tokenizer = _punkt(abbreviations if abbreviations is not None else load_abbreviations(), params)
+    out: list[Span] = []
+    for p_start, p_end in paragraphs(text) if spans is None else spans:
+        chunk = text[p_start:p_end]
+        found: list[list[int]] = []
+        for a, b in tokenizer.span_tokenize(chunk):
+            if found and _continues(chunk, found[-1][1], a):
+                found[-1][1] = b
+            else:
+                found.append([a, b])
+        out.extend((p_start + a, p_start + b) for a, b in found)
+    return out
+
+
+def _continues(chunk: str, prev_end: int, start: int) -> bool:
+    """True when Punkt split where a sentence cannot end.
+
+    That is before a lower-case word, a stray closing mark or clause punctuation (``(D-N.C.),``),
+    or after capital initials (``G.K. Butterfield``) unless a usual sentence starter follows.
+    """
+    first = chunk[start]
+    if first in _CLAUSE_PUNCT:
+        return True
+    if first in _CLOSERS and (start + 1 == len(chunk) or chunk[start + 1].isspace()):
+        return True
+    if _LOWER_START.match(chunk, start):
+        return True
+    if _INITIALS_END.search(chunk, 0, prev_end):
+        word = _FIRST_WORD.match(chunk, start)
+        return word is not None and word.group(1).lower() not in _starters()
+    return False
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return _word_list(None, "sentence_starters.txt")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word and punctuation token spans within ``text[start:end]``.
+
+    Possessive ``'s`` is its own token; hyphenated words, inner apostrophes (``don't``,
+    ``O'Neill``), dotted abbreviations (``U.S.``) and numbers (``2,193``) stay whole.
+    """
+    end = len(text) if end is None else end
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """Paragraphs, sentences and tokens of one text; all spans index ``text``."""
+
+    text: str
+    paragraphs: list[Span]
+    sentences: list[Span]
+    tokens: list[Span] = field(repr=False)
+
+    def sentence_text(self, i: int) -> str:
+        a, b = self.sentences[i]
+        return self.text[a:b]
+
+    def words(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.tokens]
+
+
+def segment(
+    text: str,
+    *,
+    excluded: Sequence[Span] = (),
+    paragraph_mode: str = "auto",
+    abbreviations: frozenset[str] | None = None,
+    params=None,
+) -> Segmentation:
+    """Segment ``text``, leaving out paragraphs that fall inside ``excluded`` spans."""
+    paras = [p for p in paragraphs(text, mode=paragraph_mode) if not _inside_any(p, excluded)]
+    sents = sentences(text, spans=paras, abbreviations=abbreviations, params=params)
+    toks: list[Span] = []
+    for a, b in sents:
+        toks.extend(tokens(text, a, b))
+    return Segmentation(text=text, paragraphs=paras, sentences=sents, tokens=toks)
+
+
+def segment_document(doc, *, paragraph_mode: str = "auto") -> Segmentation:
+    """``segment(doc.text, excluded=doc.excluded)``, remembered for recently seen texts.
+
+    Several analyses of the same documents (attribution, frame counts, KWIC, keyness) then
+    segment each text once. The result is shared: treat it as read-only.
+    """
+    excluded = tuple(tuple(span) for span in (getattr(doc, "excluded", ()) or ()))
+    return _segment_cached(doc.text, excluded, paragraph_mode)
+
+
+@lru_cache(maxsize=1024)
+def _segment_cached(text: str, excluded: tuple[Span, ...], paragraph_mode: str) -> Segmentation:
+    return segment(text, excluded=excluded, paragraph_mode=paragraph_mode)
+
+
+def _inside_any(span: Span, excluded: Sequence[Span]) -> bool:
+    a, b = span
+    return any(x <= a and b <= y for x, y in excluded)
+
+
+def has_text(text: str) -> bool:
+    """True when ``text`` holds any non-space character."""
+    return _NOT_SPACE.search(text) is not None

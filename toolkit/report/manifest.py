@@ -1,0 +1,110 @@
+"""What a report run records about itself: input hashes, versions, and the fingerprint that
+``--skip-if-unchanged`` compares."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import subprocess
+from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from toolkit import __version__
+from toolkit.cache import LEXICON_DIR
+
+KEY_PACKAGES = ("pandas", "nltk", "matplotlib", "seaborn", "papermill", "nbconvert")
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def sha256_file(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes, read in blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def corpus_hashes(corpus: Path) -> dict[str, str]:
+    """``{relative path: sha256}`` of the corpus file, or of every file under the folder."""
+    if corpus.is_file():
+        return {corpus.name: sha256_file(corpus)}
+    return {p.relative_to(corpus).as_posix(): sha256_file(p) for p in _files(corpus)}
+
+
+def lexicon_hashes(folder: Path = LEXICON_DIR) -> dict[str, str]:
+    """``{file name: sha256}`` of every lexicon data file (Python files excluded)."""
+    return {p.relative_to(folder).as_posix(): sha256_file(p) for p in _files(folder)
+            if p.suffix not in (".py", ".pyc")}
+
+
+def source_hash(folder: Path = LEXICON_DIR.parent) -> str:
+    """One SHA-256 over the toolkit's own Python source files, so that a code change (even
+    without a version bump) makes ``--skip-if-unchanged`` run again."""
+    digest = hashlib.sha256()
+    for p in _files(folder):
+        if p.suffix == ".py":
+            digest.update(p.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(p.read_bytes())
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted((p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts),
+                  key=lambda p: p.relative_to(folder).as_posix())
+
+
+def package_versions(names: Iterable[str] = KEY_PACKAGES) -> dict[str, str | None]:
+    """Installed versions of the packages that shape the results (None when absent)."""
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return versions
+
+
+def git_commit(folder: Path = PACKAGE_ROOT) -> str | None:
+    """The checked-out commit of the toolkit's source tree, or None outside a git checkout."""
+    try:
+        done = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"],
+                              capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.strip() or None
+
+
+def environment() -> dict[str, Any]:
+    """Toolkit, Python and key package versions, and the git commit."""
+    return {"toolkit_version": __version__, "python": platform.python_version(),
+            "packages": package_versions(), "git_commit": git_commit()}
+
+
+def fingerprint(inputs: Mapping[str, Any]) -> str:
+    """SHA-256 of the canonical JSON of everything a run's results depend on."""
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    """Write indented, key-sorted JSON with a final newline, via a temporary file."""
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_text(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    os.replace(temp, path)
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """A JSON object from ``path``, or None when it is missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None

@@ -1,0 +1,298 @@
+"""The report runner: check everything, then execute each notebook with papermill into a
+staging folder and move the finished run into place (see :mod:`toolkit.report.layout`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import shutil
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from toolkit import __version__
+from toolkit.errors import CorpusNotFoundError, ReportError
+from toolkit.report import html as html_out
+from toolkit.report import layout
+from toolkit.report import manifest as record
+from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, kernel_manager_class
+from toolkit.report.params import (
+    Declared,
+    check_date_range,
+    check_dates,
+    check_values,
+    declared_parameters,
+    load_params_file,
+    parse_assignments,
+)
+
+DEFAULT_NOTEBOOKS = ("speakers", "reported_speech", "framing", "overview")
+NOTEBOOKS_DIR = record.PACKAGE_ROOT / "notebooks"
+WORK = ".work"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The outcome of :func:`run_report`: ``status`` is ``ok`` (a new run at ``path``) or
+    ``unchanged`` (nothing to do; ``path`` is the latest run)."""
+
+    status: str
+    run_id: str
+    path: Path
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Plan:
+    """Everything a run needs, checked before any kernel starts."""
+
+    corpus: Path
+    notebooks: list[Path]
+    declared: dict[str, dict[str, Declared]]
+    parameters: dict[str, Any]
+    kernel: str
+    timeout: float | None
+    quiet: bool
+
+
+def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
+               out: str | os.PathLike[str] = "reports",
+               parameters: Mapping[str, Any] | None = None, assignments: Sequence[str] = (),
+               params_file: str | os.PathLike[str] | None = None,
+               notebooks: Sequence[str] | None = None,
+               notebooks_dir: str | os.PathLike[str] | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               skip_if_unchanged: bool = False, quiet: bool = False,
+               timeout: float | None = 600, kernel_name: str = KERNEL_NAME) -> RunResult:
+    """Run the report notebooks on ``corpus`` into ``OUT/NAME/RUN_ID/``.
+
+    Parameter values come from ``params_file`` (YAML), then ``parameters`` (typed values),
+    then ``assignments`` (``"key=value"`` texts as given to ``-p``), then the dates. Everything
+    is checked before any kernel starts; a failing notebook raises :class:`ReportError` after
+    the run is moved to ``OUT/NAME/_failed/RUN_ID/``. ``timeout`` is per cell, in seconds.
+    """
+    plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
+                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
+    folder = layout.report_folder(out, name or _default_name(plan.corpus))
+    with layout.run_lock(folder):
+        layout.sweep_stale(folder)
+        inputs = _inputs(plan)
+        fingerprint = record.fingerprint(inputs)
+        if skip_if_unchanged:
+            previous = _unchanged_since(folder, fingerprint)
+            if previous is not None:
+                return previous
+        return _execute_run(plan, folder, inputs, fingerprint)
+
+
+def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
+          assignments: Sequence[str], params_file: str | os.PathLike[str] | None,
+          notebooks: Sequence[str] | None, notebooks_dir: str | os.PathLike[str] | None,
+          date_from: str | None, date_to: str | None, kernel_name: str,
+          timeout: float | None, quiet: bool) -> _Plan:
+    """Check the corpus, notebooks, parameters and kernel; start nothing."""
+    path = Path(corpus).resolve()
+    if not path.exists():
+        raise CorpusNotFoundError("no such file or folder", path=os.fspath(corpus),
+                                  hint="give --corpus a folder of articles or a corpus file")
+    folder = Path(notebooks_dir or NOTEBOOKS_DIR).resolve()
+    selected = select_notebooks(notebooks, folder, quiet=quiet)
+    declared = {nb.stem: declared_parameters(nb) for nb in selected}
+    values = _gather_values(params_file, parameters, assignments, date_from, date_to)
+    checked = check_values(values, declared)
+    check_dates(checked.get("date_from"), checked.get("date_to"))
+    check_date_range(str(path), checked.get("date_from"), checked.get("date_to"))
+    return _Plan(path, selected, declared, checked, ensure_kernel(kernel_name), timeout, quiet)
+
+
+def _gather_values(params_file: str | os.PathLike[str] | None, parameters: Mapping[str, Any],
+                   assignments: Sequence[str], date_from: str | None, date_to: str | None
+                   ) -> dict[str, tuple[Any, str | None]]:
+    """``{name: (value, text as typed or None)}``; later sources win."""
+    values = load_params_file(params_file) if params_file is not None else {}
+    values.update({k: (v, None) for k, v in parameters.items()})
+    values.update(parse_assignments(assignments))
+    dates = {"date_from": date_from, "date_to": date_to}
+    values.update({k: (v, None) for k, v in dates.items() if v is not None})
+    return values
+
+
+def select_notebooks(names: Sequence[str] | None, folder: Path, *,
+                     quiet: bool = False) -> list[Path]:
+    """The notebooks to run, in order. Named notebooks must exist; of the default list, the
+    ones not written yet are skipped with a note on stderr."""
+    wanted = [n.removesuffix(".ipynb") for n in (names or DEFAULT_NOTEBOOKS)]
+    found = [folder / f"{n}.ipynb" for n in wanted if (folder / f"{n}.ipynb").is_file()]
+    missing = [n for n in wanted if not (folder / f"{n}.ipynb").is_file()]
+    available = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+    hint = f"available: {', '.join(available) or 'none'}"
+    if missing and (names or not found):
+        raise ReportError(f"notebook(s) not found: {', '.join(missing)}", path=str(folder),
+                          hint=hint)
+    if missing and not quiet:
+        print(f"toolkit report: skipping {', '.join(missing)} (not in {folder} yet)",
+              file=sys.stderr)
+    return found
+
+
+def _default_name(corpus: Path) -> str:
+    return corpus.stem if corpus.is_file() else corpus.name
+
+
+def _inputs(plan: _Plan) -> dict[str, Any]:
+    """What the results depend on; its fingerprint decides ``--skip-if-unchanged``."""
+    return {"corpus": record.corpus_hashes(plan.corpus), "lexicons": record.lexicon_hashes(),
+            "notebooks": {nb.name: record.sha256_file(nb) for nb in plan.notebooks},
+            "toolkit_version": __version__, "toolkit_source": record.source_hash(),
+            "parameters": {"corpus": str(plan.corpus), **plan.parameters}}
+
+
+def _unchanged_since(folder: Path, fingerprint: str) -> RunResult | None:
+    latest = layout.latest_run(folder)
+    manifest = record.read_json(latest / "manifest.json") if latest else None
+    if latest is None or manifest is None or manifest.get("fingerprint") != fingerprint:
+        return None
+    return RunResult("unchanged", latest.name, latest, manifest)
+
+
+def _now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.UTC)
+
+
+def _stamp(moment: _dt.datetime) -> str:
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
+                 fingerprint: str) -> RunResult:
+    started = _now()
+    run_id = layout.new_run_id(folder, started)
+    staging = layout.staging_folder(folder, run_id)
+    manifest = {"name": folder.name, "run_id": run_id, "status": "running", "error": None,
+                "started_at": _stamp(started), "finished_at": None, "kernel": plan.kernel,
+                "timeout_seconds": plan.timeout, "fingerprint": fingerprint,
+                "parameters": inputs["parameters"],
+                "inputs": {"corpus": inputs["corpus"], "lexicons": inputs["lexicons"],
+                           "notebooks": inputs["notebooks"]},
+                **record.environment(), "notebooks": []}
+    try:
+        headline = _run_notebooks(plan, staging, manifest)
+        _finish(staging, manifest, headline)
+    except BaseException as exc:
+        _fail(staging, folder, manifest, exc)
+        raise
+    final = layout.promote(staging, folder)
+    return RunResult("ok", run_id, final, manifest)
+
+
+def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    owners: dict[str, str] = {}
+    headline: dict[str, Any] = {}
+    for notebook in plan.notebooks:
+        entry = {"name": notebook.stem, "status": "running", "duration_seconds": None,
+                 "parameters": [], "tables": [], "figures": []}
+        manifest["notebooks"].append(entry)
+        workdir = staging / WORK / notebook.stem
+        _execute_notebook(plan, notebook, staging, workdir, entry)
+        entry["tables"] = _collect(workdir, staging, "tables", "*.csv", notebook.stem, owners)
+        entry["figures"] = _collect(workdir, staging, "figures", "*.png", notebook.stem, owners)
+        headline[notebook.stem] = record.read_json(workdir / "headline.json") or {}
+        entry["status"] = "ok"
+        if not plan.quiet:
+            print(f"{notebook.name:<28} {entry['duration_seconds']:6.1f} s", file=sys.stderr)
+    shutil.rmtree(staging / WORK, ignore_errors=True)
+    return headline
+
+
+def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
+                      entry: dict[str, Any]) -> None:
+    import papermill
+
+    workdir.mkdir(parents=True)
+    values = {"corpus": str(plan.corpus), "output_dir": str(workdir), **plan.parameters}
+    passed = {k: v for k, v in values.items() if k in plan.declared[notebook.stem]}
+    entry["parameters"] = sorted(passed)
+    start = time.monotonic()
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(staging / notebook.name), parameters=passed,
+            kernel_name=plan.kernel, progress_bar=False, log_output=False,
+            execution_timeout=plan.timeout, cwd=str(workdir),
+            kernel_manager_class=kernel_manager_class(workdir / "kernel.log"))
+    finally:
+        entry["duration_seconds"] = round(time.monotonic() - start, 3)
+
+
+def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,
+             owners: dict[str, str]) -> list[str]:
+    """Move a notebook's ``kind/`` files into the run's ``kind/``; two notebooks may not
+    write the same file name."""
+    names = []
+    for path in sorted((workdir / kind).glob(pattern)):
+        key = f"{kind}/{path.name}"
+        if key in owners:
+            raise ReportError(f"{stem}.ipynb and {owners[key]}.ipynb both write {key}",
+                              hint="give the outputs distinct names")
+        owners[key] = stem
+        (staging / kind).mkdir(exist_ok=True)
+        os.replace(path, staging / key)
+        names.append(path.name)
+    return names
+
+
+def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -> None:
+    for entry in manifest["notebooks"]:
+        html_out.render_notebook(staging / f"{entry['name']}.ipynb",
+                                 staging / f"{entry['name']}.html")
+    manifest.update(status="ok", finished_at=_stamp(_now()))
+    record.write_json(staging / "headline.json", headline)
+    html_out.write_index(staging, manifest, headline)
+    record.write_json(staging / "manifest.json", manifest)
+
+
+def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseException) -> None:
+    """Record the error in the manifest and move the run to ``_failed/``; turn a notebook's
+    error into a one-line :class:`ReportError` raised from ``exc``."""
+    failed = next((n for n in manifest["notebooks"] if n["status"] == "running"), None)
+    if failed is not None:
+        failed["status"] = "failed"
+    notebook = staging / f"{failed['name']}.ipynb" if failed else None
+    manifest.update(status="failed", finished_at=_stamp(_now()), error=_describe(exc, notebook))
+    record.write_json(staging / "manifest.json", manifest)
+    kept = layout.keep_failed(staging, folder)
+    if isinstance(exc, Exception) and not isinstance(exc, ReportError):
+        raise ReportError(manifest["error"]["message"],
+                          hint=f"run kept in {kept}") from exc
+
+
+def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
+    """``{"message": "framing.ipynb cell 7: KeyError: 'outlet'", ...}`` for the manifest;
+    ``notebook`` is the executed copy of the failing notebook, if any."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(exc, PapermillExecutionError):
+        cell = exc.exec_count if exc.exec_count is not None else exc.cell_index
+        ename, evalue = exc.ename, exc.evalue or ""
+    else:
+        cell = _last_executed_cell(notebook) if notebook else None
+        ename, evalue = type(exc).__name__, str(exc)
+    lines = evalue.strip().splitlines()
+    where = "" if notebook is None else notebook.name + (f" cell {cell}" if cell else "") + ": "
+    return {"notebook": notebook.name if notebook else None, "cell": cell, "ename": ename,
+            "evalue": evalue,
+            "message": f"{where}{ename}: {lines[0]}" if lines else f"{where}{ename}"}
+
+
+def _last_executed_cell(notebook: Path) -> int | None:
+    """The execution count of the last cell that started (the one a timeout stopped)."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return None
+    counts = [c.get("execution_count") for c in cells if c.cell_type == "code"]
+    return max((n for n in counts if n), default=None)
