@@ -17,6 +17,10 @@ from toolkit.errors import ParameterError
 if TYPE_CHECKING:
     import pandas as pd
 
+__all__ = ["DOCUMENT_COLUMNS", "PERIODS", "UNKNOWN", "as_documents", "by_columns", "check_date",
+           "check_range", "document_frame", "documents", "filter_dates", "group_value",
+           "period_label", "period_of", "with_groups"]
+
 PERIODS = ("week", "month", "quarter", "year")
 DOCUMENT_COLUMNS = ("doc_id", "outlet", "date", "author", "title", "url", "path")
 UNKNOWN = "unknown"

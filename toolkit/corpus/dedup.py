@@ -15,6 +15,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+__all__ = ["NEAR_THRESHOLD", "SHINGLE", "SKETCH", "Fingerprint", "find_duplicates", "fingerprint",
+           "resemblance"]
+
 SHINGLE = 5
 SKETCH = 128
 NEAR_THRESHOLD = 0.7

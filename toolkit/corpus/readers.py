@@ -25,6 +25,9 @@ from toolkit.errors import (
     ParameterError,
 )
 
+__all__ = ["FALLBACK_ENCODING", "FIELD_ALIASES", "Entry", "decode", "entries", "is_brat", "pick",
+           "read_brat", "read_folder", "read_table", "read_text_file", "split_fields"]
+
 TEXT_SUFFIXES = (".txt",)
 TABLE_SUFFIXES = (".csv", ".tsv")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from toolkit.analysis.framing.matcher import term_parts
 from toolkit.errors import LexiconError
 
+__all__ = ["PARSERS", "Parsed", "Term", "add_term", "check_term", "parse_csv", "parse_dic", "parse_yaml"]
+
 _META_KEYS = ("name", "version", "source", "descriptions", "groups", "frames")
 _DIC_ENTRY = re.compile(r"^(.*?)\s+(\S+(?:\s+\S+)*)$")
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from toolkit.corpus.segment import tokens
 
+__all__ = ["Entry", "Hit", "Matcher", "normalize", "term_parts"]
+
 Span = tuple[int, int]
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
