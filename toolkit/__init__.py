@@ -1,18 +1,19 @@
 """Discourse analysis of news: who speaks, how their speech is reported, how stories are framed.
 
-The modules, in the order data flows through them (each imports only earlier ones):
+The subpackages follow the data flow; each imports only the ones before it:
 
-- input: :mod:`toolkit.corpus` (loading, load report, duplicates), :mod:`toolkit.corpus.clean`
-  (page furniture as excluded spans), :mod:`toolkit.corpus.segment` (paragraphs, sentences, tokens);
-- attribution: :mod:`toolkit.attribution` (per-document, pure), :mod:`toolkit.attribution.evaluate` (quality
-  against brat gold annotations);
-- tables: :mod:`toolkit.analysis.speakers`, :mod:`toolkit.analysis.verbs`, :mod:`toolkit.analysis.framing`,
-  :mod:`toolkit.analysis.keyness`, :mod:`toolkit.analysis.framing.lexicon`, :mod:`toolkit.analysis.compare`,
-  :mod:`toolkit.analysis.overview`, and :mod:`toolkit.analysis`, the corpus pass that runs attribution
-  (in worker processes, cached) and reduces it to the base tables;
-- figures: :mod:`toolkit.plots`;
-- reports and teaching: :mod:`toolkit.report`, :mod:`toolkit.cache`, :mod:`toolkit.teaching`;
-- the ``toolkit`` command: :mod:`toolkit.cli`. Errors: :mod:`toolkit.errors`.
+- :mod:`toolkit.corpus`: files in, documents out (loading, load report, duplicates, cleaning,
+  segmentation);
+- :mod:`toolkit.attribution`: who said what, per document and pure, with speaker ids across
+  documents, and its quality against gold annotations;
+- :mod:`toolkit.analysis`: tidy tables (speakers, reporting verbs, framing, keyness, comparison);
+- :mod:`toolkit.plots`: one function per figure;
+- :mod:`toolkit.report`: parameterized notebooks run with papermill into a report folder;
+- :mod:`toolkit.cli` (the ``toolkit`` command) and :mod:`toolkit.teaching` (tutorial helpers) on
+  top of everything.
+
+Shared by all: :mod:`toolkit.errors` (typed errors), :mod:`toolkit.lexicons` (word lists as data
+files), :mod:`toolkit.cache` (per-document results kept across runs).
 
 Every extracted item carries character offsets into the document text exactly as read.
 """
