@@ -27,7 +27,8 @@ __all__ = ["PRONOUNS", "Mention", "describe", "organization_id", "person_gender"
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
             "who": "r", "which": "r", "i": "x", "we": "x", "you": "x"}
-_DETERMINERS = frozenset("the a an this that these those his her their its our some many several".split())
+_DETERMINERS = frozenset("""the a an this that these those his her their its our some many
+several""".split())
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|[a-z]{1,3}-[A-Z][\w’'-]*|(?:de|van|von|bin|al|da|la|le)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _POSTMODIFIERS = frozenset("""who whom which that with from familiar close of in at on for
@@ -35,10 +36,11 @@ speaking according whose""".split())
 _CLAUSE_STOPS = frozenset("who whom which whose that speaking spoke asked".split())
 _NUMBERS = frozenset("one two three four five several some many other another senior".split())
 _NOT_SPEAKER_STARTS = frozenset("there here it".split())
-_PREPOSITIONS = frozenset("in on at from with by for of about among across inside outside within".split())
+_PREPOSITIONS = frozenset("""in on at from with by for of about among across inside outside
+within""".split())
 _QUANTIFIERS = frozenset("some many several most few others".split())
-_FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with from
-as if so than then there here which who whom whose what""".split())
+_FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with
+from as if so than then there here which who whom whose what""".split())
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def _head_index(core: list[str]) -> int:
 
 
 def _anonymous_id(core: list[str], terms: SpeakerTerms) -> str:
-    """``sources familiar with the talks``, ``senior Riverlands Union official``: no clause after."""
+    """``sources familiar with the talks``, ``senior Riverlands Union official``: no clause
+    after."""
     end = next((k for k in range(1, len(core)) if core[k].lower() in _CLAUSE_STOPS), len(core))
     words = list(core[:end])
     first = words[0].lower()
@@ -140,13 +143,15 @@ def _is_person_of(core: list[str], terms: SpeakerTerms) -> list[str]:
 
 
 def organization_id(words: list[str], terms: SpeakerTerms) -> str:
-    """Organization id: ``Valdoria's Ministry of Water and Energy`` -> ``Ministry of Water and Energy``.
+    """Organization id: ``Valdoria's Ministry of Water and Energy`` -> ``Ministry of Water and
+    Energy``.
 
     A name of the form "<org noun> of X (and Y)" starts at its org noun; otherwise a leading
     possessive ("Valdoria's Health Ministry") is dropped when a capitalized name follows it.
     """
     for k in range(len(words) - 2):
-        if words[k + 1] == "of" and words[k][:1].isupper() and words[k].lower() in terms.orgs | terms.bodies:
+        if words[k + 1] == "of" and words[k][:1].isupper() \
+                and words[k].lower() in terms.orgs | terms.bodies:
             return " ".join(words[k:])
     for k in range(len(words) - 1, -1, -1):
         if words[k].endswith(("’s", "'s")) and k + 1 < len(words) and words[k + 1][:1].isupper():
@@ -189,10 +194,12 @@ def describe(text: str, *, context: str = "") -> Mention:
         head = next((w for w in lowered[:h] if w in terms.anonymous or w in terms.roles), head)
     if len(core) < len(words) and not core[0][:1].isupper() and head not in terms.roles \
             and head not in terms.anonymous:
-        head = next((w for w, x in zip(lowered[:h + 1], core, strict=False) if not x[:1].isupper()), head)
+        head = next((w for w, x in zip(lowered[:h + 1], core, strict=False)
+                     if not x[:1].isupper()), head)
     if head in terms.anonymous or (words[0].lower() in ("a", "an") and head in terms.roles):
         clause_words = _strip_determiner([w for w in _words(clause) if w.strip(",()")])
-        if len(clause_words) >= 3 and clause_words[0].lower() in _NUMBERS and clause_words[1].lower() == "of":
+        if len(clause_words) >= 3 and clause_words[0].lower() in _NUMBERS \
+                and clause_words[1].lower() == "of":
             clause_words = _strip_determiner(clause_words[2:]) or clause_words
         return Mention(_anonymous_id(clause_words or core, terms), None, "anonymous",
                        "p" if head.endswith("s") and not head.endswith("ss") else "-", head)
@@ -205,7 +212,8 @@ def describe(text: str, *, context: str = "") -> Mention:
     title, name = _split_title(core, terms)
     name = [without_possessive(w) for w in name]
     lead = [without_possessive(w).lower() for w in title]
-    org_lead = any(w in terms.orgs for w in lead) and not any(w in terms.titles or w in terms.roles for w in lead)
+    org_lead = any(w in terms.orgs for w in lead) \
+        and not any(w in terms.titles or w in terms.roles for w in lead)
     is_org = (words[0].lower() == "the" or org_lead or any(w.lower() in terms.orgs for w in name)
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:

@@ -28,14 +28,16 @@ __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
            "named_with_title", "role_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
-_NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by in on
-at for with from to of that this then so although though during than until former new""".split())
+_NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by
+in on at for with from to of that this then so although though during than until former
+new""".split())
 _NAME_PATTERN = r"(?:[A-Z]\.\s)*[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s)*[A-Z][\w’'-]+){0,2}"
 
 
 def full_name(surname: str, text: str, *, before: int) -> str | None:
     """Nearest fuller name ending in ``surname`` in ``text`` (preceding ``before`` first)."""
-    pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)" + re.escape(surname) + r"\b")
+    pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
+                         + re.escape(surname) + r"\b")
     best = None
     for m in pattern.finditer(text):
         first = m.group(1).split()[0].lower()
@@ -58,8 +60,8 @@ def role_holder(text: str, role: str, *, position: int) -> str | None:
         return None
     after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|[\w’'.-]+[’']s?)\s"
                        rf"(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
-    before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)},\s+"
-                        rf"(?P<name>{_NAME_PATTERN})")
+    before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
+                        rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
     found: list[tuple[int, int, str]] = []
     for pattern in (after, before):
         for m in pattern.finditer(text):
@@ -72,8 +74,8 @@ def role_holder(text: str, role: str, *, position: int) -> str | None:
                 continue
             desc = m.group("desc").lower()
             score = sum(q in desc for q in qualifiers)
-            found.append((score, -abs(m.start() - position) if m.start() < position else -10**9 + m.start(),
-                          " ".join(name)))
+            nearness = -abs(m.start() - position) if m.start() < position else -10**9 + m.start()
+            found.append((score, nearness, " ".join(name)))
     if not found:
         return None
     return max(found)[2]
@@ -81,8 +83,10 @@ def role_holder(text: str, role: str, *, position: int) -> str | None:
 
 def named_body(text: str, noun: str, *, position: int) -> str | None:
     """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
-    ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and Energy``."""
-    pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{noun.capitalize()}\b(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
+    ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and
+    Energy``."""
+    pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{noun.capitalize()}\b"
+                         rf"(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
                          rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*)?")
     best = None
     for m in pattern.finditer(text):
@@ -103,7 +107,8 @@ def named_body(text: str, noun: str, *, position: int) -> str | None:
 
 
 def named_with_title(word: str, text: str) -> bool:
-    """Does ``text`` name ``word`` with a title or honorific somewhere ("Ms. Kessel", "Sen. Vell")?"""
+    """Does ``text`` name ``word`` with a title or honorific somewhere ("Ms. Kessel", "Sen.
+    Vell")?"""
     titles = speaker_terms().titles
     for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text):
         if m.group(1).lower() in titles:

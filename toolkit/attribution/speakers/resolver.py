@@ -57,11 +57,12 @@ _PRONOUN_WINDOW = 6
 _COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
 _UNNAMED = " (unnamed)"
-_FINITE = frozenset("""has have had is are was were will would could can may might should must shall do does
-did""".split())
+_FINITE = frozenset("""has have had is are was were will would could can may might should must
+shall do does did""".split())
 _RELATIVE = frozenset("who whom which that whose".split())
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
-_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
+_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?"
+                      r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
                       r"(?=,|\s+[a-z])")
 
 
@@ -79,7 +80,8 @@ def _compatible(gender: str, candidate: Resolved) -> bool:
     if gender in ("m", "f"):
         return candidate.type in ("person", "anonymous") and candidate.gender in (gender, "-")
     if gender == "p":
-        return candidate.type in ("organization", "anonymous", "role") and candidate.gender in ("p", "o")
+        return candidate.type in ("organization", "anonymous", "role") \
+            and candidate.gender in ("p", "o")
     if gender == "o":
         return candidate.type == "organization"
     return False
@@ -118,7 +120,8 @@ class Resolver:
         """Gender of a resolved speaker, document evidence first."""
         if candidate.type != "person" or not candidate.speaker:
             return candidate.gender
-        evidence = self.genders.get(candidate.speaker) or self.genders.get(candidate.speaker.split()[-1])
+        evidence = self.genders.get(candidate.speaker) \
+            or self.genders.get(candidate.speaker.split()[-1])
         return evidence or candidate.gender
 
     def resolve(self, head: str, context: str, position: int) -> Resolved:
@@ -142,7 +145,8 @@ class Resolver:
         if mention.type == "organization" and mention.name.lower() in speaker_terms().bodies \
                 and mention.name.islower():
             return self.add(self._body(mention.name, head, position), position)
-        if mention.type == "role" and head.split()[0].lower() in {"the", "its"} | _possessive_start(head):
+        if mention.type == "role" \
+                and head.split()[0].lower() in {"the", "its"} | _possessive_start(head):
             named = role_holder(self.text, mention.name, position=position)
             if named is not None:
                 resolved = self._name(Mention(named, mention.name, "person", "-"), position)
@@ -166,7 +170,8 @@ class Resolver:
         for candidate in reversed(self.history[-_PRONOUN_WINDOW:]):
             if candidate.speaker is None:
                 continue
-            known = Resolved(candidate.speaker, candidate.type, candidate.title, self.gender_of(candidate))
+            known = Resolved(candidate.speaker, candidate.type, candidate.title,
+                             self.gender_of(candidate))
             if _compatible(gender, known):
                 return candidate
         return Resolved(None, "unresolved", None, gender)
@@ -177,7 +182,8 @@ class Resolver:
         sentence) when no speaker was mentioned since."""
         if gender not in ("m", "f") or position <= 0:
             return None
-        starts = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
+        starts = [m.end() for m in
+                  _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
         starts = [p for p in starts if p <= position]
         if not starts:
             return None
@@ -192,18 +198,20 @@ class Resolver:
             return None
         words = m.group("name").split()
         terms = speaker_terms()
-        if words[-1].endswith(("’s", "'s", "’", "'")) or any(w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
-               or w.lower() in _NOT_FIRST_NAMES or w.lower() in PRONOUNS for w in words):
+        if words[-1].endswith(("’s", "'s", "’", "'")) or any(
+                w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
+                or w.lower() in _NOT_FIRST_NAMES or w.lower() in PRONOUNS for w in words):
             return None
         mention = Mention(" ".join(words), None, "person", person_gender([], words, terms))
         resolved = self._name(mention, m.start("name"))
-        if resolved.type != "person" or not _compatible(gender, Resolved(resolved.speaker, "person", None,
-                                                                          self.gender_of(resolved))):
+        if resolved.type != "person" or not _compatible(
+                gender, Resolved(resolved.speaker, "person", None, self.gender_of(resolved))):
             return None
         return resolved
 
     def _body(self, noun: str, head: str, position: int) -> Resolved:
-        """``the ministry``: the organization of that kind the document names, else ``ministry (unnamed)``."""
+        """``the ministry``: the organization of that kind the document names, else ``ministry
+        (unnamed)``."""
         first = head.split()[0].lower() if head.split() else ""
         if first in ("the", "this", "that"):
             name = named_body(self.text, noun, position=position)
@@ -212,7 +220,8 @@ class Resolver:
         return Resolved(noun + _UNNAMED, "organization", None, "p" if noun.endswith("s") else "o")
 
     def _anonymous(self, mention: Mention, head: str) -> Resolved:
-        """``the official`` / ``one of the sources``: the earlier anonymous source with that noun."""
+        """``the official`` / ``one of the sources``: the earlier anonymous source with that
+        noun."""
         stem = mention.head
         first = head.split()[0].lower() if head.split() else ""
         earlier = self.anonymous.get(stem)
@@ -279,7 +288,8 @@ def _before_finite(head: str) -> str:
     return head
 
 
-def _resolve_name(mention: Mention, text: str, position: int, names: dict[str, Resolved]) -> Resolved:
+def _resolve_name(mention: Mention, text: str, position: int,
+                  names: dict[str, Resolved]) -> Resolved:
     """Person ids are full names; a lone name with no first name, title or person cue in the text
     is an organization (countries, places and companies speak through such names)."""
     parts = mention.name.split()
