@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = (ROOT.parent / "shared").resolve()  # a worktree may reach it through a symlink
 SEED = SHARED / "seeds" / "000_40c3cd73cfebb816.txt"
 POLNEAR = SHARED / "polnear"
 SAMPLE = ROOT / "data" / "sample"

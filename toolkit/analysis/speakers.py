@@ -264,7 +264,7 @@ def _known_names(quotes: pd.DataFrame) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    from toolkit.attribution.speakers.mentions import speaker_terms
+    from toolkit.attribution.speakers import speaker_terms
 
     titles = sorted((t for t in speaker_terms().titles if len(t) > 2), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\s+"

@@ -11,7 +11,7 @@
 
 from toolkit.attribution.pipeline import attribute, extract, lookup_verb
 from toolkit.attribution.records import COLUMNS, KINDS, SPEAKER_TYPES, Attribution, cued, to_frame
-from toolkit.attribution.speakers.corpus_ids import corpus_speakers
+from toolkit.attribution.speakers import corpus_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon, load_verb_lexicon
 
 __all__ = ["COLUMNS", "KINDS", "SPEAKER_TYPES", "Attribution", "VerbLexicon", "attribute",

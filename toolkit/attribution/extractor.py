@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from toolkit.attribution.speakers.mentions import (
+from toolkit.attribution.speakers import (
     Resolved,
     Resolver,
     describe,

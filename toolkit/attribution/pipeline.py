@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.attribution.extractor import Draft, extract_drafts
 from toolkit.attribution.records import Attribution, to_frame
-from toolkit.attribution.speakers.corpus_ids import corpus_speakers
+from toolkit.attribution.speakers import corpus_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon
 from toolkit.errors import ParameterError
 

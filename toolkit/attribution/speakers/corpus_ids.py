@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from toolkit.attribution.records import Attribution
+if TYPE_CHECKING:
+    from toolkit.attribution.records import Attribution
 
 __all__ = ["corpus_speakers"]
 

@@ -1,0 +1,55 @@
+"""What one speaker mention says: name, title, type and gender cue, without the document."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.attribution.speakers import Mention, describe
+
+
+def test_titled_person_keeps_the_title_out_of_the_name():
+    mention = describe("Harbour Minister Ingrid Halvorsen")
+    assert (mention.name, mention.title, mention.type) == ("Ingrid Halvorsen", "Harbour Minister",
+                                                           "person")
+
+
+def test_honorific_gives_the_gender_cue():
+    assert describe("Ms. Halvorsen") == Mention("Halvorsen", "Ms.", "person", "f")
+
+
+def test_apposition_is_the_title_of_an_untitled_name():
+    mention = describe("Halvorsen", context=", the harbour minister")
+    assert (mention.name, mention.title) == ("Halvorsen", "harbour minister")
+
+
+@pytest.mark.parametrize("mention,name", [("Okafor’s", "Okafor"), ("Okafor's", "Okafor"),
+                                          ("Secretary of State Ana Lund", "Ana Lund")])
+def test_possessives_and_titles_leave_the_id(mention, name):
+    assert describe(mention).name == name
+
+
+def test_anonymous_source_is_the_phrase_up_to_its_clause():
+    mention = describe("a senior official who spoke on condition of anonymity")
+    assert mention == Mention("senior official", None, "anonymous", "-", "official")
+    plural = describe("sources familiar with the talks")
+    assert (plural.name, plural.type, plural.gender) == ("sources familiar with the talks",
+                                                         "anonymous", "p")
+
+
+def test_quantifier_before_a_prepositional_phrase_is_a_vague_group():
+    assert describe("Some in Ostmark") == Mention("some in Ostmark", None, "anonymous", "p", "some")
+
+
+def test_organization_name_drops_the_leading_possessive_and_stays_whole():
+    for text in ("Ostmark's Ministry of Roads and Bridges", "the Ostmark Ministry of Roads and Bridges"):
+        assert describe(text) == Mention("Ministry of Roads and Bridges", None, "organization", "o")
+
+
+def test_common_nouns_are_organizations_or_roles():
+    assert describe("the ministry") == Mention("ministry", None, "organization", "o")
+    assert describe("the spokeswoman") == Mention("spokeswoman", None, "role", "f")
+
+
+def test_pronouns_and_non_speakers():
+    assert describe("They") == Mention("they", None, "pronoun", "p")
+    assert describe("There are").type == "none"

@@ -1,0 +1,72 @@
+"""Names the document text gives its speakers."""
+
+from __future__ import annotations
+
+from toolkit.attribution.speakers import known_person
+from toolkit.attribution.speakers.names import (
+    full_name,
+    named_after_class_noun,
+    named_body,
+    named_with_title,
+    role_holder,
+)
+
+MINISTER = ("Ingrid Halvorsen, the harbour minister, opened the port on Monday. "
+            "The minister said the ferry was late.")
+
+
+def test_role_holder_is_the_person_named_in_apposition():
+    assert role_holder(MINISTER, "minister", position=MINISTER.index("The minister")) == \
+        "Ingrid Halvorsen"
+
+
+def test_role_holder_before_the_name():
+    text = "The minister arrived late. Its minister, Ingrid Halvorsen, said the port was ready."
+    assert role_holder(text, "minister", position=0) == "Ingrid Halvorsen"
+
+
+def test_role_holder_prefers_the_description_with_the_role_qualifier():
+    text = ("Mira Sand, the port board's chair, spoke first. Tomas Wren, the council's chair, "
+            "spoke next. The council's chair said the vote would wait.")
+    position = text.index("The council's chair")
+    assert role_holder(text, "council's chair", position=position) == "Tomas Wren"
+    assert role_holder(text, "board's chair", position=position) == "Mira Sand"
+
+
+def test_plural_role_has_no_single_holder():
+    assert role_holder(MINISTER, "ministers", position=0) is None
+
+
+def test_full_name_nearest_before_the_position():
+    text = "Ingrid Halvorsen said the port was ready. Later, Jonas Halvorsen, her brother, disagreed."
+    assert full_name("Halvorsen", text, before=text.index("Later")) == "Ingrid Halvorsen"
+    assert full_name("Halvorsen", text, before=len(text)) == "Jonas Halvorsen"
+    assert full_name("Halvorsen", "Halvorsen said the port was ready.", before=0) is None
+
+
+def test_named_body_of_an_institution_noun():
+    text = ("Officials at Ostmark's Ministry of Roads and Bridges met on Monday. "
+            "The bridge will reopen, the ministry said.")
+    position = text.index("the ministry")
+    assert named_body(text, "ministry", position=position) == "Ministry of Roads and Bridges"
+    assert named_body("The ministry said no.", "ministry", position=4) is None
+
+
+def test_known_person_needs_a_fuller_name_or_a_title():
+    assert known_person("Halvorsen", MINISTER)
+    assert known_person("Halvorsen’s", MINISTER)
+    assert not known_person("Monday", MINISTER)
+    assert known_person("Kessel", "Ms. Kessel said no.")
+    assert not known_person("Ostmark", "Ostmark said no.")
+
+
+def test_named_with_title():
+    assert named_with_title("Kessel", "The mayor met Sen. Kessel on Monday.")
+    assert not named_with_title("Kessel", "Kessel said no.")
+
+
+def test_name_after_an_institution_noun():
+    text = "The plan was drafted by the consultancy Larch Brook."
+    assert named_after_class_noun("Larch Brook", text)
+    assert named_after_class_noun("Larch", text)
+    assert not named_after_class_noun("Larch Brook", "Larch Brook said the plan was late.")

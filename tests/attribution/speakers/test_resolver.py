@@ -1,0 +1,69 @@
+"""Canonical speakers within one document, mentions fed in text order."""
+
+from __future__ import annotations
+
+from toolkit.attribution.speakers import Resolved, Resolver
+
+
+def resolve_all(text: str, heads: list[str]) -> list[Resolved]:
+    """Resolve each head at its first occurrence in ``text``, in order."""
+    resolver = Resolver(text)
+    return [resolver.resolve(head, "", text.index(head)) for head in heads]
+
+
+def test_she_takes_the_last_female_speaker():
+    text = ("Ms. Ana Lund said the bridge was safe. Mr. Dario Lune said it was not. "
+            "Lune spoke at the harbour. She added that repairs would wait.")
+    *_, she = resolve_all(text, ["Ms. Ana Lund", "Mr. Dario Lune", "Lune", "She"])
+    assert she == Resolved("Ana Lund", "person", "Ms.", "f")
+
+
+def test_pronoun_without_a_compatible_speaker_stays_unresolved():
+    text = "Mr. Dario Lune said it was not. She added that repairs would wait."
+    _, she = resolve_all(text, ["Mr. Dario Lune", "She"])
+    assert she == Resolved(None, "unresolved", None, "f")
+
+
+def test_lone_surname_takes_the_full_name_given_earlier():
+    text = ("Harbour Minister Ingrid Halvorsen said the port was ready. "
+            "Halvorsen said the ferry was late.")
+    resolver = Resolver(text)
+    first = resolver.resolve("Harbour Minister Ingrid Halvorsen", "", 0)
+    second = resolver.resolve("Halvorsen", "", text.index("Halvorsen said"))
+    assert first == second == Resolved("Ingrid Halvorsen", "person", "Harbour Minister", "-")
+
+
+def test_lone_name_without_person_cue_is_an_organization():
+    (ostmark,) = resolve_all("Ostmark said the port was closed.", ["Ostmark"])
+    assert ostmark == Resolved("Ostmark", "organization", None, "o")
+
+
+def test_role_noun_takes_the_named_holder():
+    text = ("Ingrid Halvorsen, the harbour minister, opened the port on Monday. "
+            "The minister said the ferry was late.")
+    resolver = Resolver(text)
+    resolved = resolver.resolve("The minister", "", text.index("The minister"))
+    assert (resolved.speaker, resolved.type) == ("Ingrid Halvorsen", "person")
+
+
+def test_institution_noun_takes_the_named_organization_or_stays_unnamed():
+    text = ("Officials at Ostmark's Ministry of Roads and Bridges met on Monday. "
+            "The bridge will reopen, the ministry said.")
+    (ministry,) = resolve_all(text, ["the ministry"])
+    assert ministry == Resolved("Ministry of Roads and Bridges", "organization", None, "o")
+    (unnamed,) = resolve_all("The bridge will reopen, the ministry said.", ["the ministry"])
+    assert unnamed == Resolved("ministry (unnamed)", "organization", None, "o")
+
+
+def test_definite_anonymous_mention_is_the_earlier_source():
+    text = ("A senior official who spoke on condition of anonymity said talks had stalled. "
+            "The official said a deal was still possible.")
+    first, later = resolve_all(text, ["A senior official who spoke on condition of anonymity",
+                                      "The official"])
+    assert first == later == Resolved("senior official", "anonymous", None, "-")
+
+
+def test_speaker_id_stops_before_a_finite_verb():
+    text = "Officials said that Ostmark had not yet offered a figure."
+    (ostmark,) = resolve_all(text, ["Ostmark had not yet"])
+    assert ostmark.speaker == "Ostmark"

@@ -1,0 +1,320 @@
+"""Canonical speakers within one document: names, pronouns and role nouns to earlier speakers.
+
+Canonical ids within one document:
+
+* persons are full names without titles ("Elena Ramos"); a lone surname takes the fuller name the
+  document gives it; a lone name with no first name, title or person cue is an organization
+  (countries, places and companies speak through such names);
+* a role noun of an organization with a determiner ("the ministry said", "the council") takes the id
+  of the organization of that kind the document names, nearest before the mention first
+  ("Valdoria's Ministry of Water and Energy" ... "the ministry" -> "Ministry of Water and Energy");
+  when the document names none, or the determiner is a possessive ("her government"), the id is the
+  noun followed by ``(unnamed)`` ("ministry (unnamed)"), typed organization;
+* common-noun ids are lower case: a capitalized first word that only opens a sentence or a headline
+  ("Critics say", "Analysts said") is lowered when the speaker terms list it or the document uses it
+  in lower case; a headline's common-noun speaker ("Leaked report says") takes the body's speaker
+  id with the same head noun ("report");
+* a singular role with a determiner or possessive ("the council's chair") takes the person the
+  document names in apposition with that role ("J. K. Lindqvist, the council's chair");
+* a capitalized name after an institution noun ("the consultancy Kestrel Hydro") is an organization;
+* a definite anonymous mention ("the official") is the earlier anonymous source with that noun.
+
+Pronouns take the subject of the previous sentence when it names a person and no speaker was
+mentioned since, else the nearest earlier compatible speaker. Gender is a heuristic cue, never a
+fact about a person: it comes from titles and honorifics anywhere in the document ("Ms. Ramos"),
+from pronouns already resolved to the person, and last from the first-name list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from toolkit.attribution.speakers.mentions import (
+    _DETERMINERS,
+    _FUNCTION_WORDS,
+    PRONOUNS,
+    Mention,
+    describe,
+    person_gender,
+    without_possessive,
+)
+from toolkit.attribution.speakers.names import (
+    _NOT_FIRST_NAMES,
+    full_name,
+    known_person,
+    named_after_class_noun,
+    named_body,
+    named_with_title,
+    role_holder,
+)
+from toolkit.attribution.speakers.terms import speaker_terms
+
+__all__ = ["Resolved", "Resolver"]
+
+_PRONOUN_WINDOW = 6
+_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_UNNAMED = " (unnamed)"
+_FINITE = frozenset("""has have had is are was were will would could can may might should must
+shall do does did""".split())
+_RELATIVE = frozenset("who whom which that whose".split())
+_SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
+_SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?"
+                      r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
+                      r"(?=,|\s+[a-z])")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """Canonical speaker of one mention."""
+
+    speaker: str | None
+    type: str
+    title: str | None
+    gender: str
+
+
+def _compatible(gender: str, candidate: Resolved) -> bool:
+    if gender in ("m", "f"):
+        return candidate.type in ("person", "anonymous") and candidate.gender in (gender, "-")
+    if gender == "p":
+        return candidate.type in ("organization", "anonymous", "role") \
+            and candidate.gender in ("p", "o")
+    if gender == "o":
+        return candidate.type == "organization"
+    return False
+
+
+class Resolver:
+    """Canonical speakers for the mentions of one document, fed in text order.
+
+    Names merge on their surname ("Putin" -> "Vladimir Putin"); pronouns take the subject of the
+    previous sentence when it names a person mentioned after the last speaker, else the nearest
+    earlier speaker of compatible gender and number, and stay unresolved when there is none.
+    Gender evidence from the document (honorifics, pronouns already resolved) overrides an
+    unknown gender from the first-name list.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.history: list[Resolved] = []
+        self.names: dict[str, Resolved] = {}
+        self.anonymous: dict[str, Resolved] = {}
+        self.genders: dict[str, str] = {}
+        self.last_position = -1
+        for m in _HONORIFIC.finditer(text):
+            gender = speaker_terms().titles.get(m.group(1).lower(), "-")
+            if gender in ("m", "f"):
+                self.genders.setdefault(without_possessive(m.group(2)), gender)
+
+    def add(self, resolved: Resolved, position: int | None = None) -> Resolved:
+        """Record a speaker known by other means (an antecedent)."""
+        self.history.append(resolved)
+        if position is not None:
+            self.last_position = max(self.last_position, position)
+        return resolved
+
+    def gender_of(self, candidate: Resolved) -> str:
+        """Gender of a resolved speaker, document evidence first."""
+        if candidate.type != "person" or not candidate.speaker:
+            return candidate.gender
+        evidence = self.genders.get(candidate.speaker) \
+            or self.genders.get(candidate.speaker.split()[-1])
+        return evidence or candidate.gender
+
+    def resolve(self, head: str, context: str, position: int) -> Resolved:
+        """Canonical speaker of the mention ``head`` (apposition ``context``) at ``position``."""
+        head = _before_finite(head)
+        if not head.strip():
+            return self.add(Resolved(None, "unresolved", None, "-"), position)
+        head = _common_case(head, self.text)
+        mention = describe(head, context=context)
+        if mention.type == "pronoun":
+            resolved = self._previous_subject(mention.gender, position)
+            if resolved is None:
+                resolved = self._pronoun(mention.gender)
+            if mention.gender in ("m", "f") and resolved.type == "person" and resolved.speaker:
+                self.genders.setdefault(resolved.speaker, mention.gender)
+            return self.add(resolved, position)
+        if mention.type == "none":
+            return self.add(Resolved(None, "unresolved", None, "-"), position)
+        if mention.type == "anonymous":
+            return self.add(self._anonymous(mention, head), position)
+        if mention.type == "organization" and mention.name.lower() in speaker_terms().bodies \
+                and mention.name.islower():
+            return self.add(self._body(mention.name, head, position), position)
+        if mention.type == "role" \
+                and head.split()[0].lower() in {"the", "its"} | _possessive_start(head):
+            named = role_holder(self.text, mention.name, position=position)
+            if named is not None:
+                resolved = self._name(Mention(named, mention.name, "person", "-"), position)
+                if resolved.type == "person":
+                    return self.add(resolved, position)
+        if mention.type != "person":
+            kind = "person" if mention.type == "role" else mention.type
+            return self.add(Resolved(mention.name, kind, mention.title, mention.gender), position)
+        return self.add(self._name(mention, position), position)
+
+    def _name(self, mention: Mention, position: int) -> Resolved:
+        resolved = _resolve_name(mention, self.text, position, self.names)
+        if resolved.type == "person" and resolved.gender == "-":
+            gender = self.gender_of(resolved)
+            if gender != "-":
+                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender)
+        return resolved
+
+    def _pronoun(self, gender: str) -> Resolved:
+        """Nearest earlier speaker of compatible gender and number (document evidence counts)."""
+        for candidate in reversed(self.history[-_PRONOUN_WINDOW:]):
+            if candidate.speaker is None:
+                continue
+            known = Resolved(candidate.speaker, candidate.type, candidate.title,
+                             self.gender_of(candidate))
+            if _compatible(gender, known):
+                return candidate
+        return Resolved(None, "unresolved", None, gender)
+
+    def _previous_subject(self, gender: str, position: int) -> Resolved | None:
+        """``Petar Lisac, 58, has decided to … He expects …``: a sentence-initial he/she takes the
+        person named as subject of the previous sentence (a later he/she, the subject of its own
+        sentence) when no speaker was mentioned since."""
+        if gender not in ("m", "f") or position <= 0:
+            return None
+        starts = [m.end() for m in
+                  _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
+        starts = [p for p in starts if p <= position]
+        if not starts:
+            return None
+        if self.text[starts[-1]:position].strip(" “\""):
+            # ``Brănescu has sold two cows, and she expects …``: the subject of this sentence
+            m = _SUBJECT.match(self.text, starts[-1], position)
+        elif len(starts) >= 2:
+            m = _SUBJECT.match(self.text, starts[-2], starts[-1])
+        else:
+            return None
+        if m is None or m.start("name") <= self.last_position:
+            return None
+        words = m.group("name").split()
+        terms = speaker_terms()
+        if words[-1].endswith(("’s", "'s", "’", "'")) or any(
+                w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
+                or w.lower() in _NOT_FIRST_NAMES or w.lower() in PRONOUNS for w in words):
+            return None
+        mention = Mention(" ".join(words), None, "person", person_gender([], words, terms))
+        resolved = self._name(mention, m.start("name"))
+        if resolved.type != "person" or not _compatible(
+                gender, Resolved(resolved.speaker, "person", None, self.gender_of(resolved))):
+            return None
+        return resolved
+
+    def _body(self, noun: str, head: str, position: int) -> Resolved:
+        """``the ministry``: the organization of that kind the document names, else ``ministry
+        (unnamed)``."""
+        first = head.split()[0].lower() if head.split() else ""
+        if first in ("the", "this", "that"):
+            name = named_body(self.text, noun, position=position)
+            if name is not None:
+                return Resolved(name, "organization", None, "o")
+        return Resolved(noun + _UNNAMED, "organization", None, "p" if noun.endswith("s") else "o")
+
+    def _anonymous(self, mention: Mention, head: str) -> Resolved:
+        """``the official`` / ``one of the sources``: the earlier anonymous source with that
+        noun."""
+        stem = mention.head
+        first = head.split()[0].lower() if head.split() else ""
+        earlier = self.anonymous.get(stem)
+        if earlier is not None and (first == "the" or mention.name.split()[0] == mention.head
+                                    and head.lower().startswith(("one of", "two of", "some of"))):
+            return earlier
+        resolved = Resolved(mention.name, "anonymous", None, mention.gender)
+        self.anonymous[stem] = resolved
+        return resolved
+
+
+def _possessive_start(head: str) -> set[str]:
+    """``council's chair``: a leading possessive common noun counts as a determiner."""
+    first = head.split()[0] if head.split() else ""
+    return {first.lower()} if first.endswith(("’s", "'s")) and first[:1].islower() else set()
+
+
+@lru_cache(maxsize=4)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'])", text))
+
+
+def _common_case(head: str, text: str) -> str:
+    """Canonical ids of common nouns are lower case: a capitalized first word that only opens the
+    sentence or the headline ("Critics say", "Leaked report says", "Analysts said") is lowered
+    when the speaker terms list it or the document uses it in lower case, unless the document
+    knows it as a person's name or a capitalized word follows it (a proper name)."""
+    words = head.split()
+    k = 0
+    while k < len(words) and words[k].lower() in _DETERMINERS:
+        k += 1
+    if k >= len(words):
+        return head
+    word = words[k]
+    if not word[:1].isupper() or word.isupper() or not word.isalpha() \
+            or k + 1 < len(words) and words[k + 1][:1].isupper():
+        return head
+    low = word.lower()
+    terms = speaker_terms()
+    if low in PRONOUNS or low in _FUNCTION_WORDS:
+        return head
+    nouns = terms.roles.keys() | terms.anonymous | terms.bodies
+    common = low in nouns or low.endswith("s") and (low[:-1] in nouns or low[:-1] in terms.orgs) \
+        or low in _lower_words(text)
+    if not common or known_person(word, text):
+        return head
+    return " ".join([*words[:k], low, *words[k + 1:]])
+
+
+def _before_finite(head: str) -> str:
+    """A speaker id is a noun phrase: ``Valdoria had not yet`` -> ``Valdoria``; ``the government
+    was examining`` -> ``the government``. A finite verb inside a relative clause ("officials who
+    were briefed") stays."""
+    words = head.split()
+    for k, word in enumerate(words):
+        low = word.lower().strip(",")
+        if low in _RELATIVE:
+            return head
+        if low in _FINITE and k > 0:
+            return " ".join(words[:k])
+        if low in _FINITE:
+            return ""
+    return head
+
+
+def _resolve_name(mention: Mention, text: str, position: int,
+                  names: dict[str, Resolved]) -> Resolved:
+    """Person ids are full names; a lone name with no first name, title or person cue in the text
+    is an organization (countries, places and companies speak through such names)."""
+    parts = mention.name.split()
+    if not parts:
+        return Resolved(None, "unresolved", None, "-")
+    surname = without_possessive(parts[-1])
+    known = names.get(surname)
+    if len(parts) == 1:
+        full = full_name(surname, text, before=position) if known is None else known.speaker
+        name = full or mention.name
+        if full is None and mention.title is None and not named_with_title(surname, text):
+            return Resolved(name, "organization", None, "o")
+    else:
+        name = mention.name
+        if mention.title is None and named_after_class_noun(name, text):
+            return Resolved(name, "organization", None, "o")
+    gender = mention.gender
+    if gender == "-" and known is not None:
+        gender = known.gender
+    if gender == "-":
+        gender = speaker_terms().first_names.get(name.split()[0].lower(), "-")
+    title = mention.title
+    if known is not None and known.title and (title is None or title.lower() in _COURTESY):
+        title = known.title
+    resolved = Resolved(name, "person", title, gender)
+    if known is None or len(name.split()) >= len((known.speaker or "").split()):
+        names[surname] = resolved
+    return resolved
