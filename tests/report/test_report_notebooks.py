@@ -1,11 +1,12 @@
-"""The four report notebooks run through the report runner on the sample corpus, and every table
-they save equals what the library functions return."""
+"""The four report notebooks shipped in ``toolkit/report/notebooks`` run through the report runner
+on the sample corpus, and every table they save equals what the library functions return."""
 
 import pandas as pd
 
 from toolkit.analysis import analyze, framing, keyness, overview, speakers, verbs
 from toolkit.corpus import load
-from toolkit.report import DEFAULT_NOTEBOOKS, run_report
+from toolkit.report import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, run_report
+from toolkit.report.manifest import sha256_file
 
 
 def read(folder, name):
@@ -63,4 +64,5 @@ def test_report_notebooks_save_the_library_tables(sample_path, tmp_path):
     assert headline == expected["speakers"]["speaker"].iloc[0]
     manifest = result.manifest
     assert manifest["status"] == "ok"
-    assert set(manifest["inputs"]["notebooks"]) == {f"{n}.ipynb" for n in DEFAULT_NOTEBOOKS}
+    assert manifest["inputs"]["notebooks"] == {
+        f"{n}.ipynb": sha256_file(NOTEBOOKS_DIR / f"{n}.ipynb") for n in DEFAULT_NOTEBOOKS}

@@ -9,7 +9,9 @@ In a notebook (``output_dir`` comes from the ``parameters`` cell)::
     save_headline("documents", len(corpus), output_dir=output_dir)     # headline.json
 
 From Python: ``run_report("data/sample", name="sample")``; from the shell: ``toolkit report``.
-Tables and figures are written so that the same inputs give the same bytes.
+Tables and figures are written so that the same inputs give the same bytes. The report notebooks
+(``speakers``, ``reported_speech``, ``framing``, ``overview``) ship inside the package, in
+``toolkit/report/notebooks/`` (:data:`NOTEBOOKS_DIR`), so an installed toolkit can run them.
 
 The runner (:mod:`~toolkit.report.run`) checks parameters (:mod:`~toolkit.report.params`) and the
 kernel (:mod:`~toolkit.report.kernel`), executes each notebook into a staging folder

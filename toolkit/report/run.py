@@ -35,7 +35,8 @@ from toolkit.report.params import (
 )
 
 DEFAULT_NOTEBOOKS = ("speakers", "reported_speech", "framing", "overview")
-NOTEBOOKS_DIR = record.PACKAGE_ROOT / "notebooks"
+# The report notebooks ship inside the package (package data), so an installed copy has them.
+NOTEBOOKS_DIR = Path(__file__).resolve().parent / "notebooks"
 WORK = ".work"
 
 
