@@ -9,6 +9,9 @@ from pathlib import Path
 
 from toolkit.errors import KernelError
 
+__all__ = ["KERNEL_NAME", "KERNEL_DISPLAY_NAME", "KERNEL_ENVIRONMENT", "ensure_kernel",
+           "kernel_manager_class"]
+
 KERNEL_NAME = "discourse-toolkit"
 KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
 

@@ -19,6 +19,9 @@ from pathlib import Path
 
 from toolkit.errors import ReportInProgressError, ReportParameterError
 
+__all__ = ["NAME_PATTERN", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "report_folder", "run_lock",
+           "new_run_id", "staging_folder", "promote", "keep_failed", "sweep_stale", "latest_run"]
+
 # Report names, run ids and output names: one plain path component.
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 STAGING = ".staging"

@@ -16,6 +16,10 @@ from typing import Any
 from toolkit import __version__
 from toolkit.cache import LEXICON_DIR
 
+__all__ = ["KEY_PACKAGES", "PACKAGE_ROOT", "sha256_file", "corpus_hashes", "lexicon_hashes",
+           "source_hash", "package_versions", "git_commit", "environment", "fingerprint",
+           "write_json", "read_json"]
+
 KEY_PACKAGES = ("pandas", "nltk", "matplotlib", "seaborn", "papermill", "nbconvert")
 # The folder holding the ``toolkit`` package: the root of a source checkout, or site-packages
 # when the toolkit is installed (then there is no commit to record).

@@ -14,6 +14,10 @@ from typing import Any
 
 from toolkit.errors import ReportError, ReportParameterError
 
+__all__ = ["RUNNER_PARAMETERS", "DATE_PARAMETERS", "Declared", "declared_parameters",
+           "parse_assignments", "load_params_file", "check_values", "check_dates",
+           "check_date_range"]
+
 # Parameters the runner sets itself; users give them through dedicated options.
 RUNNER_PARAMETERS = ("corpus", "output_dir")
 DATE_PARAMETERS = ("date_from", "date_to")

@@ -34,6 +34,8 @@ from toolkit.report.params import (
     parse_assignments,
 )
 
+__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "RunResult", "run_report", "select_notebooks"]
+
 DEFAULT_NOTEBOOKS = ("speakers", "reported_speech", "framing", "overview")
 # The report notebooks ship inside the package (package data), so an installed copy has them.
 NOTEBOOKS_DIR = Path(__file__).resolve().parent / "notebooks"
