@@ -14,6 +14,11 @@ __all__ = [
     "LexiconError",
     "ParameterError",
     "ReportError",
+    "ReportInProgressError",
+    "KernelError",
+    "NotebookCellError",
+    "ReportParameterError",
+    "cell_failure_message",
 ]
 
 
@@ -75,3 +80,43 @@ class ParameterError(ToolkitError):
 
 class ReportError(ToolkitError):
     """A report run cannot start or did not finish (bad notebook, failing cell, busy lock)."""
+
+
+class ReportInProgressError(ReportError):
+    """Another run of the same report name holds its lock; ``path`` is the report folder."""
+
+
+class KernelError(ReportError):
+    """The report kernel is not registered and cannot be, or it runs another interpreter."""
+
+
+class NotebookCellError(ReportError):
+    """A report notebook stopped: one of its cells raised, timed out or lost its kernel.
+
+    ``notebook`` is the notebook's file name (``framing.ipynb``), ``cell`` the number of the
+    failing cell as Jupyter shows it (its execution count; None when unknown), ``ename`` and
+    ``evalue`` the class name and text of the exception raised in the kernel. The message reads
+    ``framing.ipynb cell 7: KeyError: 'outlet'`` (first line of ``evalue`` only).
+    """
+
+    def __init__(self, *, notebook: str, cell: int | None, ename: str, evalue: str = "",
+                 hint: str | None = None) -> None:
+        self.notebook = notebook
+        self.cell = cell
+        self.ename = ename
+        self.evalue = evalue
+        super().__init__(cell_failure_message(notebook, cell, ename, evalue), hint=hint)
+
+
+class ReportParameterError(ReportError, ParameterError):
+    """A report parameter (a value, a parameters file, the dates or the report name) cannot be
+    used; raised before any kernel starts."""
+
+
+def cell_failure_message(notebook: str | None, cell: int | None, ename: str,
+                         evalue: str = "") -> str:
+    """``framing.ipynb cell 7: KeyError: 'outlet'``: where (when known), the exception's class
+    name and the first line of its text."""
+    where = "" if notebook is None else notebook + (f" cell {cell}" if cell else "") + ": "
+    lines = evalue.strip().splitlines()
+    return f"{where}{ename}: {lines[0]}" if lines else f"{where}{ename}"

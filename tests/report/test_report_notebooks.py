@@ -1,11 +1,12 @@
-"""The four report notebooks run through the report runner on the sample corpus, and every table
-they save equals what the library functions return."""
+"""The four report notebooks shipped in ``toolkit/report/notebooks`` run through the report runner
+on the sample corpus, and every table they save equals what the library functions return."""
 
 import pandas as pd
 
-from toolkit.analysis import analyze, framing, keyness, overview, speakers, verbs
+from toolkit.analysis import analyze, compare, framing, keyness, overview, speakers, verbs
 from toolkit.corpus import load
-from toolkit.report import DEFAULT_NOTEBOOKS, run_report
+from toolkit.report import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, run_report
+from toolkit.report.manifest import sha256_file
 
 
 def read(folder, name):
@@ -63,4 +64,16 @@ def test_report_notebooks_save_the_library_tables(sample_path, tmp_path):
     assert headline == expected["speakers"]["speaker"].iloc[0]
     manifest = result.manifest
     assert manifest["status"] == "ok"
-    assert set(manifest["inputs"]["notebooks"]) == {f"{n}.ipynb" for n in DEFAULT_NOTEBOOKS}
+    assert manifest["inputs"]["notebooks"] == {
+        f"{n}.ipynb": sha256_file(NOTEBOOKS_DIR / f"{n}.ipynb") for n in DEFAULT_NOTEBOOKS}
+
+
+def test_overview_compares_a_date_range_with_the_previous_period(sample_path, tmp_path):
+    result = run_report(sample_path, name="spring", out=tmp_path, quiet=True,
+                        notebooks=["overview"], date_from="2026-04-01", date_to="2026-05-31",
+                        parameters={"cache": False})
+    change = compare.change_from_previous_period(load(sample_path), date_from="2026-04-01",
+                                                 date_to="2026-05-31")
+    assert read(result.path, "speaker_change") == csv(change.speakers)
+    assert read(result.path, "frame_change") == csv(change.frames)
+    assert change.summary in (result.path / "overview.html").read_text(encoding="utf-8")

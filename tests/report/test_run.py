@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import re
 import shutil
 import struct
 import sys
@@ -20,7 +21,14 @@ from filelock import FileLock
 
 from toolkit import report
 from toolkit.cli import main
-from toolkit.errors import ParameterError, ReportError
+from toolkit.errors import (
+    KernelError,
+    NotebookCellError,
+    ParameterError,
+    ReportError,
+    ReportInProgressError,
+    ReportParameterError,
+)
 from toolkit.report.kernel import _same_interpreter, ensure_kernel
 from toolkit.report.params import Declared, check_values
 from toolkit.report.run import select_notebooks
@@ -226,6 +234,19 @@ def test_failing_cell_keeps_run_and_latest(first, corpus, tmp_path, capsys):
         sorted([first.run_id, "_failed", "latest", "latest.txt"])
 
 
+def test_failing_cell_raises_a_cell_error_naming_notebook_cell_and_exception(corpus, tmp_path):
+    with pytest.raises(NotebookCellError) as caught:
+        report.run_report(corpus, name=NAME, out=tmp_path, notebooks_dir=FIXTURES,
+                          notebooks=["broken"], quiet=True)
+    error = caught.value
+    assert isinstance(error, ReportError)
+    assert (error.notebook, error.cell, error.ename) == ("broken.ipynb", 4, "KeyError")
+    assert error.evalue == "'no_such_column'"
+    [kept] = (tmp_path / NAME / "_failed").iterdir()
+    assert str(error) == f"broken.ipynb cell 4: KeyError: 'no_such_column' (run kept in {kept})"
+    assert type(error.__cause__).__name__ == "PapermillExecutionError"
+
+
 # -- checks before any kernel starts --------------------------------------------------------------
 
 @pytest.fixture
@@ -259,6 +280,23 @@ def test_bad_parameters_rejected_before_any_kernel(no_kernel, corpus, tmp_path, 
     assert err.startswith("toolkit report: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / NAME).exists()
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"assignments": ["nope=1"]}, "unknown parameter 'nope'"),
+    ({"assignments": ["top_n"]}, "-p expects key=value, got 'top_n'"),
+    ({"parameters": {"top_n": "many"}}, "parameter top_n: expected int, got str 'many'"),
+    ({"date_from": "2026-13-01"}, "parameter date_from: '2026-13-01' is not an ISO date"),
+    ({"date_from": "2030-01-01"}, "date range empty"),
+    ({"name": "../elsewhere"}, "report name '../elsewhere' must be letters"),
+])
+def test_bad_parameters_raise_a_report_parameter_error(no_kernel, corpus, tmp_path, options,
+                                                       message):
+    options = {"name": NAME, "out": tmp_path, "notebooks_dir": FIXTURES, "quiet": True,
+               "notebooks": ["outlets"], **options}
+    with pytest.raises(ReportParameterError, match=re.escape(message)) as caught:
+        report.run_report(corpus, **options)
+    assert isinstance(caught.value, ParameterError) and isinstance(caught.value, ReportError)
 
 
 def test_missing_corpus_rejected(no_kernel, tmp_path, capsys):
@@ -307,6 +345,9 @@ def test_second_run_of_same_name_is_refused(no_kernel, corpus, tmp_path, capsys)
     with FileLock(str(tmp_path / NAME / ".lock")):
         code, _, err = _cli(capsys, corpus, tmp_path, "--notebooks", "outlets")
     assert code == 2 and f"another run of {NAME} is in progress" in err
+    with FileLock(str(tmp_path / NAME / ".lock")), \
+            pytest.raises(ReportInProgressError, match=f"another run of {NAME} is in progress"):
+        _run(corpus, tmp_path, notebooks=["outlets"])
 
 
 # -- notebook selection, kernel, helpers ---------------------------------------------------------
@@ -330,7 +371,7 @@ def test_kernel_must_run_this_interpreter(tmp_path, monkeypatch):
         "argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "elsewhere", "language": "python"}), encoding="utf-8")
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))
-    with pytest.raises(ReportError, match="kernel 'elsewhere' runs /usr/bin/python3"):
+    with pytest.raises(KernelError, match="kernel 'elsewhere' runs /usr/bin/python3"):
         ensure_kernel("elsewhere")
     assert ensure_kernel() == "discourse-toolkit"
 

@@ -1,9 +1,15 @@
-"""Compare the same table between two periods (or any two slices of a corpus)."""
+"""Compare the same table between two periods (or any two slices of a corpus): the period just
+before a date range (:func:`previous_period`), one table side by side (:func:`compare`), and the
+change in speakers' share of voice and frames' rates since the previous period
+(:func:`change_from_previous_period`).
+"""
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from toolkit.errors import ParameterError
@@ -11,7 +17,11 @@ from toolkit.errors import ParameterError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["previous_period", "compare"]
+    from toolkit.analysis.base_tables import CorpusAnalysis
+    from toolkit.analysis.framing.lexicon import Lexicon
+    from toolkit.corpus import Document
+
+__all__ = ["previous_period", "compare", "PeriodChange", "change_from_previous_period"]
 
 
 def previous_period(date_from: str, date_to: str) -> tuple[str, str]:
@@ -49,3 +59,63 @@ def compare(current: pd.DataFrame, previous: pd.DataFrame, *, key: str | Sequenc
     out["_size"] = out["change"].abs()
     out = out.sort_values(["_size", *keys], ascending=[False] + [True] * len(keys), kind="stable")
     return out.drop(columns="_size").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class PeriodChange:
+    """What :func:`change_from_previous_period` returns.
+
+    ``previous_from``/``previous_to``: the previous period; ``n_previous_documents``: the
+    documents dated in it; ``speakers``: :func:`compare` of the speaker tables on ``share``;
+    ``frames``: :func:`compare` of the frame counts on ``rate``.
+    """
+
+    date_from: str
+    date_to: str
+    previous_from: str
+    previous_to: str
+    n_previous_documents: int
+    speakers: pd.DataFrame
+    frames: pd.DataFrame
+
+    @property
+    def summary(self) -> str:
+        """``"2026-04-01 to 2026-05-31 compared with 2026-01-30 to 2026-03-31 (7 documents)"``."""
+        return (f"{self.date_from} to {self.date_to} compared with {self.previous_from} to "
+                f"{self.previous_to} ({self.n_previous_documents} documents)")
+
+
+def change_from_previous_period(corpus: Iterable[Document], *, date_from: str, date_to: str,
+                                lexicon: Lexicon | str = "conflict_cooperation",
+                                current: CorpusAnalysis | None = None,
+                                cache: bool | str | os.PathLike[str] = False) -> PeriodChange:
+    """How each speaker's share of voice and each frame's rate changed from the period of the
+    same length just before [``date_from``, ``date_to``] (see :func:`previous_period`).
+
+    ``corpus`` holds the documents of both periods (the whole corpus will do). ``current`` is
+    the analysis of the documents dated in [``date_from``, ``date_to``] when the caller has it
+    already; otherwise they are analysed here, as the previous period's are (with ``cache``, see
+    :func:`~toolkit.analysis.base_tables.analyze`). Speakers are compared on ``share`` of all
+    attributions, frames of ``lexicon`` on ``rate`` (matches per 1,000 words); a speaker or frame
+    absent from one period counts as 0 there.
+    """
+    from toolkit.analysis.base_tables import analyze, select
+    from toolkit.analysis.framing.tables import frame_counts
+    from toolkit.analysis.speakers import speaker_table
+
+    previous_from, previous_to = previous_period(date_from, date_to)
+    documents = list(corpus) if iter(corpus) is corpus else corpus
+    now = select(documents, date_from=date_from, date_to=date_to)
+    before = select(documents, date_from=previous_from, date_to=previous_to)
+    if current is None:
+        current = analyze(now, cache=cache)
+    previous = analyze(before, cache=cache)
+    speakers = compare(speaker_table(current.quotes, current.documents),
+                       speaker_table(previous.quotes, previous.documents),
+                       key="speaker", value="share")
+    frames = compare(frame_counts(now, lexicon, quotes=current.quotes),
+                     frame_counts(before, lexicon, quotes=previous.quotes),
+                     key="frame", value="rate")
+    return PeriodChange(date_from=date_from, date_to=date_to, previous_from=previous_from,
+                        previous_to=previous_to, n_previous_documents=len(before),
+                        speakers=speakers, frames=frames)

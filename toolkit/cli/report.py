@@ -38,7 +38,8 @@ def register(subparsers) -> None:
     p.add_argument("--notebooks", default=None, metavar="A,B",
                    help="comma-separated notebooks to run (default: all)")
     p.add_argument("--notebooks-dir", default=None,
-                   help="folder holding the notebooks (default: the project's notebooks/)")
+                   help="folder holding the notebooks (default: the report notebooks "
+                        "shipped in the toolkit package, toolkit/report/notebooks/)")
     p.add_argument("--date-from", default=None, metavar="YYYY-MM-DD",
                    help="first publication date included (passed as date_from)")
     p.add_argument("--date-to", default=None, metavar="YYYY-MM-DD",

@@ -1,26 +1,34 @@
 """Reports: run the parameterized notebooks with papermill into a reproducible report folder,
 and the helpers those notebooks use to save their tables, figures and headline numbers.
 
-In a notebook (``output_dir`` comes from the ``parameters`` cell)::
+In a notebook (``corpus``, ``output_dir`` and the dates come from the ``parameters`` cell)::
 
-    from toolkit.report import save_figure, save_headline, save_table
+    from toolkit.report import load_and_analyze, save_figure, save_headline, save_table
+    loaded = load_and_analyze(corpus, date_from=date_from, date_to=date_to,
+                              output_dir=output_dir)                   # records "documents"
+    articles, base = loaded.articles, loaded.analysis
     save_table(counts, "documents_by_outlet", output_dir=output_dir)   # tables/NAME.csv
     save_figure(fig, "documents_by_outlet", output_dir=output_dir)     # figures/NAME.png
-    save_headline("documents", len(corpus), output_dir=output_dir)     # headline.json
+    save_headline("top_outlet", top, output_dir=output_dir)            # headline.json
 
 From Python: ``run_report("data/sample", name="sample")``; from the shell: ``toolkit report``.
-Tables and figures are written so that the same inputs give the same bytes.
+Tables and figures are written so that the same inputs give the same bytes. The report notebooks
+(``speakers``, ``reported_speech``, ``framing``, ``overview``) ship inside the package, in
+``toolkit/report/notebooks/`` (:data:`NOTEBOOKS_DIR`), so an installed toolkit can run them.
 
 The runner (:mod:`~toolkit.report.run`) checks parameters (:mod:`~toolkit.report.params`) and the
 kernel (:mod:`~toolkit.report.kernel`), executes each notebook into a staging folder
 (:mod:`~toolkit.report.layout`), records hashes and versions (:mod:`~toolkit.report.manifest`)
-and writes the pages (:mod:`~toolkit.report.html`); :mod:`~toolkit.report.outputs` holds the
-helpers notebooks save with.
+and writes the pages (:mod:`~toolkit.report.html`); :mod:`~toolkit.report.loading` is the
+start every report notebook shares and :mod:`~toolkit.report.outputs` holds the helpers
+notebooks save with.
 """
 
+from toolkit.report.loading import AnalyzedCorpus, load_and_analyze
 from toolkit.report.manifest import corpus_hashes
 from toolkit.report.outputs import FIGURE_DPI, HEADLINE_FILE, save_figure, save_headline, save_table
 from toolkit.report.run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_report
 
-__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "HEADLINE_FILE", "RunResult",
-           "corpus_hashes", "run_report", "save_table", "save_figure", "save_headline"]
+__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "HEADLINE_FILE", "AnalyzedCorpus",
+           "RunResult", "corpus_hashes", "load_and_analyze", "run_report", "save_table",
+           "save_figure", "save_headline"]

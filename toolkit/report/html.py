@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+__all__ = ["render_notebook", "write_index"]
+
 
 def render_notebook(notebook: Path, target: Path) -> None:
     """Write ``notebook`` as HTML without input cells or prompts.

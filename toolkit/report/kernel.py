@@ -7,7 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.errors import ReportError
+from toolkit.errors import KernelError
+
+__all__ = ["KERNEL_NAME", "KERNEL_DISPLAY_NAME", "KERNEL_ENVIRONMENT", "ensure_kernel",
+           "kernel_manager_class"]
 
 KERNEL_NAME = "discourse-toolkit"
 KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
@@ -21,7 +24,8 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
     """Return ``name`` once its kernel spec is known to start this very interpreter.
 
     A missing spec is installed into this environment (``--sys-prefix``); a spec that points
-    at another Python is an error, never silently used.
+    at another Python is an error, never silently used. Both failures raise
+    :class:`~toolkit.errors.KernelError`.
     """
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
@@ -33,7 +37,7 @@ def ensure_kernel(name: str = KERNEL_NAME) -> str:
         spec = KernelSpecManager().get_kernel_spec(name)
     program = spec.argv[0] if spec.argv else ""
     if not _same_interpreter(program, sys.executable):
-        raise ReportError(
+        raise KernelError(
             f"kernel {name!r} runs {program or 'nothing'}, not this environment's "
             f"{sys.executable}", path=spec.resource_dir,
             hint=f"remove that kernel spec, then run `make env` or `{sys.executable} -m "
@@ -47,7 +51,7 @@ def _install(name: str) -> None:
     try:
         install(kernel_name=name, display_name=KERNEL_DISPLAY_NAME, prefix=sys.prefix)
     except OSError as exc:
-        raise ReportError(f"kernel {name!r} is not registered and cannot be installed into "
+        raise KernelError(f"kernel {name!r} is not registered and cannot be installed into "
                           f"{sys.prefix}: {exc}", hint="run `make env`") from exc
 
 

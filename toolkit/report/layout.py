@@ -17,7 +17,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from toolkit.errors import ParameterError, ReportError
+from toolkit.errors import ReportInProgressError, ReportParameterError
+
+__all__ = ["NAME_PATTERN", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "report_folder", "run_lock",
+           "new_run_id", "staging_folder", "promote", "keep_failed", "sweep_stale", "latest_run"]
 
 # Report names, run ids and output names: one plain path component.
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -30,7 +33,8 @@ LATEST_TXT = "latest.txt"
 def report_folder(out: str | os.PathLike[str], name: str) -> Path:
     """``OUT/NAME``, created if needed; ``name`` must be a plain folder name."""
     if not NAME_PATTERN.match(name):
-        raise ParameterError(f"report name {name!r} must be letters, digits, '_', '.' or '-'")
+        raise ReportParameterError(f"report name {name!r} must be letters, digits, '_', '.' "
+                                   "or '-'")
     folder = Path(out).resolve() / name
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -45,8 +49,8 @@ def run_lock(folder: Path) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise ReportError(f"another run of {folder.name} is in progress",
-                          path=str(folder), hint="wait for it to finish") from None
+        raise ReportInProgressError(f"another run of {folder.name} is in progress",
+                                    path=str(folder), hint="wait for it to finish") from None
     try:
         yield
     finally:

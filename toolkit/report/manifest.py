@@ -16,7 +16,13 @@ from typing import Any
 from toolkit import __version__
 from toolkit.cache import LEXICON_DIR
 
+__all__ = ["KEY_PACKAGES", "PACKAGE_ROOT", "sha256_file", "corpus_hashes", "lexicon_hashes",
+           "source_hash", "package_versions", "git_commit", "environment", "fingerprint",
+           "write_json", "read_json"]
+
 KEY_PACKAGES = ("pandas", "nltk", "matplotlib", "seaborn", "papermill", "nbconvert")
+# The folder holding the ``toolkit`` package: the root of a source checkout, or site-packages
+# when the toolkit is installed (then there is no commit to record).
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -70,7 +76,11 @@ def package_versions(names: Iterable[str] = KEY_PACKAGES) -> dict[str, str | Non
 
 
 def git_commit(folder: Path = PACKAGE_ROOT) -> str | None:
-    """The checked-out commit of the toolkit's source tree, or None outside a git checkout."""
+    """The checked-out commit of the toolkit's source tree, or None when ``folder`` is not the
+    root of a git checkout (an installed package, even one in a virtualenv that lives inside
+    some other checkout) or git is not available."""
+    if not (folder / ".git").exists():  # a folder in a clone, a file in a worktree
+        return None
     try:
         done = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"],
                               capture_output=True, text=True, timeout=10, check=False)

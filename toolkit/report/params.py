@@ -12,7 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ParameterError, ReportError
+from toolkit.errors import ReportError, ReportParameterError
+
+__all__ = ["RUNNER_PARAMETERS", "DATE_PARAMETERS", "Declared", "declared_parameters",
+           "parse_assignments", "load_params_file", "check_values", "check_dates",
+           "check_date_range"]
 
 # Parameters the runner sets itself; users give them through dedicated options.
 RUNNER_PARAMETERS = ("corpus", "output_dir")
@@ -75,11 +79,12 @@ def parse_assignments(items: Sequence[str]) -> dict[str, tuple[Any, str]]:
         key, sep, raw = item.partition("=")
         key = key.strip()
         if not sep or not key.isidentifier():
-            raise ParameterError(f"-p expects key=value, got {item!r}")
+            raise ReportParameterError(f"-p expects key=value, got {item!r}")
         try:
             value = yaml.safe_load(raw) if raw.strip() else ""
         except yaml.YAMLError as exc:
-            raise ParameterError(f"parameter {key}: cannot read value {raw!r} ({exc})") from exc
+            raise ReportParameterError(f"parameter {key}: cannot read value {raw!r} ({exc})"
+                                       ) from exc
         values[key] = (_plain(value), raw)
     return values
 
@@ -92,13 +97,15 @@ def load_params_file(path: str | os.PathLike[str]) -> dict[str, tuple[Any, str |
     try:
         data = yaml.safe_load(Path(shown).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ParameterError(f"cannot read parameters file: {exc.strerror}", path=shown) from exc
+        raise ReportParameterError(f"cannot read parameters file: {exc.strerror}",
+                                   path=shown) from exc
     except yaml.YAMLError as exc:
-        raise ParameterError(f"not valid YAML: {exc}", path=shown) from exc
+        raise ReportParameterError(f"not valid YAML: {exc}", path=shown) from exc
     if data is None:
         return {}
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
-        raise ParameterError("expected a mapping of parameter names to values", path=shown)
+        raise ReportParameterError("expected a mapping of parameter names to values",
+                                   path=shown)
     return {key: (_plain(value), None) for key, value in data.items()}
 
 
@@ -120,11 +127,12 @@ def check_values(values: Mapping[str, tuple[Any, str | None]],
     checked: dict[str, Any] = {}
     for key, (value, raw) in values.items():
         if key in RUNNER_PARAMETERS:
-            raise ParameterError(f"parameter {key} is set by the runner (use --corpus and --out)")
+            raise ReportParameterError(f"parameter {key} is set by the runner "
+                                       "(use --corpus and --out)")
         owners = [params[key] for params in declared.values() if key in params]
         if not owners:
-            raise ParameterError(f"unknown parameter {key!r}",
-                                 hint=f"the selected notebooks declare: {', '.join(valid)}")
+            raise ReportParameterError(f"unknown parameter {key!r}",
+                                       hint=f"the selected notebooks declare: {', '.join(valid)}")
         checked[key] = _conform(key, value, raw, owners)
     return checked
 
@@ -137,8 +145,8 @@ def _conform(key: str, value: Any, raw: str | None, owners: Iterable[Declared]) 
             value = raw
             continue
         wanted = " or ".join(sorted(t.__name__ for t in decl.types))
-        raise ParameterError(f"parameter {key}: expected {wanted}, got "
-                             f"{type(value).__name__} {value!r}")
+        raise ReportParameterError(f"parameter {key}: expected {wanted}, got "
+                                   f"{type(value).__name__} {value!r}")
     return value
 
 
@@ -158,10 +166,10 @@ def check_dates(date_from: str | None, date_to: str | None) -> None:
         try:
             _dt.date.fromisoformat(value)
         except (TypeError, ValueError):
-            raise ParameterError(f"parameter {key}: {value!r} is not an ISO date (YYYY-MM-DD)"
-                                 ) from None
+            raise ReportParameterError(f"parameter {key}: {value!r} is not an ISO date "
+                                       "(YYYY-MM-DD)") from None
     if date_from and date_to and date_from > date_to:
-        raise ParameterError(f"date_from {date_from} is after date_to {date_to}")
+        raise ReportParameterError(f"date_from {date_from} is after date_to {date_to}")
 
 
 def check_date_range(corpus: str, date_from: str | None, date_to: str | None) -> None:
@@ -173,8 +181,8 @@ def check_date_range(corpus: str, date_from: str | None, date_to: str | None) ->
     dates = [r.date for r in load(corpus).report() if r.status == "ok" and _is_iso(r.date)]
     low, high = date_from or "0000-01-01", date_to or "9999-12-31"
     if not any(low <= d <= high for d in dates):
-        raise ParameterError(f"date range empty: no document dated {low} to {high}",
-                             path=corpus, hint=f"{len(dates)} dated document(s) in the corpus")
+        raise ReportParameterError(f"date range empty: no document dated {low} to {high}",
+                                   path=corpus, hint=f"{len(dates)} dated document(s) in the corpus")
 
 
 def _is_iso(value: str | None) -> bool:

@@ -14,7 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from toolkit import __version__
-from toolkit.errors import CorpusNotFoundError, ReportError
+from toolkit.errors import (
+    CorpusNotFoundError,
+    NotebookCellError,
+    ReportError,
+    cell_failure_message,
+)
 from toolkit.report import html as html_out
 from toolkit.report import layout
 from toolkit.report import manifest as record
@@ -29,8 +34,11 @@ from toolkit.report.params import (
     parse_assignments,
 )
 
+__all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "RunResult", "run_report", "select_notebooks"]
+
 DEFAULT_NOTEBOOKS = ("speakers", "reported_speech", "framing", "overview")
-NOTEBOOKS_DIR = record.PACKAGE_ROOT / "notebooks"
+# The report notebooks ship inside the package (package data), so an installed copy has them.
+NOTEBOOKS_DIR = Path(__file__).resolve().parent / "notebooks"
 WORK = ".work"
 
 
@@ -71,8 +79,15 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
 
     Parameter values come from ``params_file`` (YAML), then ``parameters`` (typed values),
     then ``assignments`` (``"key=value"`` texts as given to ``-p``), then the dates. Everything
-    is checked before any kernel starts; a failing notebook raises :class:`ReportError` after
-    the run is moved to ``OUT/NAME/_failed/RUN_ID/``. ``timeout`` is per cell, in seconds.
+    is checked before any kernel starts. ``timeout`` is per cell, in seconds.
+
+    Errors (all :class:`~toolkit.errors.ReportError`): a bad value, parameters file, date or
+    name raises :class:`~toolkit.errors.ReportParameterError` (also a ``ParameterError``);
+    another run of the same name holding the lock :class:`~toolkit.errors.ReportInProgressError`;
+    a missing kernel that cannot be registered, or one running another Python,
+    :class:`~toolkit.errors.KernelError`; a failing cell
+    :class:`~toolkit.errors.NotebookCellError`, after the run is moved to
+    ``OUT/NAME/_failed/RUN_ID/``.
     """
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
                  notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
@@ -255,7 +270,7 @@ def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -
 
 def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseException) -> None:
     """Record the error in the manifest and move the run to ``_failed/``; turn a notebook's
-    error into a one-line :class:`ReportError` raised from ``exc``."""
+    error into a one-line :class:`~toolkit.errors.NotebookCellError` raised from ``exc``."""
     failed = next((n for n in manifest["notebooks"] if n["status"] == "running"), None)
     if failed is not None:
         failed["status"] = "failed"
@@ -263,9 +278,13 @@ def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseExcept
     manifest.update(status="failed", finished_at=_stamp(_now()), error=_describe(exc, notebook))
     record.write_json(staging / "manifest.json", manifest)
     kept = layout.keep_failed(staging, folder)
-    if isinstance(exc, Exception) and not isinstance(exc, ReportError):
-        raise ReportError(manifest["error"]["message"],
-                          hint=f"run kept in {kept}") from exc
+    if not isinstance(exc, Exception) or isinstance(exc, ReportError):
+        return
+    error = manifest["error"]
+    if notebook is None:
+        raise ReportError(error["message"], hint=f"run kept in {kept}") from exc
+    raise NotebookCellError(notebook=error["notebook"], cell=error["cell"], ename=error["ename"],
+                            evalue=error["evalue"], hint=f"run kept in {kept}") from exc
 
 
 def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
@@ -279,11 +298,9 @@ def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
     else:
         cell = _last_executed_cell(notebook) if notebook else None
         ename, evalue = type(exc).__name__, str(exc)
-    lines = evalue.strip().splitlines()
-    where = "" if notebook is None else notebook.name + (f" cell {cell}" if cell else "") + ": "
-    return {"notebook": notebook.name if notebook else None, "cell": cell, "ename": ename,
-            "evalue": evalue,
-            "message": f"{where}{ename}: {lines[0]}" if lines else f"{where}{ename}"}
+    name = notebook.name if notebook else None
+    return {"notebook": name, "cell": cell, "ename": ename, "evalue": evalue,
+            "message": cell_failure_message(name, cell, ename, evalue)}
 
 
 def _last_executed_cell(notebook: Path) -> int | None:

@@ -1,0 +1,43 @@
+"""The start every report notebook shares, on the sample corpus: load, keep the date range,
+analyse, record the number of documents."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from toolkit.analysis import analyze
+from toolkit.corpus import load
+from toolkit.report import load_and_analyze
+
+
+def _headline(folder) -> dict:
+    return json.loads((folder / "headline.json").read_text(encoding="utf-8"))
+
+
+def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
+    loaded = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                              output_dir=tmp_path)
+    everything = list(load(sample_path))
+    april = [d for d in everything if "2026-04-01" <= d.date <= "2026-04-30"]
+    assert 0 < len(april) < len(everything)
+    assert [d.doc_id for d in loaded.articles] == [d.doc_id for d in april]
+    # The whole corpus stays at hand, with the inputs the date range left out.
+    assert [d.doc_id for d in loaded.corpus] == [d.doc_id for d in everything]
+    expected = analyze(april)
+    for table in ("documents", "quotes", "mentions"):
+        pd.testing.assert_frame_equal(getattr(loaded.analysis, table),
+                                      getattr(expected, table))
+    assert _headline(tmp_path) == {"documents": len(april)}
+    assert loaded.summary == f"{len(april)} documents, {len(expected.quotes)} attributions"
+
+
+def test_without_dates_every_document_is_analysed(sample_path, tmp_path):
+    loaded = load_and_analyze(sample_path, output_dir=tmp_path, cache=True)
+    corpus = load(sample_path)
+    ok = [r for r in corpus.report() if r.status == "ok"]
+    assert len(loaded.articles) == len(ok) < len(corpus.report())  # duplicates left out
+    assert loaded.analysis.documents["doc_id"].tolist() == sorted(r.doc_id for r in ok)
+    assert _headline(tmp_path) == {"documents": len(ok)}
+    assert len(loaded.analysis.quotes) > 0
