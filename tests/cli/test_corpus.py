@@ -31,7 +31,8 @@ def test_corpus_jsonl_accounts_for_every_file(tmp_path, capsys):
 
 
 def test_corpus_csv_and_table(tmp_path, capsys):
-    (tmp_path / "a.txt").write_text("Dam talks resume\nA sentence, with a comma.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Dam talks resume\nA sentence, with a comma.\n",
+                                    encoding="utf-8")
     code, out, _ = run(["corpus", str(tmp_path), "--format", "csv"], capsys)
     rows = list(csv.DictReader(io.StringIO(out)))
     assert code == 0 and rows[0]["body"] == "Dam talks resume\n\nA sentence, with a comma."

@@ -1,8 +1,9 @@
 """The ``toolkit`` command: build the parser from the command modules and run one subcommand.
 
 Every subcommand reads its input, calls library functions and prints records as JSON Lines,
-CSV or an aligned text table. Errors the toolkit raises on purpose print one line (what went
-wrong, where, what to do) and exit with status 2.
+CSV or an aligned text table. Options shared by several commands are checked here, before the
+command runs. Errors the toolkit raises on purpose print one line (what went wrong, where, what
+to do) and exit with status 2.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from toolkit import __version__
 from toolkit.cli import analyses, corpus, quotes, report
+from toolkit.cli.options import check_dates
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
@@ -52,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        check_dates(args)
         return int(args.func(args) or 0)
     except ToolkitError as exc:
         print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)

@@ -3,7 +3,8 @@
 The ``add_*`` functions add one group of arguments to a subparser: the corpus PATH and how to
 read it, the date range, the output format, grouping, top N, stopwords, the framing lexicon and
 the voice split. :func:`open_corpus` and :func:`date_range` read them back from the parsed
-arguments. Nothing here imports pandas, so building the parser stays quick.
+arguments; :func:`check_dates` checks the date range of any command. Nothing here imports
+pandas, so building the parser stays quick.
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ __all__ = [
     "add_stopwords_option",
     "add_top_n_option",
     "add_voice_option",
+    "check_dates",
     "date_range",
-    "iso_date",
     "open_corpus",
 ]
 
@@ -56,24 +57,37 @@ def open_corpus(args: argparse.Namespace) -> Corpus:
                 id_column=args.id_column, include_duplicates=args.include_duplicates)
 
 
-def iso_date(value: str) -> str:
-    """``value`` unchanged when it is a calendar date written YYYY-MM-DD (an argparse type)."""
-    if _ISO_DATE.fullmatch(value):
-        try:
-            _dt.date.fromisoformat(value)
-            return value
-        except ValueError:
-            pass
-    raise argparse.ArgumentTypeError(f"{value!r} is not a date written YYYY-MM-DD "
-                                     "(e.g. 2026-03-01)")
+def check_dates(args: argparse.Namespace) -> None:
+    """Raise ParameterError unless each date given to :func:`add_date_options` is a calendar
+    date written YYYY-MM-DD; commands without a date range pass."""
+    from toolkit.errors import ParameterError
+
+    for name, flag in (("date_from", "--date-from"), ("date_to", "--date-to")):
+        value = getattr(args, name, None)
+        if value is not None and not _is_iso_date(value):
+            raise ParameterError(f"parameter {name}: {value!r} is not an ISO date",
+                                 hint=f"give {flag} as YYYY-MM-DD, e.g. 2026-03-01")
+
+
+def _is_iso_date(value: str) -> bool:
+    if not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def add_date_options(parser: argparse.ArgumentParser) -> None:
-    """``--date-from``/``--date-to`` (aliases ``--from``/``--to``): an inclusive date range."""
-    parser.add_argument("--date-from", "--from", dest="date_from", type=iso_date, default=None,
+    """``--date-from``/``--date-to`` (aliases ``--from``/``--to``): an inclusive date range.
+
+    :func:`toolkit.cli.main.main` checks the dates (:func:`check_dates`) before any command runs.
+    """
+    parser.add_argument("--date-from", "--from", dest="date_from", default=None,
                         metavar="YYYY-MM-DD",
                         help="only documents dated on or after this day")
-    parser.add_argument("--date-to", "--to", dest="date_to", type=iso_date, default=None,
+    parser.add_argument("--date-to", "--to", dest="date_to", default=None,
                         metavar="YYYY-MM-DD",
                         help="only documents dated on or before this day")
 
