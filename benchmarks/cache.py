@@ -5,49 +5,38 @@ usage: python benchmarks/cache.py [--polnear DIR]
 On PolNeAR train+dev (924 articles) times ``analyze`` (segmentation + attribution + mentions):
 without a cache (the baseline), with an empty cache (first run, stores every result), with a
 warm cache (nothing new), and with the cache warm for 90% of the articles (a day's new 10%).
-The cache lives in a temporary folder that is removed afterwards.
+The cache lives in a temporary folder that is removed afterwards. Each configuration runs once:
+a second run would find the cache in another state.
 """
 
 from __future__ import annotations
 
-import argparse
-import sys
 import tempfile
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import benchmark_parser, require, timed
 
-from toolkit.analysis import analyze  # noqa: E402
-from toolkit.corpus import load  # noqa: E402
-from toolkit.corpus.segment import _segment_cached  # noqa: E402
+from toolkit.analysis import analyze
+from toolkit.corpus import load
+from toolkit.corpus.segment import _segment_cached
 
 
-def timed(fn, *args, **kwargs) -> float:
-    _segment_cached.cache_clear()  # each run segments from scratch, as a new process would
-    t0 = time.perf_counter()
-    fn(*args, **kwargs)
-    return time.perf_counter() - t0
+def cold(fn, *args, **kwargs) -> float:
+    """Seconds of one run that segments from scratch, as a new process would."""
+    return timed(fn, *args, before=_segment_cached.cache_clear, **kwargs).best
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--polnear", default=str(ROOT.parent / "shared" / "polnear"))
-    args = parser.parse_args()
-    if not Path(args.polnear).exists():
-        print(f"PolNeAR not found at {args.polnear}", file=sys.stderr)
-        return 2
-    docs = list(load(args.polnear))
+    args = benchmark_parser(__doc__).parse_args()
+    docs = list(load(require(args.polnear)))
     old, new = docs[: len(docs) * 9 // 10], docs
     with tempfile.TemporaryDirectory() as warm, tempfile.TemporaryDirectory() as growing:
         rows = [
-            ("no cache (baseline)", timed(analyze, docs)),
-            ("empty cache (first run)", timed(analyze, docs, cache=warm)),
-            ("warm cache, nothing new", timed(analyze, docs, cache=warm)),
+            ("no cache (baseline)", cold(analyze, docs)),
+            ("empty cache (first run)", cold(analyze, docs, cache=warm)),
+            ("warm cache, nothing new", cold(analyze, docs, cache=warm)),
         ]
         analyze(old, cache=growing)
-        rows.append(("warm for 90%, 10% new articles", timed(analyze, new, cache=growing)))
+        rows.append(("warm for 90%, 10% new articles", cold(analyze, new, cache=growing)))
     base = rows[0][1]
     print(f"{len(docs)} documents")
     for name, seconds in rows:

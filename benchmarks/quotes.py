@@ -10,15 +10,13 @@ one plain regex pass over them (what any attribution tool pays at the least).
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_POLNEAR = ROOT.parent / "shared" / "polnear"
+from common import benchmark_parser, require, timed, timing_summary
+
 _REGEX_PASS = (
     "import re, sys\n"
     "cue = re.compile(r'\\b(?:said|says|told|according to)\\b')\n"
@@ -29,46 +27,37 @@ _REGEX_PASS = (
 )
 
 
-def _best(command: list[str], stdin: str, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, input=stdin, text=True, stdout=subprocess.PIPE,
-                       stderr=subprocess.DEVNULL, check=True)
-        best = min(best, time.perf_counter() - start)
-    return best
+def run_process(command: list[str], stdin: str) -> None:
+    subprocess.run(command, input=stdin, text=True, stdout=subprocess.PIPE,
+                   stderr=subprocess.DEVNULL, check=True)
 
 
-def _toolkit_command() -> list[str]:
+def toolkit_command() -> list[str]:
+    """The installed ``toolkit`` script beside this Python, on PATH, or ``python -m toolkit``."""
     script = Path(sys.executable).with_name("toolkit")
-    if script.exists() or shutil.which("toolkit"):
-        return [str(script) if script.exists() else "toolkit"]
+    if script.exists():
+        return [str(script)]
+    if shutil.which("toolkit"):
+        return ["toolkit"]
     return [sys.executable, "-m", "toolkit"]
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR)
-    parser.add_argument("--split", default="dev")
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    paths = sorted((args.polnear / args.split / "text").glob("*.txt"))
-    if not paths:
-        print(f"no .txt files under {args.polnear / args.split / 'text'}", file=sys.stderr)
-        return 2
+    args = benchmark_parser(__doc__, split="dev", repeat=3).parse_args()
+    paths = sorted(require(args.polnear / args.split / "text").glob("*.txt"))
     chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
     stdin = "\n".join(str(p) for p in paths) + "\n"
-    command = _toolkit_command() + ["quotes", "--paths-from", "-", "--format", "jsonl"]
-    startup = _best([sys.executable, "-c", "pass"], "", args.repeat)
-    regex = _best([sys.executable, "-c", _REGEX_PASS], stdin, args.repeat)
-    tool = _best(command, stdin, args.repeat)
+    command = toolkit_command() + ["quotes", "--paths-from", "-", "--format", "jsonl"]
+    startup = timed(run_process, [sys.executable, "-c", "pass"], "", repeat=args.repeat)
+    regex = timed(run_process, [sys.executable, "-c", _REGEX_PASS], stdin, repeat=args.repeat)
+    tool = timed(run_process, command, stdin, repeat=args.repeat)
     print(f"{args.split}: {len(paths)} articles, {chars} chars, best of {args.repeat}")
-    print(f"  toolkit quotes     {tool:6.3f} s  {chars / tool:12,.0f} chars/s")
-    print(f"  regex pass (base)  {regex:6.3f} s  {chars / regex:12,.0f} chars/s")
-    print(f"  python start-up    {startup:6.3f} s")
-    print(f"  toolkit / regex time ratio {tool / regex:.1f}x")
+    print(f"  toolkit quotes     {timing_summary(tool, size=chars, unit='chars')}")
+    print(f"  regex pass (base)  {timing_summary(regex, size=chars, unit='chars')}")
+    print(f"  python start-up    {timing_summary(startup)}")
+    print(f"  toolkit / regex time ratio {tool.best / regex.best:.1f}x")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -10,71 +10,66 @@ segmenting the same corpus (``load`` + ``segment``), so the ratio is comparable 
 
 from __future__ import annotations
 
-import argparse
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from common import benchmark_parser, peak_memory_mb, require, timed
 
-from toolkit.analysis import analyze, framing, keyness, speakers, verbs  # noqa: E402
-from toolkit.corpus import load  # noqa: E402
-from toolkit.corpus.segment import segment  # noqa: E402
+from toolkit.analysis import analyze, framing, keyness, speakers, verbs
+from toolkit.corpus import load
+from toolkit.corpus.segment import segment
 
 
 def baseline(path: Path) -> int:
     return sum(len(segment(d.text, excluded=d.excluded).tokens) for d in load(path))
 
 
-def all_tables(path: Path) -> dict[str, float]:
-    steps: dict[str, float] = {}
-    t0 = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal t0
-        now = time.perf_counter()
-        steps[name] = now - t0
-        t0 = now
-
-    corpus = load(path)
-    docs = list(corpus)
-    lap("load")
-    base = analyze(docs)
-    lap("analyze (segment + attribute + mentions)")
+def speaker_tables(base) -> None:
     q, d = base.quotes, base.documents
     speakers.speaker_table(q, d, mentions=base.mentions)
     speakers.share_of_voice(q, d, by="outlet")
     speakers.speakers_over_time(q, d)
     speakers.anonymous_rate(q, d, by="outlet")
     speakers.mentioned_not_quoted(base.mentions, q)
-    lap("speaker tables")
+
+
+def verb_tables(base) -> None:
+    q, d = base.quotes, base.documents
     verbs.verb_counts(q, d, by="outlet")
     verbs.category_by_speaker(q, min_attributions=3)
     verbs.category_share(q, d, by="outlet")
-    lap("verb tables")
+
+
+def frame_tables(docs: list, base) -> None:
     for lexicon in ("conflict_cooperation", "policy_frames"):
-        framing.frame_counts(docs, lexicon, by="outlet", quotes=q)
-    lap("frame counts (2 lexicons, by outlet, with voice)")
-    framing.kwic(docs, "attack*", quotes=q)
-    outlet = d["outlet"].value_counts().index[0]
+        framing.frame_counts(docs, lexicon, by="outlet", quotes=base.quotes)
+
+
+def kwic_and_keyness(docs: list, base) -> None:
+    framing.kwic(docs, "attack*", quotes=base.quotes)
+    outlet = base.documents["outlet"].value_counts().index[0]
     keyness.keyness(docs, by="outlet", group=outlet, min_freq=5, stopwords=True)
-    lap("kwic + keyness")
-    return steps
+
+
+def all_tables(path: Path) -> dict[str, float]:
+    """Seconds of each step of the report's pass, in order."""
+    load_step = timed(lambda: list(load(path)))
+    docs = load_step.result
+    analysis = timed(analyze, docs)
+    base = analysis.result
+    return {
+        "load": load_step.best,
+        "analyze (segment + attribute + mentions)": analysis.best,
+        "speaker tables": timed(speaker_tables, base).best,
+        "verb tables": timed(verb_tables, base).best,
+        "frame counts (2 lexicons, by outlet, with voice)": timed(frame_tables, docs, base).best,
+        "kwic + keyness": timed(kwic_and_keyness, docs, base).best,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--polnear", default=str(ROOT.parent / "shared" / "polnear"))
-    parser.add_argument("--split", default="train")
-    args = parser.parse_args()
-    path = Path(args.polnear) / args.split
-    if not path.exists():
-        print(f"PolNeAR split not found at {path}", file=sys.stderr)
-        return 2
-    t = time.perf_counter()
-    baseline(path)
-    t_base = time.perf_counter() - t
+    args = benchmark_parser(__doc__, split="train").parse_args()
+    path = require(args.polnear / args.split)
+    t_base = timed(baseline, path).best
     steps = all_tables(path)
     total = sum(steps.values())
     for name, seconds in steps.items():
@@ -82,6 +77,7 @@ def main() -> int:
     print(f"{'all tables':<50} {total:6.2f} s")
     print(f"{'baseline (load + segment)':<50} {t_base:6.2f} s")
     print(f"ratio all tables / baseline: {total / t_base:.1f}")
+    print(f"peak resident memory: {peak_memory_mb():.0f} MB")
     return 0
 
 

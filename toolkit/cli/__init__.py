@@ -1,6 +1,11 @@
-"""The ``toolkit`` command: :mod:`~toolkit.cli.main` builds the parser and runs a subcommand; one
-module per command family (:mod:`~toolkit.cli.quotes`, :mod:`~toolkit.cli.analyses`,
-:mod:`~toolkit.cli.report`) adds its subcommands; :mod:`~toolkit.cli.output` writes records."""
+"""The ``toolkit`` command.
+
+:mod:`~toolkit.cli.main` builds the parser and runs a subcommand; one module per command family
+adds its subcommands (:mod:`~toolkit.cli.corpus`, :mod:`~toolkit.cli.quotes` for quotes and
+evaluate, :mod:`~toolkit.cli.analyses` for the analysis tables, :mod:`~toolkit.cli.report`);
+:mod:`~toolkit.cli.options` defines the options they share and :mod:`~toolkit.cli.output`
+writes records as JSON Lines, CSV or a text table.
+"""
 
 from toolkit.cli.main import main
 

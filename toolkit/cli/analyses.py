@@ -1,46 +1,88 @@
 """Command-line subcommands over corpus analyses: ``speakers``, ``verbs``, ``frames``, ``kwic``,
 ``keyness`` and ``collocates``.
 
-``register(subparsers)`` adds every command listed in ``COMMANDS``; each entry is a function
-that adds one subparser and sets ``func``. A new analysis adds its function to ``COMMANDS`` and
-reuses :func:`_base` (PATH, corpus options, ``--format``) and :func:`_quotes_table` (voice).
+Each command is an :class:`AnalysisCommand`: the options of its own and a function from the
+parsed arguments to one library table. Every command also takes the corpus PATH, ``--format``
+and the date range (:mod:`toolkit.cli.options`) and prints its table exactly as returned
+(``--format csv`` is ``DataFrame.to_csv(index=False)``). ``speakers`` and ``verbs`` offer several
+tables through ``--table``: :data:`SPEAKER_TABLES` and :data:`VERB_TABLES` name them and say what
+each shows. ``register(subparsers)`` adds every command in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING
 
-from toolkit.cli.main import add_corpus_options, open_corpus
+from toolkit.cli.options import (
+    add_corpus_options,
+    add_date_options,
+    add_format_option,
+    add_frame_lexicon_option,
+    add_group_by_option,
+    add_stopwords_option,
+    add_top_n_option,
+    add_voice_option,
+    date_range,
+    open_corpus,
+)
 
-__all__ = ["COMMANDS", "register"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from toolkit.analysis import CorpusAnalysis
+    from toolkit.corpus import Corpus
+
+__all__ = ["COMMANDS", "SPEAKER_TABLES", "VERB_TABLES", "AnalysisCommand", "collocates_table",
+           "frames_table", "keyness_table", "kwic_table", "register", "speakers_table",
+           "verbs_table"]
+
+FRAME_LEXICON = "conflict_cooperation"
+
+SPEAKER_TABLES = {
+    "speakers": "one row per canonical speaker with counts, words, share, documents, mentions, "
+                "dates",
+    "share": "share of voice per group, top N plus other",
+    "anonymous": "anonymous-source rate per group",
+    "mentioned": "named but never quoted",
+    "over-time": "top speakers per month",
+}
+
+VERB_TABLES = {
+    "counts": "lemma counts with stance category",
+    "by-speaker": "verbs per speaker",
+    "categories": "stance categories per speaker",
+    "category-share": "stance mix per group",
+    "taxonomy": "the stance categories and their sources",
+}
 
 
-def _base(sub, name: str, *, help: str, description: str) -> argparse.ArgumentParser:
-    p = sub.add_parser(name, help=help, description=description)
-    p.add_argument("path", help="folder of .txt files, .txt, .csv, .jsonl, or brat folder")
-    p.add_argument("--format", choices=["csv", "jsonl", "table"], default="table",
-                   help="output format (default: table)")
-    p.add_argument("--from", dest="date_from", metavar="DATE",
-                   help="only documents dated on or after DATE (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="DATE",
-                   help="only documents dated on or before DATE (YYYY-MM-DD)")
-    add_corpus_options(p)
-    return p
+@dataclass(frozen=True)
+class AnalysisCommand:
+    """One analysis subcommand: its name and help, its own options, and the table it prints."""
+
+    name: str
+    help: str
+    description: str
+    add_options: Callable[[argparse.ArgumentParser], None]
+    table: Callable[[argparse.Namespace], pd.DataFrame]
 
 
-def _voice_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--no-quotes", action="store_true",
-                   help="skip attribution: count all text as the journalist's voice")
+def _listing(tables: Mapping[str, str]) -> str:
+    return ", ".join(f"'{table}' ({summary})" for table, summary in tables.items())
 
 
-def _lexicon_option(p: argparse.ArgumentParser, default: str | None) -> None:
-    p.add_argument("--lexicon", default=default, metavar="NAME|FILE",
-                   help="built-in lexicon name or a .yaml/.dic/.csv file"
-                        + (f" (default: {default})" if default else ""))
+def _add_table_choice(parser: argparse.ArgumentParser, tables: Mapping[str, str], *,
+                      default: str) -> None:
+    parser.add_argument("--table", choices=tuple(tables), default=default,
+                        help=f"which table (default: {default})")
 
 
-def _quotes_table(args: argparse.Namespace, corpus):
-    """Attributed quotes for voice, or None with ``--no-quotes``."""
+def _quotes_table(args: argparse.Namespace, corpus: Corpus) -> pd.DataFrame | None:
+    """Attributed quotes for the voice split, or None with ``--no-quotes``."""
     if args.no_quotes:
         return None
     from toolkit.attribution import attribute
@@ -48,222 +90,199 @@ def _quotes_table(args: argparse.Namespace, corpus):
     return attribute(corpus, as_frame=True)
 
 
-def _write(frame, args: argparse.Namespace) -> int:
-    from toolkit.cli.output import write_frame
+def _analysis(args: argparse.Namespace) -> CorpusAnalysis:
+    from toolkit.analysis import analyze
 
-    write_frame(frame, args.format)
-    return 0
-
-
-# -- frames -------------------------------------------------------------------------------------
+    return analyze(open_corpus(args), **date_range(args))
 
 
-def frames_command(sub) -> None:
-    p = _base(sub, "frames", help="count framing terms per frame, by group and voice",
-              description="Count lexicon matches per frame with rates per 1,000 words, split "
-                          "into the journalist's text and attributed quotes; or list every "
-                          "match with --matches.")
-    _lexicon_option(p, "conflict_cooperation")
-    p.add_argument("--by", action="append", metavar="COLUMN",
-                   help="group by a document column (outlet, author, doc_id, a metadata column) "
-                        "or a period (week, month, year); repeat for several")
-    p.add_argument("--groups", action="store_true",
-                   help="count the lexicon's frame groups (e.g. conflict, cooperation)")
-    p.add_argument("--matches", action="store_true", help="one row per match instead of counts")
-    _voice_options(p)
-    p.set_defaults(func=run_frames)
+# -- speakers and verbs -------------------------------------------------------------------------
 
 
-def run_frames(args: argparse.Namespace) -> int:
-    from toolkit.analysis.framing import frame_counts, frame_matches
-    from toolkit.analysis.framing.lexicon import load_lexicon
+def _speakers_options(parser: argparse.ArgumentParser) -> None:
+    _add_table_choice(parser, SPEAKER_TABLES, default="speakers")
+    add_group_by_option(parser)
+    add_top_n_option(parser)
+
+
+def speakers_table(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.analysis import speakers
+
+    base = _analysis(args)
+    q, d, by, top_n = base.quotes, base.documents, args.by, args.top_n
+    build: dict[str, Callable[[], pd.DataFrame]] = {
+        "speakers": lambda: speakers.speaker_table(q, d, by=by, mentions=base.mentions,
+                                                   top_n=top_n),
+        "share": lambda: speakers.share_of_voice(q, d, by=by or "outlet", top_n=top_n or 10),
+        "anonymous": lambda: speakers.anonymous_rate(q, d, by=by or "outlet"),
+        "mentioned": lambda: speakers.mentioned_not_quoted(base.mentions, q),
+        "over-time": lambda: speakers.speakers_over_time(q, d, period=(by or ["month"])[0],
+                                                         top_n=top_n or 5),
+    }
+    return build[args.table]()
+
+
+def _verbs_options(parser: argparse.ArgumentParser) -> None:
+    _add_table_choice(parser, VERB_TABLES, default="counts")
+    add_group_by_option(parser)
+    parser.add_argument("--min-attributions", type=int, default=1, metavar="N",
+                        help="per-speaker tables: leave out speakers with fewer cues "
+                             "(default: 1)")
+
+
+def verbs_table(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.analysis import verbs
+
+    if args.table == "taxonomy":  # the lexicon's categories: no corpus needed
+        return verbs.load_categories()
+    base = _analysis(args)
+    q, d, by, least = base.quotes, base.documents, args.by, args.min_attributions
+    build: dict[str, Callable[[], pd.DataFrame]] = {
+        "counts": lambda: verbs.verb_counts(q, d, by=by),
+        "by-speaker": lambda: verbs.verbs_by_speaker(q, d, by=by, min_attributions=least),
+        "categories": lambda: verbs.category_by_speaker(q, d, by=by, min_attributions=least),
+        "category-share": lambda: verbs.category_share(q, d, by=by or "outlet"),
+    }
+    return build[args.table]()
+
+
+# -- frames and kwic ----------------------------------------------------------------------------
+
+
+def _frames_options(parser: argparse.ArgumentParser) -> None:
+    add_frame_lexicon_option(parser, default=FRAME_LEXICON)
+    add_group_by_option(parser)
+    parser.add_argument("--groups", action="store_true",
+                        help="count the lexicon's frame groups (e.g. conflict, cooperation)")
+    parser.add_argument("--matches", action="store_true",
+                        help="one row per match instead of counts")
+    add_voice_option(parser)
+
+
+def frames_table(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.analysis.framing import frame_counts, frame_matches, load_lexicon
 
     lexicon = load_lexicon(args.lexicon)
     if args.groups:
         lexicon = lexicon.grouped()
-    corpus = open_corpus(args, args.path)
+    corpus = open_corpus(args)
     quotes = _quotes_table(args, corpus)
-    dates = {"date_from": args.date_from, "date_to": args.date_to}
     if args.matches:
-        return _write(frame_matches(corpus, lexicon, quotes=quotes, **dates), args)
-    return _write(frame_counts(corpus, lexicon, by=args.by, quotes=quotes, **dates), args)
+        return frame_matches(corpus, lexicon, quotes=quotes, **date_range(args))
+    return frame_counts(corpus, lexicon, by=args.by, quotes=quotes, **date_range(args))
 
 
-# -- kwic ---------------------------------------------------------------------------------------
+def _kwic_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", help="term, wildcard (ending in *) or frame:NAME")
+    parser.add_argument("--window", type=int, default=50, metavar="CHARS",
+                        help="characters of context on each side (default: 50)")
+    parser.add_argument("--sort-by", choices=["left", "right"], default=None,
+                        help="sort by the word left or right of the match (default: text order)")
+    parser.add_argument("--case-sensitive", action="store_true",
+                        help="match QUERY's case exactly")
+    add_frame_lexicon_option(parser, default=FRAME_LEXICON)
+    add_voice_option(parser)
 
 
-def kwic_command(sub) -> None:
-    p = _base(sub, "kwic", help="keyword in context for a term, wildcard or frame:NAME",
-              description="Every match of QUERY with its left and right context. QUERY is a "
-                          "term ('irreparable harm'), a wildcard ('sanction*') or frame:NAME "
-                          "for all terms of a lexicon frame.")
-    p.add_argument("query", help="term, wildcard (ending in *) or frame:NAME")
-    p.add_argument("--window", type=int, default=50,
-                   help="characters of context on each side (default: 50)")
-    p.add_argument("--sort-by", choices=["left", "right"], default=None,
-                   help="sort by the word left or right of the match (default: text order)")
-    p.add_argument("--case-sensitive", action="store_true", help="match QUERY's case exactly")
-    _lexicon_option(p, "conflict_cooperation")
-    _voice_options(p)
-    p.set_defaults(func=run_kwic)
-
-
-def run_kwic(args: argparse.Namespace) -> int:
+def kwic_table(args: argparse.Namespace) -> pd.DataFrame:
     from toolkit.analysis.framing import kwic
 
-    corpus = open_corpus(args, args.path)
-    table = kwic(corpus, args.query, window=args.window, lexicon=args.lexicon,
-                 quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
-                 case_sensitive=args.case_sensitive, date_from=args.date_from,
-                 date_to=args.date_to)
-    return _write(table, args)
+    corpus = open_corpus(args)
+    return kwic(corpus, args.query, window=args.window, lexicon=args.lexicon,
+                quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
+                case_sensitive=args.case_sensitive, **date_range(args))
 
 
-# -- keyness ------------------------------------------------------------------------------------
+# -- keyness and collocates ---------------------------------------------------------------------
 
 
-def keyness_command(sub) -> None:
-    p = _base(sub, "keyness", help="keywords of one group of documents against the rest",
-              description="Words over- and under-used in the documents whose --by value is "
-                          "--group, against --reference (default: all other documents): G2 "
-                          "with p-value, log ratio and %%DIFF; positive = over-used in the group.")
-    p.add_argument("--by", required=True, metavar="COLUMN",
-                   help="document column or period that defines the groups")
-    p.add_argument("--group", required=True, help="the target group's value")
-    p.add_argument("--reference", default=None, help="the reference group's value (default: rest)")
-    p.add_argument("--min-freq", type=int, default=5,
-                   help="minimum frequency in group + reference (default: 5)")
-    p.add_argument("--stopwords", nargs="?", const=True, default=False, metavar="FILE",
-                   help="leave out stopwords (the built-in English list, or FILE)")
-    p.set_defaults(func=run_keyness)
+def _keyness_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--by", required=True, metavar="COLUMN",
+                        help="document column or period that defines the groups")
+    parser.add_argument("--group", required=True, help="the target group's value")
+    parser.add_argument("--reference", default=None,
+                        help="the reference group's value (default: rest)")
+    parser.add_argument("--min-freq", type=int, default=5, metavar="N",
+                        help="minimum frequency in group + reference (default: 5)")
+    add_stopwords_option(parser)
 
 
-def run_keyness(args: argparse.Namespace) -> int:
-    from toolkit.analysis.keyness import keyness
+def keyness_table(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.analysis import keyness
 
-    table = keyness(open_corpus(args, args.path), by=args.by, group=args.group,
-                    reference=args.reference, min_freq=args.min_freq, stopwords=args.stopwords,
-                    date_from=args.date_from, date_to=args.date_to)
-    return _write(table, args)
-
-
-# -- collocates ---------------------------------------------------------------------------------
+    return keyness.keyness(open_corpus(args), by=args.by, group=args.group,
+                           reference=args.reference, min_freq=args.min_freq,
+                           stopwords=args.stopwords, **date_range(args))
 
 
-def collocates_command(sub) -> None:
-    p = _base(sub, "collocates", help="words that occur near a word (PMI and log-likelihood)",
-              description="Collocates of WORD within --window words on either side, scored by "
-                          "pointwise mutual information and log-likelihood.")
-    p.add_argument("word", help="the node word")
-    p.add_argument("--window", type=int, default=5, help="words on each side (default: 5)")
-    p.add_argument("--min-freq", type=int, default=2,
-                   help="minimum co-occurrence frequency (default: 2)")
-    p.add_argument("--stopwords", nargs="?", const=True, default=False, metavar="FILE",
-                   help="leave out stopwords (the built-in English list, or FILE)")
-    p.set_defaults(func=run_collocates)
+def _collocates_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("word", help="the node word")
+    parser.add_argument("--window", type=int, default=5, metavar="WORDS",
+                        help="words on each side (default: 5)")
+    parser.add_argument("--min-freq", type=int, default=2, metavar="N",
+                        help="minimum co-occurrence frequency (default: 2)")
+    add_stopwords_option(parser)
 
 
-def run_collocates(args: argparse.Namespace) -> int:
-    from toolkit.analysis.keyness import collocates
+def collocates_table(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.analysis import keyness
 
-    table = collocates(open_corpus(args, args.path), args.word, window=args.window,
-                       min_freq=args.min_freq, stopwords=args.stopwords,
-                       date_from=args.date_from, date_to=args.date_to)
-    return _write(table, args)
-
-
-# -- speakers and verbs -----------------------------------------------------------------------
+    return keyness.collocates(open_corpus(args), args.word, window=args.window,
+                              min_freq=args.min_freq, stopwords=args.stopwords,
+                              **date_range(args))
 
 
-def _analysis(args: argparse.Namespace):
-    from toolkit.analysis import analyze
-
-    return analyze(open_corpus(args, args.path), date_from=args.date_from, date_to=args.date_to)
-
-
-def _by_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--by", action="append", metavar="COLUMN",
-                   help="group by a document column (outlet, author, doc_id) or a period "
-                        "(week, month, quarter, year); repeat for several")
-
-
-SPEAKER_TABLES = ("speakers", "share", "anonymous", "mentioned", "over-time")
-
-
-def speakers_command(sub) -> None:
-    p = _base(sub, "speakers", help="who is quoted: speaker frequency and share of voice",
-              description="Speaker tables from the attributions: 'speakers' (one row per "
-                          "canonical speaker with counts, words, share, documents, mentions, "
-                          "dates), 'share' (share of voice per group, top N plus other), "
-                          "'anonymous' (anonymous-source rate per group), 'mentioned' (named "
-                          "but never quoted), 'over-time' (top speakers per month).")
-    p.add_argument("--table", choices=SPEAKER_TABLES, default="speakers",
-                   help="which table (default: speakers)")
-    _by_option(p)
-    p.add_argument("--top-n", type=int, default=None,
-                   help="keep the N most quoted speakers (per group)")
-    p.set_defaults(func=run_speakers)
-
-
-def run_speakers(args: argparse.Namespace) -> int:
-    from toolkit.analysis import speakers
-
-    base = _analysis(args)
-    q, d, by = base.quotes, base.documents, args.by
-    if args.table == "speakers":
-        table = speakers.speaker_table(q, d, by=by, mentions=base.mentions, top_n=args.top_n)
-    elif args.table == "share":
-        table = speakers.share_of_voice(q, d, by=by or "outlet", top_n=args.top_n or 10)
-    elif args.table == "anonymous":
-        table = speakers.anonymous_rate(q, d, by=by or "outlet")
-    elif args.table == "mentioned":
-        table = speakers.mentioned_not_quoted(base.mentions, q)
-    else:
-        table = speakers.speakers_over_time(q, d, period=(by or ["month"])[0],
-                                            top_n=args.top_n or 5)
-    return _write(table, args)
+COMMANDS = (
+    AnalysisCommand(
+        "speakers", help="who is quoted: speaker frequency and share of voice",
+        description=f"Speaker tables from the attributions: {_listing(SPEAKER_TABLES)}.",
+        add_options=_speakers_options, table=speakers_table),
+    AnalysisCommand(
+        "verbs", help="how speech is reported: reporting verbs and their stance",
+        description=f"Reporting-verb tables: {_listing(VERB_TABLES)}.",
+        add_options=_verbs_options, table=verbs_table),
+    AnalysisCommand(
+        "frames", help="count framing terms per frame, by group and voice",
+        description="Count lexicon matches per frame with rates per 1,000 words, split into the "
+                    "journalist's text and attributed quotes; or list every match with "
+                    "--matches.",
+        add_options=_frames_options, table=frames_table),
+    AnalysisCommand(
+        "kwic", help="keyword in context for a term, wildcard or frame:NAME",
+        description="Every match of QUERY with its left and right context. QUERY is a term "
+                    "('irreparable harm'), a wildcard ('sanction*') or frame:NAME for all terms "
+                    "of a lexicon frame.",
+        add_options=_kwic_options, table=kwic_table),
+    AnalysisCommand(
+        "keyness", help="keywords of one group of documents against the rest",
+        description="Words over- and under-used in the documents whose --by value is --group, "
+                    "against --reference (default: all other documents): G2 with p-value, log "
+                    "ratio and %%DIFF; positive = over-used in the group.",
+        add_options=_keyness_options, table=keyness_table),
+    AnalysisCommand(
+        "collocates", help="words that occur near a word (PMI and log-likelihood)",
+        description="Collocates of WORD within --window words on either side, scored by "
+                    "pointwise mutual information and log-likelihood.",
+        add_options=_collocates_options, table=collocates_table),
+)
 
 
-VERB_TABLES = ("counts", "by-speaker", "categories", "category-share", "taxonomy")
+def _write_table(table: Callable[[argparse.Namespace], pd.DataFrame],
+                 args: argparse.Namespace) -> int:
+    from toolkit.cli.output import write_frame
+
+    write_frame(table(args), args.format)
+    return 0
 
 
-def verbs_command(sub) -> None:
-    p = _base(sub, "verbs", help="how speech is reported: reporting verbs and their stance",
-              description="Reporting-verb tables: 'counts' (lemma counts with stance "
-                          "category), 'by-speaker' (verbs per speaker), 'categories' (stance "
-                          "categories per speaker), 'category-share' (stance mix per group), "
-                          "'taxonomy' (the stance categories and their sources).")
-    p.add_argument("--table", choices=VERB_TABLES, default="counts",
-                   help="which table (default: counts)")
-    _by_option(p)
-    p.add_argument("--min-attributions", type=int, default=1,
-                   help="per-speaker tables: leave out speakers with fewer cues (default: 1)")
-    p.set_defaults(func=run_verbs)
-
-
-def run_verbs(args: argparse.Namespace) -> int:
-    from toolkit.analysis import verbs
-
-    if args.table == "taxonomy":
-        return _write(verbs.load_categories(), args)
-    base = _analysis(args)
-    q, d, by = base.quotes, base.documents, args.by
-    if args.table == "counts":
-        table = verbs.verb_counts(q, d, by=by)
-    elif args.table == "by-speaker":
-        table = verbs.verbs_by_speaker(q, d, by=by, min_attributions=args.min_attributions)
-    elif args.table == "categories":
-        table = verbs.category_by_speaker(q, d, by=by, min_attributions=args.min_attributions)
-    else:
-        table = verbs.category_share(q, d, by=by or "outlet")
-    return _write(table, args)
-
-
-COMMANDS = (speakers_command, verbs_command, frames_command, kwic_command, keyness_command,
-            collocates_command)
-
-
-def register(subparsers) -> None:
-    """Add every subcommand in ``COMMANDS`` to an argparse subparsers object."""
-    for add in COMMANDS:
-        add(subparsers)
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add every subcommand in ``COMMANDS``: PATH, corpus options, ``--format``, the date range,
+    then the command's own options."""
+    for command in COMMANDS:
+        parser = subparsers.add_parser(command.name, help=command.help,
+                                       description=command.description)
+        add_corpus_options(parser)
+        add_format_option(parser)
+        add_date_options(parser)
+        command.add_options(parser)
+        parser.set_defaults(func=partial(_write_table, command.table))

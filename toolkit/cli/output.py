@@ -1,4 +1,8 @@
-"""Write tables of records as JSON Lines, CSV or an aligned text table (no pandas needed)."""
+"""Write tables of records as JSON Lines, CSV or an aligned text table (no pandas needed).
+
+:func:`write_records` streams JSON Lines and CSV row by row; the text table is read whole to
+align its columns. :func:`write_frame` writes a DataFrame the same way.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ import math
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
+
+__all__ = ["FORMATS", "write_frame", "write_records"]
 
 FORMATS = ("jsonl", "csv", "table")
 
@@ -21,8 +27,13 @@ def _plain(value: Any) -> Any:
 
 
 def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str,
-                  stream: TextIO | None = None, *, max_width: int = 60) -> int:
-    """Write ``rows`` (only ``columns``, in that order); return how many were written."""
+                  stream: TextIO | None = None, *, max_width: int = 60,
+                  column_widths: Mapping[str, int] | None = None) -> int:
+    """Write ``rows`` (only ``columns``, in that order); return how many were written.
+
+    In the table format a cell is cut to ``max_width`` characters, or to its column's entry in
+    ``column_widths``, with an ellipsis marking the cut.
+    """
     out = stream or sys.stdout
     n = 0
     if fmt == "jsonl":
@@ -38,12 +49,14 @@ def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt
                              for c in columns])
             n += 1
     elif fmt == "table":
-        cells = [[_cell(row.get(c), max_width) for c in columns] for row in rows]
+        limits = [(column_widths or {}).get(c, max_width) for c in columns]
+        cells = [[_cell(row.get(c), limit) for c, limit in zip(columns, limits, strict=True)]
+                 for row in rows]
         n = len(cells)
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
-        for r in cells:
-            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
+        for line in [list(columns), *cells]:
+            out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
+            out.write("\n")
     else:
         from toolkit.errors import ParameterError
 

@@ -1,16 +1,22 @@
-"""The ``toolkit report`` subcommand: run the report notebooks on a corpus."""
+"""The ``toolkit report`` subcommand: run the report notebooks on a corpus into a report folder.
+
+The toolkit's report package is imported only when the command runs, so that building the
+parser (and with it every other command's start-up) stays quick.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from toolkit.report.run import DEFAULT_NOTEBOOKS
+from toolkit.cli.options import add_date_options, date_range
 
-DESCRIPTION = f"""\
-Run the report notebooks ({', '.join(DEFAULT_NOTEBOOKS)}) on a corpus with the project's
-kernel and write OUT/NAME/RUN_ID/: executed notebooks, HTML without code, tables/*.csv,
-figures/*.png, index.html and manifest.json. OUT/NAME/latest points at the last good run;
-a failed run is kept in OUT/NAME/_failed/RUN_ID/ and nothing else changes.
+__all__ = ["register", "run_report_command"]
+
+DESCRIPTION = """\
+Run the report notebooks (all of them, or those named by --notebooks) on a corpus with the
+project's kernel and write OUT/NAME/RUN_ID/: executed notebooks, HTML without code,
+tables/*.csv, figures/*.png, index.html and manifest.json. OUT/NAME/latest points at the last
+good run; a failed run is kept in OUT/NAME/_failed/RUN_ID/ and nothing else changes.
 """
 
 EPILOG = """\
@@ -21,7 +27,7 @@ examples:
 """
 
 
-def register(subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the ``report`` subcommand."""
     p = subparsers.add_parser("report", help="run the report notebooks into a report folder",
                               description=DESCRIPTION, epilog=EPILOG,
@@ -38,12 +44,9 @@ def register(subparsers) -> None:
     p.add_argument("--notebooks", default=None, metavar="A,B",
                    help="comma-separated notebooks to run (default: all)")
     p.add_argument("--notebooks-dir", default=None,
-                   help="folder holding the notebooks (default: the report notebooks "
-                        "shipped in the toolkit package, toolkit/report/notebooks/)")
-    p.add_argument("--date-from", default=None, metavar="YYYY-MM-DD",
-                   help="first publication date included (passed as date_from)")
-    p.add_argument("--date-to", default=None, metavar="YYYY-MM-DD",
-                   help="last publication date included (passed as date_to)")
+                   help="folder holding the notebooks (default: the report notebooks shipped in "
+                        "the toolkit package, toolkit/report/notebooks/)")
+    add_date_options(p)
     p.add_argument("--skip-if-unchanged", action="store_true",
                    help="do nothing when inputs, notebooks, lexicons, version and parameters "
                         "equal the latest good run's")
@@ -51,10 +54,11 @@ def register(subparsers) -> None:
                    help="print only errors and the final path")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                    help="longest a single cell may run (default: 600)")
-    p.set_defaults(func=_run)
+    p.set_defaults(func=run_report_command)
 
 
-def _run(args: argparse.Namespace) -> int:
+def run_report_command(args: argparse.Namespace) -> int:
+    """Run the report; print the new index.html, or say that nothing changed."""
     from toolkit.report import run_report
 
     notebooks = [n.strip() for n in args.notebooks.split(",") if n.strip()] \
@@ -62,7 +66,7 @@ def _run(args: argparse.Namespace) -> int:
     result = run_report(
         args.corpus, name=args.name, out=args.out, assignments=args.assignments,
         params_file=args.params_file, notebooks=notebooks, notebooks_dir=args.notebooks_dir,
-        date_from=args.date_from, date_to=args.date_to,
+        **date_range(args),
         skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
         timeout=args.timeout if args.timeout > 0 else None)
     if result.status == "unchanged":

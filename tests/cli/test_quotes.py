@@ -1,0 +1,52 @@
+"""The quotes command: the same records in every format, and one-line errors."""
+
+import csv
+import io
+import json
+
+from toolkit.cli import main
+from toolkit.cli.quotes import JSONL_KEYS
+
+STORY = "\u201cThe gates stay open,\u201d Maria Ramos said on Monday.\n"
+
+
+def run(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_csv_and_jsonl_hold_the_same_records(tmp_path, capsys):
+    story = tmp_path / "gates.txt"
+    story.write_text(STORY, encoding="utf-8")
+    _, jsonl, _ = run(["quotes", str(story)], capsys)
+    _, text, _ = run(["quotes", str(story), "--format", "csv"], capsys)
+    records = [json.loads(line) for line in jsonl.splitlines()]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["speaker"] for r in records] == [r["speaker"] for r in rows] == ["Maria Ramos"]
+    assert tuple(rows[0])[:len(JSONL_KEYS)] == JSONL_KEYS
+    start, end = records[0]["content_start"], records[0]["content_end"]
+    assert rows[0]["content"] == records[0]["content"] == STORY[start:end]
+    assert (int(rows[0]["content_start"]), int(rows[0]["content_end"])) == (start, end)
+    assert "The gates stay open," in STORY[start:end]
+
+
+def test_table_shows_who_said_what(tmp_path, capsys):
+    story = tmp_path / "gates.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out, _ = run(["quotes", str(story), "--format", "table"], capsys)
+    header, row = out.splitlines()
+    assert code == 0 and header.split() == ["doc_id", "speaker", "kind", "cue", "content"]
+    assert row.split("  ")[0] == "gates" and "Maria Ramos" in row and "said" in row
+
+
+def test_unreadable_path_list_is_one_line(tmp_path, capsys):
+    code, out, err = run(["quotes", "--paths-from", str(tmp_path / "paths.txt")], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "paths.txt: cannot read the list of paths" in err and "one path per line" in err
+
+
+def test_no_paths_is_one_line(capsys):
+    code, _, err = run(["quotes"], capsys)
+    assert code == 2 and err == ("toolkit quotes: error: no input paths "
+                                 "(give PATH... or --paths-from FILE)\n")
