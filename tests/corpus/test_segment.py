@@ -135,3 +135,38 @@ def test_polnear_sentence_boundaries_respect_gold_cues_and_sources(polnear_path)
     print(f"gold Cue/Source spans without an inner sentence boundary: {share:.4%} of {total}")
     assert total > 40000
     assert share >= 0.99
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+       st.tuples(st.integers(0, 70), st.integers(0, 20)))
+def test_excluded_span_lookup_agrees_with_checking_every_span(excluded, probe):
+    from toolkit.corpus.segment import _inside_checker
+
+    spans = [(a, a + n) for a, n in excluded]
+    span = (probe[0], probe[0] + probe[1])
+    expected = any(x <= span[0] and span[1] <= y for x, y in spans)
+    assert _inside_checker(spans)(span) == expected
+
+
+def test_long_one_line_article_splits_into_its_sentences():
+    sentence = "The minister said on Monday that the talks had stalled again. "
+    text = sentence * 4000  # about 250 KB on one line
+    spans = sentences(text)
+    assert len(spans) == 4000
+    assert all(text[a:b] == sentence.strip() for a, b in spans)
+
+
+def test_initials_are_still_seen_right_before_a_boundary_late_in_a_paragraph():
+    text = "Filler sentence number one here. " * 200 + "Rep. G.K. Butterfield spoke. He left."
+    assert split(text)[-2:] == ["Rep. G.K. Butterfield spoke.", "He left."]
+
+
+def test_many_short_lines_with_furniture_segment_every_kept_line():
+    from toolkit.corpus.clean import clean
+
+    lines = [f"Line {i} of the live blog reports event {i}." for i in range(3000)]
+    text = "\n".join(line for pair in zip(lines, ["Share this"] * 3000, strict=True)
+                     for line in pair) + "\n"
+    seg = segment(text, excluded=clean(text).excluded_spans)
+    assert [text[a:b] for a, b in seg.paragraphs] == lines

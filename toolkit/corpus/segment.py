@@ -12,6 +12,7 @@ sentence it closes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,10 +51,14 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_LOWER_START = re.compile(r"""[\s"'\u201c\u201d\u2018\u2019(\[]*[a-z]""")
+# Bounded so that a run of quotes or spaces at a boundary costs a constant, not its length.
+_LOWER_START = re.compile(r"""[\s"'\u201c\u201d\u2018\u2019(\[]{0,8}[a-z]""")
 _CLOSERS = "\"'\u201d\u2019)]"
 _CLAUSE_PUNCT = ",;:)]}"
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
+# The longest text _INITIALS_END can match: it is only searched in this many characters before a
+# boundary, so each boundary costs a constant however long the paragraph is.
+_INITIALS_WINDOW = 8
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
 
 
@@ -198,7 +203,7 @@ def _continues(chunk: str, prev_end: int, start: int) -> bool:
         return True
     if _LOWER_START.match(chunk, start):
         return True
-    if _INITIALS_END.search(chunk, 0, prev_end):
+    if _INITIALS_END.search(chunk, max(0, prev_end - _INITIALS_WINDOW), prev_end):
         word = _FIRST_WORD.match(chunk, start)
         return word is not None and word.group(1).lower() not in _starters()
     return False
@@ -245,7 +250,8 @@ def segment(
     params=None,
 ) -> Segmentation:
     """Segment ``text``, leaving out paragraphs that fall inside ``excluded`` spans."""
-    paras = [p for p in paragraphs(text, mode=paragraph_mode) if not _inside_any(p, excluded)]
+    inside = _inside_checker(excluded)
+    paras = [p for p in paragraphs(text, mode=paragraph_mode) if not inside(p)]
     sents = sentences(text, spans=paras, abbreviations=abbreviations, params=params)
     toks: list[Span] = []
     for a, b in sents:
@@ -268,9 +274,25 @@ def _segment_cached(text: str, excluded: tuple[Span, ...], paragraph_mode: str) 
     return segment(text, excluded=excluded, paragraph_mode=paragraph_mode)
 
 
-def _inside_any(span: Span, excluded: Sequence[Span]) -> bool:
-    a, b = span
-    return any(x <= a and b <= y for x, y in excluded)
+def _inside_checker(excluded: Sequence[Span]):
+    """A test "is this span inside one of ``excluded``?" costing O(log n) per span.
+
+    Spans are sorted by start; for each start the farthest end reached by any span starting at
+    or before it is kept, so one binary search answers the question.
+    """
+    ordered = sorted(excluded)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    far = -1
+    for _, end in ordered:
+        far = max(far, end)
+        reach.append(far)
+
+    def inside(span: Span) -> bool:
+        i = bisect.bisect_right(starts, span[0]) - 1
+        return i >= 0 and reach[i] >= span[1]
+
+    return inside
 
 
 def has_text(text: str) -> bool:
