@@ -47,8 +47,7 @@ def load_boilerplate(path: str | None = None) -> re.Pattern[str]:
     if path is None:
         text = lexicons.read_text("boilerplate.txt")
     else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = lexicons.read_file(path, what="boilerplate pattern file")
     patterns = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()

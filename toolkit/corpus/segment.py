@@ -76,8 +76,7 @@ def _word_list(path: str | None, builtin: str) -> frozenset[str]:
     if path is None:
         text = lexicons.read_text(builtin)
     else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = lexicons.read_file(path, what="word list")
     words = set()
     for line in text.splitlines():
         word = line.split("#", 1)[0].strip().lower().rstrip(".")
