@@ -170,3 +170,26 @@ def test_many_short_lines_with_furniture_segment_every_kept_line():
                      for line in pair) + "\n"
     seg = segment(text, excluded=clean(text).excluded_spans)
     assert [text[a:b] for a, b in seg.paragraphs] == lines
+
+
+def test_a_huge_paragraph_is_fed_to_punkt_in_pieces_without_changing_sentences(monkeypatch):
+    from toolkit.corpus import segment as segment_module
+
+    unit = ("Sen. J. K. Ode met Mr. Bello in Washington, D.C., on Jan. 5 at 5 p.m. "
+            "\u201cWe are not there yet,\u201d she said. The U.S. Senate voted later. ")
+    text = unit * 1200  # about 170 KB on one line: at least three pieces
+    assert len(segment_module._pieces(text, segment_module.load_abbreviations())) >= 3
+    pieced = sentences(text)
+    monkeypatch.setattr(segment_module, "MAX_PUNKT_CHARS", 10**9)
+    assert sentences(text) == pieced
+    assert len(pieced) == 2 * 1200
+
+
+def test_a_huge_token_without_white_space_stays_one_piece():
+    from toolkit.corpus.segment import _pieces, load_abbreviations
+
+    text = "See " + "QWxhZGRpbjpvcGVu" * 20_000 + " now."
+    pieces = _pieces(text, load_abbreviations())
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(pieces, pieces[1:], strict=False))
+    assert [text[a:b] for a, b in sentences(text)] == [text]
