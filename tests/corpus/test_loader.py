@@ -252,6 +252,8 @@ def test_cp1252_metadata_sidecar_is_read_and_recorded(tmp_path):
     assert record.status == "ok" and record.reason == "metadata.csv decoded as cp1252"
     [doc] = list(corpus)
     assert (doc.outlet, doc.title, doc.encoding) == ("Le Caf\u00e9", "Caf\u00e9 talks", "utf-8")
+    assert corpus.notes() == ["1 document(s) whose metadata file was decoded as cp1252, e.g. a: "
+                              "metadata.csv decoded as cp1252"]
 
 
 def test_cp1252_polnear_style_metadata_tsv(tmp_path):
@@ -412,3 +414,5 @@ def test_non_english_documents_are_flagged_kept_and_can_be_left_out(tmp_path):
     assert corpus.language_counts() == {"en": 1, "other": 1, "unknown": 1}
     assert next(d for d in corpus if d.doc_id == "fr").language == "other"
     assert corpus.summary()["language"].tolist() == ["en", "other", "unknown"]
+    assert corpus.notes()[0].startswith("1 document(s) that do not look English, e.g. fr: "
+                                        "does not look English")

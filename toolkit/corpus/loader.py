@@ -193,27 +193,32 @@ class Corpus:
 
     def notes(self) -> list[str]:
         """What the load report holds beyond statuses, one line each with a count and an
-        example: unreadable dates, documents that do not look English, decoded as cp1252,
-        repeated metadata rows, metadata rows naming missing files."""
+        example: unreadable dates, documents that do not look English, texts and metadata files
+        decoded as cp1252, repeated metadata rows, metadata rows naming missing files."""
         records = self.report()
         read = [r for r in records if r.status in ("ok", "duplicate")]
+        skipped = [r for r in records if r.status == "skipped"]
         checks = [
-            ("with an unreadable date (no date used)", read, "unreadable date"),
-            ("that do not look English", [r for r in read if r.language == "other"], ""),
-            ("decoded as cp1252", read, "decoded as cp1252"),
-            ("described by more than one metadata row (first row used)", read, " again on line"),
-            ("listed in metadata but missing", [r for r in records if r.status == "skipped"],
-             "but no such file"),
+            ("with an unreadable date (no date used)", read,
+             lambda part: part.startswith("unreadable date ")),
+            ("that do not look English", [r for r in read if r.language == "other"],
+             lambda part: part.startswith(("does not look English", "not English"))),
+            ("whose text was decoded as cp1252", read,
+             lambda part: part == "decoded as cp1252"),
+            ("whose metadata file was decoded as cp1252", read,
+             lambda part: part != "decoded as cp1252" and part.endswith("decoded as cp1252")),
+            ("described by more than one metadata row (first row used)", read,
+             lambda part: " again on line" in part),
+            ("listed in metadata but missing", skipped,
+             lambda part: "but no such file" in part),
         ]
         out = []
-        for what, candidates, marker in checks:
-            hits = [r for r in candidates if marker in r.reason]
+        for what, candidates, wanted in checks:
+            hits = [(r, part) for r in candidates for part in r.reason.split("; ") if wanted(part)]
             if hits:
-                example = hits[0]
-                detail = next((p for p in example.reason.split("; ") if marker and marker in p),
-                              example.reason.split("; ")[-1])
-                out.append(f"{len(hits)} document(s) {what}, e.g. {example.doc_id or example.path}"
-                           f": {detail}")
+                example, detail = hits[0]
+                out.append(f"{len(hits)} document(s) {what}, e.g. "
+                           f"{example.doc_id or example.path}: {detail}")
         return out
 
     def language_counts(self) -> dict[str, int]:
