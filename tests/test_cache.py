@@ -87,3 +87,114 @@ def test_lexicon_fingerprint_follows_the_files(tmp_path):
     (tmp_path / "verbs.tsv").write_text("said\tneutral\nclaimed\tdoubt\n", encoding="utf-8")
     assert lexicon_fingerprint(tmp_path) != before
     assert len(lexicon_fingerprint()) == 64
+
+
+def entry_of(folder):
+    [entry] = folder.glob("*.pickle")
+    return entry
+
+
+def test_a_flipped_bit_is_caught_and_the_entry_recomputed(tmp_path):
+    count = Counting()
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+    entry = entry_of(tmp_path / "t")
+    data = bytearray(entry.read_bytes())
+    data[-3] ^= 0x01  # inside the pickled result
+    entry.write_bytes(bytes(data))
+    assert cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path) == [
+        {"doc_id": "d0", "n_chars": 3}]
+    assert count.calls == ["d0", "d0"]
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+    assert count.calls == ["d0", "d0"]  # the rewritten entry is intact again
+
+
+@pytest.mark.parametrize("damage", ["empty", "header only", "truncated", "checked garbage",
+                                    "missing class"])
+def test_corrupt_entries_are_misses_not_crashes(tmp_path, damage):
+    import hashlib
+    import pickle
+
+    from toolkit import cache
+
+    count = Counting()
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+    entry = entry_of(tmp_path / "t")
+    good = entry.read_bytes()
+
+    def checked(payload: bytes) -> bytes:
+        return cache._MAGIC + hashlib.sha256(payload).digest() + payload
+
+    broken = {
+        "empty": b"",
+        "header only": cache._MAGIC,
+        "truncated": good[:-5],
+        "checked garbage": checked(b"\x80\x05\x95garbage"),
+        "missing class": checked(pickle.dumps(Counting()).replace(b"Counting", b"Vanished")),
+    }[damage]
+    entry.write_bytes(broken)
+    assert cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)[0]["n_chars"] == 3
+    assert count.calls == ["d0", "d0"]
+    assert entry.read_bytes() == good
+
+
+def test_a_change_in_the_toolkit_source_is_a_new_key(tmp_path, monkeypatch):
+    from toolkit import cache
+
+    count = Counting()
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+    monkeypatch.setattr(cache, "source_fingerprint", lambda folder=None: "patched source")
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+    assert count.calls == ["d0", "d0"]
+
+
+def test_source_fingerprint_follows_the_python_files(tmp_path):
+    from toolkit.cache import source_fingerprint
+
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "mod.py").write_text("X = 1\n", encoding="utf-8")
+    (tmp_path / "pkg" / "notes.txt").write_text("not code\n", encoding="utf-8")
+    before = source_fingerprint(tmp_path)
+    (tmp_path / "pkg" / "notes.txt").write_text("changed, but not code\n", encoding="utf-8")
+    assert source_fingerprint(tmp_path) == before
+    (tmp_path / "pkg" / "mod.py").write_text("X = 2\n", encoding="utf-8")
+    assert source_fingerprint(tmp_path) != before
+    assert source_fingerprint() == source_fingerprint() and len(source_fingerprint()) == 64
+
+
+def test_a_cache_folder_that_cannot_be_created_disables_the_cache_with_one_warning(tmp_path):
+    import warnings
+
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    folder = tmp_path / "a-file" / "cache"  # below a regular file: can never be created
+    count = Counting()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        first = cached_map(count, docs("one", "two"), namespace="t", cache_dir=folder)
+        second = cached_map(count, docs("one", "two"), namespace="t", cache_dir=folder)
+    assert first == second and [r["n_chars"] for r in first] == [3, 3]
+    assert count.calls == ["d0", "d1", "d0", "d1"]
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 1 and "cannot be written" in messages[0]
+    assert str(folder) in messages[0]
+
+
+def test_a_read_only_cache_folder_is_still_read(tmp_path, monkeypatch):
+    import errno
+    import warnings
+
+    from toolkit import cache
+
+    count = Counting()
+    cached_map(count, docs("one"), namespace="t", cache_dir=tmp_path)
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(cache.tempfile, "mkstemp", refuse)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = cached_map(count, docs("one", "two", "three"), namespace="t",
+                            cache_dir=tmp_path)
+    assert [r["n_chars"] for r in result] == [3, 3, 5]
+    assert count.calls == ["d0", "d1", "d2"]  # d0 came from the cache
+    assert len(caught) == 1 and "Read-only file system" in str(caught[0].message)

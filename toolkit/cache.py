@@ -1,15 +1,23 @@
 """A per-document result cache, so repeated runs over a growing corpus redo only new documents.
 
 ``cached_map(func, documents, namespace=..., key_extra=...)`` returns ``func(doc)`` for every
-document, reading a stored result when one exists for the same document, toolkit version,
-namespace and ``key_extra`` (pass the lexicon fingerprint there: see :func:`lexicon_fingerprint`).
+document, reading a stored result when one exists for the same document, toolkit version and
+source code, namespace and ``key_extra`` (pass the lexicon fingerprint there: see
+:func:`lexicon_fingerprint`). The source code counts through :func:`source_fingerprint`, a hash
+of the toolkit's own ``.py`` files taken once per process, so a fix released under the same
+version number never serves results of the old code.
 
-Each result is one pickle file named by its key, under ``CACHE_DIR/NAMESPACE/``. Files are
-written to a temporary name and renamed into place, so concurrent writers never leave a torn
-file; an unreadable entry is recomputed and replaced. The folder is, in order of precedence, the
-``cache_dir`` argument, the ``TOOLKIT_CACHE_DIR`` environment variable, or
-``$XDG_CACHE_HOME/discourse-toolkit`` (``~/.cache/discourse-toolkit``). Results are pickles:
-point the cache only at a folder you trust.
+Each result is one file named by its key, under ``CACHE_DIR/NAMESPACE/``: a header, the SHA-256
+of the pickled result, and the pickle. The checksum is verified before anything is unpickled;
+an entry that is missing, torn, altered (even one bit) or unreadable is a miss: the result is
+computed again and the entry rewritten. Files are written to a temporary name and renamed into
+place, so concurrent writers never leave a torn file. A cache folder that cannot be created or
+written does not stop the work: entries already there are still used (read-only), new results
+are computed and not stored, and one warning says so.
+
+The folder is, in order of precedence, the ``cache_dir`` argument, the ``TOOLKIT_CACHE_DIR``
+environment variable, or ``$XDG_CACHE_HOME/discourse-toolkit`` (``~/.cache/discourse-toolkit``).
+Results are pickles: point the cache only at a folder you trust.
 """
 
 from __future__ import annotations
@@ -20,20 +28,28 @@ import os
 import pickle
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
 from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
-__all__ = ["cached_map", "resolve_cache_dir", "document_key", "lexicon_fingerprint", "CACHE_ENV"]
+__all__ = ["cached_map", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
+           "source_fingerprint", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
 LEXICON_DIR = lexicons.FOLDER
+SOURCE_DIR = Path(__file__).resolve().parent
 _NAMESPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Document fields that feed per-document work (cleaning uses the title, records carry the id).
 _DOCUMENT_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url", "text")
+_MAGIC = b"toolkit-cache-1\n"
+_DIGEST = hashlib.sha256().digest_size
+# Cache roots whose writes failed in this process: warned about once, not written again.
+_UNWRITABLE: set[Path] = set()
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -70,46 +86,93 @@ def lexicon_fingerprint(folder: str | os.PathLike[str] = LEXICON_DIR) -> str:
     return digest.hexdigest()
 
 
+def source_fingerprint(folder: str | os.PathLike[str] | None = None) -> str:
+    """SHA-256 over the names and bytes of the ``.py`` files under ``folder`` (by default the
+    toolkit's own package, hashed once per process)."""
+    if folder is None:
+        return _own_source_fingerprint()
+    root = Path(folder)
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _own_source_fingerprint() -> str:
+    return source_fingerprint(SOURCE_DIR)
+
+
 def cached_map(func: Callable[[T], R], documents: Iterable[T], *, namespace: str,
                key_extra: str = "", cache_dir: str | os.PathLike[str] | None = None) -> list[R]:
     """``[func(doc) for doc in documents]``, reusing results stored by earlier calls.
 
     ``namespace`` names the task (``"quotes"``); ``key_extra`` holds anything else the result
-    depends on (options, a lexicon fingerprint). The toolkit version is always part of the key.
+    depends on (options, a lexicon fingerprint). The toolkit version and a hash of its source
+    files are always part of the key.
     """
-    folder = _namespace_folder(namespace, cache_dir)
-    salt = f"{namespace}\0{__version__}\0{key_extra}\0"
+    root = resolve_cache_dir(cache_dir)
+    folder = _namespace_folder(namespace, root)
+    salt = f"{namespace}\0{__version__}\0{source_fingerprint()}\0{key_extra}\0"
     results = []
     for doc in documents:
         key = hashlib.sha256((salt + document_key(doc)).encode("utf-8")).hexdigest()
-        results.append(_get_or_compute(folder / f"{key}.pickle", func, doc))
+        results.append(_get_or_compute(folder / f"{key}.pickle", func, doc, root))
     return results
 
 
-def _namespace_folder(namespace: str, root: str | os.PathLike[str] | None) -> Path:
+def _namespace_folder(namespace: str, root: Path) -> Path:
     if not _NAMESPACE.match(namespace):
         raise ParameterError(f"cache namespace {namespace!r} must be letters, digits, '_', '.' "
                              "or '-'")
-    return resolve_cache_dir(root) / namespace
+    return root / namespace
 
 
-def _get_or_compute(path: Path, func: Callable[[T], R], doc: T) -> R:
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass  # missing, torn or stale: compute it and store it
+def _get_or_compute(path: Path, func: Callable[[T], R], doc: T, root: Path) -> R:
+    found, value = _load(path)
+    if found:
+        return value
     result = func(doc)
-    _store(path, result)
+    if root not in _UNWRITABLE:
+        try:
+            _store(path, result)
+        except OSError as exc:
+            _UNWRITABLE.add(root)
+            warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
+                          "results are computed but not stored; set TOOLKIT_CACHE_DIR to a "
+                          "writable folder", RuntimeWarning, stacklevel=3)
     return result
 
 
+def _load(path: Path) -> tuple[bool, Any]:
+    """``(True, value)`` for an intact entry; ``(False, None)`` for a missing, torn, altered
+    or unreadable one."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False, None
+    head = len(_MAGIC)
+    if len(data) < head + _DIGEST or not data.startswith(_MAGIC):
+        return False, None
+    payload = data[head + _DIGEST:]
+    if hashlib.sha256(payload).digest() != data[head:head + _DIGEST]:
+        return False, None
+    try:
+        return True, pickle.loads(payload)
+    except Exception:  # any unreadable entry is a miss: computed again and replaced
+        return False, None
+
+
 def _store(path: Path, value: Any) -> None:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
         os.replace(temp, path)
     except BaseException:
         os.unlink(temp)

@@ -3,6 +3,10 @@
 Figures are built with :class:`matplotlib.figure.Figure` directly (no ``pyplot``), so they work
 with any backend, draw nothing on screen, and are freed when dropped; save them with
 ``fig.savefig(path)``. Tables are never modified.
+
+Every text that comes from data or parameters (tick labels, legend entries, axis labels,
+titles) is drawn literally: matplotlib reads text between two ``$`` as math, so an outlet named
+``$$ Money $$`` would fail to draw and ``$5 ... $10`` would be typeset; each ``$`` is escaped.
 """
 
 from __future__ import annotations
@@ -60,6 +64,23 @@ def _png(fig) -> bytes:
     return buffer.getvalue()
 
 
+def _literal(value: object) -> str:
+    """``value`` as text matplotlib draws as written (each ``$`` escaped, so no math)."""
+    return str(value).replace("$", r"\$")
+
+
+def _literal_columns(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """A copy of ``table`` whose text cells in ``columns`` are :func:`_literal`."""
+    out = table.copy()
+    for column in columns:
+        out[column] = out[column].map(lambda v: _literal(v) if isinstance(v, str) else v)
+    return out
+
+
+def _title(title: str | None, default: str) -> str:
+    return _literal(title) if title is not None else default
+
+
 def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c not in table.columns]
     if missing:
@@ -77,12 +98,14 @@ def frame_heatmap(counts: pd.DataFrame, *, by: str, value: str = "rate",
     import seaborn as sns
 
     _need(counts, [by, "frame", value], "frame_heatmap")
-    grid = counts.pivot_table(index=by, columns="frame", values=value, sort=False,
-                              aggfunc="sum", dropna=False)
+    data = _literal_columns(counts, [by, "frame"])
+    grid = data.pivot_table(index=by, columns="frame", values=value, sort=False,
+                            aggfunc="sum", dropna=False)
     fig, ax = _figure(1.2 + 0.9 * grid.shape[1], 1.5 + 0.45 * grid.shape[0])
     sns.heatmap(grid, ax=ax, annot=True, fmt=".1f", cmap="rocket_r", linewidths=0.5,
-                cbar_kws={"label": value})
-    ax.set(xlabel="frame", ylabel=by, title=title or f"Frame {value} by {by}")
+                cbar_kws={"label": _literal(value)})
+    ax.set(xlabel="frame", ylabel=_literal(by),
+           title=_title(title, f"Frame {_literal(value)} by {_literal(by)}"))
     ax.tick_params(axis="x", labelrotation=45)
     return fig
 
@@ -95,11 +118,12 @@ def frames_over_time(counts: pd.DataFrame, *, period: str = "month", value: str 
     import seaborn as sns
 
     _need(counts, [period, "frame", value], "frames_over_time")
-    data = counts[counts[period].notna()][[period, "frame", value]].copy()
+    data = _literal_columns(counts[counts[period].notna()][[period, "frame", value]], ["frame"])
     data["time"] = pd.to_datetime(data[period].astype(str), format="mixed")
     fig, ax = _figure(8, 4.5)
     sns.lineplot(data=data, x="time", y=value, hue="frame", marker="o", ax=ax)
-    ax.set(xlabel=period, ylabel=value, title=title or f"Frame {value} by {period}")
+    ax.set(xlabel=_literal(period), ylabel=_literal(value),
+           title=_title(title, f"Frame {_literal(value)} by {_literal(period)}"))
     ax.legend(title="frame", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig
 
@@ -116,13 +140,14 @@ def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio"
     over = ranked[ranked[measure] > 0].head(n)
     under = ranked[ranked[measure] < 0].head(n)
     data = pd.concat([over, under]).sort_values(measure, ascending=False, kind="stable")
-    data = data.assign(use=["over-used" if v > 0 else "under-used" for v in data[measure]])
+    data = _literal_columns(data, ["word"]).assign(use=["over-used" if v > 0 else "under-used" for v in data[measure]])
     fig, ax = _figure(7, 1 + 0.3 * max(len(data), 1))
     sns.barplot(data=data, x=measure, y="word", hue="use", dodge=False, ax=ax,
                 palette={"over-used": "#c0392b", "under-used": "#2e6f9e"},
                 hue_order=["over-used", "under-used"])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set(xlabel=measure, ylabel="", title=title or f"Keywords ({measure})")
+    ax.set(xlabel=_literal(measure), ylabel="",
+           title=_title(title, f"Keywords ({_literal(measure)})"))
     return fig
 
 
@@ -141,7 +166,8 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     if len(rows) > max_rows:
         counts = matches["doc_id"].value_counts()
         busiest = set(sorted(rows, key=lambda d: (-counts.get(d, 0), d))[:max_rows])
-        title = title or f"Dispersion ({max_rows} of {len(rows)} documents, most matches)"
+        title = _title(title, f"Dispersion ({max_rows} of {len(rows)} documents, "
+                              "most matches)")
         rows = [d for d in rows if d in busiest]
     index = {d: i for i, d in enumerate(rows)}
     data = matches[matches["doc_id"].isin(index)].assign(
@@ -149,9 +175,9 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     fig, ax = _figure(10, 1 + 0.35 * len(rows))
     sns.scatterplot(data=data, x="position", y="row", marker="|", s=200, linewidth=1.5,
                     color="#2e6f9e", ax=ax)
-    ax.set_yticks(range(len(rows)), labels=rows)
+    ax.set_yticks(range(len(rows)), labels=[_literal(r) for r in rows])
     ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), xlabel="position in document",
-           ylabel="", title=title or "Dispersion")
+           ylabel="", title=_title(title, "Dispersion"))
     return fig
 
 
@@ -163,11 +189,13 @@ def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributio
 
     _need(table, ["speaker", "speaker_type", value], "speaker_bars")
     data = table.sort_values([value, "speaker"], ascending=[False, True], kind="stable").head(n)
+    data = _literal_columns(data, ["speaker", "speaker_type"])
     fig, ax = _figure(7, 1 + 0.32 * len(data))
     types = [t for t in SPEAKER_TYPE_COLORS if t in set(data["speaker_type"])]
     sns.barplot(data=data, x=value, y="speaker", hue="speaker_type", dodge=False, ax=ax,
                 palette=SPEAKER_TYPE_COLORS, hue_order=types)
-    ax.set(xlabel=value.replace("_", " "), ylabel="", title=title or "Most quoted speakers")
+    ax.set(xlabel=_literal(value.replace("_", " ")), ylabel="",
+           title=_title(title, "Most quoted speakers"))
     ax.legend(title="speaker type", loc="lower right", frameon=False)
     return fig
 
@@ -177,7 +205,7 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
     """Stacked horizontal bars: each group's attributions split by speaker share, from
     :func:`toolkit.analysis.speakers.share_of_voice` (``(other)`` drawn in grey, last)."""
     _need(table, [by, "speaker", "share"], "share_of_voice_bars")
-    grid = table.pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
+    grid = _literal_columns(table, [by, "speaker"]).pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
                              fill_value=0.0, sort=True)
     speakers = sorted(grid.columns, key=lambda s: (s == "(other)", -grid[s].sum(), s))
     grid = grid[speakers]
@@ -192,7 +220,7 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
                 label=speaker, edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, grid[speaker].tolist(), strict=True)]
     ax.set(xlim=(0, 1), xlabel="share of attributions", ylabel="",
-           title=title or f"Share of voice by {by}")
+           title=_title(title, f"Share of voice by {_literal(by)}"))
     ax.invert_yaxis()
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize="small")
@@ -205,10 +233,11 @@ def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None) -
     import seaborn as sns
 
     _need(table, ["period", "speaker", "n_attributions"], "speakers_over_time_lines")
+    data = _literal_columns(table, ["period", "speaker"])
     fig, ax = _figure(8, 4.5)
-    sns.lineplot(data=table, x="period", y="n_attributions", hue="speaker", marker="o", ax=ax,
+    sns.lineplot(data=data, x="period", y="n_attributions", hue="speaker", marker="o", ax=ax,
                  sort=False)
-    ax.set(xlabel="period", ylabel="attributions", title=title or "Speakers over time")
+    ax.set(xlabel="period", ylabel="attributions", title=_title(title, "Speakers over time"))
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig
 
@@ -220,12 +249,13 @@ def verb_bars(counts: pd.DataFrame, *, n: int = 15, title: str | None = None) ->
 
     _need(counts, ["cue_lemma", "verb_category", "n"], "verb_bars")
     data = counts.sort_values(["n", "cue_lemma"], ascending=[False, True], kind="stable").head(n)
+    data = _literal_columns(data, ["cue_lemma", "verb_category"])
     categories = sorted(set(data["verb_category"]))
     palette = dict(zip(categories, sns.color_palette("Set2", len(categories)), strict=True))
     fig, ax = _figure(7, 1 + 0.32 * len(data))
     sns.barplot(data=data, x="n", y="cue_lemma", hue="verb_category", dodge=False, ax=ax,
                 palette=palette, hue_order=categories)
-    ax.set(xlabel="cues", ylabel="", title=title or "Reporting verbs")
+    ax.set(xlabel="cues", ylabel="", title=_title(title, "Reporting verbs"))
     ax.legend(title="category", loc="lower right", frameon=False)
     return fig
 
@@ -237,6 +267,7 @@ def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
     import seaborn as sns
 
     _need(table, ["speaker", "verb_category", value, "n"], "category_heatmap")
+    table = _literal_columns(table, ["speaker", "verb_category"])
     totals = table.groupby("speaker")["n"].sum().sort_values(ascending=False, kind="stable")
     top = sorted(totals.index, key=lambda s: (-totals[s], s))[:n]
     grid = table[table["speaker"].isin(top)].pivot_table(
@@ -244,7 +275,8 @@ def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
     grid = grid.reindex(top)
     fig, ax = _figure(1.5 + 0.9 * grid.shape[1], 1.5 + 0.4 * grid.shape[0])
     sns.heatmap(grid, ax=ax, annot=True, fmt=".2f", cmap="mako_r", linewidths=0.5,
-                cbar_kws={"label": value})
-    ax.set(xlabel="verb category", ylabel="", title=title or "How each speaker's words are reported")
+                cbar_kws={"label": _literal(value)})
+    ax.set(xlabel="verb category", ylabel="",
+           title=_title(title, "How each speaker's words are reported"))
     ax.tick_params(axis="x", labelrotation=45)
     return fig

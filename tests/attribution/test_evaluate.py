@@ -64,3 +64,48 @@ def test_dev_quality_targets(polnear_path):
     assert m["source_acc"] >= 0.88
     assert m["content_f1"] >= 0.72
     assert m["system_dup_cue"] == 0
+
+
+def gold_folder(tmp_path, *, header="compartment\tfilename\tannotators\n",
+                rows="dev\tstory\tab\n", text="Ana said the bridge is safe.\n",
+                ann="T1\tCue 4 8\tsaid\nE1\tAttribution:T1 Cue:T1\n"):
+    (tmp_path / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "dev" / "attributions").mkdir(parents=True)
+    (tmp_path / "metadata.tsv").write_text(header + rows, encoding="utf-8")
+    if text is not None:
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
+        (tmp_path / "dev" / "text" / "story.txt").write_bytes(data)
+    if ann is not None:
+        (tmp_path / "dev" / "attributions" / "story_ab.ann").write_text(ann, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_well_formed_gold_folder_loads(tmp_path):
+    [article] = load_gold(gold_folder(tmp_path))
+    assert article.gold[0].cue == ((4, 8),) and article.gold[0].cue_text == "said"
+
+
+def test_gold_problems_are_errors_naming_the_file_and_line(tmp_path):
+    from toolkit.errors import DecodeError, FormatError, InputError, MissingColumnError
+
+    with pytest.raises(InputError, match="no metadata.tsv"):
+        load_gold(tmp_path)
+    with pytest.raises(MissingColumnError, match=r"metadata.tsv: no 'annotators' column "
+                                                  r"\(columns: compartment, filename\)"):
+        load_gold(gold_folder(tmp_path / "a", header="compartment\tfilename\n",
+                              rows="dev\tstory\n"))
+    with pytest.raises(InputError, match=r"story.txt: article text not found"):
+        load_gold(gold_folder(tmp_path / "b", text=None))
+    with pytest.raises(InputError, match=r"story_ab.ann: annotation file not found"):
+        load_gold(gold_folder(tmp_path / "c", ann=None))
+    with pytest.raises(FormatError, match=r"story_ab.ann:2: span 4 80 is outside the text "
+                                          r"\(0 to 29 characters\)"):
+        load_gold(gold_folder(tmp_path / "d", ann="T1\tCue 4 8\tsaid\nT2\tSource 4 80\tx\n"))
+    with pytest.raises(FormatError, match=r"story_ab.ann:1: span 8 4 is outside"):
+        load_gold(gold_folder(tmp_path / "e", ann="T1\tCue 8 4\tsaid\n"))
+    with pytest.raises(FormatError, match=r"story_ab.ann:2: event refers to T7"):
+        load_gold(gold_folder(tmp_path / "f", ann="T1\tCue 4 8\tsaid\nE1\tCue:T1 Source:T7\n"))
+    with pytest.raises(DecodeError, match=r"story.txt:2: article text is not UTF-8"):
+        load_gold(gold_folder(tmp_path / "g", text=b"Ana said\nthe caf\xe9 is safe.\n"))
+    with pytest.raises(FormatError, match=r"metadata.tsv:2: empty filename or annotators"):
+        load_gold(gold_folder(tmp_path / "h", rows="dev\t\tab\n"))

@@ -152,10 +152,14 @@ def test_malformed_csv_and_jsonl_rows_are_skipped_with_line_numbers(tmp_path):
 def test_missing_text_column_names_the_columns(tmp_path):
     csv_path = write(tmp_path, "t.csv", "doc_id,body\nd1,Some text.\n")
     with pytest.raises(MissingColumnError, match=r"no 'text' column \(columns: doc_id, body\)"):
-        load(csv_path)
+        load(csv_path, text_column="text")
     jsonl = write(tmp_path, "t.jsonl", '{"doc_id": "a", "body": "x"}\n')
     with pytest.raises(MissingColumnError, match="no row has a 'text' field"):
-        load(jsonl)
+        load(jsonl, text_column="text")
+    unknown = write(tmp_path, "u.csv", "doc_id,words\nd1,Some text.\n")
+    with pytest.raises(MissingColumnError, match=r"no text column \(looked for text, body.*"
+                                                 r"columns: doc_id, words\)"):
+        load(unknown)
 
 
 def test_duplicate_doc_ids_are_skipped_or_raised(tmp_path):
@@ -216,3 +220,199 @@ def test_sample_corpus_loads_with_its_duplicates_and_chrome(sample_path):
     assert "Advertisement" not in army.body
     assert {x.reason for x in army.cleaned.excluded} == {"repeated headline", "page furniture"}
     assert min(d.date for d in docs) < "2026-04-01" < max(d.date for d in docs)
+
+
+# -- encodings of tables and metadata files -------------------------------------------------
+
+CAFE = "Caf\u00e9 owners said on Monday that prices rose \u2014 again, and again."
+
+
+@pytest.mark.parametrize("name, data", [
+    ("t.csv", f'doc_id,text,outlet\nd1,"{CAFE}",Le Caf\u00e9\n'),
+    ("t.tsv", f"doc_id\ttext\toutlet\nd1\t{CAFE}\tLe Caf\u00e9\n"),
+    ("t.jsonl", json.dumps({"doc_id": "d1", "text": CAFE, "outlet": "Le Caf\u00e9"},
+                           ensure_ascii=False) + "\n"),
+])
+def test_cp1252_tables_load_with_the_fallback_recorded(tmp_path, name, data):
+    path = write(tmp_path, name, data.encode("cp1252"))
+    corpus = load(path)
+    [record] = corpus.report()
+    assert (record.status, record.encoding, record.reason) == ("ok", "cp1252",
+                                                                "decoded as cp1252")
+    [doc] = list(corpus)
+    assert doc.text == CAFE and doc.outlet == "Le Caf\u00e9" and doc.encoding == "cp1252"
+
+
+def test_cp1252_metadata_sidecar_is_read_and_recorded(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "metadata.csv", "file,outlet,title\na.txt,Le Caf\u00e9,Caf\u00e9 talks\n"
+          .encode("cp1252"))
+    corpus = load(tmp_path)
+    [record] = corpus.report()
+    assert record.status == "ok" and record.reason == "metadata.csv decoded as cp1252"
+    [doc] = list(corpus)
+    assert (doc.outlet, doc.title, doc.encoding) == ("Le Caf\u00e9", "Caf\u00e9 talks", "utf-8")
+    assert corpus.notes() == ["1 document(s) whose metadata file was decoded as cp1252, e.g. a: "
+                              "metadata.csv decoded as cp1252"]
+
+
+def test_cp1252_polnear_style_metadata_tsv(tmp_path):
+    write(tmp_path, "metadata.tsv", "compartment\tfilename\tannotators\tpublisher\n"
+          "dev\tstory\tab\tCaf\u00e9 Press\n".encode("cp1252"))
+    write(tmp_path, "dev/text/story.txt", ARTICLE)
+    write(tmp_path, "dev/attributions/story_ab.ann", "")
+    corpus = load(tmp_path)
+    [doc] = list(corpus)
+    assert doc.outlet == "Caf\u00e9 Press"
+    assert corpus.report()[0].reason == "metadata.tsv decoded as cp1252"
+
+
+def test_table_bytes_in_neither_encoding_name_the_line(tmp_path):
+    path = write(tmp_path, "t.csv", b"doc_id,text\nd1,fine\nd2,bad \x81 byte\n")
+    with pytest.raises(DecodeError, match=r"t.csv:3: undecodable byte 0x81"):
+        load(path)
+
+
+# -- hostile JSONL and CSV rows ----------------------------------------------------------------
+
+def test_jsonl_rows_with_a_huge_integer_or_deep_nesting_are_skipped(tmp_path):
+    lines = ['{"doc_id": "a", "text": "First article text."}',
+             '{"doc_id": "b", "text": "Second.", "n": ' + "9" * 100_000 + "}",
+             "[" * 100_000 + "]" * 100_000,
+             '{"doc_id": "c", "text": "Third.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+             '{"doc_id": "d", "text": "Fourth article text."}']
+    path = write(tmp_path, "t.jsonl", "\n".join(lines) + "\n")
+    records = load(path).report()
+    assert [(r.status, r.reason) for r in records] == [
+        ("ok", ""),
+        ("skipped", "line 2: unreadable JSON value: a number too long to read "
+                    "(over 4,300 digits)"),
+        ("skipped", "line 3: JSON nested too deeply to read"),
+        ("skipped", "line 4: JSON nested too deeply to read"),
+        ("ok", ""),
+    ]
+
+
+def test_csv_article_over_128_kb_loads(tmp_path):
+    long_text = "The minister said the talks had stalled. " * 8000  # about 330 KB
+    path = write(tmp_path, "t.csv", f'doc_id,text\nbig,"{long_text}"\nsmall,Short one.\n')
+    corpus = load(path)
+    assert [r.status for r in corpus.report()] == ["ok", "ok"]
+    assert next(iter(corpus)).text == long_text
+
+
+# -- metadata rows that repeat or name missing files -------------------------------------------
+
+def test_repeated_and_orphan_metadata_rows_are_reported(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE.replace("Monday", "Tuesday").replace("Ramos", "Quill"))
+    write(tmp_path, "metadata.csv", "file,outlet\na.txt,First Outlet\nb.txt,Ledger\n"
+          "a.txt,Second Outlet\ngone.txt,Ghost Daily\n")
+    corpus = load(tmp_path)
+    got = statuses(corpus)
+    assert got["a.txt"] == ("ok", "metadata.csv describes a.txt again on line(s) 4: line 2 used")
+    assert got["b.txt"] == ("ok", "")
+    assert got["gone.txt"] == ("skipped", "listed in metadata.csv (line 5) but no such file")
+    assert next(d for d in corpus if d.doc_id == "a").outlet == "First Outlet"
+    notes = corpus.notes()
+    assert any(n.startswith("1 document(s) described by more than one metadata row") for n in notes)
+    assert any(n.startswith("1 document(s) listed in metadata but missing") for n in notes)
+
+
+def test_metadata_rows_matched_by_file_name_are_not_reported_missing(tmp_path):
+    write(tmp_path, "articles/a.txt", ARTICLE)
+    write(tmp_path, "notes.pdf", b"%PDF-1.4")
+    write(tmp_path, "metadata.csv", "file,outlet\na.txt,Ledger\nnotes.pdf,Ledger\n")
+    got = statuses(load(tmp_path))
+    assert got == {"a.txt": ("ok", ""), "notes.pdf": ("skipped", "not a .txt article (.pdf)")}
+
+
+# -- duplicates of short or non-Latin texts ------------------------------------------------------
+
+def test_documents_with_empty_or_tiny_bodies_are_not_copies_of_each_other(tmp_path):
+    write(tmp_path, "zh1.txt", "\u5317\u4eac\u5e02\u653f\u5e9c\u5468\u4e00\u5ba3\u5e03\u65b0"
+          "\u7684\u4ea4\u901a\u89c4\u5212\n\u8be5\u8ba1\u5212\u5c06\u5728\u660e\u5e74\u5b9e"
+          "\u65bd\n")
+    write(tmp_path, "zh2.txt", "\u4e0a\u6d77\u4e3e\u529e\u56fd\u9645\u7535\u5f71\u8282\n"
+          "\u6765\u81ea\u56db\u5341\u4e2a\u56fd\u5bb6\u7684\u5f71\u7247\u53c2\u52a0\u4e86\u8bc4"
+          "\u9009\n")
+    write(tmp_path, "brief1.txt", "Share this\nDam opens.\n")
+    write(tmp_path, "brief2.txt", "Share this\nTalks end.\n")
+    write(tmp_path, "brief3.txt", "Share this\nTalks end.\n")
+    got = {r.doc_id: (r.status, r.duplicate_of) for r in load(tmp_path).report()}
+    assert got == {"brief1": ("ok", None), "brief2": ("ok", None),
+                   "brief3": ("duplicate", "brief2"), "zh1": ("ok", None), "zh2": ("ok", None)}
+
+
+# -- dates --------------------------------------------------------------------------------------
+
+def test_dates_are_parsed_strictly_and_bad_ones_reported(tmp_path):
+    rows = [("a", "2026-03-02"), ("b", "2026-13-01"), ("c", "2026-02-30"), ("d", "yesterday"),
+            ("e", "2026-03-04T09:30:00Z"), ("f", "Tue, 03 Mar 2026 10:00:00 GMT"), ("g", "")]
+    body = "\n".join(f'{i},"{ARTICLE.replace("Monday", f"day {i}")}","{d}"' for i, d in rows)
+    path = write(tmp_path, "t.csv", "doc_id,text,date\n" + body + "\n")
+    corpus = load(path)
+    dates = {r.doc_id: r.date for r in corpus.report()}
+    assert dates == {"a": "2026-03-02", "b": None, "c": None, "d": None, "e": "2026-03-04",
+                     "f": "2026-03-03", "g": None}
+    reasons = {r.doc_id: r.reason for r in corpus.report()}
+    assert reasons["b"] == "unreadable date '2026-13-01' (kept as meta['date_raw'])"
+    assert reasons["g"] == ""
+    assert next(d for d in corpus if d.doc_id == "d").meta["date_raw"] == "yesterday"
+    summary = corpus.summary()
+    assert summary.attrs["notes"][0] == (
+        "3 document(s) with an unreadable date (no date used), e.g. b: unreadable date "
+        "'2026-13-01' (kept as meta['date_raw'])")
+
+
+# -- titles from the first line ----------------------------------------------------------------
+
+def test_plain_text_takes_a_headline_like_first_line_as_title(tmp_path):
+    write(tmp_path, "headline.txt", ARTICLE)
+    write(tmp_path, "furniture.txt", "Share this article\nDam Talks Stall Again\n" + ARTICLE[17:])
+    write(tmp_path, "sentence.txt", "Ramos said the talks had stalled.\nShe left at noon.\n")
+    write(tmp_path, "single.txt", "One line only without a period")
+    write(tmp_path, "given.txt", ARTICLE.replace("Monday", "Friday"))
+    write(tmp_path, "metadata.csv", "file,title\ngiven.txt,From metadata\n")
+    docs = {d.doc_id: d for d in load(tmp_path)}
+    assert docs["headline"].title == "Dam talks stall"
+    assert docs["headline"].meta["title_from"] == "first line"
+    assert docs["headline"].text == ARTICLE
+    assert docs["furniture"].title == "Dam Talks Stall Again"
+    assert docs["sentence"].title is None and docs["single"].title is None
+    assert docs["given"].title == "From metadata" and "title_from" not in docs["given"].meta
+    csv_path = write(tmp_path, "t.csv", 'doc_id,text\nx,"Dam talks stall\nRamos spoke."\n')
+    assert next(iter(load(csv_path))).title is None
+
+
+# -- languages ----------------------------------------------------------------------------------
+
+FRENCH = ("Le gouvernement a annonc\u00e9 lundi que les n\u00e9gociations sur le barrage "
+          "reprendraient la semaine prochaine. Le ministre a d\u00e9clar\u00e9 que les deux pays "
+          "n'\u00e9taient pas encore parvenus \u00e0 un accord, mais que les discussions "
+          "avan\u00e7aient. L'opposition a critiqu\u00e9 le projet et r\u00e9clam\u00e9 une "
+          "enqu\u00eate ind\u00e9pendante.\n")
+ENGLISH = ("The government said on Monday that the talks on the dam would resume next week. "
+           "The minister told reporters that the two countries had not yet reached a deal, but "
+           "that the talks were moving forward. The opposition criticized the plan and called "
+           "for an independent inquiry into the water supply.\n")
+
+
+def test_non_english_documents_are_flagged_kept_and_can_be_left_out(tmp_path):
+    write(tmp_path, "en.txt", ENGLISH)
+    write(tmp_path, "fr.txt", FRENCH)
+    write(tmp_path, "short.txt", "Talks resume.\n")
+    corpus = load(tmp_path)
+    records = {r.doc_id: r for r in corpus.report()}
+    assert [records[k].language for k in ("en", "fr", "short")] == ["en", "other", "unknown"]
+    assert records["fr"].status == "ok"
+    assert records["fr"].reason.startswith("does not look English")
+    assert records["en"].reason == "" and records["short"].reason == ""
+    assert sorted(d.doc_id for d in corpus) == ["en", "fr", "short"]
+    assert sorted(d.doc_id for d in corpus.documents(english_only=True)) == ["en", "short"]
+    assert corpus.ids(english_only=True) == ["en", "short"]
+    assert corpus.language_counts() == {"en": 1, "other": 1, "unknown": 1}
+    assert next(d for d in corpus if d.doc_id == "fr").language == "other"
+    assert corpus.summary()["language"].tolist() == ["en", "other", "unknown"]
+    assert corpus.notes()[0].startswith("1 document(s) that do not look English, e.g. fr: "
+                                        "does not look English")

@@ -135,3 +135,61 @@ def test_polnear_sentence_boundaries_respect_gold_cues_and_sources(polnear_path)
     print(f"gold Cue/Source spans without an inner sentence boundary: {share:.4%} of {total}")
     assert total > 40000
     assert share >= 0.99
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+       st.tuples(st.integers(0, 70), st.integers(0, 20)))
+def test_excluded_span_lookup_agrees_with_checking_every_span(excluded, probe):
+    from toolkit.corpus.segment import _inside_checker
+
+    spans = [(a, a + n) for a, n in excluded]
+    span = (probe[0], probe[0] + probe[1])
+    expected = any(x <= span[0] and span[1] <= y for x, y in spans)
+    assert _inside_checker(spans)(span) == expected
+
+
+def test_long_one_line_article_splits_into_its_sentences():
+    sentence = "The minister said on Monday that the talks had stalled again. "
+    text = sentence * 4000  # about 250 KB on one line
+    spans = sentences(text)
+    assert len(spans) == 4000
+    assert all(text[a:b] == sentence.strip() for a, b in spans)
+
+
+def test_initials_are_still_seen_right_before_a_boundary_late_in_a_paragraph():
+    text = "Filler sentence number one here. " * 200 + "Rep. G.K. Butterfield spoke. He left."
+    assert split(text)[-2:] == ["Rep. G.K. Butterfield spoke.", "He left."]
+
+
+def test_many_short_lines_with_furniture_segment_every_kept_line():
+    from toolkit.corpus.clean import clean
+
+    lines = [f"Line {i} of the live blog reports event {i}." for i in range(3000)]
+    text = "\n".join(line for pair in zip(lines, ["Share this"] * 3000, strict=True)
+                     for line in pair) + "\n"
+    seg = segment(text, excluded=clean(text).excluded_spans)
+    assert [text[a:b] for a, b in seg.paragraphs] == lines
+
+
+def test_a_huge_paragraph_is_fed_to_punkt_in_pieces_without_changing_sentences(monkeypatch):
+    from toolkit.corpus import segment as segment_module
+
+    unit = ("Sen. J. K. Ode met Mr. Bello in Washington, D.C., on Jan. 5 at 5 p.m. "
+            "\u201cWe are not there yet,\u201d she said. The U.S. Senate voted later. ")
+    text = unit * 1200  # about 170 KB on one line: at least three pieces
+    assert len(segment_module._pieces(text, segment_module.load_abbreviations())) >= 3
+    pieced = sentences(text)
+    monkeypatch.setattr(segment_module, "MAX_PUNKT_CHARS", 10**9)
+    assert sentences(text) == pieced
+    assert len(pieced) == 2 * 1200
+
+
+def test_a_huge_token_without_white_space_stays_one_piece():
+    from toolkit.corpus.segment import _pieces, load_abbreviations
+
+    text = "See " + "QWxhZGRpbjpvcGVu" * 20_000 + " now."
+    pieces = _pieces(text, load_abbreviations())
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(b == c for (_, b), (c, _) in zip(pieces, pieces[1:], strict=False))
+    assert [text[a:b] for a, b in sentences(text)] == [text]

@@ -12,6 +12,7 @@ import datetime as _dt
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from toolkit.corpus.dates import ISO_DAY
 from toolkit.errors import ParameterError
 
 if TYPE_CHECKING:
@@ -27,15 +28,35 @@ UNKNOWN = "unknown"
 _FIELDS = ("doc_id", "title", "outlet", "date", "author", "url")
 
 
-def check_date(value: str | None, name: str) -> str | None:
-    """``value`` as an ISO date string, None for no value; ParameterError otherwise."""
-    if value in (None, ""):
+def check_date(value: str | _dt.date | None, name: str) -> str | None:
+    """``value`` (``YYYY-MM-DD`` text or a date) as an ISO date string, None for no value;
+    :class:`ParameterError` naming the parameter for anything else, including impossible days
+    (``2026-02-30``) and other ISO spellings (``20260301``, ``2026-W10``)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = value.strip() if isinstance(value, str) else None
+    day = _day(text) if text is not None else None
+    if day is None:
+        raise ParameterError(f"{name}={value!r} is not an ISO date (a real YYYY-MM-DD day)",
+                             hint="write YYYY-MM-DD, e.g. 2026-03-01")
+    return day.isoformat()
+
+
+def _day(value: object) -> _dt.date | None:
+    """The date of a ``YYYY-MM-DD`` string (or of its first ten characters when a time
+    follows), None for anything else."""
+    if not isinstance(value, str) or not ISO_DAY.match(value):
+        return None
+    if len(value) > 10 and value[10] not in "T ":
         return None
     try:
-        return _dt.date.fromisoformat(str(value)).isoformat()
+        return _dt.date.fromisoformat(value[:10])
     except ValueError:
-        raise ParameterError(f"{name}={value!r} is not an ISO date",
-                             hint="write YYYY-MM-DD") from None
+        return None
 
 
 def check_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
@@ -56,7 +77,8 @@ def documents(corpus: Iterable[Any], date_from: str | None = None,
         if lo is None and hi is None:
             yield doc
             continue
-        date = (getattr(doc, "date", None) or "")[:10]
+        day = _day(getattr(doc, "date", None))
+        date = day.isoformat() if day is not None else ""
         if date and (lo is None or date >= lo) and (hi is None or date <= hi):
             yield doc
 
@@ -64,9 +86,8 @@ def documents(corpus: Iterable[Any], date_from: str | None = None,
 def period_of(date: str | None, period: str) -> str | None:
     """The period of an ISO date: ``week`` is the ISO date of that week's Monday, ``month``
     ``YYYY-MM``, ``quarter`` ``YYYY-Qn``, ``year`` ``YYYY``; None for no or a bad date."""
-    try:
-        day = _dt.date.fromisoformat((date or "")[:10])
-    except ValueError:
+    day = _day(date)
+    if day is None:
         return None
     if period == "week":
         return (day - _dt.timedelta(days=day.weekday())).isoformat()
@@ -161,7 +182,7 @@ def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None)
     lo, hi = check_range(date_from, date_to)
     if lo is None and hi is None:
         return docs
-    dates = docs["date"].map(lambda d: d[:10] if isinstance(d, str) else "")
+    dates = docs["date"].map(lambda d: _day(d).isoformat() if _day(d) is not None else "")
     mask = dates != ""
     if lo:
         mask &= dates >= lo

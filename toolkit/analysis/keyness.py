@@ -101,8 +101,7 @@ def load_stopwords(stopwords: bool | str | Iterable[str] | None = True) -> froze
         return _builtin_stopwords()
     if isinstance(stopwords, str):
         try:
-            with open(stopwords, encoding="utf-8") as handle:
-                return _parse_words(handle.read())
+            return _parse_words(lexicons.read_file(stopwords, what="stopword list"))
         except OSError as exc:
             raise ParameterError(f"cannot read stopwords file {stopwords!r}: {exc.strerror}",
                                  hint="pass True, False, a file path or a list of words") from None

@@ -44,23 +44,29 @@ def load_categories(path: str | None = None) -> pd.DataFrame:
         text = lexicons.read_text("verb_categories.tsv")
         shown = "verb_categories.tsv"
     else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
-        shown = path
+        try:
+            text = lexicons.read_file(path, what="verb category file")
+        except OSError as exc:
+            raise LexiconError(f"cannot read the verb categories: {exc.strerror or exc}",
+                               path=str(path), hint="pass the path of a TSV file") from None
+        shown = str(path)
     rows, header_seen = [], False
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cells = line.split("\t")
+        cells = [c.strip() for c in line.split("\t")]
         if not header_seen:
             header_seen = True
             if tuple(cells) != _CATEGORY_COLUMNS:
                 raise LexiconError(f"header must be {' '.join(_CATEGORY_COLUMNS)} (tab-separated)",
                                    path=shown, line=number)
             continue
-        if len(cells) != len(_CATEGORY_COLUMNS) or not cells[0]:
+        if len(cells) != len(_CATEGORY_COLUMNS):
             raise LexiconError(f"expected {len(_CATEGORY_COLUMNS)} tab-separated cells, "
                                f"found {len(cells)}", path=shown, line=number)
+        if not cells[0]:
+            raise LexiconError("empty category name", path=shown, line=number,
+                               hint="write the category in the first cell, or remove the line")
         rows.append(cells)
     return pd.DataFrame(rows, columns=list(_CATEGORY_COLUMNS))
 

@@ -21,13 +21,15 @@ Metrics (all over span lists, overlaps counted in characters):
 from __future__ import annotations
 
 import csv
+import io
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import FormatError, InputError
+from toolkit.errors import DecodeError, FormatError, InputError, MissingColumnError
 
 __all__ = ["GoldAttribution", "Article", "load_gold", "score", "evaluate_split", "format_metrics"]
 
@@ -59,29 +61,67 @@ class Article:
     gold: tuple[GoldAttribution, ...]
 
 
-def _spans(field: str, *, path: str, line: int) -> tuple[Span, ...]:
+GOLD_COLUMNS = ("compartment", "filename", "annotators")
+
+
+def _spans(field: str, *, path: str, line: int, length: int) -> tuple[Span, ...]:
     try:
-        return tuple((int(a), int(b)) for a, b in (part.split() for part in field.split(";")))
+        spans = tuple((int(a), int(b)) for a, b in (part.split() for part in field.split(";")))
     except ValueError as exc:
         raise FormatError(f"bad span list {field!r}", path=path, line=line,
                           hint="brat spans look like 'START END' or 'S1 E1;S2 E2'") from exc
+    for start, end in spans:
+        if not 0 <= start <= end <= length:
+            raise FormatError(f"span {start} {end} is outside the text (0 to {length} "
+                              "characters)", path=path, line=line,
+                              hint="the .ann file does not belong to this text, or the text "
+                                   "was changed after annotation")
+    return spans
+
+
+def _read_utf8(path: Path, what: str) -> str:
+    """A gold file's text, read as UTF-8 with universal newlines, as the annotations count it."""
+    shown = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{what} not found", path=shown,
+                         hint="check metadata.tsv and the SPLIT/text, SPLIT/attributions "
+                              "folders") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=shown) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DecodeError(f"{what} is not UTF-8 (byte 0x{data[exc.start]:02x})", path=shown,
+                          line=data.count(b"\n", 0, exc.start) + 1,
+                          hint="gold offsets count characters of the UTF-8 text") from None
+    return io.StringIO(text, newline=None).read()
 
 
 def read_ann(path: Path, text: str) -> tuple[GoldAttribution, ...]:
-    """Gold attributions of one brat ``.ann`` file."""
+    """Gold attributions of one brat ``.ann`` file; every span must lie inside ``text``."""
     spans: dict[str, tuple[Span, ...]] = {}
-    events: list[dict[str, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    events: list[tuple[int, dict[str, str]]] = []
+    shown = str(path)
+    for number, line in enumerate(_read_utf8(Path(path), "annotation file").splitlines(),
+                                  start=1):
         cells = line.split("\t")
         if len(cells) < 2:
             continue
         if cells[0].startswith("T") and cells[0][1:].isdigit():
             _, _, where = cells[1].partition(" ")
-            spans[cells[0]] = _spans(where, path=str(path), line=number)
+            spans[cells[0]] = _spans(where, path=shown, line=number, length=len(text))
         elif cells[0].startswith("E") and cells[0][1:].isdigit():
-            events.append(dict(arg.split(":", 1) for arg in cells[1].split() if ":" in arg))
+            events.append((number, dict(arg.split(":", 1) for arg in cells[1].split()
+                                        if ":" in arg)))
+    for number, event in events:
+        unknown = [ref for ref in event.values() if ref.startswith("T") and ref not in spans]
+        if unknown:
+            raise FormatError(f"event refers to {unknown[0]}, which no line defines",
+                              path=shown, line=number, hint="the .ann file is incomplete")
     gold = []
-    for event in events:
+    for _, event in events:
         def role(*names: str, event: dict[str, str] = event) -> tuple[Span, ...]:
             return tuple(s for n in names if event.get(n) in spans for s in spans[event[n]])
         cue = role("Cue") or role("Attribution", "Attribution-no-source")
@@ -99,16 +139,26 @@ def load_gold(directory: str | Path, *, split: str = "dev", limit: int = 0) -> l
     meta = root / "metadata.tsv"
     if not meta.is_file():
         raise InputError("no metadata.tsv", path=str(root), hint="pass the PolNeAR folder with --gold")
-    with meta.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle, delimiter="\t") if r.get("compartment") == split]
+    reader = csv.DictReader(io.StringIO(_read_utf8(meta, "metadata.tsv"), newline=""),
+                            delimiter="\t")
+    missing = [c for c in GOLD_COLUMNS if c not in (reader.fieldnames or ())]
+    if missing:
+        raise MissingColumnError(
+            f"no {', '.join(repr(c) for c in missing)} column (columns: "
+            f"{', '.join(reader.fieldnames or ()) or 'none'})", path=str(meta),
+            hint="a PolNeAR metadata.tsv has compartment, filename and annotators columns")
+    rows = [(reader.line_num, r) for r in reader if r.get("compartment") == split]
     if not rows:
         raise InputError(f"no article in split {split!r}", path=str(meta), hint="check --split")
     articles = []
-    for row in rows[:limit or None]:
-        text_path = (root / split / "text" / f"{row['filename']}.txt").resolve()
-        annotator = row["annotators"].split("|")[0]
-        ann = root / split / "attributions" / f"{row['filename']}_{annotator}.ann"
-        text = text_path.read_text(encoding="utf-8")
+    for line, row in rows[:limit or None]:
+        name, annotator = row["filename"] or "", (row["annotators"] or "").split("|")[0]
+        if not name or not annotator:
+            raise FormatError("empty filename or annotators cell", path=str(meta), line=line,
+                              hint="name the article and its annotator(s)")
+        text_path = Path(os.path.abspath(root / split / "text" / f"{name}.txt"))
+        ann = root / split / "attributions" / f"{name}_{annotator}.ann"
+        text = _read_utf8(text_path, "article text")
         articles.append(Article(str(text_path), text, read_ann(ann, text)))
     return articles
 

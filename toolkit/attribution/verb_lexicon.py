@@ -126,11 +126,20 @@ def parse_verb_lexicon(text: str, *, source: str = "<string>") -> VerbLexicon:
 def load_verb_lexicon(path: str | Path) -> VerbLexicon:
     """Read a reporting-verb lexicon file (layout of ``lexicons/reporting_verbs.tsv``)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = lexicons.read_file(path, what="reporting-verb lexicon")
     except OSError as exc:
         raise InputError(f"cannot read lexicon: {exc.strerror}", path=str(path),
                          hint="pass the path of a TSV lexicon file") from exc
+    _check_lemmas(text, source=str(path))
     return parse_verb_lexicon(text, source=str(path))
+
+
+def _check_lemmas(text: str, *, source: str) -> None:
+    """A lexicon file's rows must start with a lemma (an empty one names no verb)."""
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if raw.strip() and not raw.lstrip().startswith("#") and not raw.split("\t")[0].strip():
+            raise LexiconError("empty lemma", path=source, line=number,
+                               hint="write the verb in the first column, or remove the row")
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,10 @@
 
 - :mod:`~toolkit.corpus.readers` reads folders, CSV/TSV/JSONL tables and brat standoff into raw
   entries; :mod:`~toolkit.corpus.loader` turns them into a :class:`Corpus` with a load report;
+- :mod:`~toolkit.corpus.files` walks folders, opens only regular files and decodes them;
+  :mod:`~toolkit.corpus.fields` finds which column holds the text, id, title, outlet, date...;
+  :mod:`~toolkit.corpus.dates` reads publication dates strictly;
+  :mod:`~toolkit.corpus.language` flags articles that do not look English;
 - :mod:`~toolkit.corpus.document` is one article (:class:`Document`) and its cleaned view;
 - :mod:`~toolkit.corpus.dedup` finds syndicated copies;
 - :mod:`~toolkit.corpus.clean` marks page furniture as excluded spans (the text never changes);

@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 from toolkit import lexicons
 from toolkit.corpus.segment import Span, strip_span
 
-__all__ = ["Excluded", "Cleaned", "clean", "load_boilerplate", "normalize_line"]
+__all__ = ["Excluded", "Cleaned", "clean", "headline", "load_boilerplate", "normalize_line"]
 
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"\w+")
@@ -23,9 +23,13 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
                          "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = "\"'.,;!?-|•·*>#()[] \t"
-_SENTENCE_END = re.compile(r"""[.!?]["'\u201d\u2019)]*\s*$""")
+_SENTENCE_END = re.compile(r"""[.!?\u3002\uff01\uff1f]["'\u201d\u2019)\u300d\u300f]*\s*$""")
+_HEADLINE_END = re.compile(r"""[.,;:\u3002]["'\u201d\u2019)]*\s*$""")
 MAX_CHROME_WORDS = 12
 MAX_EDGE_WORDS = 4
+MAX_HEADLINE_WORDS = 20
+MAX_HEADLINE_CHARS = 200
+HEADLINE_LOOKAHEAD = 5
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,7 @@ def load_boilerplate(path: str | None = None) -> re.Pattern[str]:
     if path is None:
         text = lexicons.read_text("boilerplate.txt")
     else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = lexicons.read_file(path, what="boilerplate pattern file")
     patterns = []
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
@@ -148,6 +151,31 @@ def clean(text: str, *, title: str | None = None, boilerplate: re.Pattern[str] |
         if i not in reasons:
             kept.append(strip_span(text, a, b))
     return Cleaned(text=text, excluded=tuple(excluded), kept=tuple(k for k in kept if k[0] < k[1]))
+
+
+def headline(text: str, *, boilerplate: re.Pattern[str] | None = None) -> Span | None:
+    """The span of the text's headline: its first line that is not page furniture, when that
+    line looks like a headline (2 to 20 words, at most 200 characters, no final period, comma,
+    semicolon or colon) and more text follows. None otherwise.
+    """
+    pattern = boilerplate if boilerplate is not None else load_boilerplate()
+    lines = _LINE.finditer(text)
+    for _, match in zip(range(HEADLINE_LOOKAHEAD), lines, strict=False):
+        key = normalize_line(match.group())
+        if not key:
+            continue
+        n_words = len(_WORD.findall(key))
+        if n_words <= MAX_CHROME_WORDS and pattern.fullmatch(key):
+            continue
+        a, b = strip_span(text, *match.span())
+        line = text[a:b]
+        following = next(lines, None)
+        while following is not None and not following.group().strip():
+            following = next(lines, None)
+        looks = (2 <= n_words <= MAX_HEADLINE_WORDS and len(line) <= MAX_HEADLINE_CHARS
+                 and not _HEADLINE_END.search(line))
+        return (a, b) if looks and following is not None else None
+    return None
 
 
 def _mark_edges(text: str, lines: list[Span], reasons: dict[int, str]) -> None:

@@ -4,6 +4,10 @@ Each document body gets a fingerprint: a hash of its normalised text (exact copi
 bottom-k sketch of hashed word 5-gram shingles (near copies: a wire story republished with a
 paragraph trimmed or different page furniture). Candidate pairs share sketch values; their
 resemblance (Jaccard similarity of shingle sets) is estimated from the sketches.
+
+A body too short to say anything (fewer than :data:`MIN_WORDS` words: an empty body when
+cleaning dropped every line, as it can for a script it does not know, or a one-line brief) is
+never a near copy, and is an exact copy only of a document whose whole raw text is the same.
 """
 
 from __future__ import annotations
@@ -15,12 +19,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["NEAR_THRESHOLD", "SHINGLE", "SKETCH", "Fingerprint", "find_duplicates", "fingerprint",
-           "resemblance"]
+__all__ = ["MIN_WORDS", "NEAR_THRESHOLD", "SHINGLE", "SKETCH", "Fingerprint", "find_duplicates",
+           "fingerprint", "resemblance"]
 
 SHINGLE = 5
 SKETCH = 128
 NEAR_THRESHOLD = 0.7
+MIN_WORDS = 2 * SHINGLE
 _WORD = re.compile(r"\w+")
 
 
@@ -30,14 +35,17 @@ class Fingerprint:
     sketch: tuple[int, ...]
 
 
-def fingerprint(body: str) -> Fingerprint:
+def fingerprint(body: str, *, raw: str | None = None) -> Fingerprint:
+    """The fingerprint of a cleaned ``body``; ``raw`` (the text as read) stands in for a body
+    of fewer than :data:`MIN_WORDS` words, which then gets no sketch (no near copies)."""
     words = [w.lower() for w in _WORD.findall(body)]
+    if len(words) < MIN_WORDS:
+        whole = " ".join((raw if raw is not None else body).split())
+        exact = "raw:" + hashlib.sha1(whole.encode("utf-8")).hexdigest()
+        return Fingerprint(exact=exact, sketch=())
     exact = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
-    if len(words) < SHINGLE:
-        shingles = {zlib.crc32(" ".join(words).encode("utf-8"))}
-    else:
-        shingles = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
-                    for i in range(len(words) - SHINGLE + 1)}
+    shingles = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
+                for i in range(len(words) - SHINGLE + 1)}
     return Fingerprint(exact=exact, sketch=tuple(sorted(shingles)[:SKETCH]))
 
 
@@ -69,6 +77,8 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
             out[i] = (original, "exact", 1.0)
             continue
         by_exact[fp.exact] = i
+        if not fp.sketch:
+            continue
         shared: dict[int, int] = defaultdict(int)
         for h in fp.sketch:
             for j in by_shingle[h]:

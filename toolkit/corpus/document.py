@@ -14,7 +14,11 @@ __all__ = ["Document"]
 
 @dataclass(frozen=True)
 class Document:
-    """One article. ``text`` is exactly as read; every offset in the toolkit indexes it."""
+    """One article. ``text`` is exactly as read; every offset in the toolkit indexes it.
+
+    ``date`` is an ISO date or None; ``language`` is ``en``, ``other`` or ``unknown`` for a
+    loaded document (see :mod:`toolkit.corpus.language`), None when not checked.
+    """
 
     doc_id: str
     text: str
@@ -26,6 +30,7 @@ class Document:
     path: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     encoding: str = "utf-8"
+    language: str | None = None
 
     @cached_property
     def cleaned(self) -> Cleaned:

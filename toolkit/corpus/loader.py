@@ -1,30 +1,42 @@
 """Load news articles into documents, and account for every input.
 
 ``load(path)`` auto-detects the input: a ``.txt`` file, a folder of ``.txt`` files (with an
-optional ``metadata.csv``/``metadata.jsonl`` sidecar keyed by file name), a CSV/TSV or JSONL file
-with a text column, or a brat standoff folder (``.txt`` + ``.ann``, including the PolNeAR layout).
+optional ``metadata.csv``/``metadata.tsv``/``metadata.jsonl`` sidecar keyed by file name), a
+CSV/TSV or JSONL file with a text column, or a brat standoff folder (``.txt`` + ``.ann``,
+including the PolNeAR layout). Which column holds the text, id, title, outlet, date, author and
+url is found among common names (``body``, ``headline``, ``publishedAt``, ``source.name``, ...)
+or given with ``text_column=``, ``date_column=``, ... (dotted paths reach into nested JSON).
 
 The :class:`Corpus` reads documents on demand, so memory does not grow with corpus size. Its
 ``report()`` lists one row per input file or row with a status (``ok``, ``skipped`` with the
-reason, ``duplicate`` with the id of the original); iterating yields each story once.
+reason, ``duplicate`` with the id of the original), the document's language (``en``, ``other``,
+``unknown``) and, in ``reason``, anything worth knowing about an ``ok`` document (decoded as
+cp1252, a date that is no date, repeated metadata, not English); ``notes()`` sums those up.
+Iterating yields each story once.
 
 Text is decoded as UTF-8 (falling back to cp1252, recorded in ``Document.encoding``) with
 universal newlines, exactly like Python's ``open(path, encoding="utf-8").read()``; a byte-order
-mark stays in ``text`` as U+FEFF and is excluded by cleaning, so offsets never shift.
+mark stays in ``text`` as U+FEFF and is excluded by cleaning, so offsets never shift. A plain
+``.txt`` article without a metadata title takes its first line as the title when that line looks
+like a headline; the text is not changed.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from toolkit.corpus import dedup as _dedup
 from toolkit.corpus import readers as _readers
+from toolkit.corpus.clean import headline
+from toolkit.corpus.dates import iso_date
 from toolkit.corpus.document import Document
-from toolkit.errors import DuplicateIdError, EmptyCorpusError, InputError
+from toolkit.corpus.fields import Columns
+from toolkit.corpus.language import guess_language
+from toolkit.errors import DuplicateIdError, EmptyCorpusError, InputError, ParameterError
 
 __all__ = ["Document", "LoadRecord", "Corpus", "load", "read_document"]
 
@@ -33,7 +45,11 @@ STATUSES = ("ok", "skipped", "duplicate")
 
 @dataclass(frozen=True)
 class LoadRecord:
-    """What happened to one input: ``status`` is ok, skipped or duplicate."""
+    """What happened to one input: ``status`` is ok, skipped or duplicate.
+
+    ``language`` is ``en``, ``other`` (the reason says why) or ``unknown`` (too short to tell)
+    for a document that was read, None for a skip.
+    """
 
     path: str
     doc_id: str | None
@@ -45,31 +61,27 @@ class LoadRecord:
     outlet: str | None = None
     date: str | None = None
     n_chars: int | None = None
+    language: str | None = None
 
 
-def _iso_date(value: Any) -> str | None:
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
-    for candidate in (text, text[:10]):
-        try:
-            return _dt.date.fromisoformat(candidate).isoformat()
-        except ValueError:
-            pass
-    try:
-        return _dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        return text
-
-
-def _document(entry: _readers.Entry, text: str, encoding: str) -> Document:
+def _document(entry: _readers.Entry, text: str, encoding: str, *,
+              language: str | None = None) -> Document:
     f = entry.fields
     meta = dict(f.get("meta") or {})
     meta.update({k: v for k, v in entry.extra.items() if v is not None})
-    return Document(doc_id=str(entry.doc_id), text=text, title=_str(f.get("title")),
-                    outlet=_str(f.get("outlet")), date=_iso_date(f.get("date")),
-                    author=_str(f.get("author")), url=_str(f.get("url")), path=entry.path,
-                    meta=meta, encoding=encoding)
+    date = iso_date(f.get("date"))
+    if date is None and f.get("date") is not None:
+        meta["date_raw"] = f.get("date")
+    title = _str(f.get("title"))
+    if title is None and entry.title_from_first_line:
+        span = headline(text)
+        if span is not None:
+            title = text[span[0]:span[1]]
+            meta["title_from"] = "first line"
+    return Document(doc_id=str(entry.doc_id), text=text, title=title,
+                    outlet=_str(f.get("outlet")), date=date, author=_str(f.get("author")),
+                    url=_str(f.get("url")), path=entry.path, meta=meta, encoding=encoding,
+                    language=language)
 
 
 def _str(value: Any) -> str | None:
@@ -84,15 +96,27 @@ class Corpus:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, format: str | None = None,
-                 text_column: str = "text", id_column: str | None = None,
-                 include_duplicates: bool = False, on_error: str = "skip") -> None:
+                 text_column: str | None = None, id_column: str | None = None,
+                 date_column: str | None = None, outlet_column: str | None = None,
+                 title_column: str | None = None, author_column: str | None = None,
+                 url_column: str | None = None, include_duplicates: bool = False,
+                 on_error: str = "skip") -> None:
         if on_error not in ("skip", "raise"):
-            from toolkit.errors import ParameterError
-
             raise ParameterError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
+        named = {"text_column": text_column, "id_column": id_column,
+                 "date_column": date_column, "outlet_column": outlet_column,
+                 "title_column": title_column, "author_column": author_column,
+                 "url_column": url_column}
+        for option, value in named.items():
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise ParameterError(f"{option}={value!r} must be a column name",
+                                     hint="a dotted path such as 'source.name' reaches into "
+                                          "nested JSON")
+        self.columns = Columns(text=text_column, doc_id=id_column, title=title_column,
+                               outlet=outlet_column, date=date_column, author=author_column,
+                               url=url_column)
         self.path = os.fspath(path)
-        self.format, self._entries = _readers.entries(
-            path, format=format, text_column=text_column, id_column=id_column)
+        self.format, self._entries = _readers.entries(path, format=format, columns=self.columns)
         self.include_duplicates = include_duplicates
         self.on_error = on_error
         self._records: list[LoadRecord] | None = None
@@ -125,9 +149,9 @@ class Corpus:
                 path=self.path, hint="see `toolkit corpus PATH` for each file's status")
         for i, (original, how, score) in _dedup.find_duplicates(prints, order).items():
             r = records[i]
-            records[i] = LoadRecord(**{**r.__dict__, "status": "duplicate",
-                                       "duplicate_of": records[original].doc_id,
-                                       "reason": f"{how} copy (similarity {score:.2f})"})
+            records[i] = replace(r, status="duplicate", duplicate_of=records[original].doc_id,
+                                 reason=_joined(f"{how} copy (similarity {score:.2f})",
+                                                r.reason))
         return records
 
     def _check(self, entry: _readers.Entry, first_seen: dict[str, str]
@@ -147,41 +171,93 @@ class Corpus:
                                        hint="give each document a unique id")
             return self._skip(entry, problem), None
         first_seen[str(entry.doc_id)] = entry.path
-        doc = _document(entry, text, encoding)
-        reason = "" if encoding == "utf-8" else f"decoded as {encoding}"
-        record = LoadRecord(path=entry.path, doc_id=doc.doc_id, status="ok", reason=reason,
-                            encoding=encoding, title=doc.title, outlet=doc.outlet, date=doc.date,
-                            n_chars=len(text))
-        return record, _dedup.fingerprint(doc.body)
+        language, language_reason = guess_language(text)
+        doc = _document(entry, text, encoding, language=language)
+        notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+        notes += [n for n in entry.notes if n not in notes]
+        if "date_raw" in doc.meta:
+            notes.append(f"unreadable date {str(doc.meta['date_raw'])[:40]!r} "
+                         "(kept as meta['date_raw'])")
+        if language == "other":
+            notes.append(language_reason)
+        record = LoadRecord(path=entry.path, doc_id=doc.doc_id, status="ok",
+                            reason=_joined(*notes), encoding=encoding, title=doc.title,
+                            outlet=doc.outlet, date=doc.date, n_chars=len(text),
+                            language=language)
+        return record, _dedup.fingerprint(doc.body, raw=text)
 
     def _skip(self, entry: _readers.Entry, reason: str) -> LoadRecord:
         if self.on_error == "raise":
             raise InputError(reason, path=entry.path)
         return LoadRecord(path=entry.path, doc_id=entry.doc_id, status="skipped", reason=reason)
 
+    def notes(self) -> list[str]:
+        """What the load report holds beyond statuses, one line each with a count and an
+        example: unreadable dates, documents that do not look English, texts and metadata files
+        decoded as cp1252, repeated metadata rows, metadata rows naming missing files."""
+        records = self.report()
+        read = [r for r in records if r.status in ("ok", "duplicate")]
+        skipped = [r for r in records if r.status == "skipped"]
+        checks = [
+            ("with an unreadable date (no date used)", read,
+             lambda part: part.startswith("unreadable date ")),
+            ("that do not look English", [r for r in read if r.language == "other"],
+             lambda part: part.startswith(("does not look English", "not English"))),
+            ("whose text was decoded as cp1252", read,
+             lambda part: part == "decoded as cp1252"),
+            ("whose metadata file was decoded as cp1252", read,
+             lambda part: part != "decoded as cp1252" and part.endswith("decoded as cp1252")),
+            ("described by more than one metadata row (first row used)", read,
+             lambda part: " again on line" in part),
+            ("listed in metadata but missing", skipped,
+             lambda part: "but no such file" in part),
+        ]
+        out = []
+        for what, candidates, wanted in checks:
+            hits = [(r, part) for r in candidates for part in r.reason.split("; ") if wanted(part)]
+            if hits:
+                example, detail = hits[0]
+                out.append(f"{len(hits)} document(s) {what}, e.g. "
+                           f"{example.doc_id or example.path}: {detail}")
+        return out
+
+    def language_counts(self) -> dict[str, int]:
+        """How many documents (``ok`` ones, plus duplicates if they are included) are ``en``,
+        ``other`` and ``unknown``."""
+        keep = {"ok", "duplicate"} if self.include_duplicates else {"ok"}
+        counts = Counter(r.language for r in self.report() if r.status in keep)
+        return {lang: counts.get(lang, 0) for lang in ("en", "other", "unknown")}
+
     # -- documents ---------------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[Document]:
         return self.documents()
 
-    def documents(self, *, include_duplicates: bool | None = None) -> Iterator[Document]:
-        """Yield documents in input order, reading each file when it is reached."""
+    def documents(self, *, include_duplicates: bool | None = None,
+                  english_only: bool = False) -> Iterator[Document]:
+        """Yield documents in input order, reading each file when it is reached.
+
+        ``english_only`` leaves out documents whose language is ``other`` (those too short to
+        tell stay in); :meth:`language_counts` says how many that leaves out.
+        """
         keep = {"ok", "duplicate"} if (self.include_duplicates if include_duplicates is None
                                        else include_duplicates) else {"ok"}
-        wanted = {r.path: r for r in self.report() if r.status in keep}
+        wanted = {r.path: r for r in self.report() if r.status in keep
+                  and not (english_only and r.language == "other")}
         for entry in self._entries():
             record = wanted.get(entry.path)
             if record is None or entry.read is None:
                 continue
             text, encoding = entry.read()
-            yield _document(entry, text, encoding)
+            yield _document(entry, text, encoding, language=record.language)
 
     def __len__(self) -> int:
         return sum(1 for _ in self.ids())
 
-    def ids(self) -> list[str]:
+    def ids(self, *, english_only: bool = False) -> list[str]:
         keep = {"ok", "duplicate"} if self.include_duplicates else {"ok"}
-        return [r.doc_id for r in self.report() if r.status in keep]
+        return [r.doc_id for r in self.report() if r.status in keep
+                and not (english_only and r.language == "other")]
 
     def get(self, doc_id: str) -> Document:
         for doc in self.documents(include_duplicates=True):
@@ -192,18 +268,22 @@ class Corpus:
     def summary(self, *, body: bool = False):
         """A DataFrame with one row per input: status, reason, metadata and size counts.
 
-        Columns: doc_id, path, status, reason, duplicate_of, title, outlet, date, encoding,
-        n_chars, n_excluded_chars, n_paragraphs, n_sentences, n_tokens (and ``body`` when asked).
-        Skipped inputs have empty counts.
+        Columns: doc_id, path, status, reason, duplicate_of, title, outlet, date, language,
+        encoding, n_chars, n_excluded_chars, n_paragraphs, n_sentences, n_tokens (and ``body``
+        when asked). Skipped inputs have empty counts. ``frame.attrs["notes"]`` holds
+        :meth:`notes`.
         """
         import pandas as pd
 
-        return pd.DataFrame(summary_rows(self, body=body), columns=summary_columns(body=body))
+        frame = pd.DataFrame(summary_rows(self, body=body), columns=summary_columns(body=body))
+        frame.attrs["notes"] = self.notes()
+        return frame
 
 
 def summary_columns(*, body: bool = False) -> list[str]:
     cols = ["doc_id", "path", "status", "reason", "duplicate_of", "title", "outlet", "date",
-            "encoding", "n_chars", "n_excluded_chars", "n_paragraphs", "n_sentences", "n_tokens"]
+            "language", "encoding", "n_chars", "n_excluded_chars", "n_paragraphs",
+            "n_sentences", "n_tokens"]
     return cols + ["body"] if body else cols
 
 
@@ -215,9 +295,9 @@ def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, An
     for r in corpus.report():
         row = {"doc_id": r.doc_id, "path": r.path, "status": r.status, "reason": r.reason,
                "duplicate_of": r.duplicate_of, "title": r.title, "outlet": r.outlet,
-               "date": r.date, "encoding": r.encoding, "n_chars": r.n_chars,
-               "n_excluded_chars": None, "n_paragraphs": None, "n_sentences": None,
-               "n_tokens": None}
+               "date": r.date, "language": r.language, "encoding": r.encoding,
+               "n_chars": r.n_chars, "n_excluded_chars": None, "n_paragraphs": None,
+               "n_sentences": None, "n_tokens": None}
         doc = docs.pop(r.path, None)
         if doc is not None:
             seg = segment_document(doc)
@@ -231,6 +311,10 @@ def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, An
         yield row
 
 
+def _joined(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
 def _reason(exc: Exception) -> str:
     if isinstance(exc, InputError):
         message = str(exc)
@@ -239,14 +323,27 @@ def _reason(exc: Exception) -> str:
     return f"cannot read: {exc.strerror or exc}" if isinstance(exc, OSError) else str(exc)
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None, text_column: str = "text",
-         id_column: str | None = None, include_duplicates: bool = False,
+def load(path: str | os.PathLike[str], *, format: str | None = None,
+         text_column: str | None = None, id_column: str | None = None,
+         date_column: str | None = None, outlet_column: str | None = None,
+         title_column: str | None = None, author_column: str | None = None,
+         url_column: str | None = None, include_duplicates: bool = False,
          on_error: str = "skip") -> Corpus:
     """Open a corpus. Raises at once for a missing path or an unusable table; per-file problems
     become skips in :meth:`Corpus.report` (or errors with ``on_error="raise"``).
+
+    ``text_column``, ``id_column``, ``date_column``, ``outlet_column``, ``title_column``,
+    ``author_column`` and ``url_column`` name the column (CSV/TSV, a folder's metadata file) or
+    field (JSONL; a dotted path such as ``source.name`` reaches into nested objects) that holds
+    each field. Without them the usual names are tried (see :mod:`toolkit.corpus.fields`). A
+    named column that does not exist raises :class:`~toolkit.errors.MissingColumnError` listing
+    the columns there are.
     """
     corpus = Corpus(path, format=format, text_column=text_column, id_column=id_column,
-                    include_duplicates=include_duplicates, on_error=on_error)
+                    date_column=date_column, outlet_column=outlet_column,
+                    title_column=title_column, author_column=author_column,
+                    url_column=url_column, include_duplicates=include_duplicates,
+                    on_error=on_error)
     corpus.report()
     return corpus
 

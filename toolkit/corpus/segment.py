@@ -12,6 +12,7 @@ sentence it closes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,10 +51,19 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
-_LOWER_START = re.compile(r"""[\s"'\u201c\u201d\u2018\u2019(\[]*[a-z]""")
+# Bounded so that a run of quotes or spaces at a boundary costs a constant, not its length.
+_LOWER_START = re.compile(r"""[\s"'\u201c\u201d\u2018\u2019(\[]{0,8}[a-z]""")
 _CLOSERS = "\"'\u201d\u2019)]"
 _CLAUSE_PUNCT = ",;:)]}"
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){1,3}$")
+# The longest text _INITIALS_END can match: it is only searched in this many characters before a
+# boundary, so each boundary costs a constant however long the paragraph is.
+_INITIALS_WINDOW = 8
+# Punkt is given at most about this many characters at once (see _pieces).
+MAX_PUNKT_CHARS = 50_000
+_LIKELY_END = re.compile(r"""(?<=\w)[.!?]["'\u201d\u2019)\]]*\s+(?=["'\u201c\u2018(]?[A-Z])""")
+_WORD_TAIL = re.compile(r"\w{1,30}$")
+_SPACE_RUN = re.compile(r"\s+")
 _FIRST_WORD = re.compile(r"[\"'\u201c\u2018(]*([A-Za-z]+)")
 
 
@@ -71,8 +81,7 @@ def _word_list(path: str | None, builtin: str) -> frozenset[str]:
     if path is None:
         text = lexicons.read_text(builtin)
     else:
-        with open(path, encoding="utf-8") as handle:
-            text = handle.read()
+        text = lexicons.read_file(path, what="word list")
     words = set()
     for line in text.splitlines():
         word = line.split("#", 1)[0].strip().lower().rstrip(".")
@@ -171,18 +180,63 @@ def sentences(
     params=None,
 ) -> list[Span]:
     """Sentence spans, found separately inside each paragraph (or each of ``spans``)."""
-    tokenizer = _punkt(abbreviations if abbreviations is not None else load_abbreviations(), params)
+    abbreviations = abbreviations if abbreviations is not None else load_abbreviations()
+    tokenizer = _punkt(abbreviations, params)
     out: list[Span] = []
     for p_start, p_end in paragraphs(text) if spans is None else spans:
         chunk = text[p_start:p_end]
         found: list[list[int]] = []
-        for a, b in tokenizer.span_tokenize(chunk):
-            if found and _continues(chunk, found[-1][1], a):
-                found[-1][1] = b
-            else:
-                found.append([a, b])
+        for c_start, c_end in _pieces(chunk, abbreviations):
+            for a, b in tokenizer.span_tokenize(chunk[c_start:c_end]):
+                a, b = a + c_start, b + c_start
+                if found and _continues(chunk, found[-1][1], a):
+                    found[-1][1] = b
+                else:
+                    found.append([a, b])
         out.extend((p_start + a, p_start + b) for a, b in found)
     return out
+
+
+def _pieces(chunk: str, abbreviations: frozenset[str]) -> list[Span]:
+    """``chunk`` cut into pieces of at most about :data:`MAX_PUNKT_CHARS` characters.
+
+    Punkt runs each of its regular expressions over the whole text it is given, under NLTK's
+    wall-clock limit per match; a paragraph of megabytes (a transcript or a scrape on one line)
+    could exceed it. Pieces end after a likely sentence end (a final mark after a word that is
+    not an abbreviation or an initial, then space and a capital or an opening quote), else at
+    white space; a stretch without any white space stays whole.
+    """
+    pieces: list[Span] = []
+    start, end = 0, len(chunk)
+    while end - start > MAX_PUNKT_CHARS:
+        limit = start + MAX_PUNKT_CHARS
+        cut = _cut(chunk, start + MAX_PUNKT_CHARS // 2, limit, abbreviations)
+        if cut is None:
+            space = _SPACE_RUN.search(chunk, limit, end)
+            if space is None:
+                break
+            cut = space.end()
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _cut(chunk: str, lo: int, hi: int, abbreviations: frozenset[str]) -> int | None:
+    """The last safe place to cut between ``lo`` and ``hi``: after a likely sentence end,
+    else after the last run of white space; None when there is no white space."""
+    best = None
+    for match in _LIKELY_END.finditer(chunk, lo, hi):
+        tail = _WORD_TAIL.search(chunk, max(0, match.start() - 30), match.start())
+        word = tail.group().lower() if tail is not None else ""
+        if word not in abbreviations and not (len(word) == 1 and word.isalpha()):
+            best = match.end()
+    if best is not None:
+        return best
+    last = None
+    for match in _SPACE_RUN.finditer(chunk, lo, hi):
+        last = match.end()
+    return last
 
 
 def _continues(chunk: str, prev_end: int, start: int) -> bool:
@@ -198,7 +252,7 @@ def _continues(chunk: str, prev_end: int, start: int) -> bool:
         return True
     if _LOWER_START.match(chunk, start):
         return True
-    if _INITIALS_END.search(chunk, 0, prev_end):
+    if _INITIALS_END.search(chunk, max(0, prev_end - _INITIALS_WINDOW), prev_end):
         word = _FIRST_WORD.match(chunk, start)
         return word is not None and word.group(1).lower() not in _starters()
     return False
@@ -245,7 +299,8 @@ def segment(
     params=None,
 ) -> Segmentation:
     """Segment ``text``, leaving out paragraphs that fall inside ``excluded`` spans."""
-    paras = [p for p in paragraphs(text, mode=paragraph_mode) if not _inside_any(p, excluded)]
+    inside = _inside_checker(excluded)
+    paras = [p for p in paragraphs(text, mode=paragraph_mode) if not inside(p)]
     sents = sentences(text, spans=paras, abbreviations=abbreviations, params=params)
     toks: list[Span] = []
     for a, b in sents:
@@ -268,9 +323,25 @@ def _segment_cached(text: str, excluded: tuple[Span, ...], paragraph_mode: str) 
     return segment(text, excluded=excluded, paragraph_mode=paragraph_mode)
 
 
-def _inside_any(span: Span, excluded: Sequence[Span]) -> bool:
-    a, b = span
-    return any(x <= a and b <= y for x, y in excluded)
+def _inside_checker(excluded: Sequence[Span]):
+    """A test "is this span inside one of ``excluded``?" costing O(log n) per span.
+
+    Spans are sorted by start; for each start the farthest end reached by any span starting at
+    or before it is kept, so one binary search answers the question.
+    """
+    ordered = sorted(excluded)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []
+    far = -1
+    for _, end in ordered:
+        far = max(far, end)
+        reach.append(far)
+
+    def inside(span: Span) -> bool:
+        i = bisect.bisect_right(starts, span[0]) - 1
+        return i >= 0 and reach[i] >= span[1]
+
+    return inside
 
 
 def has_text(text: str) -> bool:

@@ -160,7 +160,11 @@ def load_lexicon(path_or_name: str | os.PathLike[str], *, format: str | None = N
     if kind not in ("yaml", "dic", "csv"):
         raise LexiconError("cannot tell the lexicon format", path=str(path),
                            hint="use a .yaml, .dic or .csv file, or pass format=")
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = lexicons.read_file(path, what="framing lexicon")
+    except OSError as exc:
+        raise LexiconError(f"cannot read the lexicon: {exc.strerror or exc}", path=str(path),
+                           hint="check the file's permissions") from None
     parsed = PARSERS[kind](text, str(path))
     return Lexicon(parsed.name or path.stem, {f: tuple(t) for f, t in parsed.frames.items()},
                    parsed.version, parsed.source, parsed.descriptions, str(path), parsed.groups)
