@@ -21,10 +21,18 @@ def test_errors_are_one_line_without_traceback(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0
     assert "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
-    (tmp_path / "t.csv").write_text("id,body\n1,x\n", encoding="utf-8")
+    (tmp_path / "t.csv").write_text("id,stuff\n1,x\n", encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "toolkit", "corpus", str(tmp_path / "t.csv")],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2 and "--text-column" in proc.stderr
+    # a usual name is found without the option; a named column that is missing is an error
+    (tmp_path / "b.csv").write_text("id,body\n1,Some words here.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "corpus", str(tmp_path / "b.csv")],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and "1 ok" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "toolkit", "corpus", str(tmp_path / "b.csv"),
+                           "--text-column", "article"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 2 and "article" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_help_lists_commands(capsys):

@@ -39,4 +39,6 @@ def run_corpus(args: argparse.Namespace) -> int:
     print(f"{len(statuses)} input(s): {statuses.count('ok')} ok, "
           f"{statuses.count('duplicate')} duplicate, {statuses.count('skipped')} skipped",
           file=sys.stderr)
+    for note in corpus.notes():
+        print(note, file=sys.stderr)
     return 0

@@ -34,6 +34,16 @@ __all__ = [
 ]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The document fields a user can map to a column, with examples of the names tried without one.
+_COLUMN_FIELDS = (
+    ("text", "text, body, content"),
+    ("id", "doc_id, id"),
+    ("title", "title, headline"),
+    ("outlet", "outlet, source.name, site_name"),
+    ("date", "date, publishedAt, pubDate"),
+    ("author", "author, byline"),
+    ("url", "url, link"),
+)
 
 
 def add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -41,10 +51,11 @@ def add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", help="folder of .txt files, .txt, .csv, .jsonl, or brat folder")
     parser.add_argument("--input-format", choices=["txt", "csv", "jsonl", "brat"], default=None,
                         help="how to read PATH (default: detected from the path)")
-    parser.add_argument("--text-column", default="text",
-                        help="text column of a CSV/JSONL corpus (default: text)")
-    parser.add_argument("--id-column", default=None,
-                        help="document id column of a CSV/JSONL corpus (default: doc_id or id)")
+    for field, usual in _COLUMN_FIELDS:
+        parser.add_argument(f"--{field}-column", default=None, metavar="NAME",
+                            help=f"column (CSV/TSV, metadata file) or field (JSONL; a dotted path "
+                                 f"such as source.name reaches into nested objects) holding the "
+                                 f"{field} (default: the usual names, e.g. {usual})")
     parser.add_argument("--include-duplicates", action="store_true",
                         help="keep syndicated copies (by default each story counts once)")
 
@@ -53,8 +64,9 @@ def open_corpus(args: argparse.Namespace) -> Corpus:
     """Load the corpus named by the options of :func:`add_corpus_options`."""
     from toolkit.corpus import load
 
-    return load(args.path, format=args.input_format, text_column=args.text_column,
-                id_column=args.id_column, include_duplicates=args.include_duplicates)
+    columns = {f"{field}_column": getattr(args, f"{field}_column") for field, _ in _COLUMN_FIELDS}
+    return load(args.path, format=args.input_format, include_duplicates=args.include_duplicates,
+                **columns)
 
 
 def check_dates(args: argparse.Namespace) -> None:
