@@ -10,8 +10,8 @@ The subpackages follow the data flow; each imports only the ones before it:
 - :mod:`toolkit.plots`: one function per figure; :mod:`toolkit.highlight`: text with the
   extracted spans marked, as HTML or for a terminal;
 - :mod:`toolkit.report`: parameterized notebooks run with papermill into a report folder;
-- :mod:`toolkit.cli` (the ``toolkit`` command) and :mod:`toolkit.teaching` (tutorial helpers) on
-  top of everything.
+- on top of everything: :mod:`toolkit.cli` (the ``toolkit`` command), :mod:`toolkit.teaching`
+  (tutorial helpers) and :mod:`toolkit.explore` (speaker and term explorers for JupyterLab).
 
 Shared by all: :mod:`toolkit.errors` (typed errors), :mod:`toolkit.lexicons` (word lists as data
 files), :mod:`toolkit.cache` (per-document results kept across runs), :mod:`toolkit.progress`
