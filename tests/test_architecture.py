@@ -25,7 +25,7 @@ LAYERS = (
     ("analysis", ("toolkit.analysis",)),
     ("presentation", ("toolkit.plots", "toolkit.highlight")),
     ("report", ("toolkit.report",)),
-    ("interfaces", ("toolkit.cli", "toolkit.teaching", "toolkit.explore")),
+    ("interfaces", ("toolkit.cli", "toolkit.teaching", "toolkit.explore", "toolkit.review")),
     ("entry point", ("toolkit.__main__",)),
 )
 

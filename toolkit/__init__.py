@@ -11,7 +11,8 @@ The subpackages follow the data flow; each imports only the ones before it:
   extracted spans marked, as HTML or for a terminal;
 - :mod:`toolkit.report`: parameterized notebooks run with papermill into a report folder;
 - on top of everything: :mod:`toolkit.cli` (the ``toolkit`` command), :mod:`toolkit.teaching`
-  (tutorial helpers) and :mod:`toolkit.explore` (speaker and term explorers for JupyterLab).
+  (tutorial helpers), :mod:`toolkit.explore` (speaker and term explorers for JupyterLab) and
+  :mod:`toolkit.review` (a review loop that measures attribution precision on a corpus).
 
 Shared by all: :mod:`toolkit.errors` (typed errors), :mod:`toolkit.lexicons` (word lists as data
 files), :mod:`toolkit.cache` (per-document results kept across runs), :mod:`toolkit.progress`
