@@ -26,14 +26,14 @@ def _terminal(monkeypatch) -> _Terminal:
 
 def test_a_terminal_gets_a_bar_with_the_count(monkeypatch):
     terminal = _terminal(monkeypatch)
-    items = list(progress(["a", "b", "c"], desc="reading articles"))
+    items = list(progress(["a", "b", "c"], desc="reading articles", delay=0))
     assert items == ["a", "b", "c"]
     assert "reading articles" in terminal.getvalue() and "/3" in terminal.getvalue()
 
 
 def test_quiet_draws_nothing_and_yields_the_same_items(monkeypatch):
     terminal = _terminal(monkeypatch)
-    assert list(progress(range(5), quiet=True)) == [0, 1, 2, 3, 4]
+    assert list(progress(range(5), quiet=True, delay=0)) == [0, 1, 2, 3, 4]
     assert terminal.getvalue() == ""
     assert not progress_enabled(quiet=True)
 
@@ -42,7 +42,7 @@ def test_stderr_that_is_not_a_terminal_gets_nothing(monkeypatch):
     log = io.StringIO()
     monkeypatch.setattr("sys.stderr", log)
     monkeypatch.delenv(PROGRESS_ENV, raising=False)
-    assert list(progress(iter("xyz"), total=3)) == ["x", "y", "z"]
+    assert list(progress(iter("xyz"), total=3, delay=0)) == ["x", "y", "z"]
     assert log.getvalue() == "" and not progress_enabled()
 
 
@@ -51,7 +51,7 @@ def test_the_environment_switch_wins(monkeypatch, value, expected):
     terminal = _terminal(monkeypatch)
     monkeypatch.setenv(PROGRESS_ENV, value)
     assert progress_enabled() is expected
-    list(progress([1, 2]))
+    list(progress([1, 2], delay=0))
     assert bool(terminal.getvalue()) is expected
 
 

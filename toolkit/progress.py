@@ -63,10 +63,12 @@ def progress_enabled(*, quiet: bool = False) -> bool:
 
 
 def progress(iterable: Iterable[T], *, total: int | None = None, desc: str | None = None,
-             unit: str = "doc", quiet: bool = False) -> Iterator[T]:
+             unit: str = "doc", quiet: bool = False, delay: float = 1.0) -> Iterator[T]:
     """``iterable`` with a progress bar when one can be seen (see :func:`progress_enabled`).
 
-    ``total`` defaults to ``len(iterable)`` when it has one; ``desc`` labels the bar.
+    ``total`` defaults to ``len(iterable)`` when it has one; ``desc`` labels the bar. The bar
+    appears only once the loop has run for ``delay`` seconds, so quick loops leave no trace in
+    a notebook's output or a terminal.
     """
     if not progress_enabled(quiet=quiet):
         return iter(iterable)
@@ -74,5 +76,5 @@ def progress(iterable: Iterable[T], *, total: int | None = None, desc: str | Non
 
     if total is None and hasattr(iterable, "__len__"):
         total = len(iterable)  # type: ignore[arg-type]
-    return iter(tqdm(iterable, total=total, desc=desc, unit=unit, leave=False,
+    return iter(tqdm(iterable, total=total, desc=desc, unit=unit, leave=False, delay=delay,
                      file=sys.stderr, dynamic_ncols=True))
