@@ -89,6 +89,11 @@ def test_other_settings_or_a_foreign_folder_are_refused(review, sample_docs, sam
     (busy / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ParameterError, match="not empty"):
         start_review(sample_docs, busy, quotes=sample_base.quotes, n=3)
+    changed = [d if d.doc_id != review.item(1)["doc_id"] else
+               type(d)(doc_id=d.doc_id, text=d.text + " Updated.") for d in sample_docs]
+    with pytest.raises(ParameterError, match="review of another corpus"):
+        start_review(changed, review.folder, quotes=sample_base.quotes, n=12, seed=5,
+                     reviewer="ab")
     with pytest.raises(InputError, match="no review here"):
         open_review(tmp_path / "nowhere")
 

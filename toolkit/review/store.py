@@ -363,6 +363,7 @@ def start_review(corpus: Iterable[Any], folder: str | os.PathLike[str], *,
             raise ParameterError(f"this folder holds a review drawn with {changed}",
                                  path=str(root), hint="go on with open_review(folder), or "
                                  "start a review with new settings in another folder")
+        _check_same_corpus(review, corpus)
         return review
     if root.exists() and any(root.iterdir()):
         raise ParameterError("the folder is not empty and holds no review", path=str(root),
@@ -379,6 +380,19 @@ def start_review(corpus: Iterable[Any], folder: str | os.PathLike[str], *,
     strata = strata_sizes(quotes, documents, by=by, kinds=kinds)
     _lay_out(root, settings, sample, strata, docs)
     return open_review(root)
+
+
+def _check_same_corpus(review: Review, corpus: Iterable[Any]) -> None:
+    """Refuse to go on with a review whose sampled articles are not those of ``corpus``."""
+    wanted = set(review.sample["doc_id"])
+    texts = {str(d.doc_id): d.text for d in corpus if str(d.doc_id) in wanted}
+    differ = [doc_id for doc_id in sorted(wanted)
+              if texts.get(doc_id) != review.text(doc_id)]
+    if differ:
+        raise ParameterError(f"this folder holds a review of another corpus ({len(differ)} "
+                             f"sampled article(s) missing or changed, e.g. {differ[0]!r})",
+                             path=str(review.folder),
+                             hint="review this corpus in another folder")
 
 
 def _lay_out(root: Path, settings: dict[str, Any], sample: pd.DataFrame, strata: pd.DataFrame,
