@@ -26,8 +26,9 @@ __all__ = ["ROLES", "ROLE_LABELS", "Mark", "attribution_marks", "enclosing", "hi
 ROLES = ("speaker", "cue", "content", "match", "excluded")
 ROLE_LABELS = {"speaker": "speaker", "cue": "reporting cue", "content": "reported content",
                "match": "match", "excluded": "boilerplate (left out)"}
-# Inline CSS per role. When roles overlap, later declarations win, so the order of ROLES is
-# the order of precedence from weakest to strongest for the background.
+# Inline CSS per role, written after a neutral base (a <mark> is yellow by default). When roles
+# overlap, later declarations win: _PRECEDENCE runs from weakest to strongest.
+_BASE = "background:transparent;color:inherit;padding:0"
 _STYLE = {
     "content": "background:#fff3b0",
     "speaker": "background:#cfe6ff;font-weight:600",
@@ -82,7 +83,7 @@ def runs(text: str, marks: Iterable[Mark], *, start: int = 0,
 
 
 def _style(roles: frozenset[str]) -> str:
-    return ";".join(_STYLE[r] for r in _PRECEDENCE if r in roles)
+    return ";".join([_BASE, *(_STYLE[r] for r in _PRECEDENCE if r in roles)])
 
 
 def highlight_html(text: str, marks: Iterable[Mark], *, start: int = 0,
@@ -102,7 +103,7 @@ def highlight_html(text: str, marks: Iterable[Mark], *, start: int = 0,
         ordered = [r for r in ROLES if r in roles]
         title = ", ".join(ROLE_LABELS[r] for r in ordered)
         parts.append(f'<mark data-roles="{" ".join(ordered)}" title="{html.escape(title)}" '
-                     f'style="{_style(roles)};color:inherit;padding:0">{chunk}</mark>')
+                     f'style="{_style(roles)}">{chunk}</mark>')
     return ('<div class="tk-text" style="white-space:pre-wrap;line-height:1.5;'
             f'font-family:inherit">{"".join(parts)}</div>')
 
@@ -161,6 +162,6 @@ def enclosing(units: Sequence[tuple[int, int]], marks: Sequence[Mark]) -> tuple[
 
 def legend_html(roles: Sequence[str] = ("speaker", "cue", "content")) -> str:
     """A one-line key to the colours of ``roles``."""
-    items = " ".join(f'<mark style="{_STYLE[r]};color:inherit;padding:0 4px">'
+    items = " ".join(f'<mark style="{_style(frozenset([r]))};padding:0 4px">'
                      f"{html.escape(ROLE_LABELS[r])}</mark>" for r in roles)
     return f'<div class="tk-legend" style="margin:4px 0">{items}</div>'

@@ -77,6 +77,7 @@ def test_a_search_without_match_empties_the_lists(articles, base):
 def test_the_term_explorer_sorts_filters_and_opens_articles(articles, base, read_marks):
     explorer = term_explorer(articles, quotes=base.quotes, query="sanction*")
     assert [d.value for d in explorer.sort_by] == ["R1", "R2", "R3"]
+    assert explorer.group.label == "all" and explorer.voice.label == "all"
     assert len(explorer.lines.options) == len(explorer.table) == 40
     first_words = explorer.shown[["R1", "R2", "R3"]].apply(tuple, axis=1).tolist()
     assert first_words == sorted(first_words)
@@ -88,7 +89,10 @@ def test_the_term_explorer_sorts_filters_and_opens_articles(articles, base, read
     assert set(explorer.shown["voice"]) == {"quoted"}
 
     explorer.sort_by[0].value = "L1"
+    explorer.sort_by[1].value = ""  # "-": no second key, then R3
     assert explorer.shown["L1"].tolist() == sorted(explorer.shown["L1"])
+    keys = list(zip(explorer.shown["L1"], explorer.shown["R3"], strict=True))
+    assert keys == sorted(keys)
     explorer.lines.value = 1
     row = explorer.shown.iloc[1]
     text, marked = read_marks(_whole_article(explorer.article.value))

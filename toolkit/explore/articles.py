@@ -90,9 +90,10 @@ def article_html(doc: Any, marks: Sequence[Mark] = (), *, roles: Sequence[str] |
         start, end = passage(doc, marks)
         shown_passage = highlight_html(doc.text, marks, start=start, end=end)
         parts.append('<div class="tk-passage" style="border-left:3px solid #e8590c;'
-                     f'padding:2px 8px;margin:6px 0">{shown_passage}</div>')
+                     f'padding:2px 8px;margin:6px 0;box-sizing:border-box">{shown_passage}</div>')
     box = f"max-height:{scroll_height};overflow-y:auto;" if scroll_height else ""
     parts.append(f'<details open><summary>Whole article ({len(doc.text):,} characters)</summary>'
-                 f'<div class="tk-whole" style="{box}border:1px solid #ddd;padding:6px 8px">'
+                 f'<div class="tk-whole" style="{box}border:1px solid #ddd;padding:6px 8px;'
+                 'box-sizing:border-box">'
                  f"{highlight_html(doc.text, [*excluded, *marks])}</div></details></div>")
     return "".join(parts)

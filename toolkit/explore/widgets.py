@@ -82,12 +82,12 @@ class SpeakerExplorer(_Explorer):
         w = _ipywidgets()
         self.quotes, self.documents, self.articles, self.kinds = quotes, documents, articles, kinds
         self.rows = speaker_rows(quotes, documents, "", kinds=kinds)  # replaced on first show
-        self.search = w.Text(placeholder="search speakers or how they are named",
-                             description="Search", continuous_update=True)
+        self.search = w.Text(placeholder="name or role, e.g. minister", description="Search",
+                             continuous_update=True)
         self.speakers = w.Select(options=[], rows=16, description="Speaker",
                                  layout=w.Layout(width="320px"))
         self.status = w.HTML()
-        self.attributions = w.Select(options=[], rows=8, layout=w.Layout(width="100%"))
+        self.attributions = w.Select(options=[], rows=8, layout=w.Layout(width="auto"))
         self.attributions.add_class("tk-mono")
         self.article = w.HTML()
         self.search.observe(lambda _: self.show_speakers(), "value")
@@ -184,18 +184,19 @@ class TermExplorer(_Explorer):
         self.query = w.Combobox(value=query, options=frames, ensure_option=False,
                                 description="Term", continuous_update=False,
                                 placeholder="term, wildcard* or frame:NAME")
-        positions = [("-", None)] + [(k, k) for k in sort_keys(depth)]
-        defaults = ["R1", "R2", "R3"][:depth] + [None] * max(0, 3 - depth)
+        # "" stands for "all" or "none": a picker whose value is None shows nothing selected.
+        positions = [("-", "")] + [(k, k) for k in sort_keys(depth)]
+        defaults = ["R1", "R2", "R3"][:depth] + [""] * max(0, 3 - depth)
         self.sort_by = [w.Dropdown(options=positions, value=v, description=f"Sort {i + 1}",
                                    layout=w.Layout(width="170px"))
                         for i, v in enumerate(defaults)]
-        self.voice = w.ToggleButtons(options=[("all", None), ("journalist", "journalist"),
+        self.voice = w.ToggleButtons(options=[("all", ""), ("journalist", "journalist"),
                                               ("quoted", "quoted")], description="Voice")
-        self.voice.style.button_width = "80px"
-        self.group = w.Dropdown(options=[("all", None)], description=group_by or "Group",
+        self.voice.style.button_width = "100px"
+        self.group = w.Dropdown(options=[("all", "")], value="", description=group_by or "Group",
                                 disabled=group_by is None)
         self.status = w.HTML()
-        self.lines = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
+        self.lines = w.Select(options=[], rows=12, layout=w.Layout(width="auto"))
         self.lines.add_class("tk-mono")
         self.article = w.HTML()
         self.table = self.shown = None
@@ -226,17 +227,17 @@ class TermExplorer(_Explorer):
         if self.group_by is not None:
             current = self.group.value
             values = sorted(set(self.table["group"]))
-            self.group.options = [("all", None)] + [(v, v) for v in values]
-            self.group.value = current if current in values else None
+            self.group.options = [("all", "")] + [(v, v) for v in values]
+            self.group.value = current if current in values else ""
         self.show_lines()
 
     def show_lines(self) -> None:
         """Sort and filter the concordance into the list of lines; show the first article."""
         if self.table is None:
             return
-        shown = filter_concordance(self.table, voice=self.voice.value,
-                                   group=self.group.value if self.group_by else None)
-        self.shown = sort_concordance(shown, [d.value for d in self.sort_by])
+        shown = filter_concordance(self.table, voice=self.voice.value or None,
+                                   group=(self.group.value or None) if self.group_by else None)
+        self.shown = sort_concordance(shown, [d.value or None for d in self.sort_by])
         n_docs = self.shown["doc_id"].nunique()
         self.status.value = (f"<p>{len(self.shown)} match(es) in {n_docs} article(s) "
                              f"(of {len(self.table)} in all). Pick a line to read its "
