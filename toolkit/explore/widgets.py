@@ -81,7 +81,7 @@ class SpeakerExplorer(_Explorer):
                  *, kinds: Sequence[str] | None = SPEECH_KINDS) -> None:
         w = _ipywidgets()
         self.quotes, self.documents, self.articles, self.kinds = quotes, documents, articles, kinds
-        self.rows = speaker_rows(quotes, documents, "", kinds=kinds)  # replaced on first show
+        self.rows: pd.DataFrame | None = None  # the list shown, set by show_attributions
         self.search = w.Text(placeholder="name or role, e.g. minister", description="Search",
                              continuous_update=True)
         self.speakers = w.Select(options=[], rows=16, description="Speaker",

@@ -10,7 +10,7 @@ from typing import Any
 
 from toolkit.errors import ParameterError
 from toolkit.highlight import Mark, enclosing, highlight_html, highlight_text, legend_html
-from toolkit.review.store import Review, Span
+from toolkit.review.store import Review, Span, is_missing
 
 __all__ = ["corrected_spans", "item_facts", "item_html", "item_text", "item_window", "locate"]
 
@@ -54,10 +54,7 @@ def _shown_spans(review: Review, item: int, spans: dict[str, Span | None] | None
 
 
 def _plain(value: Any) -> str:
-    try:
-        return "-" if value is None or bool(value != value) else str(value)
-    except TypeError:
-        return "-"
+    return "-" if is_missing(value) else str(value)
 
 
 def item_html(review: Review, item: int, *, spans: dict[str, Span | None] | None = None) -> str:

@@ -38,7 +38,8 @@ from toolkit.review.sample import REVIEW_KINDS, SAMPLE_COLUMNS, draw_sample, str
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DEFAULT_SPLIT", "VERDICTS", "Decision", "Review", "open_review", "start_review"]
+__all__ = ["DEFAULT_SPLIT", "VERDICTS", "Decision", "Review", "is_missing", "open_review",
+           "read_decisions", "start_review", "write_ann"]
 
 Span = tuple[int, int]
 VERDICTS = ("correct", "wrong", "corrected")
@@ -91,13 +92,16 @@ def _cell(value: Any) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
-def _span(start: Any, end: Any) -> Span | None:
+def is_missing(value: Any) -> bool:
+    """True for None, NaN and pandas' NA (the empty cells of a table)."""
     try:
-        if start is None or end is None or bool(start != start) or bool(end != end):
-            return None
-    except TypeError:  # pandas' NA
-        return None
-    return int(start), int(end)
+        return value is None or bool(value != value)
+    except TypeError:  # pandas' NA has no truth value
+        return True
+
+
+def _span(start: Any, end: Any) -> Span | None:
+    return None if is_missing(start) or is_missing(end) else (int(start), int(end))
 
 
 def _fragments(text: str, span: Span) -> list[Span]:
@@ -311,10 +315,7 @@ def _write_atomically(path: Path, content: str) -> None:
 
 
 def _jsonable(value: Any) -> Any:
-    try:
-        if value is None or bool(value != value):
-            return None
-    except TypeError:
+    if is_missing(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
