@@ -109,12 +109,19 @@ def test_spans_across_line_breaks_are_brat_fragments(tmp_path):
     assert read_decisions(path) == {1: decision}
 
 
-def test_events_added_in_brat_without_a_note_are_gold_but_not_decisions(review):
+def test_events_added_in_brat_are_gold_kept_and_not_decisions(review):
+    """An attribution the sample missed, added in brat, survives later decisions."""
+    doc_id = review.item(1)["doc_id"]
     review.mark(1, "correct")
-    path = review.ann_path(review.item(1)["doc_id"])
-    path.write_text(path.read_text(encoding="utf-8")
-                    + "T90\tCue 0 3\tx\nT91\tAttribution 0 3\tx\nE90\tAttribution:T91 Cue:T90\n",
-                    encoding="utf-8")
+    path = review.ann_path(doc_id)
+    added = ["T90\tCue 0 3\tx", "T91\tAttribution 0 3\tx", "E90\tAttribution:T91 Cue:T90"]
+    path.write_text(path.read_text(encoding="utf-8") + "\n".join(added) + "\n", encoding="utf-8")
+    assert list(review.decisions()) == [1]
+    review.mark(1, "wrong")
+    review.undo(1)
+    review.mark(1, "correct")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[:3] == added and "T92\tSource" in "\n".join(lines)
     assert list(review.decisions()) == [1]
     article = next(a for a in load_gold(review.folder, split="review") if a.path == str(
         review.text_path(review.item(1)["doc_id"]).resolve()))

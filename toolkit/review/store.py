@@ -120,10 +120,18 @@ def _t_line(number: int, kind: str, text: str, span: Span) -> str:
     return f"T{number}\t{kind} {where}\t{' '.join(text[a:b] for a, b in parts)}"
 
 
-def write_ann(text: str, decisions: Iterable[Decision]) -> str:
-    """The ``.ann`` text for one article's ``decisions`` (in item order)."""
-    lines: list[str] = []
-    t = e = note = 0
+def _last_id(lines: Sequence[str], prefix: str) -> int:
+    """The highest number of the ``prefix`` ids (T, E, #) used in ``lines``; 0 for none."""
+    found = (re.match(rf"{re.escape(prefix)}(\d+)\t", line) for line in lines)
+    return max((int(m.group(1)) for m in found if m), default=0)
+
+
+def write_ann(text: str, decisions: Iterable[Decision], *, kept: Sequence[str] = ()) -> str:
+    """The ``.ann`` text for one article: the ``kept`` lines (annotations that are not review
+    decisions, e.g. added in brat) as they are, then the ``decisions`` in item order, numbered
+    after the ids the kept lines use."""
+    lines: list[str] = list(kept)
+    t, e, note = (_last_id(kept, prefix) for prefix in ("T", "E", "#"))
     for decision in sorted(decisions, key=lambda d: d.item):
         args = []
         if decision.verdict != "wrong":
@@ -147,10 +155,18 @@ def write_ann(text: str, decisions: Iterable[Decision]) -> str:
 
 def read_decisions(path: Path) -> dict[int, Decision]:
     """The decisions recorded in one ``.ann`` file, by item number."""
+    return _read_ann(path)[0]
+
+
+def _read_ann(path: Path) -> tuple[dict[int, Decision], list[str]]:
+    """The decisions in one ``.ann`` file, and its other lines (kept when it is rewritten)."""
+    if not path.is_file():
+        return {}, []
+    lines = path.read_text(encoding="utf-8").splitlines()
     spans: dict[str, tuple[str, Span]] = {}
-    events: dict[str, dict[str, str]] = {}
-    notes: list[tuple[str, int, str]] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    events: dict[str, tuple[str, dict[str, str]]] = {}  # trigger -> (event id, arguments)
+    notes: list[tuple[str, int, str, str]] = []
+    for number, line in enumerate(lines, start=1):
         cells = line.split("\t")
         if len(cells) < 2:
             continue
@@ -166,24 +182,28 @@ def read_decisions(path: Path) -> dict[int, Decision]:
                                   ) from None
         elif head.startswith("E"):
             args = dict(arg.split(":", 1) for arg in cells[1].split() if ":" in arg)
-            events[args.get("Attribution", "")] = args
+            events[args.get("Attribution", "")] = (head, args)
         elif head.startswith("#") and len(cells) >= 3:
             target = cells[1].partition(" ")[2].strip()
             found = _NOTE.search(cells[2])
             if found:
-                notes.append((target, int(found.group(1)), found.group(2)))
+                notes.append((target, int(found.group(1)), found.group(2), head))
     decisions = {}
-    for target, item, verdict in notes:
+    ours: set[str] = set()
+    for target, item, verdict, note in notes:
         if verdict == "wrong":
             if target in spans:
                 decisions[item] = Decision(item, "wrong", cue=spans[target][1])
+                ours.update((target, note))
             continue
-        args = events.get(target, {})
+        event, args = events.get(target, ("", {}))
         found = {role: spans[args[kind]][1] for role, kind in _ROLE_TYPES
                  if args.get(kind) in spans}
         cue = found.get("cue") or (spans[target][1] if target in spans else None)
         decisions[item] = Decision(item, verdict, found.get("speaker"), cue, found.get("content"))
-    return decisions
+        ours.update((target, note, event, *args.values()))
+    kept = [line for line in lines if line.strip() and line.split("\t", 1)[0] not in ours]
+    return decisions, kept
 
 
 @dataclass
@@ -233,9 +253,7 @@ class Review:
         """Every recorded decision by item number, read from the ``.ann`` files."""
         found: dict[int, Decision] = {}
         for doc_id in dict.fromkeys(self.sample["doc_id"]):
-            path = self.ann_path(doc_id)
-            if path.is_file():
-                found.update(read_decisions(path))
+            found.update(read_decisions(self.ann_path(doc_id)))
         return dict(sorted(found.items()))
 
     def pending(self) -> list[int]:
@@ -258,9 +276,9 @@ class Review:
                 raise ParameterError(f"item {decision.item}: {name} span {span} lies outside "
                                      f"the article ({len(text)} characters)")
         path = self.ann_path(doc_id)
-        kept = read_decisions(path) if path.is_file() else {}
-        kept[decision.item] = decision
-        _write_atomically(path, write_ann(text, kept.values()))
+        decisions, kept = _read_ann(path)
+        decisions[decision.item] = decision
+        _write_atomically(path, write_ann(text, decisions.values(), kept=kept))
         return decision
 
     def mark(self, item: int, verdict: str) -> Decision:
@@ -289,9 +307,9 @@ class Review:
         """Forget the decision on ``item``."""
         doc_id = self.item(item)["doc_id"]
         path = self.ann_path(doc_id)
-        kept = read_decisions(path) if path.is_file() else {}
-        kept.pop(int(item), None)
-        _write_atomically(path, write_ann(self.text(doc_id), kept.values()))
+        decisions, kept = _read_ann(path)
+        decisions.pop(int(item), None)
+        _write_atomically(path, write_ann(self.text(doc_id), decisions.values(), kept=kept))
 
 
 def _as_span(value: Any, role: str) -> Span | None:
