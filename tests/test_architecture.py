@@ -15,15 +15,17 @@ import toolkit
 PACKAGE = Path(toolkit.__file__).resolve().parent
 
 # The data flow, first to last. Modules of a layer import only modules of earlier layers or
-# their own package; the foundation (errors, lexicons, cache, the version) is open to all.
+# their own package; the foundation (errors, lexicons, cache, progress bars, the version) is
+# open to all.
 LAYERS = (
-    ("foundation", ("toolkit", "toolkit.errors", "toolkit.lexicons", "toolkit.cache")),
+    ("foundation", ("toolkit", "toolkit.errors", "toolkit.lexicons", "toolkit.cache",
+                    "toolkit.progress")),
     ("corpus", ("toolkit.corpus",)),
     ("attribution", ("toolkit.attribution",)),
     ("analysis", ("toolkit.analysis",)),
-    ("plots", ("toolkit.plots",)),
+    ("presentation", ("toolkit.plots", "toolkit.highlight")),
     ("report", ("toolkit.report",)),
-    ("interfaces", ("toolkit.cli", "toolkit.teaching")),
+    ("interfaces", ("toolkit.cli", "toolkit.teaching", "toolkit.explore", "toolkit.review")),
     ("entry point", ("toolkit.__main__",)),
 )
 

@@ -7,13 +7,16 @@ The subpackages follow the data flow; each imports only the ones before it:
 - :mod:`toolkit.attribution`: who said what, per document and pure, with speaker ids across
   documents, and its quality against gold annotations;
 - :mod:`toolkit.analysis`: tidy tables (speakers, reporting verbs, framing, keyness, comparison);
-- :mod:`toolkit.plots`: one function per figure;
+- :mod:`toolkit.plots`: one function per figure; :mod:`toolkit.highlight`: text with the
+  extracted spans marked, as HTML or for a terminal;
 - :mod:`toolkit.report`: parameterized notebooks run with papermill into a report folder;
-- :mod:`toolkit.cli` (the ``toolkit`` command) and :mod:`toolkit.teaching` (tutorial helpers) on
-  top of everything.
+- on top of everything: :mod:`toolkit.cli` (the ``toolkit`` command), :mod:`toolkit.teaching`
+  (tutorial helpers), :mod:`toolkit.explore` (speaker and term explorers for JupyterLab) and
+  :mod:`toolkit.review` (a review loop that measures attribution precision on a corpus).
 
 Shared by all: :mod:`toolkit.errors` (typed errors), :mod:`toolkit.lexicons` (word lists as data
-files), :mod:`toolkit.cache` (per-document results kept across runs).
+files), :mod:`toolkit.cache` (per-document results kept across runs), :mod:`toolkit.progress`
+(progress bars for long loops).
 
 Every extracted item carries character offsets into the document text exactly as read.
 """

@@ -1,0 +1,33 @@
+"""How accurate is attribution on *this* corpus? A review loop that measures it.
+
+- :mod:`~toolkit.review.sample`: a random sample of attributions, stratified by kind and group
+  (proportional, seeded, reproducible);
+- :mod:`~toolkit.review.store`: the review folder, with the decisions as brat ``.ann`` files in
+  the PolNeAR layout that :mod:`toolkit.attribution.evaluate` reads, so a reviewer can stop and
+  go on later (:func:`start_review`, :func:`open_review`);
+- :mod:`~toolkit.review.items`: one item in its sentence with the spans highlighted, and
+  corrections typed as words turned into offsets;
+- :mod:`~toolkit.review.estimate`: precision with a Wilson interval, by stratum, and the
+  evaluate scores of corrected spans;
+- :mod:`~toolkit.review.widget`: the loop as a JupyterLab widget; :mod:`~toolkit.review.cli`:
+  the ``toolkit review`` command for a terminal.
+
+>>> review = start_review(corpus, "review-sample", quotes=analysis.quotes, n=50)
+>>> review_widget(review)                      # in JupyterLab: Correct / Wrong / Save correction
+>>> precision_summary(review)["precision"]
+"""
+
+from toolkit.review.estimate import (
+    precision_summary,
+    precision_table,
+    span_scores,
+    summary_text,
+    wilson_interval,
+)
+from toolkit.review.sample import REVIEW_KINDS, draw_sample
+from toolkit.review.store import VERDICTS, Decision, Review, open_review, start_review
+from toolkit.review.widget import ReviewWidget, review_widget
+
+__all__ = ["REVIEW_KINDS", "VERDICTS", "Decision", "Review", "ReviewWidget", "draw_sample",
+           "open_review", "precision_summary", "precision_table", "review_widget",
+           "span_scores", "start_review", "summary_text", "wilson_interval"]
