@@ -25,7 +25,8 @@ LAYERS = (
     ("analysis", ("toolkit.analysis",)),
     ("presentation", ("toolkit.plots", "toolkit.highlight")),
     ("report", ("toolkit.report",)),
-    ("interfaces", ("toolkit.cli", "toolkit.teaching", "toolkit.explore", "toolkit.review")),
+    ("interfaces", ("toolkit.teaching", "toolkit.explore", "toolkit.review")),
+    ("command line", ("toolkit.cli",)),
     ("entry point", ("toolkit.__main__",)),
 )
 

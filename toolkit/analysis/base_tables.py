@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from toolkit.analysis.grouping import DOCUMENT_COLUMNS, documents
 from toolkit.corpus import Document
 from toolkit.errors import ParameterError
+from toolkit.progress import progress
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,14 +85,16 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
 
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
-            cache: bool | str | os.PathLike[str] = False) -> CorpusAnalysis:
+            cache: bool | str | os.PathLike[str] = False,
+            quiet: bool = False) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
     ``date_from``/``date_to`` keep only documents dated in that range. ``cache`` reuses
     per-document results stored by earlier runs (keyed by document content, toolkit version and
     lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
-    cached runs compute missing documents in this process.
+    cached runs compute missing documents in this process. A progress bar shows in notebooks and
+    terminals (see :mod:`toolkit.progress`) unless ``quiet``.
     """
     import pandas as pd
 
@@ -108,14 +111,18 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         # A corpus is read twice (attribution, then mentions) rather than held in memory; a
         # one-shot iterator has to be kept.
         docs = list(corpus) if iter(corpus) is corpus else corpus
+    total = len(docs) if hasattr(docs, "__len__") else None
     if cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
-        results = cached_map(analyze_document, docs, namespace="analysis",
+        results = cached_map(analyze_document,
+                             progress(docs, total=total, desc="attribution", quiet=quiet),
+                             namespace="analysis",
                              key_extra=lexicon_fingerprint(),
                              cache_dir=None if cache is True else cache)
     else:
-        results = list(_map(iter(docs), workers))
+        results = list(progress(_map(iter(docs), workers), total=total, desc="attribution",
+                                quiet=quiet))
     records = [r for result in results for r in result.attributions]
     mapping = corpus_speakers(records)
     quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from toolkit.corpus import Corpus
 
 __all__ = [
+    "add_reading_options",
     "add_corpus_options",
     "add_date_options",
     "add_format_option",
@@ -49,6 +50,11 @@ _COLUMN_FIELDS = (
 def add_corpus_options(parser: argparse.ArgumentParser) -> None:
     """The positional PATH and the options that say how to read it."""
     parser.add_argument("path", help="folder of .txt files, .txt, .csv, .jsonl, or brat folder")
+    add_reading_options(parser)
+
+
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say how to read a corpus (for commands whose PATH is optional)."""
     parser.add_argument("--input-format", choices=["txt", "csv", "jsonl", "brat"], default=None,
                         help="how to read PATH (default: detected from the path)")
     for field, usual in _COLUMN_FIELDS:

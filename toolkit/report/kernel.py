@@ -16,8 +16,9 @@ KERNEL_NAME = "discourse-toolkit"
 KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
 
 # Fixed for every report kernel so that string hashing, and any library that stamps a build
-# date, behave the same on every run.
-KERNEL_ENVIRONMENT = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "315532800"}
+# date, behave the same on every run; progress bars have no reader in a report.
+KERNEL_ENVIRONMENT = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "315532800",
+                      "TOOLKIT_PROGRESS": "off"}
 
 
 def ensure_kernel(name: str = KERNEL_NAME) -> str:

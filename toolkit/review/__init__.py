@@ -9,8 +9,8 @@
   corrections typed as words turned into offsets;
 - :mod:`~toolkit.review.estimate`: precision with a Wilson interval, by stratum, and the
   evaluate scores of corrected spans;
-- :mod:`~toolkit.review.widget`: the loop as a JupyterLab widget; :mod:`~toolkit.review.cli`:
-  the ``toolkit review`` command for a terminal.
+- :mod:`~toolkit.review.widget`: the loop as a JupyterLab widget; :mod:`~toolkit.review.terminal`:
+  the loop in a terminal (run by the ``toolkit review`` command).
 
 >>> review = start_review(corpus, "review-sample", quotes=analysis.quotes, n=50)
 >>> review_widget(review)                      # in JupyterLab: Correct / Wrong / Save correction

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
+from toolkit.cli.review import register
 from toolkit.review import open_review
-from toolkit.review.cli import register
 
 
 @pytest.fixture
