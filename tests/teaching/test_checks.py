@@ -16,7 +16,7 @@ from toolkit.analysis.framing.lexicon import load_lexicon
 from toolkit.corpus import load
 from toolkit.corpus.segment import segment
 from toolkit.errors import CorpusNotFoundError, ParameterError
-from toolkit.teaching import helpers
+from toolkit.teaching import sample as sample_module
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +186,7 @@ def test_sample_corpus_path_from_anywhere(monkeypatch, tmp_path, sample_path):
 
 
 def test_sample_corpus_path_explains_when_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(helpers, "_is_sample", lambda folder: False)
+    monkeypatch.setattr(sample_module, "_is_sample", lambda folder: False)
     with pytest.raises(CorpusNotFoundError, match=teaching.SAMPLE_ENV):
         teaching.sample_corpus_path()
 
