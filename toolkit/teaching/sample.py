@@ -1,7 +1,9 @@
 """Where the built-in sample corpus is, and loading it.
 
 The sample corpus (fictional articles written for testing and teaching) lives at ``data/sample``
-in the repository.
+in the repository. An installed wheel carries the same files as the data package
+``toolkit.teaching.sample_corpus``, so the tutorials find it from a checkout, an editable install
+or a plain ``pip install``.
 """
 
 from __future__ import annotations
@@ -27,13 +29,16 @@ def _is_sample(folder: Path) -> bool:
 def sample_corpus_path() -> Path:
     """The folder of the built-in sample corpus (``data/sample``), wherever the notebook runs.
 
-    Looks in ``$TOOLKIT_SAMPLE_CORPUS``, then beside the installed package (the repository
-    root), then in the current folder and each folder above it.
+    Looks in ``$TOOLKIT_SAMPLE_CORPUS``, then in the data package of an installed wheel
+    (``toolkit/teaching/sample_corpus``), then in the checkout the package was imported from
+    (``data/sample`` beside ``toolkit/``), then in the current folder and each folder above it.
     """
     candidates = []
     if os.environ.get(SAMPLE_ENV):
         candidates.append(Path(os.environ[SAMPLE_ENV]))
-    candidates.append(Path(__file__).resolve().parents[2] / "data" / "sample")
+    here_package = Path(__file__).resolve().parent
+    candidates.append(here_package / "sample_corpus")
+    candidates.append(here_package.parents[1] / "data" / "sample")
     here = Path.cwd().resolve()
     candidates.extend(folder / "data" / "sample" for folder in (here, *here.parents))
     for folder in candidates:
