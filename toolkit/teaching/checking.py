@@ -1,23 +1,29 @@
-"""Self-checks for the tutorial exercises: the registry of exercises, ``check`` and
+"""Self-checks for the tutorial exercises: the registry of exercises, ``check``, ``verdict`` and
 ``exercises``, and the answer readers the exercise modules share.
 
-``check(exercise_id, answer)`` prints ``Correct!`` or a hint and returns True or False. It never
-prints the expected answer and never raises because of an answer: an unanswered exercise
-(``answer = ...``) prints "Not answered yet" with a hint. The expected answers are computed by
-the toolkit from the sample corpus when the check runs, so they follow the library when its
-attribution, cleaning or matching improves.
+``check(exercise_id, answer)`` prints ``Correct!`` or a hint and returns nothing, so a notebook
+cell that ends with it shows only that line. It never prints the expected answer and never
+raises because of an answer: an unanswered exercise (``answer = ...``) prints "Not answered
+yet" with the question and a hint. ``verdict`` returns the same outcome as a value, for tests
+and grading. The expected answers are computed by the toolkit from the sample corpus when the
+check runs, so they follow the library when its attribution, cleaning or matching improves.
 
-Each tutorial's exercises live in their own module (``exercises_corpus``, ``exercises_who_speaks``,
-...), which registers them with :func:`exercise`; importing :mod:`toolkit.teaching` imports them
-all.
+A check accepts equivalent forms of the right answer (a label's aliases, a one-row table or a
+row instead of the bare value, a filtered table for a count) but never picks the answer out
+of a bigger table for the student: a table of many rows gets a hint to narrow it.
+
+Each tutorial's exercises live in their own module (``exercises_pandas``, ``exercises_corpus``,
+``exercises_who_speaks``, ...), which registers them with :func:`exercise`; importing
+:mod:`toolkit.teaching` imports them all.
 
 >>> from toolkit.teaching import check
->>> check("corpus-not-ok", ...)          # prints "Not answered yet: ..." and returns False
+>>> check("corpus-not-ok", ...)          # prints "Not answered yet: ..."
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -32,24 +38,25 @@ if TYPE_CHECKING:
     from toolkit.corpus import Corpus
 
 __all__ = [
+    "Verdict",
     "Unusable",
     "Verify",
     "exercise",
     "exercises",
     "check",
+    "verdict",
     "sample",
     "sample_analysis",
     "sample_doc_id",
     "norm",
-    "is_table",
+    "loose",
+    "is_number",
     "as_count",
     "as_text",
-    "row_for",
-    "pick_max",
-    "best",
+    "as_number",
 ]
 
-Verify = Callable[[Any], tuple[bool, "str | None"]]
+Verify = Callable[[Any], "tuple[bool, str | None]"]
 
 
 # ----- what the exercises are checked against --------------------------------------------------
@@ -89,19 +96,50 @@ def norm(value: Any) -> str:
     return " ".join(str(value).replace("\u2019", "'").split()).casefold()
 
 
-def is_table(value: Any) -> bool:
-    """Whether ``value`` is a pandas DataFrame or Series."""
+def loose(value: Any) -> str:
+    """``value`` reduced to its letters and digits, case folded: ``"Non-factive"``,
+    ``"non factive"`` and ``"nonfactive"`` all read ``"nonfactive"``."""
+    return re.sub(r"[\W_]+", "", str(value)).casefold()
+
+
+def _is_bool(value: Any) -> bool:
+    import numpy as np
+
+    return isinstance(value, bool | np.bool_)
+
+
+def is_number(value: Any) -> bool:
+    """Whether ``value`` is a plain number (int, float or a numpy number), not a bool."""
+    import numbers
+
+    return isinstance(value, numbers.Number) and not _is_bool(value)
+
+
+def as_count(answer: Any, *, counts_hint: str | None = None) -> int:
+    """An answer that should be a whole number.
+
+    A one-number Series gives its number. A True/False column, a table of several counts
+    (``value_counts()``, ``groupby().size()``, with ``counts_hint`` as the hint) and any other
+    collection raise :class:`Unusable`: an exercise that accepts the table of the things
+    counted checks its rows itself before it calls this.
+    """
     import pandas as pd
 
-    return isinstance(value, pd.DataFrame | pd.Series)
-
-
-def as_count(answer: Any) -> int:
-    """An answer that should be a whole number; a table, list or dict counts its rows."""
-    if isinstance(answer, bool):
+    if _is_bool(answer):
         raise Unusable("give a number (an int), not True or False")
-    if is_table(answer) or isinstance(answer, list | tuple | set | dict):
-        return len(answer)
+    if isinstance(answer, pd.Series):
+        if pd.api.types.is_bool_dtype(answer):
+            raise Unusable("that is one True/False per row, not a count: add .sum() to count "
+                           "the True values")
+        if pd.api.types.is_numeric_dtype(answer) and len(answer) != 1:
+            raise Unusable(counts_hint or "that is a table of several numbers; the answer "
+                                          "is one number")
+        if len(answer) == 1:
+            answer = answer.iloc[0]
+    if isinstance(answer, pd.DataFrame | pd.Series | list | tuple | set | dict):
+        kind = "table" if isinstance(answer, pd.DataFrame | pd.Series) else type(answer).__name__
+        raise Unusable(f"that is a {kind} of {len(answer)} items; the answer is one number "
+                       "(count them with len(...) if they are the things asked for)")
     try:
         value = float(str(answer).strip()) if isinstance(answer, str) else float(answer)
     except (TypeError, ValueError):
@@ -111,18 +149,44 @@ def as_count(answer: Any) -> int:
     return int(value)
 
 
-def as_text(answer: Any, column: str, *, pick: Callable[[pd.DataFrame], Any] | None = None
-            ) -> str:
-    """An answer that should be a word or name; a table gives the ``column`` value of its
-    first row (or of the row ``pick`` chooses)."""
+def _one_value(values: pd.Series, many: str) -> Any:
+    distinct = values.dropna().unique()
+    if len(distinct) != 1:
+        raise Unusable(many)
+    return distinct[0]
+
+
+def as_text(answer: Any, column: str, *, many: str | None = None) -> str:
+    """An answer that should be a word or name.
+
+    A one-row table gives its ``column``, a row (a Series labelled by column names) its
+    ``column`` entry, a column the value all its rows share. A table or column with several
+    different values raises :class:`Unusable` with ``many`` as the hint: the check does not
+    choose a row for the student.
+    """
     import pandas as pd
 
+    many = many or (f"that is a table of several rows; the answer is one {column}: narrow it "
+                    f"to the right row and take its {column}")
     if isinstance(answer, pd.DataFrame):
-        if column not in answer.columns or answer.empty:
-            raise Unusable(f"pass the value itself, or a table with a {column!r} column")
-        answer = pick(answer) if pick is not None else answer[column].iloc[0]
+        if answer.empty:
+            raise Unusable("the table is empty: your filter kept no rows")
+        if column not in answer.columns:
+            raise Unusable(f"pass the {column} itself, or a table with a {column!r} column")
+        answer = _one_value(answer[column], many)
     elif isinstance(answer, pd.Series):
-        answer = answer[column] if column in answer.index else answer.iloc[0]
+        if answer.empty:
+            raise Unusable("the column is empty: your filter kept no rows")
+        if column in answer.index:
+            answer = answer[column]
+        elif pd.api.types.is_numeric_dtype(answer) and not isinstance(answer.index,
+                                                                        pd.RangeIndex):
+            raise Unusable(f"that is a table of numbers, one per name; the answer is one "
+                           f"{column}: the names are its index (.index)")
+        else:
+            answer = _one_value(answer, many)
+    if is_number(answer):
+        raise Unusable(f"that is a number; give the {column} as text (a str), e.g. \"...\"")
     if not isinstance(answer, str):
         raise Unusable(f"give the {column} as text (a str), e.g. \"...\"")
     if not answer.strip():
@@ -130,29 +194,34 @@ def as_text(answer: Any, column: str, *, pick: Callable[[pd.DataFrame], Any] | N
     return answer
 
 
-def row_for(frame: pd.DataFrame, conditions: Mapping[str, str]) -> pd.DataFrame:
-    """The rows of ``frame`` whose columns hold the given values (columns it lacks are
-    ignored)."""
-    mask = True
-    for column, value in conditions.items():
-        if column in frame.columns:
-            mask = mask & (frame[column].astype(str) == value)
-    return frame[mask] if mask is not True else frame
+def as_number(answer: Any, column: str, *, many: str | None = None) -> float:
+    """An answer that should be a number, read like :func:`as_text`: a one-row table or a row
+    gives its ``column``; several rows raise :class:`Unusable` with ``many`` as the hint."""
+    import pandas as pd
 
-
-def pick_max(column: str, key: str) -> Callable[[pd.DataFrame], Any]:
-    """A ``pick`` for :func:`as_text`: the ``key`` of the row with the largest ``column``."""
-    def pick(table: pd.DataFrame) -> Any:
-        if column not in table.columns:
-            raise Unusable(f"pass the name itself, or a table with a {column!r} column")
-        return table.sort_values(column, ascending=False, kind="stable")[key].iloc[0]
-    return pick
-
-
-def best(table: pd.DataFrame, key: str, column: str) -> set[str]:
-    """The normalized ``key`` values of the rows that share the largest ``column``."""
-    top = table[column].max()
-    return {norm(v) for v in table.loc[table[column] == top, key]}
+    many = many or ("that is a table of several rows; narrow it to the one row the question "
+                    "asks about, or give the number")
+    if isinstance(answer, pd.DataFrame):
+        if answer.empty:
+            raise Unusable("the table is empty: your filter kept no rows")
+        if column not in answer.columns:
+            raise Unusable(f"give the number, or a table with a {column!r} column")
+        if len(answer) != 1:
+            raise Unusable(many)
+        answer = answer[column].iloc[0]
+    elif isinstance(answer, pd.Series):
+        if column in answer.index:
+            answer = answer[column]
+        elif len(answer) == 1:
+            answer = answer.iloc[0]
+        else:
+            raise Unusable(many)
+    if _is_bool(answer) or isinstance(answer, str):
+        raise Unusable(f"give the {column} as a number")
+    try:
+        return float(answer)
+    except (TypeError, ValueError):
+        raise Unusable(f"give the {column} as a number") from None
 
 
 # ----- the registry ----------------------------------------------------------------------------
@@ -186,37 +255,49 @@ def exercise(exercise_id: str, tutorial: str, question: str, hint: str
 
 
 def exercises() -> pd.DataFrame:
-    """The exercises the checker knows: exercise_id, tutorial, question."""
+    """The exercises the checker knows, in course order: exercise_id, tutorial, question."""
     import pandas as pd
 
     return pd.DataFrame([(k, e.tutorial, e.question) for k, e in _in_course_order()],
                         columns=["exercise_id", "tutorial", "question"])
 
 
-def check(exercise_id: str, answer: Any) -> bool:
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one answer: ``correct``, and the ``message`` :func:`check`
+    prints (``Correct!``, or a line with the hint)."""
+
+    correct: bool
+    message: str
+
+
+def verdict(exercise_id: str, answer: Any) -> Verdict:
     """Check an exercise answer against what the toolkit computes from the sample corpus.
 
-    Prints ``Correct!`` or a hint (never the answer) and returns True or False. ``answer = ...``
-    (not answered yet) prints the question again with a hint. An unknown ``exercise_id`` raises
-    :class:`~toolkit.errors.ParameterError` listing the known ones.
+    An unknown ``exercise_id`` raises :class:`~toolkit.errors.ParameterError` listing the known
+    ones; nothing about the answer raises.
     """
     entry = _EXERCISES.get(exercise_id)
     if entry is None:
         raise ParameterError(f"no exercise {exercise_id!r}",
                              hint="known: " + ", ".join(k for k, _ in _in_course_order()))
     if answer is Ellipsis:
-        print(f"Not answered yet: {entry.question}\nHINT: {entry.hint}")
-        return False
+        return Verdict(False, f"Not answered yet: {entry.question}\nHINT: {entry.hint}")
     if answer is None:
-        print("The answer is None: did the last line of your code print the value instead of "
-              f"returning it?\nHINT: {entry.hint}")
-        return False
+        return Verdict(False, "The answer is None: did the last line of your code print the "
+                              f"value instead of returning it?\nHINT: {entry.hint}")
     try:
         ok, hint = entry.verify(answer)
     except Unusable as exc:
         ok, hint = False, str(exc)
+    except Exception as exc:  # an answer of a shape no check foresaw must not stop the class
+        ok, hint = False, (f"this answer could not be read ({type(exc).__name__}); "
+                           f"{entry.hint}")
     if ok:
-        print("Correct!")
-        return True
-    print(f"Not quite. HINT: {hint or entry.hint}")
-    return False
+        return Verdict(True, "Correct!")
+    return Verdict(False, f"Not quite. HINT: {hint or entry.hint}")
+
+
+def check(exercise_id: str, answer: Any) -> None:
+    """Print whether ``answer`` is right (``Correct!``) or a hint; see :func:`verdict`."""
+    print(verdict(exercise_id, answer).message)

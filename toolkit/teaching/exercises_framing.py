@@ -10,17 +10,13 @@ from typing import Any
 from toolkit.teaching.checking import (
     Unusable,
     as_count,
+    as_number,
     as_text,
-    best,
     exercise,
-    is_table,
+    is_number,
     norm,
-    pick_max,
-    row_for,
     sample,
-    sample_analysis,
 )
-from toolkit.teaching.sample import load_sample
 
 __all__ = ["OWN_LEXICON_YAML"]
 
@@ -44,73 +40,90 @@ _OWN_TERMS = ("drought", "thirst*", "ration*", "price*")
 _RATE_OUTLET, _RATE_FRAME = "The Harbor Ledger", "threat"
 
 
+def _close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=0.01, abs_tol=0.05)
+
+
 @exercise("framing-rate", "04_framing",
           "What is the rate per 1,000 tokens of the 'threat' frame in The Harbor Ledger "
           "(built-in conflict_cooperation lexicon)?",
           "framing.frame_counts(corpus, 'conflict_cooperation', by='outlet') has a rate "
           "column; pick the row of that outlet and frame")
 def _framing_rate(answer: Any) -> tuple[bool, str | None]:
-    from toolkit.analysis.framing import frame_counts
+    from toolkit.analysis import framing
 
-    table = frame_counts(sample(), "conflict_cooperation", by="outlet")
+    table = framing.frame_counts(sample(), "conflict_cooperation", by="outlet")
     row = table[(table["outlet"] == _RATE_OUTLET) & (table["frame"] == _RATE_FRAME)].iloc[0]
-    if is_table(answer):
-        import pandas as pd
-
-        frame = answer.to_frame().T if isinstance(answer, pd.Series) else answer
-        frame = row_for(frame, {"outlet": _RATE_OUTLET, "frame": _RATE_FRAME})
-        if "rate" not in frame.columns or len(frame) != 1:
-            raise Unusable("narrow the table to the one row of that outlet and frame, or give "
-                            "the number")
-        answer = frame["rate"].iloc[0]
-    try:
-        got = float(answer)
-    except (TypeError, ValueError):
-        raise Unusable("give the rate as a number") from None
+    got = as_number(answer, "rate",
+                    many="narrow the table to the one row of that outlet and frame, or give "
+                         "the number")
     expected = float(row["rate"])
-    if math.isclose(got, expected, rel_tol=0.01, abs_tol=0.05):
+    if _close(got, expected):
         return True, None
     if got == row["n_matches"]:
         return False, "that is the number of matches; the rate divides it by the tokens, x 1,000"
     if math.isclose(got, expected / 1000, rel_tol=0.01):
         return False, "that is per token; the rate is per 1,000 tokens"
-    voiced = frame_counts(sample(), "conflict_cooperation", by="outlet",
-                          quotes=sample_analysis().quotes)
-    voiced = voiced[(voiced["outlet"] == _RATE_OUTLET) & (voiced["frame"] == _RATE_FRAME)]
-    for voice in ("rate_journalist", "rate_quoted"):
-        if math.isclose(got, float(voiced[voice].iloc[0]), rel_tol=0.01, abs_tol=0.05):
-            return False, f"that is {voice}, one voice only; the question asks for all text"
+    overall = framing.frame_counts(sample(), "conflict_cooperation")
+    overall = overall[overall["frame"] == _RATE_FRAME]
+    if _close(got, float(overall["rate"].iloc[0])):
+        return False, ("that is the rate over all outlets together; count by='outlet' and "
+                       "take the row of The Harbor Ledger")
+    for other in table.itertuples():
+        if _close(got, float(other.rate)):
+            return False, (f"that is the rate of the {other.frame!r} frame in {other.outlet}; "
+                           "the question asks for 'threat' in The Harbor Ledger")
     return False, None
 
 
-def _own_count(terms: Sequence[str], **options: Any) -> int:
-    from toolkit.analysis.framing import frame_matches
-    from toolkit.analysis.framing.lexicon import make_lexicon
+def _own_count(terms: Sequence[str]) -> int:
+    from toolkit.analysis import framing
 
-    corpus = load_sample(**options) if options else sample()
-    return len(frame_matches(corpus, make_lexicon({_OWN_FRAME: list(terms)})))
+    lexicon = framing.make_lexicon({_OWN_FRAME: list(terms)})
+    return len(framing.frame_matches(sample(), lexicon))
+
+
+def _own_by_outlet() -> dict[str, int]:
+    from toolkit.analysis import framing
+
+    lexicon = framing.make_lexicon({_OWN_FRAME: list(_OWN_TERMS)})
+    table = framing.frame_counts(sample(), lexicon, by="outlet")
+    return dict(zip(table["outlet"], table["n_matches"].astype(int), strict=True))
 
 
 @exercise("framing-own-lexicon", "04_framing",
-          "Load your hardship lexicon (teaching.OWN_LEXICON_YAML) from its file and count its "
-          "matches in the sample corpus.",
-          "lexicon.load_lexicon(path) reads the file; framing.frame_matches(corpus, lex) has "
-          "one row per match, or use the n_matches column of framing.frame_counts(corpus, lex)")
+          "Load your hardship lexicon (OWN_LEXICON_YAML) from its file and count its matches "
+          "in the sample corpus.",
+          "load_lexicon(path) reads the file; framing.frame_matches(corpus, lex) has one row "
+          "per match, or use the n_matches column of framing.frame_counts(corpus, lex)")
 def _framing_own(answer: Any) -> tuple[bool, str | None]:
-    if is_table(answer) and "n_matches" in getattr(answer, "columns", ()):
-        answer = int(row_for(answer, {"frame": _OWN_FRAME})["n_matches"].sum())
-    elif is_table(answer) and "frame" in getattr(answer, "columns", ()):
-        answer = len(answer[answer["frame"] == _OWN_FRAME])
-    got = as_count(answer)
+    import pandas as pd
+
+    if isinstance(answer, pd.DataFrame) and "n_matches" in answer.columns:
+        rows = answer[answer["frame"] == _OWN_FRAME] if "frame" in answer.columns else answer
+        if len(rows) != 1:
+            raise Unusable("that table has one row per group; count without by=, or add up "
+                           "its n_matches with .sum()")
+        answer = rows["n_matches"].iloc[0]
+    elif isinstance(answer, pd.DataFrame) and "frame" in answer.columns:
+        answer = int((answer["frame"] == _OWN_FRAME).sum())
+    got = as_count(answer, counts_hint="that is one count per group: add them up with .sum()")
     expected = _own_count(_OWN_TERMS)
     if got == expected:
         return True, None
-    plain = [t.rstrip("*") for t in _OWN_TERMS]
-    if got == _own_count(plain):
+    if got == _own_count([t.rstrip("*") for t in _OWN_TERMS]):
         return False, "a term without * matches only that exact word: keep the wildcards"
-    if got == _own_count(_OWN_TERMS, include_duplicates=True):
-        return False, "the syndicated copy is counted twice: load the corpus without " \
-                      "include_duplicates"
+    by_outlet = _own_by_outlet()
+    for outlet, n in by_outlet.items():
+        if got == n:
+            return False, (f"that is the count of one outlet ({outlet}); the question asks for "
+                           "the whole sample corpus")
+    if got == len(by_outlet):
+        return False, ("that is the number of rows of the table (one per outlet); add up "
+                       "n_matches instead")
+    if got > expected:
+        return False, ("more matches than the lexicon as given finds: did you add terms of "
+                       "your own? Load the file written from OWN_LEXICON_YAML as it is")
     return False, None
 
 
@@ -123,14 +136,22 @@ _KEY_OUTLET = "The Harbor Ledger"
           "keyness.keyness(corpus, by='outlet', group='The Harbor Ledger') is sorted by g2, "
           "largest first")
 def _framing_keyness(answer: Any) -> tuple[bool, str | None]:
-    from toolkit.analysis.keyness import keyness
+    from toolkit.analysis import keyness
 
-    table = keyness(sample(), by="outlet", group=_KEY_OUTLET)
-    got = norm(as_text(answer, "word", pick=pick_max("g2", "word")))
-    if got in best(table, "word", "g2"):
+    table = keyness.keyness(sample(), by="outlet", group=_KEY_OUTLET)
+    if is_number(answer):
+        return False, "that is a number; the question asks which word"
+    got = norm(as_text(answer, "word",
+                       many="that is the whole keyness table; the answer is one word: the "
+                            "word of its top row")).rstrip(".")
+    g2 = {norm(w): v for w, v in zip(table["word"], table["g2"], strict=True)}
+    if got not in g2:
+        return False, "that word is not in the keyness table (check the spelling)"
+    if g2[got] == max(g2.values()):
         return True, None
-    if got in {norm(w) for w in table.sort_values("log_ratio", ascending=False)["word"][:5]}:
+    if got == norm(table.sort_values("log_ratio", ascending=False)["word"].iloc[0]):
         return False, "that word tops the log ratio (effect size), not G2 (strength of evidence)"
-    if got in {norm(w) for w in table["word"]}:
-        return False, "that word is in the keyness table, but not at the top of the g2 column"
-    return False, None
+    if g2[got] == min(g2.values()):
+        return False, ("that word has the lowest G2: the table is sorted largest first, so "
+                       "take its first row")
+    return False, "that word is in the keyness table, but not at the top of the g2 column"

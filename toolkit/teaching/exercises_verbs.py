@@ -3,27 +3,34 @@ neutral verbs per outlet."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toolkit.teaching.checking import (
     Unusable,
     as_text,
-    best,
     exercise,
+    is_number,
+    loose,
     norm,
-    pick_max,
     sample_analysis,
 )
 
-if TYPE_CHECKING:
-    import pandas as pd
-
 __all__: list[str] = []
 
-def _cue(form: str) -> Any:
+_FORM = "insisted"
+
+
+def _entry(form: str) -> Any:
     from toolkit.attribution import lookup_verb
 
     return lookup_verb(form)
+
+
+def _category_names() -> set[str]:
+    from toolkit.analysis import verbs
+
+    table = verbs.load_categories()
+    return {loose(v) for v in table[["category", "label", "signal"]].to_numpy().ravel()}
 
 
 @exercise("verbs-lemma", "03_reporting_verbs",
@@ -31,13 +38,25 @@ def _cue(form: str) -> Any:
           "the lemma is the dictionary form of the verb; look at the cue_lemma column of "
           "result.quotes for a row whose cue is 'insisted'")
 def _verbs_lemma(answer: Any) -> tuple[bool, str | None]:
-    entry = _cue("insisted")
-    got = norm(as_text(answer, "cue_lemma"))
-    if entry is not None and got == norm(entry.lemma):
+    lemma = _entry(_FORM).lemma
+    got = norm(as_text(answer, "cue_lemma",
+                       many="those rows have different lemmas; keep the rows whose cue is "
+                            "'insisted'"))
+    if got == norm(lemma):
         return True, None
-    if got == "insisted":
-        return False, "that is the form used in the text; the lemma is the form you would look " \
-                      "up in a dictionary"
+    if got == _FORM:
+        return False, ("that is the form used in the text; the lemma is the form you would "
+                       "look up in a dictionary")
+    other = _entry(got)
+    if other is not None and other.lemma == lemma:
+        return False, ("that is another form of the same verb; the lemma is the form you "
+                       "would look up in a dictionary")
+    if loose(got) in _category_names():
+        return False, ("that is a stance category (exercise 3.2); the lemma is in the "
+                       "cue_lemma column")
+    if got in {norm(v) for v in sample_analysis().quotes["cue_lemma"].dropna()}:
+        return False, ("that is the lemma of another verb; look at the rows whose cue is "
+                       "'insisted'")
     return False, None
 
 
@@ -46,16 +65,31 @@ def _verbs_lemma(answer: Any) -> tuple[bool, str | None]:
           "the verb_category column of result.quotes, or verbs.verb_counts(...); "
           "verbs.load_categories() explains each category")
 def _verbs_category(answer: Any) -> tuple[bool, str | None]:
-    from toolkit.analysis.verbs import load_categories
+    from toolkit.analysis import verbs
 
-    entry = _cue("insisted")
-    categories = load_categories()
-    row = categories[categories["category"] == (entry.category if entry else None)]
-    accepted = {norm(v) for v in row[["category", "label", "signal"]].to_numpy().ravel()}
-    got = norm(as_text(answer, "verb_category"))
-    if accepted and got in accepted:
+    entry = _entry(_FORM)
+    categories = verbs.load_categories()
+    row = categories[categories["category"] == entry.category].iloc[0]
+    accepted = {loose(row["category"]), loose(row["label"]), loose(row["signal"])}
+    accepted |= {loose(part) for part in str(row["label"]).split("/")}
+    got = as_text(answer, "verb_category",
+                  many="those rows have different categories; keep the rows whose cue is "
+                       "'insisted'")
+    if loose(got) in accepted:
         return True, None
-    if got in {norm(v) for v in categories["category"]}:
+    if norm(got) in {entry.lemma, _FORM}:
+        return False, ("that is the verb itself; the question asks for its stance category "
+                       "(the verb_category column)")
+    names = {loose(v): c for c in categories["category"] for v in
+             categories.loc[categories["category"] == c, ["category", "label", "signal"]]
+             .to_numpy().ravel()}
+    if names.get(loose(got)) == "neutral":
+        return False, ("'neutral' is the category of plain verbs such as 'said'; does "
+                       "'insisted' report without judging?")
+    if names.get(loose(got)) == "factive":
+        return False, ("factive verbs present what was said as true (confirm, reveal); does "
+                       "'insist' do that, or leave the truth open?")
+    if loose(got) in names:
         return False, ("that is another category; does 'insist' leave the truth of what was "
                        "said open, or present it as fact?")
     return False, None
@@ -66,24 +100,33 @@ def _verbs_category(answer: Any) -> tuple[bool, str | None]:
           "verbs.category_share(result.quotes, result.documents, by='outlet'), keep the rows "
           "whose verb_category is 'neutral', and compare the share column")
 def _verbs_neutral(answer: Any) -> tuple[bool, str | None]:
-    from toolkit.analysis.verbs import category_share
+    import pandas as pd
 
-    table = category_share(sample_analysis().quotes, sample_analysis().documents, by="outlet")
+    from toolkit.analysis import verbs
+
+    result = sample_analysis()
+    table = verbs.category_share(result.quotes, result.documents, by="outlet")
     neutral = table[table["verb_category"] == "neutral"]
-
-    def pick(t: pd.DataFrame) -> Any:
-        if "verb_category" in t.columns:
-            t = t[t["verb_category"] == "neutral"]
-        if t.empty:
-            raise Unusable("the table has no 'neutral' rows")
-        return pick_max("share", "outlet")(t)
-
-    got = norm(as_text(answer, "outlet", pick=pick))
-    if got in best(neutral, "outlet", "share"):
+    if is_number(answer):
+        return False, "that is a share; the question asks which outlet: give the outlet's name"
+    if isinstance(answer, pd.DataFrame) and "verb_category" in answer.columns \
+            and (answer["verb_category"] != "neutral").any():
+        raise Unusable("the table has rows of other categories; keep the rows whose "
+                       "verb_category is 'neutral'")
+    got = norm(as_text(answer, "outlet",
+                       many="that is one row per outlet; the answer is one outlet: sort by "
+                            "share, largest first, and take the first row's outlet"))
+    shares = {norm(o): s for o, s in zip(neutral["outlet"], neutral["share"], strict=True)}
+    if got not in shares:
+        return False, "that is not one of the outlets in the table (check spelling)"
+    if shares[got] == max(shares.values()):
         return True, None
-    if got in {norm(v) for v in neutral["outlet"]}:
-        if got == norm(neutral.sort_values("n", ascending=False)["outlet"].iloc[0]):
-            return False, ("that outlet has the most neutral cues, but it also has more cues "
-                           "overall: compare the share, not the count n")
-        return False, "compare the share column of the neutral rows, largest first"
-    return False, "that is not one of the outlets in the table (check spelling)"
+    if shares[got] == min(shares.values()):
+        return False, "that outlet has the lowest share: sort largest first (ascending=False)"
+    if got == norm(neutral["outlet"].iloc[0]):
+        return False, ("the table is in outlet order, not sorted by share: sort by share "
+                       "first")
+    if got == norm(neutral.sort_values("n", ascending=False)["outlet"].iloc[0]):
+        return False, ("that outlet has the most neutral cues, but it also has more cues "
+                       "overall: compare the share, not the count n")
+    return False, "compare the share column of the neutral rows, largest first"
