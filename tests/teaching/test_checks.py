@@ -68,6 +68,22 @@ def _lexicon(ctx, text):
 
 # Right answers: the model answer first, then equivalent forms the question allows.
 RIGHT = {
+    "pandas-outlet-ok": {
+        "two conditions, summed": lambda c: int(((c.summary["outlet"] == "Meridian Daily")
+                                                 & (c.summary["status"] == "ok")).sum()),
+        "the filtered table": lambda c: c.summary[(c.summary["outlet"] == "Meridian Daily")
+                                                  & (c.summary["status"] == "ok")],
+        "a count from value_counts": lambda c: c.summary[c.summary["outlet"] == "Meridian Daily"]
+        ["status"].value_counts()["ok"],
+    },
+    "pandas-longest": {
+        "doc_id of the top row": lambda c: c.summary.sort_values("n_tokens", ascending=False)
+        ["doc_id"].iloc[0],
+        "the top row": lambda c: c.summary.sort_values("n_tokens", ascending=False).iloc[0],
+        "a one-row table": lambda c: c.summary.nlargest(1, "n_tokens"),
+        "the title": lambda c: c.summary.sort_values("n_tokens", ascending=False)["title"]
+        .iloc[0],
+    },
     "corpus-not-ok": {
         "count of not ok": lambda c: (c.summary["status"] != "ok").sum(),
         "the rows not ok": lambda c: c.summary[c.summary["status"] != "ok"],
@@ -155,6 +171,30 @@ RIGHT = {
 
 # Typical wrong answers: (what the student did, the answer, words the hint must contain).
 WRONG = {
+    "pandas-outlet-ok": [
+        ("outlet only", lambda c: (c.summary["outlet"] == "Meridian Daily").sum(),
+         "the reprinted duplicate too"),
+        ("status only", lambda c: (c.summary["status"] == "ok").sum(),
+         "'ok' rows of every outlet"),
+        ("every row", lambda c: len(c.summary), "every row of the summary"),
+        ("the mask, not summed", lambda c: (c.summary["outlet"] == "Meridian Daily")
+         & (c.summary["status"] == "ok"), "add .sum()"),
+        ("counts per group", lambda c: c.summary.groupby(["outlet", "status"]).size(),
+         "one count per group"),
+        ("rows of one outlet, duplicate kept", lambda c: c.summary[
+            c.summary["outlet"] == "Meridian Daily"], "status is not 'ok'"),
+    ],
+    "pandas-longest": [
+        ("sorted ascending", lambda c: c.summary.sort_values("n_tokens")["doc_id"].iloc[0],
+         "ascending=False"),
+        ("not sorted", lambda c: c.summary["doc_id"].iloc[0], "in file order"),
+        ("longest in characters", lambda c: c.summary.sort_values("n_chars", ascending=False)
+         ["doc_id"].iloc[0], "n_chars"),
+        ("the number of tokens", lambda c: c.summary["n_tokens"].max(),
+         "that is a number of tokens"),
+        ("the whole sorted table", lambda c: c.summary.sort_values("n_tokens", ascending=False),
+         "the answer is one doc_id"),
+    ],
     "corpus-not-ok": [
         ("every input file", lambda c: len(c.summary), "every input file"),
         ("the ok documents", lambda c: len(c.corpus), "number of 'ok' documents"),
@@ -363,11 +403,11 @@ def test_odd_answers_get_a_hint_not_an_error(answer):
 
 
 def test_unknown_exercise_is_a_parameter_error():
-    with pytest.raises(ParameterError, match="known: corpus-not-ok, corpus-excluded-reason"):
+    with pytest.raises(ParameterError, match="known: pandas-outlet-ok, pandas-longest, corpus"):
         teaching.check("no-such-exercise", 1)
 
 
 def test_exercises_are_listed_in_course_order():
     tutorials = teaching.exercises()["tutorial"].tolist()
     assert tutorials == sorted(tutorials)
-    assert tutorials[0] == "01_corpus" and tutorials[-1] == "05_your_own_report"
+    assert tutorials[0] == "00_pandas" and tutorials[-1] == "05_your_own_report"

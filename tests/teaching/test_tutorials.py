@@ -39,8 +39,9 @@ def _check_outputs(nb: nbformat.NotebookNode) -> list[str]:
 
 
 def test_the_course_is_complete():
-    assert NAMES == ["01_corpus.ipynb", "02_who_speaks.ipynb", "03_reporting_verbs.ipynb",
-                     "04_framing.ipynb", "05_your_own_report.ipynb"]
+    assert NAMES == ["00_pandas.ipynb", "01_corpus.ipynb", "02_who_speaks.ipynb",
+                     "03_reporting_verbs.ipynb", "04_framing.ipynb",
+                     "05_your_own_report.ipynb"]
     assert sorted(p.name for p in SOLUTIONS.glob("*.ipynb")) == NAMES
 
 

@@ -6,13 +6,15 @@ conveniences and the self-checks of their exercises.
   excluded lines and attribution rows to review;
 - :mod:`~toolkit.teaching.checking`: the exercise registry, :func:`check`, :func:`verdict`
   and :func:`exercises`;
-- ``exercises_corpus``, ``exercises_who_speaks``, ``exercises_verbs``, ``exercises_framing``,
-  ``exercises_report``: the exercises of each tutorial, registered when imported here.
+- ``exercises_pandas``, ``exercises_corpus``, ``exercises_who_speaks``, ``exercises_verbs``,
+  ``exercises_framing``, ``exercises_report``: the exercises of each tutorial, registered when
+  imported here.
 """
 
 from toolkit.teaching import (  # noqa: F401  (importing registers the exercises)
     exercises_corpus,
     exercises_framing,
+    exercises_pandas,
     exercises_report,
     exercises_verbs,
     exercises_who_speaks,
