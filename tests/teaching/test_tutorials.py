@@ -51,6 +51,7 @@ def test_the_course_is_complete():
                      "03_reporting_verbs.ipynb", "04_framing.ipynb",
                      "05_your_own_report.ipynb"]
     assert sorted(p.name for p in SOLUTIONS.glob("*.ipynb")) == NAMES
+    assert (TUTORIALS / "README.md").is_file()
 
 
 @pytest.mark.parametrize("folder", [TUTORIALS, SOLUTIONS], ids=["tutorial", "solution"])
