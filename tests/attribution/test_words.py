@@ -1,8 +1,12 @@
-"""Words with offsets and the closed word classes."""
+"""Words with offsets, the closed word classes, and the text view's words of a range."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from toolkit.attribution import word_classes
+from toolkit.attribution.text import TextView
 from toolkit.attribution.words import Word, is_name_like, words_in
 
 
@@ -58,3 +62,16 @@ def test_word_classes_that_are_built_from_others():
     assert "and" in word_classes.CLAUSE_BOUNDARY_WORDS
     assert "and" not in word_classes.APPOSITION_STOPS
 
+
+_SAMPLE = ("WASHINGTON — Sen. J. K. Lindqvist's aide, who spoke on condition of anonymity, said "
+           "the U.S. team's anti-flood plan (backed by 2,193 voters) ''works''. “It doesn’t,” "
+           "Ms. Ramos replied.\nDam talks stall again\n\nThe Ministry of Water and Energy's "
+           "report, released Monday, found that costs rose 12.5% — far more than forecast.")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(_SAMPLE)), st.integers(0, len(_SAMPLE)))
+def test_view_words_of_any_range_are_the_words_found_in_that_range(a, b):
+    view = TextView(_SAMPLE)
+    start, end = min(a, b), max(a, b)
+    assert view.words(start, end) == words_in(_SAMPLE, start, end)

@@ -10,7 +10,7 @@ span is a ``(start, end)`` pair of indices into the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from toolkit.attribution.word_classes import QUOTE_OPENERS
 from toolkit.attribution.words import Word, words_in
@@ -158,6 +158,7 @@ class TextView:
             not line.endswith(".") or len(line.split()) <= 12) else -1
         self.quotes = Spans(quote_spans(text, self.paragraphs))
         self.excluded = Spans([(s, e) for s, e in excluded if e > s])
+        self._sentence_words: dict[int, tuple[list[Word], list[int]]] = {}
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the one before it between sentences)."""
@@ -168,8 +169,26 @@ class TextView:
         return self.paragraphs[self.sentence_paragraph[sentence]][1]
 
     def words(self, start: int, end: int) -> list[Word]:
-        """The words of ``text[start:end]``."""
-        return words_in(self.text, start, end)
+        """The words of ``text[start:end]``, as :func:`~toolkit.attribution.words.words_in` finds
+        them.
+
+        Inside one sentence they are taken from the sentence's words, found once, unless an edge
+        cuts one of them (then the range is scanned itself, which splits that word at the edge).
+        """
+        sentence = self.sentence_at(start)
+        s_start, s_end = self.sentences[sentence] if self.sentences else (0, 0)
+        if start < s_start or end > s_end or start > end:
+            return words_in(self.text, start, end)
+        found = self._sentence_words.get(sentence)
+        if found is None:
+            words = words_in(self.text, s_start, s_end)
+            found = self._sentence_words[sentence] = (words, [w.start for w in words])
+        words, starts = found
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if i and words[i - 1].end > start or j and words[j - 1].end > end:
+            return words_in(self.text, start, end)
+        return words[i:j]
 
     def ignored(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` in excluded boilerplate, or does it start inside a quotation?"""
