@@ -21,6 +21,7 @@ Metrics (all over span lists, overlaps counted in characters):
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -105,7 +106,8 @@ def load_gold(directory: str | Path, *, split: str = "dev", limit: int = 0) -> l
         raise InputError(f"no article in split {split!r}", path=str(meta), hint="check --split")
     articles = []
     for row in rows[:limit or None]:
-        text_path = (root / split / "text" / f"{row['filename']}.txt").resolve()
+        # absolute but with symbolic links kept, as the reference scorer names articles
+        text_path = Path(os.path.abspath(root / split / "text" / f"{row['filename']}.txt"))
         annotator = row["annotators"].split("|")[0]
         ann = root / split / "attributions" / f"{row['filename']}_{annotator}.ann"
         text = text_path.read_text(encoding="utf-8")
