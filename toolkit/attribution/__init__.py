@@ -4,7 +4,14 @@
   (a corpus, with speaker ids merged across documents);
 - :mod:`~toolkit.attribution.records`: the :class:`Attribution` record and its table;
 - :mod:`~toolkit.attribution.verb_lexicon`: the reporting-verb lexicon and its cue pattern;
-- :mod:`~toolkit.attribution.extractor` and the modules it calls: the per-document rules;
+- :mod:`~toolkit.attribution.extractor`: the per-document scan over cue matches; the rules it calls
+  live in :mod:`~toolkit.attribution.cue_filters` (is a match a reporting cue here),
+  :mod:`~toolkit.attribution.speaker_spans`, :mod:`~toolkit.attribution.content_spans`,
+  :mod:`~toolkit.attribution.special_cues` ("according to", "Name:", source phrases, questions),
+  :mod:`~toolkit.attribution.floating` and :mod:`~toolkit.attribution.canonical_speakers`, over
+  the text view (:mod:`~toolkit.attribution.text`), its words (:mod:`~toolkit.attribution.words`,
+  :mod:`~toolkit.attribution.phrases`) and the closed word classes
+  (:mod:`~toolkit.attribution.word_classes`);
 - :mod:`~toolkit.attribution.speakers`: speaker mentions, pronouns and ids;
 - :mod:`~toolkit.attribution.evaluate`: quality against brat gold annotations (PolNeAR).
 """

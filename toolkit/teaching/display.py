@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from toolkit.attribution.word_classes import SPEAKER_ID_FUNCTION_WORDS
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -76,9 +78,6 @@ def mark_attribution(text: str, row: Mapping[str, Any] | Any, *, window: int = 4
     return "..." + " ".join("".join(out).split()) + "..."
 
 
-_FUNCTION_WORDS = frozenset("""a an the this that these those who which whom whose what it he
-she they we i you his her their its our my your some any no one two and or but of to in on at
-for with by from as""".split())
 _ANONYMOUS_HINTS = re.compile(
     r"\b(?:officials?|diplomats?|sources?|person|people|aides?|insiders?|anonymity|"
     r"not to be named|familiar with)\b", re.IGNORECASE)
@@ -92,15 +91,15 @@ def _issue(row: Mapping[str, Any], verbs: Callable[[str], Any], surnames: set[st
     speaker = str(speaker)
     words = speaker.split()
     mention = str(mention) if _present(mention) else ""
-    if words[0].lower() in _FUNCTION_WORDS or len(speaker) <= 2:
+    if words[0].lower() in SPEAKER_ID_FUNCTION_WORDS or len(speaker) <= 2:
         return "speaker id starts with a function word"
-    if any(w.islower() and prev.lower() not in _FUNCTION_WORDS
+    if any(w.islower() and prev.lower() not in SPEAKER_ID_FUNCTION_WORDS
            and (entry := verbs(w)) is not None and entry.lemma != w
            for prev, w in zip(words, words[1:], strict=False)):
         return "speaker id contains a reporting verb"
     if mention and _ANONYMOUS_HINTS.search(mention) and row["speaker_type"] != "anonymous" \
             and not any(w[:1].isupper() for w in mention.split()[1:] if w.lower() not in
-                        _FUNCTION_WORDS):
+                        SPEAKER_ID_FUNCTION_WORDS):
         return f"looks like an unnamed source but is typed {row['speaker_type']}"
     if row["speaker_type"] == "person" and len(words) == 1 and speaker[:1].isupper() \
             and speaker.lower() not in surnames:
