@@ -13,6 +13,7 @@ __all__ = [
     "DuplicateIdError",
     "LexiconError",
     "ParameterError",
+    "NotEnoughDataError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -76,6 +77,12 @@ class LexiconError(ToolkitError):
 
 class ParameterError(ToolkitError):
     """A function or command-line parameter has a value that cannot be used."""
+
+
+class NotEnoughDataError(ParameterError):
+    """The data holds too little for the table or figure asked for: no document has a value for
+    the grouping field, no document is dated, a table to plot is empty, one group has nothing
+    to compare with. Report notebooks show it as a "not enough data" note."""
 
 
 class ReportError(ToolkitError):
