@@ -9,6 +9,7 @@ reuses :func:`_base` (PATH, corpus options, ``--format``) and :func:`_quotes_tab
 from __future__ import annotations
 
 import argparse
+import sys
 
 from toolkit.cli.main import add_corpus_options, open_corpus
 
@@ -116,6 +117,11 @@ def run_kwic(args: argparse.Namespace) -> int:
                  quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
                  case_sensitive=args.case_sensitive, date_from=args.date_from,
                  date_to=args.date_to)
+    if table.empty:
+        from toolkit.analysis.framing import describe_matches
+
+        print(describe_matches(corpus, args.query, lexicon=args.lexicon, date_from=args.date_from,
+                               date_to=args.date_to), file=sys.stderr)
     return _write(table, args)
 
 
@@ -154,7 +160,7 @@ def collocates_command(sub) -> None:
     p = _base(sub, "collocates", help="words that occur near a word (PMI and log-likelihood)",
               description="Collocates of WORD within --window words on either side, scored by "
                           "pointwise mutual information and log-likelihood.")
-    p.add_argument("word", help="the node word")
+    p.add_argument("word", help="the node: a word, a phrase or a wildcard (sanction*)")
     p.add_argument("--window", type=int, default=5, help="words on each side (default: 5)")
     p.add_argument("--min-freq", type=int, default=2,
                    help="minimum co-occurrence frequency (default: 2)")
@@ -166,9 +172,15 @@ def collocates_command(sub) -> None:
 def run_collocates(args: argparse.Namespace) -> int:
     from toolkit.analysis.keyness import collocates
 
-    table = collocates(open_corpus(args, args.path), args.word, window=args.window,
-                       min_freq=args.min_freq, stopwords=args.stopwords,
-                       date_from=args.date_from, date_to=args.date_to)
+    corpus = open_corpus(args, args.path)
+    table = collocates(corpus, args.word, window=args.window, min_freq=args.min_freq,
+                       stopwords=args.stopwords, date_from=args.date_from, date_to=args.date_to)
+    if table.empty:
+        from toolkit.analysis.keyness import describe_collocates
+
+        print(describe_collocates(corpus, args.word, window=args.window, min_freq=args.min_freq,
+                                  date_from=args.date_from, date_to=args.date_to),
+              file=sys.stderr)
     return _write(table, args)
 
 
