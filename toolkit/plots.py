@@ -127,7 +127,7 @@ def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio"
                 palette={"over-used": "#c0392b", "under-used": "#2e6f9e"},
                 hue_order=["over-used", "under-used"])
     ax.axvline(0, color="black", linewidth=0.8)
-    default = f"Keywords of {group} against all other articles" if group else "Keywords"
+    default = f"Keywords of {group}\nagainst all other articles" if group else "Keywords"
     ax.set(xlabel=measure.replace("_", " "), ylabel="",
            title=title or f"{default} ({measure.replace('_', ' ')})")
     return fig
@@ -210,6 +210,7 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
         left = [a + b for a, b in zip(left, grid[speaker].tolist(), strict=True)]
     ax.set(xlim=(0, 1), xlabel="share of attributions", ylabel="",
            title=title or f"Share of voice by {by}")
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.invert_yaxis()
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize="small")
@@ -218,13 +219,14 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
 
 def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None,
                              palette: dict[str, str] | None = None,
-                             value: str = "n_attributions") -> Figure:
-    """One line per speaker: attributions per period (``value="attributions_per_document"``:
-    per article published in the period), from
+                             per_document: bool = False) -> Figure:
+    """One line per speaker: attributions per period (``per_document``: per article published
+    in the period, the ``attributions_per_document`` column), from
     :func:`toolkit.analysis.speakers.speakers_over_time`, on a date axis that stays readable
     for spans of days to years. ``palette`` (:func:`speaker_palette`) fixes the colours."""
     import seaborn as sns
 
+    value = "attributions_per_document" if per_document else "n_attributions"
     _need(table, ["period", "speaker", value], "speakers_over_time_lines")
     data = table.assign(time=period_times(table["period"]))
     data = data[data["time"].notna()]
@@ -235,9 +237,8 @@ def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None,
     fig, ax = _figure(8, 4.5)
     sns.lineplot(data=data, x="time", y=value, hue="speaker", marker="o", ax=ax, sort=True,
                  palette=colors, hue_order=speakers)
-    per_article = value == "attributions_per_document"
-    ax.set(xlabel="", ylabel="attributions per article" if per_article else "attributions",
-           title=title or ("Attributions per article published, by speaker" if per_article
+    ax.set(xlabel="", ylabel="attributions per article" if per_document else "attributions",
+           title=title or ("Attributions per article published, by speaker" if per_document
                            else "Attributions by speaker over time"))
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     _date_axis(ax)
@@ -290,8 +291,8 @@ def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
 # Distinct colours handed to speakers in the order given (most quoted first), the same speaker
 # keeping its colour in every figure of a report; grey for (other) and (unresolved).
 SPEAKER_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-                  "#bcbd22", "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173",
-                  "#3182bd", "#e6550d", "#31a354", "#756bb1", "#636363", "#9e9ac8")
+                  "#bcbd22", "#17becf", "#393b79", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
+                  "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#637939")
 _GREYS = {"(other)": "#cfcfcf", "(unresolved)": "#9a9a9a"}
 # One colour per stance category (verb_categories.tsv), the same in every figure.
 CATEGORY_COLORS = {"neutral": "#8da0cb", "factive": "#66c2a5", "nonfactive": "#fc8d62",

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from toolkit.analysis.framing import (
-    describe_matches,
     COUNT_COLUMNS,
     KWIC_COLUMNS,
     MATCH_COLUMNS,
+    describe_matches,
     frame_counts,
     frame_matches,
     kwic,

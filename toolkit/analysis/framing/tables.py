@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "frame_matches", "frame_counts",
-           "kwic", "describe_matches", "query_lexicon"]
+           "kwic", "describe_matches", "query_lexicon", "top_frame"]
 
 MATCH_COLUMNS = ("doc_id", "frame", "term", "match", "start", "end", "voice", "speaker",
                  "position")
@@ -133,6 +133,15 @@ def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
             for frame in lex.frames]
     frame = pd.DataFrame(rows, columns=[*columns, *COUNT_COLUMNS])
     return frame.astype({c: "int64" for c in COUNT_COLUMNS if c.startswith("n_")})
+
+
+def top_frame(counts: pd.DataFrame) -> str | None:
+    """The frame with the highest rate in a :func:`frame_counts` table (ties: the first in
+    lexicon order); None when no frame has a match."""
+    found = counts[counts["n_matches"] > 0]
+    if found.empty:
+        return None
+    return str(found.loc[found["rate"].idxmax(), "frame"])
 
 
 def _empty(lex: Lexicon) -> dict:
