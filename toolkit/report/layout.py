@@ -125,8 +125,10 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def _read_fd(fd: int) -> dict | None:
     data = os.pread(fd, 4096, 0)
+    if not data.strip():
+        return None
     try:
-        record = json.loads(data.decode("utf-8")) if data.strip() else None
+        record = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
