@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks
 
 test: lint browser
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # The report browser test renders pages in headless Chromium (Debian package chromium). When it
 # is missing and we are root with apt-get, install it; otherwise the test skips and says why.

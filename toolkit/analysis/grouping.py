@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["DOCUMENT_COLUMNS", "PERIODS", "UNKNOWN", "as_documents", "by_columns", "check_date",
-           "check_range", "document_frame", "documents", "filter_dates", "group_value",
+           "check_range", "document_frame", "documents", "filter_dates", "group_value", "missing_hint",
            "period_label", "period_of", "with_groups"]
 
 PERIODS = ("week", "month", "quarter", "year")
@@ -153,7 +153,7 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
         if c not in frame.columns and len(docs) and not (docs[c].notna() & (docs[c] != UNKNOWN)
                                                          & (docs[c] != "")).any():
             raise NotEnoughDataError(f"no document has a value for by={c!r}",
-                                     hint=_missing_hint(c))
+                                     hint=missing_hint(c))
     keep = ["doc_id"] + [c for c in cols if c not in frame.columns]
     out = frame.merge(docs[keep], on="doc_id", how="inner", validate="many_to_one")
     for c in cols:
@@ -161,10 +161,11 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
     return out, cols
 
 
-def _missing_hint(column: str) -> str:
+def missing_hint(column: str) -> str:
+    """What to do when no document has a value for ``column``."""
     if column in PERIODS or column == "date":
         return "give the documents dates (a date column in metadata.csv) or group by another field"
-    return f"add a {column} column to the corpus metadata or group by another field"
+    return f"give the documents a {column!r} value in the corpus metadata or group by another field"
 
 
 def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None) -> pd.DataFrame:

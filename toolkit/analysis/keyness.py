@@ -169,8 +169,9 @@ def largest_group(documents: Any, by: str) -> str:
     else:
         values = [v for doc in documents if (v := _scan.group_value(doc, by)) is not None]
     if not values:
-        raise NotEnoughDataError(f"no document has a value for by={by!r}",
-                                 hint="add it to the corpus metadata or group by another field")
+        from toolkit.analysis.grouping import missing_hint
+
+        raise NotEnoughDataError(f"no document has a value for by={by!r}", hint=missing_hint(by))
     counts = Counter(values)
     return sorted(counts, key=lambda v: (-counts[v], v))[0]
 

@@ -7,7 +7,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.analysis.grouping import _FIELDS, PERIODS, by_columns, documents, group_value
+from toolkit.analysis.grouping import (
+    _FIELDS,
+    PERIODS,
+    by_columns,
+    documents,
+    group_value,
+    missing_hint,
+)
 from toolkit.corpus.segment import segment_document
 from toolkit.errors import NotEnoughDataError, ParameterError
 
@@ -29,8 +36,7 @@ def check_groups(columns: list[str], seen: dict[str, bool], *, n_documents: int 
     for column in columns:
         if n_documents and not seen.get(column) and (column in PERIODS or column in _FIELDS):
             raise NotEnoughDataError(f"no document has a value for by={column!r}",
-                                     hint="add it to the corpus metadata or group by another "
-                                          "field")
+                                     hint=missing_hint(column))
         if column not in PERIODS and column not in _FIELDS and not seen.get(column):
             raise ParameterError(f"no document has a value for by={column!r}",
                                  hint="use doc_id, outlet, author, title, date, week, month, "

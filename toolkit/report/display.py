@@ -133,6 +133,7 @@ def table_html(frame, table: str | None = None, *, columns: Sequence[str] | None
                                "pageLength": page_length, "connected": False,
                                "lengthMenu": [[page_length, 50, -1], [page_length, 50, "all"]],
                                "style": "width:auto;margin:0",
+                               "text_in_header_can_be_selected": False,
                                "display_logo_when_loading": False}
     if len(shown) <= page_length:
         options["layout"] = {"topStart": None, "topEnd": "search", "bottomStart": None,
