@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 from toolkit import __version__
 
+__all__ = ["EPILOG", "add_corpus_options", "open_corpus", "build_parser", "main"]
+
 EPILOG = """\
 examples:
   toolkit corpus data/sample --format table      one row per article: status, outlet, date, size

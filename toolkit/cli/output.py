@@ -9,6 +9,8 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+__all__ = ["FORMATS", "write_records", "write_frame"]
+
 FORMATS = ("jsonl", "csv", "table")
 
 

@@ -1,4 +1,5 @@
-"""Helpers for the tutorial notebooks in ``notebooks/tutorials/``."""
+"""Helpers for the tutorial notebooks in ``notebooks/tutorials/`` (in
+:mod:`~toolkit.teaching.helpers`)."""
 
 from toolkit.teaching.helpers import (
     OWN_LEXICON_YAML,
