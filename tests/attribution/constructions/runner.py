@@ -4,7 +4,8 @@ The cases live in ``cases.yaml`` beside this file. Each case has a ``type`` (the
 a ``text``, an ``expect`` list (empty: no attribution at all) and an optional ``note``. Each
 expected attribution has:
 
-- ``speaker``: the speaker mention as written in the text, or null (no speaker);
+- ``speaker``: the speaker mention as written in the text, or null (no speaker), or a list of
+  acceptable mentions (``[null, Q]``: an interviewer may be left out or written as ``Q``);
 - ``cue``: the cue as written, or a list of acceptable cue texts where conventions differ
   (``In a poll released Monday`` or ``In a poll``);
 - ``content``: the content as written, null for no content, or a list of parts for a split
@@ -114,6 +115,8 @@ def _contains_words(mention: str, words: str) -> bool:
 
 def speaker_fits(expected: dict[str, Any], record: Attribution) -> bool:
     want = expected.get("speaker")
+    if isinstance(want, list):
+        return any(speaker_fits({"speaker": option}, record) for option in want)
     mention = record.speaker_mention
     if mention is None and record.kind == "floating":
         mention = record.speaker
@@ -228,7 +231,9 @@ def format_table(rates: dict[str, tuple[int, int]], floors: dict[str, int] | Non
         all_passed += p
         all_total += n
         floor = floors.get(t)
-        mark = "" if floor is None else f"{floor:>5}" + (" ↑" if p > floor else " ↓" if p < floor else "")
+        mark = ""
+        if floor is not None:
+            mark = f"{floor:>5}" + (" ↑" if p > floor else " ↓" if p < floor else "")
         lines.append(f"{t:<{width}}  {p:>6}  {n:>5}  {p / n:>5.0%}  {mark}")
     if all_total:
         lines.append(f"{'all':<{width}}  {all_passed:>6}  {all_total:>5}  "
@@ -238,7 +243,8 @@ def format_table(rates: dict[str, tuple[int, int]], floors: dict[str, int] | Non
 
 def _describe_expected(spec: dict[str, Any]) -> str:
     extra = "".join(f" {k}={spec[k]!r}" for k in ("kind", "speaker_id") if k in spec)
-    return f"speaker={spec.get('speaker')!r} cue={spec['cue']!r} content={spec.get('content')!r}{extra}"
+    return (f"speaker={spec.get('speaker')!r} cue={spec['cue']!r} "
+            f"content={spec.get('content')!r}{extra}")
 
 
 def _describe_record(r: Attribution) -> str:
@@ -294,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(pass_rates(shown), load_floors()))
     unchecked = sum(r.unchecked for r in shown)
     if unchecked:
-        print(f"\n{unchecked} embedded attribution(s) not checked: records have no 'embedded' field.")
+        print(f"\n{unchecked} embedded attribution(s) not checked: "
+              "records have no 'embedded' field.")
     return 0
 
 

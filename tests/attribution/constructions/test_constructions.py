@@ -71,8 +71,9 @@ def _check_expected(spec: dict, text: str, where: str) -> list[str]:
         if cue not in text:
             problems.append(f"{where}: cue {cue!r} not in the text")
     speaker = spec.get("speaker")
-    if speaker is not None and speaker not in text:
-        problems.append(f"{where}: speaker {speaker!r} not in the text")
+    for option in speaker if isinstance(speaker, list) else [speaker]:
+        if option is not None and option not in text:
+            problems.append(f"{where}: speaker {option!r} not in the text")
     content = spec.get("content")
     for part in content if isinstance(content, list) else [content]:
         if part is not None and part not in text:
