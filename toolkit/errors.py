@@ -13,6 +13,7 @@ __all__ = [
     "DuplicateIdError",
     "LexiconError",
     "ParameterError",
+    "DocumentNotFoundError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -76,6 +77,13 @@ class LexiconError(ToolkitError):
 
 class ParameterError(ToolkitError):
     """A function or command-line parameter has a value that cannot be used."""
+
+
+class DocumentNotFoundError(ParameterError, KeyError):
+    """No document of the corpus has the id asked for. Also a ``KeyError``, so code that looks
+    documents up like a mapping keeps working."""
+
+    __str__ = Exception.__str__  # the message as written, not quoted the way KeyError quotes
 
 
 class ReportError(ToolkitError):

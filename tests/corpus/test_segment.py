@@ -5,7 +5,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.corpus import load
-from toolkit.corpus.segment import paragraphs, segment, sentences, tokens, train_punkt
+from toolkit.corpus.segment import (
+    paragraphs,
+    segment,
+    sentences,
+    strip_span,
+    tokens,
+    train_punkt,
+    trim_end,
+    trim_start,
+)
 from toolkit.errors import ParameterError
 
 
@@ -193,3 +202,26 @@ def test_a_huge_token_without_white_space_stays_one_piece():
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     assert all(b == c for (_, b), (c, _) in zip(pieces, pieces[1:], strict=False))
     assert [text[a:b] for a, b in sentences(text)] == [text]
+def test_trim_start_and_end_with_given_characters():
+    text = "she said, “The port stays open.” ;"
+    assert trim_end(text, 0, len(text), " .!?;") == len(text) - 2
+    assert text[:trim_end(text, 0, 8, " ,")] == "she said"
+    assert trim_start(text, 8, len(text), " ,") == text.index("“")
+    assert trim_start(text, 5, 5, " ") == 5 and trim_end(text, 5, 5, " ") == 5
+
+
+def test_trim_stops_at_the_other_edge():
+    assert trim_end(" , ", 1, 3, " ,") == 1
+    assert trim_start(" , ", 0, 2, " ,") == 2
+
+
+def test_trim_white_space_by_default():
+    text = "\t Ramos said \u00a0\n"
+    assert text[trim_start(text, 0, len(text)):trim_end(text, 0, len(text))] == "Ramos said"
+
+
+def test_strip_span_skips_white_space_and_a_byte_order_mark():
+    text = " \ufeff Council statement \n"
+    a, b = strip_span(text, 0, len(text))
+    assert text[a:b] == "Council statement"
+    assert strip_span("   ", 0, 3) == (3, 3)

@@ -1,231 +1,413 @@
-"""Self-checks of the tutorial exercises: each accepts the model answer (computed here the way a
-student would, with the public toolkit functions), rejects plausible wrong answers with a hint,
-and never raises on an unanswered exercise."""
+"""Self-checks of the tutorial exercises.
+
+For every exercise: the model answer and its equivalent forms pass; at least three typical
+wrong answers, computed here the way a student would make them with the public toolkit
+functions, fail with the hint written for that mistake; an unanswered exercise prints the
+question and never raises.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import shutil
+import re
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
 from toolkit import teaching
 from toolkit.analysis import analyze, framing, keyness, speakers, verbs
-from toolkit.analysis.framing.lexicon import load_lexicon
 from toolkit.corpus import load
 from toolkit.corpus.segment import segment
-from toolkit.errors import CorpusNotFoundError, ParameterError
-from toolkit.teaching import helpers
+from toolkit.errors import ParameterError
+from toolkit.report import corpus_hashes
+
+LEDGER, WIRE = "2026-03-09_harbor-ledger", "2026-05-28_valdoria-wire"
 
 
 @pytest.fixture(scope="module")
-def corpus(sample_path):
-    return load(sample_path)
+def ctx(sample_path, tmp_path_factory):
+    """What a student has at hand when answering: the tutorials' tables, computed as they are
+    computed in the notebooks."""
+    corpus = load(sample_path)
+    result = analyze(corpus)
+    quotes = result.quotes
+    c = SimpleNamespace(corpus=corpus, result=result, quotes=quotes, summary=corpus.summary())
+    c.excluded = teaching.excluded_lines(corpus)
+    c.wire = corpus.get(WIRE)
+    c.ledger = corpus.get(LEDGER)
+    c.doc = next(iter(corpus))                     # the notebook's `doc`, the first article
+    c.ledger_sentences = segment(c.ledger.text, excluded=c.ledger.excluded).sentences
+    c.table = speakers.speaker_table(quotes, result.documents, mentions=result.mentions)
+    c.named = c.table[c.table["speaker"] != speakers.UNRESOLVED]
+    c.mentions = quotes["speaker_mention"].dropna().str.strip()
+    c.anon = speakers.anonymous_rate(quotes, result.documents, by="outlet")
+    c.share = verbs.category_share(quotes, result.documents, by="outlet")
+    c.neutral = c.share[c.share["verb_category"] == "neutral"]
+    c.insisted = quotes[quotes["cue"] == "insisted"]
+    c.counts = framing.frame_counts(corpus, "conflict_cooperation", by="outlet")
+    c.threat = c.counts[(c.counts["outlet"] == "The Harbor Ledger")
+                        & (c.counts["frame"] == "threat")]
+    folder = tmp_path_factory.mktemp("lexicon")
+    c.lexicon_path = folder / "hardship.yaml"
+    c.lexicon_path.write_text(teaching.OWN_LEXICON_YAML, encoding="utf-8")
+    c.own = framing.load_lexicon(c.lexicon_path)
+    c.key = keyness.keyness(corpus, by="outlet", group="The Harbor Ledger")
+    c.hashes = corpus_hashes(sample_path)
+    c.manifest = {"name": "my_articles", "parameters": {"top_n": 5},
+                  "inputs": {"corpus": c.hashes, "lexicons": {}, "notebooks": {}}}
+    c.metadata_path = sample_path / "metadata.csv"
+    return c
 
 
-@pytest.fixture(scope="module")
-def result(corpus):
-    return analyze(corpus)
+def _lexicon(ctx, text):
+    path = ctx.lexicon_path.with_name(f"variant{abs(hash(text))}.yaml")
+    path.write_text(text, encoding="utf-8")
+    return framing.load_lexicon(path)
 
 
-def _doc(corpus, prefix):
-    return corpus.get(next(i for i in corpus.ids() if i.startswith(prefix)))
+# Right answers: the model answer first, then equivalent forms the question allows.
+RIGHT = {
+    "pandas-outlet-ok": {
+        "two conditions, summed": lambda c: int(((c.summary["outlet"] == "Meridian Daily")
+                                                 & (c.summary["status"] == "ok")).sum()),
+        "the filtered table": lambda c: c.summary[(c.summary["outlet"] == "Meridian Daily")
+                                                  & (c.summary["status"] == "ok")],
+        "a count from value_counts": lambda c: c.summary[c.summary["outlet"] == "Meridian Daily"]
+        ["status"].value_counts()["ok"],
+    },
+    "pandas-longest": {
+        "doc_id of the top row": lambda c: c.summary.sort_values("n_tokens", ascending=False)
+        ["doc_id"].iloc[0],
+        "the top row": lambda c: c.summary.sort_values("n_tokens", ascending=False).iloc[0],
+        "a one-row table": lambda c: c.summary.nlargest(1, "n_tokens"),
+        "the title": lambda c: c.summary.sort_values("n_tokens", ascending=False)["title"]
+        .iloc[0],
+    },
+    "corpus-not-ok": {
+        "count of not ok": lambda c: (c.summary["status"] != "ok").sum(),
+        "the rows not ok": lambda c: c.summary[c.summary["status"] != "ok"],
+        "a count as text": lambda c: str(int((c.summary["status"] != "ok").sum())),
+    },
+    "corpus-excluded-reason": {
+        "the reason": lambda c: c.excluded[c.excluded["doc_id"] == c.wire.doc_id]["reason"]
+        .iloc[0],
+        "the headline rows": lambda c: c.excluded[(c.excluded["doc_id"] == c.wire.doc_id)
+                                                  & (c.excluded["text"] == c.wire.title)],
+        "an excluded span": lambda c: c.wire.cleaned.excluded[0],
+        "spacing and case": lambda c: "  Repeated   HEADLINE ",
+    },
+    "corpus-offsets": {
+        "a pair": lambda c: c.ledger_sentences[1],
+        "a list": lambda c: list(c.ledger_sentences[1]),
+        "a spans_table row": lambda c: teaching.spans_table(c.ledger.text,
+                                                            c.ledger_sentences).iloc[1],
+    },
+    "speakers-top": {
+        "the top speaker": lambda c: c.named["speaker"].iloc[0],
+        "the top row": lambda c: c.named.iloc[0],
+        "the surname, in capitals": lambda c: c.named["speaker"].iloc[0].split()[-1].upper(),
+    },
+    "speakers-pronouns": {
+        "lower-cased isin, summed": lambda c: c.mentions.str.lower().isin(teaching.PRONOUNS)
+        .sum(),
+        "the pronoun rows": lambda c: c.quotes[c.quotes["speaker_mention"].str.lower()
+                                               .isin(teaching.PRONOUNS)],
+    },
+    "speakers-anonymous-outlet": {
+        "the outlet": lambda c: c.anon.sort_values("anonymous_rate", ascending=False)
+        ["outlet"].iloc[0],
+        "the top row": lambda c: c.anon.sort_values("anonymous_rate", ascending=False).iloc[0],
+        "a one-row table": lambda c: c.anon.nlargest(1, "anonymous_rate"),
+    },
+    "verbs-lemma": {
+        "the lemma": lambda c: c.insisted["cue_lemma"].iloc[0],
+        "the whole lemma column of those rows": lambda c: c.insisted["cue_lemma"],
+        "capitals and spaces": lambda c: " INSIST ",
+    },
+    "verbs-category": {
+        "the category": lambda c: c.insisted["verb_category"].iloc[0],
+        "the taxonomy label": lambda c: "non-factive",
+        "the label in full": lambda c: "Non-factive / distancing",
+        "the signal": lambda c: "distancing",
+        "spaced": lambda c: "non factive",
+    },
+    "verbs-neutral-outlet": {
+        "the outlet": lambda c: c.neutral.sort_values("share", ascending=False)["outlet"]
+        .iloc[0],
+        "a one-row table": lambda c: c.neutral.nlargest(1, "share"),
+        "the top row": lambda c: c.neutral.sort_values("share", ascending=False).iloc[0],
+    },
+    "framing-rate": {
+        "the rate": lambda c: c.threat["rate"].iloc[0],
+        "rounded": lambda c: round(float(c.threat["rate"].iloc[0]), 1),
+        "the one-row table": lambda c: c.threat,
+        "the one-row rate column": lambda c: c.threat["rate"],
+        "the row": lambda c: c.threat.iloc[0],
+    },
+    "framing-own-lexicon": {
+        "rows of frame_matches": lambda c: len(framing.frame_matches(c.corpus, c.own)),
+        "the matches table": lambda c: framing.frame_matches(c.corpus, c.own),
+        "the counts table": lambda c: framing.frame_counts(c.corpus, c.own),
+        "n_matches summed": lambda c: framing.frame_counts(c.corpus, c.own, by="outlet")
+        ["n_matches"].sum(),
+    },
+    "framing-keyness": {
+        "the top word": lambda c: c.key["word"].iloc[0],
+        "the top row": lambda c: c.key.iloc[0],
+        "with a full stop, capitalised": lambda c: c.key["word"].iloc[0].capitalize() + ".",
+    },
+    "report-metadata-hash": {
+        "from the manifest": lambda c: c.manifest["inputs"]["corpus"]["metadata.csv"],
+        "computed": lambda c: hashlib.sha256(c.metadata_path.read_bytes()).hexdigest(),
+        "upper case": lambda c: c.manifest["inputs"]["corpus"]["metadata.csv"].upper(),
+    },
+    "report-corpus-files": {
+        "len of the corpus hashes": lambda c: len(c.manifest["inputs"]["corpus"]),
+        "the corpus hashes": lambda c: c.manifest["inputs"]["corpus"],
+        "len of the hashes Series": lambda c: len(pd.Series(c.manifest["inputs"]["corpus"])),
+    },
+}
+
+# Typical wrong answers: (what the student did, the answer, words the hint must contain).
+WRONG = {
+    "pandas-outlet-ok": [
+        ("outlet only", lambda c: (c.summary["outlet"] == "Meridian Daily").sum(),
+         "the reprinted duplicate too"),
+        ("status only", lambda c: (c.summary["status"] == "ok").sum(),
+         "'ok' rows of every outlet"),
+        ("every row", lambda c: len(c.summary), "every row of the summary"),
+        ("the mask, not summed", lambda c: (c.summary["outlet"] == "Meridian Daily")
+         & (c.summary["status"] == "ok"), "add .sum()"),
+        ("counts per group", lambda c: c.summary.groupby(["outlet", "status"]).size(),
+         "one count per group"),
+        ("rows of one outlet, duplicate kept", lambda c: c.summary[
+            c.summary["outlet"] == "Meridian Daily"], "status is not 'ok'"),
+    ],
+    "pandas-longest": [
+        ("sorted ascending", lambda c: c.summary.sort_values("n_tokens")["doc_id"].iloc[0],
+         "ascending=False"),
+        ("not sorted", lambda c: c.summary["doc_id"].iloc[0], "in file order"),
+        ("longest in characters", lambda c: c.summary.sort_values("n_chars", ascending=False)
+         ["doc_id"].iloc[0], "n_chars"),
+        ("the number of tokens", lambda c: c.summary["n_tokens"].max(),
+         "that is a number of tokens"),
+        ("the whole sorted table", lambda c: c.summary.sort_values("n_tokens", ascending=False),
+         "the answer is one doc_id"),
+    ],
+    "corpus-not-ok": [
+        ("every input file", lambda c: len(c.summary), "every input file"),
+        ("the ok documents", lambda c: len(c.corpus), "number of 'ok' documents"),
+        ("value_counts", lambda c: c.summary["status"].value_counts(), "one count per status"),
+        ("the mask, not summed", lambda c: c.summary["status"] != "ok", "add .sum()"),
+        ("the whole summary", lambda c: c.summary, "that is the whole summary"),
+    ],
+    "corpus-excluded-reason": [
+        ("reason of another line", lambda c: "page furniture", "another excluded line"),
+        ("the headline text", lambda c: c.excluded[c.excluded["doc_id"] == c.wire.doc_id]
+         ["text"].iloc[0], "the text of the excluded line"),
+        ("a file status", lambda c: "duplicate", "status of a whole file"),
+        ("the whole excluded table", lambda c: c.excluded, "lines of other articles"),
+        ("every line of the article", lambda c: c.excluded[c.excluded["doc_id"] == c.wire.doc_id],
+         "different reasons"),
+    ],
+    "corpus-offsets": [
+        ("offsets in the body", lambda c: (lambda s: (c.ledger.body.index(s),
+                                                      c.ledger.body.index(s) + len(s)))(
+            c.ledger.text[slice(*c.ledger_sentences[1])]), "doc.body"),
+        ("the sentence's text", lambda c: c.ledger.text[slice(*c.ledger_sentences[1])],
+         "the sentence's text"),
+        ("the headline", lambda c: c.ledger_sentences[0], "the headline (sentence 0)"),
+        ("the notebook's doc", lambda c: segment(c.doc.text, excluded=c.doc.excluded)
+         .sentences[1], "the notebook's doc is that article"),
+        ("segmented without excluded", lambda c: segment(c.ledger.text).sentences[1],
+         "excluded=doc.excluded"),
+    ],
+    "speakers-top": [
+        ("the unresolved row", lambda c: c.table["speaker"].iloc[0] if
+         c.table["speaker"].iloc[0] == speakers.UNRESOLVED else speakers.UNRESOLVED,
+         "'(unresolved)' collects"),
+        ("the second speaker", lambda c: c.named["speaker"].iloc[1], "not at the top"),
+        ("the whole table", lambda c: c.table, "the answer is one name"),
+        ("the top mention as written", lambda c: c.quotes["speaker_mention"].value_counts()
+         .index[0], "a pronoun is how the text refers"),
+        ("the most mentioned", lambda c: c.named.sort_values("n_mentions", ascending=False)
+         ["speaker"].iloc[0], "mentioned most, not quoted most"),
+        ("counts per speaker", lambda c: c.quotes["speaker"].value_counts(),
+         "the names are its index"),
+    ],
+    "speakers-pronouns": [
+        ("case-sensitive", lambda c: c.mentions.isin(teaching.PRONOUNS).sum(), "lower-case"),
+        ("he and she only", lambda c: c.mentions.str.lower().isin(["he", "she"]).sum(),
+         "'it', 'we' and 'they'"),
+        ("the mask, not summed", lambda c: c.mentions.str.lower().isin(teaching.PRONOUNS),
+         "add .sum()"),
+        ("the speaker column", lambda c: c.quotes["speaker"].str.lower()
+         .isin(teaching.PRONOUNS).sum(), "never the pronoun"),
+        ("different pronouns", lambda c: c.mentions.str.lower()[
+            c.mentions.str.lower().isin(teaching.PRONOUNS)].nunique(), "different pronouns"),
+        ("counts per pronoun", lambda c: c.mentions.str.lower()[
+            c.mentions.str.lower().isin(teaching.PRONOUNS)].value_counts(),
+         "one count per pronoun"),
+    ],
+    "speakers-anonymous-outlet": [
+        ("the whole table", lambda c: c.anon, "the answer is one outlet"),
+        ("sorted ascending", lambda c: c.anon.sort_values("anonymous_rate")["outlet"].iloc[0],
+         "lowest rate"),
+        ("not sorted", lambda c: c.anon["outlet"].iloc[0], "in outlet order"),
+        ("the rate", lambda c: c.anon["anonymous_rate"].max(), "that is a rate"),
+        ("misspelled", lambda c: "Harbour Ledger", "check spelling"),
+    ],
+    "verbs-lemma": [
+        ("the form in the text", lambda c: "insisted", "the form used in the text"),
+        ("another form", lambda c: "insists", "another form of the same verb"),
+        ("the category", lambda c: c.insisted["verb_category"].iloc[0], "stance category"),
+        ("the most common lemma", lambda c: verbs.verb_counts(c.quotes)["cue_lemma"].iloc[0],
+         "lemma of another verb"),
+        ("the whole lemma column", lambda c: c.quotes["cue_lemma"], "different lemmas"),
+    ],
+    "verbs-category": [
+        ("the lemma", lambda c: "insist", "the verb itself"),
+        ("neutral", lambda c: "neutral", "plain verbs such as 'said'"),
+        ("factive", lambda c: "factive", "factive verbs present what was said as true"),
+        ("another category", lambda c: "directive", "another category"),
+        ("the whole column", lambda c: c.quotes["verb_category"], "different categories"),
+    ],
+    "verbs-neutral-outlet": [
+        ("the whole share table", lambda c: c.share, "rows of other categories"),
+        ("the neutral rows", lambda c: c.neutral, "the answer is one outlet"),
+        ("sorted ascending", lambda c: c.neutral.sort_values("share")["outlet"].iloc[0],
+         "lowest share"),
+        ("not sorted", lambda c: c.neutral["outlet"].iloc[0], "in outlet order"),
+        ("the share", lambda c: c.neutral["share"].max(), "that is a share"),
+    ],
+    "framing-rate": [
+        ("the number of matches", lambda c: int(c.threat["n_matches"].iloc[0]),
+         "number of matches"),
+        ("per token", lambda c: float(c.threat["n_matches"].iloc[0] / c.threat["n_tokens"]
+                                      .iloc[0]), "per token"),
+        ("all outlets together", lambda c: framing.frame_counts(c.corpus, "conflict_cooperation")
+         .set_index("frame").loc["threat", "rate"], "all outlets together"),
+        ("another outlet", lambda c: c.counts[(c.counts["outlet"] == "Valdoria Wire Service")
+                                              & (c.counts["frame"] == "threat")]["rate"],
+         "'threat' frame in Valdoria Wire Service"),
+        ("the whole table", lambda c: c.counts, "narrow the table"),
+        ("the Ledger rows", lambda c: c.counts[c.counts["outlet"] == "The Harbor Ledger"],
+         "narrow the table"),
+    ],
+    "framing-own-lexicon": [
+        ("without wildcards", lambda c: len(framing.frame_matches(
+            c.corpus, _lexicon(c, teaching.OWN_LEXICON_YAML.replace("*", "")))), "wildcards"),
+        ("one outlet", lambda c: framing.frame_counts(c.corpus, c.own, by="outlet")
+         ["n_matches"].iloc[0], "the count of one outlet"),
+        ("the table by outlet", lambda c: framing.frame_counts(c.corpus, c.own, by="outlet"),
+         "one row per group"),
+        ("rows of the table", lambda c: len(framing.frame_counts(c.corpus, c.own, by="outlet")),
+         "number of rows of the table"),
+        ("with a term added", lambda c: len(framing.frame_matches(c.corpus, _lexicon(
+            c, teaching.OWN_LEXICON_YAML + "    - harvest*\n"))), "terms of your own"),
+    ],
+    "framing-keyness": [
+        ("the whole table", lambda c: c.key, "the answer is one word"),
+        ("sorted ascending", lambda c: c.key.sort_values("g2")["word"].iloc[0], "lowest G2"),
+        ("the second word", lambda c: c.key["word"].iloc[1], "not at the top of the g2 column"),
+        ("an expected framing word", lambda c: "threats", "not at the top of the g2 column"),
+        ("the G2 value", lambda c: c.key["g2"].iloc[0], "that is a number"),
+        ("misspelled", lambda c: "mister", "not in the keyness table"),
+    ],
+    "report-metadata-hash": [
+        ("another file", lambda c: c.manifest["inputs"]["corpus"][
+            next(k for k in c.hashes if k.startswith("articles/"))], "another file"),
+        ("the file's name", lambda c: hashlib.sha256(b"metadata.csv").hexdigest(),
+         "the file's name"),
+        ("MD5", lambda c: hashlib.md5(c.metadata_path.read_bytes()).hexdigest(),
+         "looks like an MD5"),
+        ("the raw digest", lambda c: hashlib.sha256(c.metadata_path.read_bytes()).digest(),
+         ".hexdigest()"),
+        ("the corpus hashes", lambda c: c.manifest["inputs"]["corpus"], "look up the one entry"),
+        ("the whole manifest", lambda c: c.manifest, "the whole manifest"),
+    ],
+    "report-corpus-files": [
+        ("the articles", lambda c: len(list((c.metadata_path.parent / "articles").glob("*"))),
+         "not the only files"),
+        ("the documents", lambda c: len(c.corpus), "number of documents analysed"),
+        ("the kinds of input", lambda c: c.manifest["inputs"], "one entry per kind of input"),
+        ("the whole manifest", lambda c: c.manifest, "the whole manifest"),
+        ("one file forgotten", lambda c: len(c.hashes) - 1, "one short"),
+    ],
+}
+
+RIGHT_CASES = [(e, label) for e, answers in RIGHT.items() for label in answers]
+WRONG_CASES = [(e, label, hint) for e, answers in WRONG.items() for label, _, hint in answers]
 
 
-def _answers(corpus, result, sample_path, tmp_path):
-    """Model answers and plausible wrong ones, per exercise."""
-    summary = corpus.summary()
-    not_ok = int((summary["status"] != "ok").sum())
-
-    wire = _doc(corpus, "2026-05-28_valdoria-wire")
-    headline_rows = teaching.excluded_lines([wire])
-    headline_rows = headline_rows[headline_rows["text"].str.strip() == wire.title]
-
-    ledger = _doc(corpus, "2026-03-09_harbor-ledger")
-    seg = segment(ledger.text, excluded=ledger.excluded)
-    start, end = seg.sentences[1]
-    body_start = ledger.body.index(ledger.text[start:end])
-
-    table = speakers.speaker_table(result.quotes, result.documents)
-    named = table[table["speaker"] != speakers.UNRESOLVED]
-    mentions = result.quotes["speaker_mention"].dropna().str.strip()
-    anon = speakers.anonymous_rate(result.quotes, result.documents, by="outlet")
-    anon = anon.sort_values("anonymous_rate", ascending=False)
-
-    cue_row = result.quotes[result.quotes["cue"] == "insisted"].iloc[0]
-    share = verbs.category_share(result.quotes, result.documents, by="outlet")
-    neutral = share[share["verb_category"] == "neutral"].sort_values("share", ascending=False)
-
-    counts = framing.frame_counts(corpus, "conflict_cooperation", by="outlet")
-    threat = counts[(counts["outlet"] == "The Harbor Ledger") & (counts["frame"] == "threat")]
-    voiced = framing.frame_counts(corpus, "conflict_cooperation", by="outlet",
-                                  quotes=result.quotes)
-    voiced = voiced[(voiced["outlet"] == "The Harbor Ledger") & (voiced["frame"] == "threat")]
-    path = tmp_path / "hardship.yaml"
-    path.write_text(teaching.OWN_LEXICON_YAML, encoding="utf-8")
-    own = framing.frame_counts(corpus, load_lexicon(path))
-    plain = path.with_name("plain.yaml")
-    plain.write_text(teaching.OWN_LEXICON_YAML.replace("*", ""), encoding="utf-8")
-    key = keyness.keyness(corpus, by="outlet", group="The Harbor Ledger")
-
-    meta = hashlib.sha256((sample_path / "metadata.csv").read_bytes()).hexdigest()
-    article = next((sample_path / "articles").glob("*.txt"))
-    n_files = sum(1 for p in sample_path.rglob("*") if p.is_file())
-    n_articles = len(list((sample_path / "articles").glob("*.txt")))
-
-    return {
-        "corpus-not-ok": ([not_ok, summary[summary["status"] != "ok"]],
-                          [len(summary), len(summary) - not_ok]),
-        "corpus-excluded-reason": ([headline_rows["reason"].iloc[0], "Repeated  Headline "],
-                                   ["page furniture"]),
-        "corpus-offsets": ([(start, end), [start, end]],
-                           [(body_start, body_start + end - start), ledger.text[start:end],
-                            seg.sentences[0]]),
-        "speakers-top": ([named["speaker"].iloc[0], table, named["speaker"].iloc[0].upper()],
-                         [named["speaker"].iloc[1], speakers.UNRESOLVED]),
-        "speakers-pronouns": ([int(mentions.str.lower().isin(teaching.PRONOUNS).sum())],
-                              [int(mentions.isin(teaching.PRONOUNS).sum()),
-                               int(mentions.str.lower().isin(["he", "she"]).sum())]),
-        "speakers-anonymous-outlet": ([anon["outlet"].iloc[0], anon],
-                                      [o for o in anon["outlet"] if
-                                       anon.set_index("outlet").loc[o, "anonymous_rate"]
-                                       < anon["anonymous_rate"].max()][:1]),
-        "verbs-lemma": ([cue_row["cue_lemma"], " INSIST "], ["insisted"]),
-        "verbs-category": ([cue_row["verb_category"], "distancing"], ["neutral", "factive"]),
-        "verbs-neutral-outlet": ([neutral["outlet"].iloc[0], share],
-                                 [neutral["outlet"].iloc[-1]]),
-        "framing-rate": ([float(threat["rate"].iloc[0]), round(float(threat["rate"].iloc[0]), 1),
-                          threat], [int(threat["n_matches"].iloc[0]),
-                                    float(threat["rate"].iloc[0]) / 1000,
-                                    float(voiced["rate_journalist"].iloc[0])]),
-        "framing-own-lexicon": ([int(own["n_matches"].sum()), own,
-                                 framing.frame_matches(corpus, load_lexicon(path))],
-                                [int(framing.frame_counts(corpus, load_lexicon(plain))
-                                     ["n_matches"].sum())]),
-        "framing-keyness": ([key["word"].iloc[0], key],
-                            [key.sort_values("g2")["word"].iloc[0], "sanctions"]),
-        "report-metadata-hash": ([meta, meta.upper(),
-                                  {"inputs": {"corpus": {"metadata.csv": meta}}}],
-                                 [hashlib.sha256(article.read_bytes()).hexdigest(), "abc"]),
-        "report-corpus-files": ([n_files, {str(i): "" for i in range(n_files)}],
-                                [n_articles]),
-    }
+def _wrong(exercise_id, label):
+    return next(make for name, make, _ in WRONG[exercise_id] if name == label)
 
 
-@pytest.fixture(scope="module")
-def answers(corpus, result, sample_path, tmp_path_factory):
-    return _answers(corpus, result, sample_path, tmp_path_factory.mktemp("lexicon"))
+def test_every_exercise_has_right_and_at_least_three_wrong_answers():
+    known = set(teaching.exercises()["exercise_id"])
+    assert set(RIGHT) == known and set(WRONG) == known
+    assert all(len(cases) >= 3 for cases in WRONG.values())
 
 
-def test_every_exercise_has_answers(answers):
-    assert set(answers) == set(teaching.exercises()["exercise_id"])
+@pytest.mark.parametrize(("exercise_id", "label"), RIGHT_CASES)
+def test_right_answers_pass(exercise_id, label, ctx, capsys):
+    answer = RIGHT[exercise_id][label](ctx)
+    outcome = teaching.verdict(exercise_id, answer)
+    assert outcome.correct, outcome.message
+    assert outcome.message == "Correct!"
+    assert teaching.check(exercise_id, answer) is None
+    assert capsys.readouterr().out == "Correct!\n"
 
 
-@pytest.mark.parametrize("exercise_id", list(teaching.exercises()["exercise_id"]))
-def test_model_answers_pass_and_wrong_ones_fail(exercise_id, answers, capsys):
-    right, wrong = answers[exercise_id]
-    assert wrong, "each exercise needs a plausible wrong answer"
-    for answer in right:
-        assert teaching.check(exercise_id, answer) is True, answer
-        assert capsys.readouterr().out.strip() == "Correct!"
-    for answer in wrong:
-        assert teaching.check(exercise_id, answer) is False, answer
-        out = capsys.readouterr().out
-        assert "HINT" in out and "Correct" not in out
+@pytest.mark.parametrize(("exercise_id", "label", "hint"), WRONG_CASES)
+def test_wrong_answers_get_the_hint_for_that_mistake(exercise_id, label, hint, ctx):
+    answer = _wrong(exercise_id, label)(ctx)
+    outcome = teaching.verdict(exercise_id, answer)
+    assert not outcome.correct
+    assert outcome.message.startswith("Not quite. HINT: ")
+    assert hint in outcome.message, outcome.message
+
+
+@pytest.mark.parametrize("exercise_id", list(WRONG))
+def test_hints_never_give_the_answer_away(exercise_id, ctx):
+    model = RIGHT[exercise_id][next(iter(RIGHT[exercise_id]))](ctx)
+    question = teaching.exercises().set_index("exercise_id").loc[exercise_id, "question"]
+    quoted = re.findall(r"'[^']+'", question)       # words the question itself names
+    for label, make, _ in WRONG[exercise_id]:
+        message = teaching.verdict(exercise_id, make(ctx)).message.replace(question, "")
+        for words in quoted:
+            message = message.replace(words, "")
+        if isinstance(model, str) and len(model) > 3:
+            assert model.lower() not in message.lower(), label
+        elif not isinstance(model, str | pd.DataFrame | pd.Series | dict):
+            assert str(model) not in message.split("HINT:", 1)[1], label
 
 
 @pytest.mark.parametrize("exercise_id", list(teaching.exercises()["exercise_id"]))
 def test_unanswered_prints_the_question_and_never_raises(exercise_id, capsys):
-    assert teaching.check(exercise_id, ...) is False
+    assert teaching.check(exercise_id, ...) is None
     assert capsys.readouterr().out.startswith("Not answered yet: ")
-    assert teaching.check(exercise_id, None) is False
-    assert "HINT" in capsys.readouterr().out
+    assert not teaching.verdict(exercise_id, None).correct
+    assert "HINT" in teaching.verdict(exercise_id, None).message
 
 
-@pytest.mark.parametrize("answer", [object(), [1, 2, 3], {"x": 1}, True, "", 3.5, pd.DataFrame()])
-def test_odd_answers_get_a_hint_not_an_error(answer, capsys):
+@pytest.mark.parametrize("answer", [object(), [1, 2, 3], {"x": 1}, True, "", 3.5, pd.DataFrame(),
+                                    pd.Series(dtype=float), b"", (1, "a")])
+def test_odd_answers_get_a_hint_not_an_error(answer):
     for exercise_id in teaching.exercises()["exercise_id"]:
-        assert teaching.check(exercise_id, answer) is False
-        assert "HINT" in capsys.readouterr().out
-
-
-def test_hints_never_contain_the_expected_answer(answers, capsys):
-    for exercise_id, (right, wrong) in answers.items():
-        teaching.check(exercise_id, ...)
-        for answer in wrong:
-            teaching.check(exercise_id, answer)
-        question = teaching.exercises().set_index("exercise_id").loc[exercise_id, "question"]
-        out = capsys.readouterr().out.replace(question, "").replace("'insisted'", "").lower()
-        model = right[0]
-        if isinstance(model, str) and len(model) > 3:
-            assert model.lower() not in out, exercise_id
-
-
-def test_specific_hints_point_to_the_mistake(answers, capsys):
-    teaching.check("corpus-offsets", answers["corpus-offsets"][1][0])
-    assert "doc.text" in capsys.readouterr().out
-    teaching.check("framing-own-lexicon", answers["framing-own-lexicon"][1][0])
-    assert "wildcard" in capsys.readouterr().out
-    teaching.check("report-corpus-files", answers["report-corpus-files"][1][0])
-    assert "every file" in capsys.readouterr().out
+        outcome = teaching.verdict(exercise_id, answer)
+        assert not outcome.correct
+        assert "HINT" in outcome.message
 
 
 def test_unknown_exercise_is_a_parameter_error():
-    with pytest.raises(ParameterError, match="known: corpus-not-ok"):
+    with pytest.raises(ParameterError, match="known: pandas-outlet-ok, pandas-longest, corpus"):
         teaching.check("no-such-exercise", 1)
 
 
-def test_sample_corpus_path_from_anywhere(monkeypatch, tmp_path, sample_path):
-    monkeypatch.chdir(tmp_path)
-    assert teaching.sample_corpus_path() == sample_path.resolve()
-    copy = tmp_path / "copy"
-    shutil.copytree(sample_path, copy)
-    monkeypatch.setenv(teaching.SAMPLE_ENV, str(copy))
-    assert teaching.sample_corpus_path() == copy.resolve()
-
-
-def test_sample_corpus_path_explains_when_missing(monkeypatch, tmp_path):
-    monkeypatch.setattr(helpers, "_is_sample", lambda folder: False)
-    with pytest.raises(CorpusNotFoundError, match=teaching.SAMPLE_ENV):
-        teaching.sample_corpus_path()
-
-
-def test_excluded_lines_include_the_syndicated_copy(corpus):
-    table = teaching.excluded_lines(corpus)
-    assert list(table.columns) == ["doc_id", "start", "end", "reason", "text"]
-    assert any(i.startswith("2026-03-19_eastbrook") for i in table["doc_id"])
-    for row in table.itertuples():
-        assert corpus.get(row.doc_id).text[row.start:row.end] == row.text
-
-
-def test_spans_and_context_point_into_the_text():
-    text = "One two. Three four."
-    table = teaching.spans_table(text, [(0, 8), (9, 20)], limit=1)
-    assert table.to_dict("records") == [{"start": 0, "end": 8, "text": "One two."}]
-    assert teaching.in_context(text, 9, 14, window=5) == "...two. [[Three]] four..."
-
-
-def test_mark_attribution_marks_speaker_cue_and_content():
-    text = 'Before. "We will stay," Ramos said. After.'
-    row = {"speaker_start": 24, "speaker_end": 29, "cue_start": 30, "cue_end": 34,
-           "content_start": 9, "content_end": 21}
-    assert teaching.mark_attribution(text, row, window=4) == \
-        '...e. "«We will stay»," {Ramos} <said>. Af...'
-    assert teaching.mark_attribution(text, {"cue_start": None}) == "(no offsets)"
-
-
-def test_attribution_issues_flags_rows_for_review(result):
-    issues = teaching.attribution_issues(result.quotes)
-    assert {"doc_id", "problem", "speaker", "cue_start"} <= set(issues.columns)
-    assert issues["problem"].notna().all()
-    clean = pd.DataFrame([{"doc_id": "d", "speaker": "Elena Ramos", "speaker_type": "person",
-                           "speaker_mention": "Elena Ramos", "cue": "said", "kind": "direct",
-                           "speaker_start": 0, "speaker_end": 11, "cue_start": 12,
-                           "cue_end": 16, "content_start": None, "content_end": None}])
-    odd = clean.assign(speaker="the", speaker_mention="she")
-    anonymous = clean.assign(speaker="official", speaker_mention="the official")
-    assert teaching.attribution_issues(clean).empty
-    assert teaching.attribution_issues(odd)["problem"].tolist() == \
-        ["speaker id starts with a function word"]
-    assert "unnamed source" in teaching.attribution_issues(anonymous)["problem"].iloc[0]
+def test_exercises_are_listed_in_course_order():
+    tutorials = teaching.exercises()["tutorial"].tolist()
+    assert tutorials == sorted(tutorials)
+    assert tutorials[0] == "00_pandas" and tutorials[-1] == "05_your_own_report"

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from toolkit.attribution.extractor import Draft, extract_drafts
+from toolkit.attribution.drafts import Draft
+from toolkit.attribution.extractor import extract_drafts
 from toolkit.attribution.records import Attribution, to_frame
 from toolkit.attribution.speakers import corpus_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon

@@ -1,6 +1,8 @@
-"""Fast offset-preserving sentences and quotation spans for the attribution hot path.
+"""The text view of one document for the attribution rules: paragraphs, sentences, quotations.
 
-The attribution hot path must not pay NLTK's import time, so it splits sentences with a regex
+:class:`TextView` segments a text once and answers the rules' questions about it: the sentence at
+an offset, the words of a range, the quotation spans, the end of the headline. The attribution hot
+path must not pay NLTK's import time, so :func:`split_sentences` splits sentences with a regex
 (paragraphs are :func:`toolkit.corpus.segment.paragraphs` in line mode, which needs no NLTK); every
 span is a ``(start, end)`` pair of indices into the original text.
 """
@@ -8,17 +10,24 @@ span is a ``(start, end)`` pair of indices into the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from toolkit.corpus.segment import load_abbreviations
+from toolkit.attribution.word_classes import QUOTE_OPENERS
+from toolkit.attribution.words import Word, words_in
+from toolkit.corpus.segment import load_abbreviations, trim_end, trim_start
 from toolkit.corpus.segment import paragraphs as _paragraphs
 
-__all__ = ["paragraphs", "sentences", "quote_spans", "Spans"]
+__all__ = ["CLAUSE_END_CHARS", "CLAUSE_GAP_CHARS", "SENTENCE_END_CHARS", "Spans", "TextView",
+           "paragraphs", "quote_spans", "split_sentences"]
+
+# characters trimmed from the edges of a content span
+SENTENCE_END_CHARS = " .!?;"  # space and final punctuation at the end of a sentence
+CLAUSE_GAP_CHARS = " ,"  # space and commas between a content and the cue after it
+CLAUSE_END_CHARS = " ,;"  # space, commas and semicolons at the end of a shortened content
 
 _SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
 _ABBREVIATIONS = load_abbreviations()
 _PARTY = re.compile(r"[dri]-")  # party-state tags: (D-N.Y.), (R-S.C.)
-_OPENERS = ("“", '"', "''")
 _MARK = re.compile(r"[“”\"]|''")
 
 
@@ -36,7 +45,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (one paragraph is the usual range)."""
     end = len(text) if end is None else end
     spans, begin = [], start
@@ -44,9 +53,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
         if m.group()[0] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
         spans.append((begin, m.end()))
-        begin = m.end()
-        while begin < end and text[begin].isspace():
-            begin += 1
+        begin = trim_start(text, m.end(), end)
     if begin < end and text[begin:end].strip():
         spans.append((begin, end))
     return spans
@@ -80,7 +87,7 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
             i = m.start()
             if _opens(text, i):
                 if open_at is not None and i > pstart:
-                    spans.append((open_at, _rstrip(text, open_at, i)))
+                    spans.append((open_at, trim_end(text, open_at, i)))
                     open_at = None
                 if open_at is None:
                     open_at = i
@@ -89,16 +96,10 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]
                 open_at = None
         if open_at is not None:
             following = paras[index + 1][0] if index + 1 < len(paras) else None
-            if following is None or not text.startswith(_OPENERS, following):
+            if following is None or not text.startswith(QUOTE_OPENERS, following):
                 spans.append((open_at, pend))
                 open_at = None
     return spans
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start + 1 and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 class Spans:
@@ -121,3 +122,79 @@ class Spans:
         """Does ``[start, end)`` share a character with any span?"""
         i = bisect_right(self._starts, end - 1) - 1
         return i >= 0 and self.spans[i][1] > start
+
+
+# ``WASHINGTON —``, ``KYIV, Ukraine (Reuters) —``: a dateline opening the first sentence of a paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]*(?: \d{1,2})?)?"
+                       r"(?: \([^()\n]{1,30}\))?\s*(?:[-—–]|\([^()\n]{1,30}\) [-—–])\s+")
+
+
+class TextView:
+    """Paragraphs, sentences and quotation spans of one text, computed once.
+
+    ``sentences[i]`` lies in paragraph ``sentence_paragraph[i]``; a dateline opening a paragraph
+    is not part of its first sentence. ``headline_end`` is the end of the first line when that line
+    is a headline (short, or without a final period, and followed by more text), else -1.
+    ``excluded`` holds the boilerplate spans the rules ignore.
+    """
+
+    def __init__(self, text: str, excluded: tuple[tuple[int, int], ...] = ()) -> None:
+        self.text = text
+        self.paragraphs = paragraphs(text)
+        self.sentences: list[tuple[int, int]] = []
+        self.sentence_paragraph: list[int] = []
+        for index, (start, end) in enumerate(self.paragraphs):
+            for number, span in enumerate(split_sentences(text, start, end)):
+                if number == 0:
+                    dateline = _DATELINE.match(text, span[0], span[1])
+                    if dateline is not None and dateline.end() < span[1]:
+                        span = (dateline.end(), span[1])
+                self.sentences.append(span)
+                self.sentence_paragraph.append(index)
+        self._sentence_starts = [s for s, _ in self.sentences]
+        first = self.paragraphs[0] if self.paragraphs else (0, 0)
+        line = text[first[0]:first[1]].strip()
+        self.headline_end = first[1] if len(self.paragraphs) > 1 and line and "\n" not in line and (
+            not line.endswith(".") or len(line.split()) <= 12) else -1
+        self.quotes = Spans(quote_spans(text, self.paragraphs))
+        self.excluded = Spans([(s, e) for s, e in excluded if e > s])
+        self._sentence_words: dict[int, tuple[list[Word], list[int]]] = {}
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the one before it between sentences)."""
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
+
+    def paragraph_end(self, sentence: int) -> int:
+        """End of the paragraph holding sentence ``sentence``."""
+        return self.paragraphs[self.sentence_paragraph[sentence]][1]
+
+    def words(self, start: int, end: int) -> list[Word]:
+        """The words of ``text[start:end]``, as :func:`~toolkit.attribution.words.words_in` finds
+        them.
+
+        Inside one sentence they are taken from the sentence's words, found once, unless an edge
+        cuts one of them (then the range is scanned itself, which splits that word at the edge).
+        """
+        sentence = self.sentence_at(start)
+        s_start, s_end = self.sentences[sentence] if self.sentences else (0, 0)
+        if start < s_start or end > s_end or start > end:
+            return words_in(self.text, start, end)
+        found = self._sentence_words.get(sentence)
+        if found is None:
+            words = words_in(self.text, s_start, s_end)
+            found = self._sentence_words[sentence] = (words, [w.start for w in words])
+        words, starts = found
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, i)
+        if i and words[i - 1].end > start or j and words[j - 1].end > end:
+            return words_in(self.text, start, end)
+        return words[i:j]
+
+    def ignored(self, start: int, end: int) -> bool:
+        """Is ``[start, end)`` in excluded boilerplate, or does it start inside a quotation?"""
+        return self.excluded.overlaps(start, end) or self.quotes.index_at(start) is not None
+
+    def quote_index(self, start: int) -> int | None:
+        """Index in ``quotes.spans`` of the quotation that starts exactly at ``start``, or None."""
+        k = self.quotes.index_at(start)
+        return k if k is not None and self.quotes.spans[k][0] == start else None

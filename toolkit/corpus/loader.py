@@ -260,10 +260,45 @@ class Corpus:
                 and not (english_only and r.language == "other")]
 
     def get(self, doc_id: str) -> Document:
+        """The document with id ``doc_id``, duplicates included; the start of an id will do
+        when no other id starts the same way (``corpus.get("2026-03-09_harbor-ledger")``).
+
+        Raises :class:`~toolkit.errors.DocumentNotFoundError` (a ``KeyError``) naming the ids
+        that start with ``doc_id`` when there are several, or else the nearest ids.
+        """
+        import difflib
+
+        from toolkit.errors import DocumentNotFoundError
+
+        wanted = str(doc_id)
+        ids = [r.doc_id for r in self.report() if r.status in ("ok", "duplicate") and r.doc_id]
+        if wanted not in ids:
+            starting = [i for i in ids if i.startswith(wanted)]
+            if len(starting) > 1:
+                shown = ", ".join(repr(i) for i in starting[:5])
+                more = f" and {len(starting) - 5} more" if len(starting) > 5 else ""
+                raise DocumentNotFoundError(
+                    f"{len(starting)} document ids start with {wanted!r}: {shown}{more}",
+                    path=self.path, hint="give more of the id, enough to pick one")
+            if not starting:
+                def closeness(candidate: str) -> float:
+                    if wanted in candidate:
+                        return 1.0
+                    return max(difflib.SequenceMatcher(None, wanted, text).ratio()
+                               for text in (candidate, candidate[:len(wanted)]))
+
+                nearest = sorted((i for i in ids if closeness(i) >= 0.6),
+                                 key=lambda i: -closeness(i))[:3]
+                hint = ("did you mean " + " or ".join(repr(i) for i in nearest) + "?"
+                        if nearest else f"corpus.ids() lists the {len(ids)} ids")
+                raise DocumentNotFoundError(f"no document id is or starts with {wanted!r}",
+                                            path=self.path, hint=hint)
+            wanted = starting[0]
         for doc in self.documents(include_duplicates=True):
-            if doc.doc_id == doc_id:
+            if doc.doc_id == wanted:
                 return doc
-        raise KeyError(doc_id)
+        raise DocumentNotFoundError(f"the document {wanted!r} can no longer be read",
+                                    path=self.path, hint="was its file moved or deleted?")
 
     def summary(self, *, body: bool = False):
         """A DataFrame with one row per input: status, reason, metadata and size counts.

@@ -29,6 +29,8 @@ __all__ = [
     "segment",
     "segment_document",
     "strip_span",
+    "trim_end",
+    "trim_start",
     "load_abbreviations",
     "train_punkt",
 ]
@@ -163,13 +165,36 @@ def _looks_hard_wrapped(text: str) -> bool:
     return inner > 0 and wrapped >= 0.6 * inner
 
 
+def trim_start(text: str, start: int, end: int, chars: str | None = None) -> int:
+    """``start`` moved right past the characters of ``chars`` (white space when None), at most
+    to ``end``."""
+    if chars is None:
+        while start < end and text[start].isspace():
+            start += 1
+    else:
+        while start < end and text[start] in chars:
+            start += 1
+    return start
+
+
+def trim_end(text: str, start: int, end: int, chars: str | None = None) -> int:
+    """``end`` moved left past the characters of ``chars`` (white space when None), at least to
+    ``start``."""
+    if chars is None:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    else:
+        while end > start and text[end - 1] in chars:
+            end -= 1
+    return end
+
+
 def strip_span(text: str, start: int, end: int) -> Span:
     """``(start, end)`` narrowed past surrounding white space and a byte-order mark."""
-    while start < end and text[start].isspace() or start < end and text[start] == "\ufeff":
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    start = trim_start(text, start, end)
+    while text.startswith("\ufeff", start, end):
+        start = trim_start(text, start + 1, end)
+    return start, trim_end(text, start, end)
 
 
 def sentences(

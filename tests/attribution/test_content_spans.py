@@ -1,0 +1,116 @@
+"""Content spans: quotations beside the cue, split quotations, the rest of the sentence, kinds."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.attribution.content_spans import (
+    continuation,
+    direct_content,
+    indirect_content,
+    quote_after,
+    quote_before,
+    settle_kind,
+    shorten_content,
+    skip_time_after,
+)
+from toolkit.attribution.speaker_spans import left_speaker, right_speaker
+from toolkit.attribution.text import TextView
+
+
+def with_speaker(cue_site, lexicon, text, cue, *, inverted=False):
+    site = cue_site(text, cue)
+    if inverted:
+        right_speaker(site.view, site.draft, site.sentence_end, lexicon=lexicon)
+    else:
+        left_speaker(site.view, site.draft, site.words, lexicon=lexicon, earlier=[])
+    return site
+
+
+def test_quote_before_the_cue_is_the_content(cue_site, lexicon):
+    site = with_speaker(cue_site, lexicon, "“The bridge will open in May,” Halvorsen said.", "said")
+    used: set[int] = set()
+    assert direct_content(site.view, site.draft, used)
+    assert (site.content, site.draft.kind) == ("“The bridge will open in May,”", "direct")
+    assert used == {0}
+
+
+def test_quote_after_the_cue_and_a_colon_is_the_content(cue_site, lexicon):
+    site = with_speaker(cue_site, lexicon, "Halvorsen said: “The bridge will open in May.”", "said")
+    assert direct_content(site.view, site.draft, set())
+    assert site.content == "“The bridge will open in May.”"
+
+
+def test_split_quote_joins_both_halves(cue_site, lexicon):
+    text = "“The walls are low,” Brandt said on Friday. “Nobody listened.”"
+    site = with_speaker(cue_site, lexicon, text, "said")
+    used: set[int] = set()
+    assert direct_content(site.view, site.draft, used)
+    assert site.content == text
+    assert used == {0, 1}
+
+
+def test_used_quotations_are_not_taken_again(cue_site, lexicon):
+    text = "“The walls are low,” Brandt said on Friday. “Nobody listened.”"
+    site = with_speaker(cue_site, lexicon, text, "said")
+    assert direct_content(site.view, site.draft, {1})
+    assert site.content == "“The walls are low,”"
+    site = with_speaker(cue_site, lexicon, text, "said")
+    assert not direct_content(site.view, site.draft, {0})
+    assert site.content is None and site.draft.kind == "indirect"
+
+
+def test_no_quotation_beside_the_cue(cue_site, lexicon):
+    site = with_speaker(cue_site, lexicon, "Brandt said the walls are low.", "said")
+    used: set[int] = set()
+    assert not direct_content(site.view, site.draft, used)
+    assert used == set()
+
+
+@pytest.mark.parametrize(("text", "cue", "inverted", "content", "kind"), [
+    ("Brandt said the walls are low.", "said", False, "the walls are low", "indirect"),
+    ("Brandt told reporters that the walls are low.", "told", False,
+     "that the walls are low", "indirect"),
+    ("Brandt told them the walls are low.", "told", False, "the walls are low", "indirect"),
+    ("The walls are low, Brandt said.", "said", False, "The walls are low", "indirect"),
+    ("The walls are low, said Brandt.", "said", True, "The walls are low", "indirect"),
+    ("Brandt said the walls were “far too low” for a storm.", "said", False,
+     "the walls were “far too low” for a storm", "mixed"),
+    ("Brandt thinks the walls are low.", "thinks", False, "the walls are low", "cognitive"),
+    ("A survey found that the walls are low.", "found", False, "that the walls are low",
+     "evidential"),
+    ("Halvorsen found that the walls are low.", "found", False, "that the walls are low",
+     "indirect"),
+])
+def test_indirect_content_and_kind(cue_site, lexicon, text, cue, inverted, content, kind):
+    site = with_speaker(cue_site, lexicon, text, cue, inverted=inverted)
+    indirect_content(site.view, site.draft)
+    settle_kind(site.view, site.draft)
+    assert (site.content, site.draft.kind) == (content, kind)
+
+
+def test_shorten_content_before_a_later_cue(cue_site, lexicon):
+    text = "Brandt said the walls are low, adding that the port may flood."
+    site = with_speaker(cue_site, lexicon, text, "said")
+    indirect_content(site.view, site.draft)
+    assert site.content == "the walls are low, adding that the port may flood"
+    shorten_content(site.view, site.draft, text.index("adding"))
+    assert site.content == "the walls are low"
+    shorten_content(site.view, site.draft, site.draft.content_start + 2)
+    assert site.content == "the walls are low"  # too little would remain
+
+
+def test_quotations_next_to_an_offset():
+    view = TextView("“The port,” she said, “is safe.”")
+    said_end = view.text.index("said") + 4
+    assert quote_after(view, said_end, len(view.text)) == (22, 32)
+    assert quote_before(view, view.text.index("she")) == (0, 11)
+    assert quote_after(view, view.text.index("she"), len(view.text)) is None
+    assert continuation(view, said_end, len(view.text), set()) == (22, 32)
+    assert continuation(view, said_end, len(view.text), {1}) is None
+
+
+def test_time_words_after_a_cue():
+    assert skip_time_after("said on Monday, ", 4) == len("said on Monday")
+    assert skip_time_after("said today", 4) == len("said today")
+    assert skip_time_after("said the", 4) == 4

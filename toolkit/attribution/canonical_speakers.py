@@ -1,0 +1,55 @@
+"""Canonical speaker ids of one document's drafts.
+
+Mentions are resolved in the order they occur (a draft without a mention counts at its cue): a
+draft with an antecedent shares its speaker, the others go through the document's
+:class:`~toolkit.attribution.speakers.mentions.Resolver`. A common-noun speaker in the headline
+then takes the body's speaker id with the same head noun.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from toolkit.attribution.drafts import Draft, mention_position
+from toolkit.attribution.speakers import Resolved, Resolver
+from toolkit.attribution.text import TextView
+
+__all__ = ["canonicalize_speakers"]
+
+
+def canonicalize_speakers(view: TextView, drafts: list[Draft]) -> None:
+    """Set ``resolved`` on every draft."""
+    resolver = Resolver(view.text)
+    for d in sorted(drafts, key=mention_position):
+        if d.antecedent is not None and d.antecedent.resolved is not None:
+            d.resolved = resolver.add(d.antecedent.resolved, mention_position(d))
+        else:
+            d.resolved = resolver.resolve(d.head, d.context, mention_position(d))
+    _headline_speakers(view, drafts)
+
+
+def _headline_speakers(view: TextView, drafts: list[Draft]) -> None:
+    """``Leaked report says …`` / ``Water council offers …`` in the headline: a common-noun
+    speaker (lower-case head noun) takes the body's speaker id with the same head noun
+    ("report", "Regional Water Council"), the most frequent one."""
+    body: Counter[tuple[str, str]] = Counter()
+    for d in drafts:
+        r = d.resolved
+        if r is not None and r.speaker and d.cue_start >= view.headline_end \
+                and r.type in ("organization", "person"):
+            body[(r.speaker.split()[-1].lower(), r.speaker)] += 1
+    if not body:
+        return
+    for d in drafts:
+        r = d.resolved
+        if r is None or not r.speaker or d.cue_start >= view.headline_end or d.antecedent is not None:
+            continue
+        words = r.speaker.split()
+        if len(words) < 2 or not words[-1].islower() or r.type not in ("organization", "person"):
+            continue
+        options = [(n, key[1]) for key, n in body.items() if key[0] == words[-1]]
+        if options:
+            speaker = max(options)[1]
+            kind = next(x.resolved.type for x in drafts if x.resolved is not None
+                        and x.resolved.speaker == speaker)
+            d.resolved = Resolved(speaker, kind, None, r.gender)

@@ -1,0 +1,168 @@
+"""Content spans: what a cue attributes, a quotation beside it or the rest of its sentence.
+
+A quotation is used by at most one attribution: ``used_quotes`` holds the indices (into
+``view.quotes.spans``) of the quotations taken so far in the document; the functions that take a
+quotation add its index.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.attribution.drafts import Draft
+from toolkit.attribution.speakers import describe
+from toolkit.attribution.text import (
+    CLAUSE_END_CHARS,
+    CLAUSE_GAP_CHARS,
+    SENTENCE_END_CHARS,
+    TextView,
+)
+from toolkit.attribution.word_classes import (
+    ADDRESSEE_VERBS,
+    CLAUSE_BOUNDARY_PUNCTUATION,
+    OBJECT_PRONOUNS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
+)
+from toolkit.corpus.segment import trim_end, trim_start
+
+__all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after", "quote_before",
+           "settle_kind", "shorten_content", "skip_time_after"]
+
+_BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
+_AFTER_QUOTE = " ,\t"  # between a quotation and the cue after it
+_BEFORE_CONTINUATION = " .,;:\t"  # between a cue and the second half of a split quotation
+# ``said Friday``, ``said on Monday``, ``said today``
+_TIME_AFTER_CUE = re.compile(r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?")
+
+
+def quote_after(view: TextView, pos: int, limit: int) -> tuple[int, int] | None:
+    """Quotation starting right after ``pos`` (only spaces, commas or a colon between), before
+    ``limit``."""
+    i = trim_start(view.text, pos, limit, _BEFORE_QUOTE)
+    if i < limit and view.text.startswith(QUOTE_OPENERS, i):
+        k = view.quote_index(i)
+        if k is not None:
+            return view.quotes.spans[k]
+    return None
+
+
+def quote_before(view: TextView, pos: int) -> tuple[int, int] | None:
+    """Quotation ending right before ``pos`` (only spaces and commas between)."""
+    i = trim_end(view.text, 0, pos, _AFTER_QUOTE)
+    if i > 0 and view.text.endswith(QUOTE_CLOSERS, 0, i):
+        k = view.quotes.index_at(i - 1)
+        if k is not None and view.quotes.spans[k][1] == i:
+            return view.quotes.spans[k]
+    return None
+
+
+def continuation(view: TextView, after: int, paragraph_end: int,
+                 used_quotes: set[int]) -> tuple[int, int] | None:
+    """Second half of a split quotation: ``“…,” he said. “…”`` or ``he said, “…”`` (an unused
+    quotation right after ``after``)."""
+    i = trim_start(view.text, after, paragraph_end, _BEFORE_CONTINUATION)
+    if i < paragraph_end and view.text.startswith(QUOTE_OPENERS, i):
+        k = view.quote_index(i)
+        if k is not None and k not in used_quotes:
+            return view.quotes.spans[k]
+    return None
+
+
+def mark_used(view: TextView, span: tuple[int, int], used_quotes: set[int]) -> None:
+    """Record the quotation ``span`` as taken."""
+    k = view.quotes.index_at(span[0])
+    if k is not None:
+        used_quotes.add(k)
+
+
+def skip_time_after(text: str, pos: int) -> int:
+    """``pos`` moved past a time word after a cue or an inverted speaker (``said Friday``)."""
+    m = _TIME_AFTER_CUE.match(text, pos)
+    return m.end() if m else pos
+
+
+def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
+    """A quotation beside the cue and its speaker is the content (kind "direct").
+
+    An unused quotation right before them comes first, joined with the second half of a split
+    quotation after them (``“…,” she said. “…”``); else a quotation right after them.
+    """
+    paragraph_end = view.paragraph_end(draft.sentence)
+    left_edge = min(draft.cue_start,
+                    draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
+    right_edge = max(draft.cue_end, draft.speaker_end or 0)
+    before = quote_before(view, left_edge)
+    if before is not None and view.quotes.index_at(before[0]) not in used_quotes:
+        end = before[1]
+        rest = continuation(view, skip_time_after(view.text, right_edge), paragraph_end,
+                            used_quotes)
+        if rest is not None:
+            end = rest[1]
+            mark_used(view, rest, used_quotes)
+        mark_used(view, before, used_quotes)
+        draft.content_start, draft.content_end, draft.kind = before[0], end, "direct"
+        return True
+    after = quote_after(view, right_edge, paragraph_end)
+    if after is not None:
+        mark_used(view, after, used_quotes)
+        draft.content_start, draft.content_end, draft.kind = after[0], after[1], "direct"
+        return True
+    return False
+
+
+def indirect_content(view: TextView, draft: Draft) -> None:
+    """The rest of the sentence after the cue (and an inverted speaker) is the content; with an
+    addressee verb it starts at "that" or after the addressee (``told reporters that``). When
+    nothing follows, the sentence part before the speaker is the content (``X, he said.``)."""
+    text = view.text
+    s_start, s_end = view.sentences[draft.sentence]
+    start = max(draft.cue_end, draft.speaker_end or 0) if (draft.speaker_start or 0) > draft.cue_start \
+        else draft.cue_end
+    words = view.words(start, s_end)
+    k = 0
+    lemma = draft.entry.lemma if draft.entry else ""
+    if lemma in ADDRESSEE_VERBS:
+        for n in range(min(len(words), 7)):
+            if words[n].text.lower() == "that":
+                k = n
+                break
+            if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION:
+                break
+        else:
+            if words and words[0].text.lower() in OBJECT_PRONOUNS:
+                k = 1
+    while k < len(words) and words[k].text in (",", ":"):
+        k += 1
+    end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+    if k < len(words) - 1 and words[k].start < end:
+        draft.content_start, draft.content_end = words[k].start, end
+        return
+    left_end = min(draft.cue_start,
+                   draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
+    left_end = trim_end(text, s_start, left_end, CLAUSE_GAP_CHARS)
+    if left_end - s_start >= 3:
+        draft.content_start, draft.content_end = s_start, left_end
+
+
+def shorten_content(view: TextView, draft: Draft, end: int) -> None:
+    """End ``draft``'s content before ``end`` (a later cue of the same sentence: ``…, adding
+    that``), unless too little would remain."""
+    end = trim_end(view.text, draft.content_start, end, CLAUSE_END_CHARS)
+    if end - draft.content_start >= 3:
+        draft.content_end = end
+
+
+def settle_kind(view: TextView, draft: Draft) -> None:
+    """The final kind of a draft with its content: indirect content holding a quotation is
+    "mixed"; a thought or evidence cue gives its own kind, except evidence from a person."""
+    if draft.kind == "indirect" and draft.content_start is not None:
+        if view.quotes.overlaps(draft.content_start, draft.content_end):
+            draft.kind = "mixed"
+    if draft.entry is None or draft.entry.kind == "speech":
+        return
+    if draft.entry.kind == "evidential" and draft.head:
+        mention = describe(draft.head)
+        if mention.type == "person" or mention.gender in ("m", "f"):
+            return
+    draft.kind = draft.entry.kind

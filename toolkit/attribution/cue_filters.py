@@ -1,0 +1,242 @@
+"""Cue filters: is this match of a cue form really a reporting verb here?
+
+Many cue forms are also nouns or modifiers ("the poll shows" is a noun phrase, "the poll shows
+that" a clause; "60 pledged delegates", "a company called Harmony"). The functions take the words
+of the sentence before the cue (``words``), the cue form in lower case with single spaces
+(``form``) and the cue's end offset; they only read the text view and the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.attribution.drafts import CueOutcome, Draft
+from toolkit.attribution.phrases import phrase_start
+from toolkit.attribution.speakers import describe, known_person, speaker_terms
+from toolkit.attribution.text import TextView
+from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_forms
+from toolkit.attribution.word_classes import (
+    ARTICLES,
+    AWAY_PARTICLES,
+    CLAUSE_BOUNDARY_WORDS,
+    CLAUSE_OPENERS,
+    CONTINUATION_CUES,
+    FIRST_SECOND_PERSON,
+    INDEFINITE_DETERMINERS,
+    INFINITIVE_GOVERNORS,
+    NAMING_VERBS,
+    NOT_THING_WORDS,
+    NOUN_MODIFIERS,
+    NOUN_PREPOSITIONS,
+    OBJECT_PRONOUNS,
+    POSSESSIVE_ENDINGS,
+    PREPOSITIONS,
+    PRONOUNS_BEFORE_VERB_FORM,
+    QUOTE_OPENERS,
+    SKIPPED_BEFORE_CUE,
+    SUBJECT_DETERMINERS,
+    SUBJECT_PRONOUNS,
+    VERB_FOLLOWERS,
+)
+from toolkit.attribution.words import Word, is_name_like
+
+__all__ = ["NOUN_LIKE_CUE_FORMS", "followed_by", "form_outcome", "infinitive_cue_start",
+           "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
+           "is_noun_use", "is_plural_subject", "is_thing_subject", "may_capitalize",
+           "object_follows"]
+
+# cue forms that are also nouns ("report", "reports", "talks", "worries")
+NOUN_LIKE_CUE_FORMS = cue_noun_forms()
+_NUMBER = re.compile(r"\d[\d,.]*")
+# characters after a cue searched for its next word (object and plural-subject tests) and for
+# the words the modifier and preposition tests read
+_NEXT_WORD_CHARS = 40
+_FOLLOWING_CHARS = 30
+
+
+def may_capitalize(words: list[Word], entry: CueEntry) -> bool:
+    """Capitalized cues open a sentence, or sit in a title-case headline (``Trump Says``)."""
+    if all(w.text in QUOTE_OPENERS for w in words):
+        return True
+    return entry.kind == "speech" and entry.lemma not in NOUN_LIKE_CUE_FORMS \
+        and is_name_like(words[-1].text)
+
+
+def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, end: int,
+                 sentence_end: int, *, lexicon: VerbLexicon) -> CueOutcome:
+    """Is the cue form used as a verb here (ACCEPTED), or as a noun or a modifier?"""
+    if is_noun_use(view, words, form, end, sentence_end):
+        return CueOutcome.NOUN_USE
+    if is_plural_subject(view, words, form, end, sentence_end, lexicon=lexicon):
+        return CueOutcome.PLURAL_SUBJECT
+    after = view.words(end, min(sentence_end, end + _FOLLOWING_CHARS))
+    if is_modifier_use(words, form, entry, after):
+        return CueOutcome.MODIFIER_USE
+    return CueOutcome.ACCEPTED
+
+
+def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence_end: int) -> bool:
+    """A determiner or possessive before the cue, or a noun-like form without a subject.
+
+    A noun-like form after a common noun ("the poll shows", "health worries") or after a name
+    that follows a determiner ("the Benghazi attack") is a verb only when a clause or an
+    object follows it ("the poll shows that", "a survey finds Ostby ahead").
+    """
+    if not words:
+        return False
+    prev = words[-1].text.lower()
+    if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS):
+        return True
+    i = len(words) - 1
+    while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
+            and not is_name_like(words[i].text):
+        i -= 1
+    if i < len(words) - 1 and words[i].text.lower() in ARTICLES:
+        return True
+    if form not in NOUN_LIKE_CUE_FORMS:
+        return False
+    if prev in SUBJECT_DETERMINERS or prev in NOUN_PREPOSITIONS:
+        return True
+    if prev in SKIPPED_BEFORE_CUE or prev in ("to", ",") or prev in PRONOUNS_BEFORE_VERB_FORM:
+        return False
+    if is_name_like(words[-1].text):
+        k = len(words) - 1
+        while k > 0 and (is_name_like(words[k].text) or words[k].text == "."):
+            k -= 1
+        if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
+            return False
+    return not object_follows(view, words, end, sentence_end)
+
+
+def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int) -> bool:
+    """Does a clause or an object follow a noun-like cue form (it is then a verb)?"""
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    if not after:
+        return False
+    nxt = after[0].text
+    low = nxt.lower()
+    if low in CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in QUOTE_OPENERS:
+        return True
+    if nxt[:1].isupper() and nxt.isalpha():
+        return True
+    if nxt in (".", ","):
+        a = phrase_start(words, len(words) - 1)
+        terms = speaker_terms()
+        last = words[-1].text
+        if any(w.text.endswith(POSSESSIVE_ENDINGS)
+               or w.text.islower() and w.text.endswith("est") and len(w.text) > 5
+               for w in words[a:]) and last.islower() \
+                and last not in terms.roles and last not in terms.anonymous:
+            return False  # ``Valdoria's largest infrastructure project,``: one noun phrase
+        return a > 0 and words[a - 1].text == ","
+    return False
+
+
+def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[Word]) -> bool:
+    """Verb forms used as modifiers: ``60 pledged delegates``, ``of pledged delegates``,
+    ``a company called Harmony`` (a naming participle after an indefinite noun phrase), or with
+    a particle of another sense (``called off``, ``backed out of``); ``after`` are the words
+    after the cue."""
+    if not words or " " in form:
+        return False
+    if form.endswith("ing"):
+        return bool(after) and after[0].text in AWAY_PARTICLES
+    prev = words[-1].text
+    nxt = after[0].text if after else ""
+    if nxt in AWAY_PARTICLES or nxt == "out" and len(after) > 1 and after[1].text == "of":
+        return True
+    if prev in NOUN_PREPOSITIONS:
+        return True
+    if _NUMBER.fullmatch(prev):
+        return form.endswith("ed") and nxt.isalpha() and nxt.islower() \
+            and nxt not in CLAUSE_OPENERS and nxt not in VERB_FOLLOWERS
+    prev = prev.lower()
+    if nxt in QUOTE_OPENERS or entry.lemma not in NAMING_VERBS or not form.endswith("ed") \
+            or not prev.isalpha() or not words[-1].text.islower() \
+            or prev in SKIPPED_BEFORE_CUE or prev in OBJECT_PRONOUNS \
+            or prev in CLAUSE_BOUNDARY_WORDS or prev.endswith("ly") or prev in SUBJECT_PRONOUNS:
+        return False
+    for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
+        w = words[k].text.lower()
+        if w in INDEFINITE_DETERMINERS:
+            return True
+        if not w.isalpha() or w in SKIPPED_BEFORE_CUE or w in CLAUSE_BOUNDARY_WORDS:
+            return False
+    return False
+
+
+def is_plural_subject(view: TextView, words: list[Word], form: str, end: int,
+                      sentence_end: int, *, lexicon: VerbLexicon) -> bool:
+    """``Merrow talks open``, ``Dam talks stall``: a plural noun after a modifier, then its verb.
+
+    The modifier is a common noun (lower case elsewhere in the text) or a name the text uses
+    after "the" ("the Merrow dam"), not a subject.
+    """
+    if not words or form not in NOUN_LIKE_CUE_FORMS or not form.endswith("s") \
+            or not is_name_like(words[-1].text):
+        return False
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    if not after:
+        return False
+    name = words[-1].text
+    if not re.search(rf"\b(?:{re.escape(name.lower())}|[Tt]he {re.escape(name)})\b", view.text):
+        return False
+    nxt = after[0].text
+    low = nxt.lower()
+    return (nxt.isalpha() and nxt.islower() and low not in VERB_FOLLOWERS
+            and low not in PREPOSITIONS and low not in SUBJECT_DETERMINERS
+            and low not in SKIPPED_BEFORE_CUE and low not in OBJECT_PRONOUNS
+            and not low.endswith("ly") and lexicon.lookup(low) is None)
+
+
+def infinitive_cue_start(words: list[Word], *, lexicon: VerbLexicon) -> int | None:
+    """Start of an infinitive cue with its governing verb (``declined to say``, ``is expected
+    to say``, ``continued to complain``), ``words`` ending in "to"; None without a governor."""
+    if len(words) < 2:
+        return None
+    governor = words[-2].text.lower()
+    entry = lexicon.lookup(governor)
+    if entry is not None and entry.lemma in CONTINUATION_CUES:
+        return words[-2].start  # ``continued to complain``: the continuation verb is part of the cue
+    if entry is not None or governor not in INFINITIVE_GOVERNORS:
+        return None
+    i = len(words) - 2
+    if governor == "on" and i > 0:
+        i -= 1
+    return words[i].start
+
+
+def followed_by(view: TextView, pos: int, limit: int, options: frozenset[str]) -> bool:
+    """Is the first word after ``pos`` (before ``limit``) one of ``options``?"""
+    words = view.words(pos, min(limit, pos + _FOLLOWING_CHARS))
+    return bool(words) and words[0].text.lower() in options
+
+
+def is_thing_subject(draft: Draft) -> bool:
+    """Is the speaker mention a lower-case common noun that is no person (``the request will not
+    be repeated``), with no pronoun in it? Checked for passive cues without a by-agent."""
+    mention = describe(draft.head)
+    return mention.type == "organization" and mention.gender == "o" \
+        and not mention.name[:1].isupper() \
+        and not any(w in NOT_THING_WORDS for w in draft.head.lower().split())
+
+
+def is_headline_modifier(view: TextView, draft: Draft, form: str) -> bool:
+    """``Merrow talks``, ``Leaked report``, ``Dam report`` in a headline: a lone capitalized word
+    before a cue form that is also a noun modifies that noun unless the document knows it as a
+    person's name (``Trump Calls for …``)."""
+    text = view.text
+    head = text[draft.speaker_start:draft.speaker_end]
+    if form not in NOUN_LIKE_CUE_FORMS or " " in head.strip() or not head[:1].isupper() \
+            or text[draft.speaker_end:draft.cue_start].strip():
+        return False
+    return not known_person(head, text[view.headline_end:])
+
+
+def is_first_or_second_person_thought(view: TextView, draft: Draft, found: bool) -> bool:
+    """``I think``, ``do you think``, ``I don’t know``: a short mention holding I/we/you with a
+    cue that is not a speech verb (``found``: the draft has a speaker mention)."""
+    mention = view.text[draft.speaker_start:draft.speaker_end].lower() if found else ""
+    tokens = [w.strip("'\"“”‘’") for w in mention.split()]
+    first_second = bool(tokens) and len(tokens) <= 3 and any(w in FIRST_SECOND_PERSON for w in tokens)
+    return first_second and draft.entry is not None and draft.entry.kind != "speech"

@@ -1,0 +1,74 @@
+"""An attribution while the rules build it, and what became of a cue match.
+
+A :class:`Draft` holds offsets into the document text (cue, speaker mention, content) and the
+mention's head and context strings; the rules fill it in step by step. A rule that decides against
+a cue returns a :class:`CueOutcome` saying why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from toolkit.attribution.speakers import Resolved
+from toolkit.attribution.verb_lexicon import CueEntry
+
+__all__ = ["CueOutcome", "Draft", "mention_position"]
+
+
+class CueOutcome(Enum):
+    """What became of one cue match: an attribution, or why it is none."""
+
+    ACCEPTED = "accepted"
+    UNKNOWN_FORM = "the matched form is not in the lexicon"
+    IGNORED_SPAN = "in excluded boilerplate or inside a quotation"
+    NOT_A_SPEAKER_LABEL = "the word before the colon is no speaker"
+    SOURCE_MID_SENTENCE = "a source phrase that does not open its sentence"
+    CAPITALIZED = "capitalized cue that neither opens a sentence nor sits in a title-case headline"
+    AFTER_MARKUP = "right after markup"
+    NOUN_USE = "the cue form is a noun here"
+    PLURAL_SUBJECT = "the cue form is a plural noun subject here"
+    MODIFIER_USE = "the cue form modifies a noun here"
+    NO_INFINITIVE_GOVERNOR = "infinitive cue without a governing verb"
+    BARE_PARTICIPLE = "-ing form that opens no participle clause"
+    INTRANSITIVE_USE = "intransitive cue followed by a preposition"
+    SUBJECT_CANNOT_SPEAK = "the subject is a participle phrase that cannot speak"
+    THING_SUBJECT = "passive cue whose subject is a thing"
+    HEADLINE_MODIFIER = "headline word modifying a noun-like cue form"
+    NO_SPEAKER = "no source after the cue"
+    NO_SPEAKER_OR_QUOTE = "neither a speaker nor a quotation"
+    QUOTATION_NEEDED = "the cue attributes only with a quotation"
+    FIRST_OR_SECOND_PERSON = "a first- or second-person thought"
+    NO_CONTENT = "no content"
+    OVERLAPS_PREVIOUS = "overlaps the previous attribution"
+    INSIDE_CONTENT = "a thought or evidence cue inside another attribution's content"
+
+
+@dataclass
+class Draft:
+    """An attribution before speaker canonicalization (mutable while the rules build it)."""
+
+    cue_start: int
+    cue_end: int
+    entry: CueEntry | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    head: str = ""
+    context: str = ""
+    content_start: int | None = None
+    content_end: int | None = None
+    kind: str = "indirect"
+    paragraph: int = 0
+    sentence: int = 0
+    antecedent: Draft | None = field(default=None, repr=False)
+    resolved: Resolved | None = field(default=None, repr=False)
+
+    def set_speaker(self, text: str, start: int, end: int) -> None:
+        """The speaker mention is ``text[start:end]``, which is also its head."""
+        self.speaker_start, self.speaker_end = start, end
+        self.head = text[start:end]
+
+
+def mention_position(draft: Draft) -> int:
+    """Where the speaker is mentioned: the mention, or the cue when there is none."""
+    return draft.speaker_start if draft.speaker_start is not None else draft.cue_start

@@ -1,0 +1,52 @@
+"""Floating quotations: quoted sentences without a cue that continue the previous speaker.
+
+A quotation that opens its sentence, is not yet used by an attribution, and follows a direct or
+mixed attribution in the same or the next paragraph continues that attribution's speaker. A run
+of such quotations with only white space between them becomes one floating draft.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from toolkit.attribution.drafts import Draft
+from toolkit.attribution.text import Spans, TextView
+
+__all__ = ["floating_quotes"]
+
+_MIN_WORDS = 4  # shorter quotations are phrases, not quoted sentences
+
+
+def _reach(draft: Draft) -> int:
+    return max(draft.cue_end, draft.content_end or 0)
+
+
+def floating_quotes(view: TextView, drafts: list[Draft], used_quotes: set[int]) -> list[Draft]:
+    """Floating drafts (kind "floating", antecedent: the attribution they continue) for the
+    quotations of ``view`` that neither ``used_quotes`` nor the contents of ``drafts`` hold."""
+    text = view.text
+    covered = Spans([(d.content_start, d.content_end) for d in drafts
+                     if d.content_start is not None and d.content_end > d.content_start])
+    ordered = sorted(drafts, key=_reach)
+    ends = [_reach(d) for d in ordered]
+    floating: list[Draft] = []
+    for k, (q_start, q_end) in enumerate(view.quotes.spans):
+        if k in used_quotes or covered.overlaps(q_start, q_end):
+            continue
+        sentence = view.sentence_at(q_start)
+        if view.sentences[sentence][0] != q_start or len(text[q_start:q_end].split()) < _MIN_WORDS:
+            continue
+        if floating and not text[floating[-1].content_end:q_start].strip():
+            floating[-1].content_end = q_end
+            continue
+        a = bisect_right(ends, q_start) - 1
+        if a < 0 or ordered[a].kind not in ("direct", "mixed"):
+            continue
+        anchor = ordered[a]
+        paragraph = view.sentence_paragraph[sentence]
+        if paragraph - anchor.paragraph > 1:
+            continue
+        floating.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
+                              kind="floating", paragraph=paragraph, sentence=sentence,
+                              antecedent=anchor))
+    return floating

@@ -1,0 +1,129 @@
+"""Noun phrases over a sentence's words: where a subject phrase starts and what kind it is.
+
+Every function takes the words of one sentence (:class:`~toolkit.attribution.words.Word` lists)
+and indices into them; none looks at the text outside those words.
+"""
+
+from __future__ import annotations
+
+from toolkit.attribution.speakers import speaker_terms
+from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.word_classes import (
+    CLAUSE_BOUNDARY_PUNCTUATION,
+    CLAUSE_BOUNDARY_WORDS,
+    IRREGULAR_PARTICIPLES,
+    PREPOSITIONS,
+    SKIPPED_BEFORE_CUE,
+    SUBJECT_DETERMINERS,
+    TIME_LEADS,
+    TIME_WORDS,
+)
+from toolkit.attribution.words import Word, is_name_like
+
+__all__ = ["MAX_SUBJECT_WORDS", "is_participle", "is_role_phrase", "is_source_noun",
+           "of_name_start", "phrase_start", "skip_left", "subject_start"]
+
+# a subject phrase longer than this is cut back to its trailing name
+MAX_SUBJECT_WORDS = 12
+# marks inside a name run ("J. K. Lindqvist", "O’Brien")
+_NAME_MARKS = frozenset(".’'")
+
+
+def is_participle(word: str) -> bool:
+    """A lower-case past participle opening a post-modifier (``commissioned``, ``seen``)."""
+    return word.isalpha() and word.islower() and (
+        word.endswith("ed") and len(word) > 4 or word in IRREGULAR_PARTICIPLES)
+
+
+def is_source_noun(word: str) -> bool:
+    """A common noun that can speak: a document (report, survey) or an institution (ministry)."""
+    terms = speaker_terms()
+    return word.islower() and (word in terms.orgs or word in terms.bodies
+                               or word.endswith("s") and word[:-1] in terms.orgs)
+
+
+def skip_left(words: list[Word], i: int) -> int:
+    """Index of the first word at or left of ``i`` that is no auxiliary, adverb or time
+    expression (``has also repeatedly``, ``on Monday``); -1 when there is none."""
+    while i >= 0:
+        low = words[i].text.lower()
+        if low in SKIPPED_BEFORE_CUE or low.endswith("ly") and len(low) > 4 \
+                and not is_name_like(words[i].text):
+            i -= 1
+        elif low in TIME_WORDS and i > 0:
+            i -= 2 if words[i - 1].text.lower() in TIME_LEADS else 1
+        else:
+            break
+    return i
+
+
+def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = None,
+                 stop_words: frozenset[str] = CLAUSE_BOUNDARY_WORDS) -> int:
+    """Index of the first word of the phrase ending at ``i``.
+
+    The phrase stops after clause punctuation, a word of ``stop_words`` and (with ``lexicon``) a
+    lower-case cue form; a parenthesis is stepped over whole, and an "and" only inside an
+    organization name (``Ministry of Water and Energy``).
+    """
+    j = i
+    depth = 0
+    while j >= 0:
+        w = words[j].text
+        if w == ")":
+            depth += 1
+        elif w == "(" and depth:
+            depth -= 1
+        elif depth == 0 and w == "and" and j < i and is_name_like(words[j + 1].text):
+            of = of_name_start(words, j)
+            if of is None:
+                break
+            j = of
+            continue
+        elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in stop_words
+                             or (lexicon is not None and j < i and w.islower()
+                                 and lexicon.lookup(w))):
+            break
+        j -= 1
+    return j + 1
+
+
+def of_name_start(words: list[Word], conj: int) -> int | None:
+    """``Ministry of Water and Energy``: index of the org noun before "of" when the "and" at
+    ``conj`` joins two capitalized words of one organization name, else None."""
+    k = conj - 1
+    while k >= 0 and words[k].text[:1].isupper():
+        k -= 1
+    if k < 1 or k == conj - 1 or words[k].text != "of":
+        return None
+    noun = words[k - 1].text
+    terms = speaker_terms()
+    if noun[:1].isupper() and (noun.lower() in terms.orgs or noun.lower() in terms.bodies):
+        return k - 1
+    return None
+
+
+def subject_start(words: list[Word], a: int, b: int) -> int | None:
+    """First word of a plausible subject inside ``words[a:b+1]``, or None.
+
+    A phrase that is too long or opens with a preposition keeps only its trailing name run
+    (None when it ends in no name).
+    """
+    if a > b:
+        return None
+    if b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() in PREPOSITIONS:
+        k = b
+        while k >= a and (is_name_like(words[k].text) or words[k].text in _NAME_MARKS):
+            k -= 1
+        if k == b:
+            return None
+        return k + 1
+    return a
+
+
+def is_role_phrase(words: list[Word], a: int, b: int) -> bool:
+    """Is ``words[a:b+1]`` a description (``the council's chair``, ``a spokesman``) rather than a
+    name (``J. K. Lindqvist``)?"""
+    first = words[a].text if a <= b else ""
+    return a <= b and (first.lower() in SUBJECT_DETERMINERS or not is_name_like(first)
+                       or "’s" in first or "'s" in first
+                       or b > a and words[b].text.isalpha() and words[b].text.islower())

@@ -1,0 +1,296 @@
+"""Speaker spans: where the speaker of a cue is mentioned, before or after it.
+
+The functions fill in a draft's speaker mention (``speaker_start``/``speaker_end``), its head (the
+part that names the speaker) and context (an apposition); some set an antecedent draft whose
+speaker the mention shares (``X, who said``, ``…, adding that``). ``earlier`` is the list of
+attributions accepted so far in the document, in text order.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from toolkit.attribution.drafts import Draft
+from toolkit.attribution.phrases import (
+    MAX_SUBJECT_WORDS,
+    is_participle,
+    is_role_phrase,
+    is_source_noun,
+    phrase_start,
+    skip_left,
+    subject_start,
+)
+from toolkit.attribution.speakers import speaker_terms
+from toolkit.attribution.text import TextView
+from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.word_classes import (
+    AGENT_PREPOSITION_STOPS,
+    APPOSITION_STOPS,
+    BE_FORMS,
+    CLAUSE_BOUNDARY_PUNCTUATION,
+    CLAUSE_BOUNDARY_WORDS,
+    CLAUSE_JOINERS,
+    DISCOURSE_MARKERS,
+    PHRASE_END_MARKS,
+    POSSESSIVE_ENDINGS,
+    PREPOSITIONS,
+    QUOTE_OPENERS,
+    SUBJECT_DETERMINERS,
+    SUBJECT_RELATIVES,
+    THIRD_PERSON_SUBJECTS,
+    TIME_LEADS,
+    TIME_WORDS,
+)
+from toolkit.attribution.words import Word, is_name_like
+
+__all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "left_speaker", "main_subject",
+           "participle_subject", "passive_agent", "relative_clause_start", "relative_subject",
+           "right_speaker"]
+
+
+class SpeakerSearch(Enum):
+    """Result of looking for the speaker on one side of a cue."""
+
+    FOUND = "found"
+    NOT_FOUND = "not found"  # there may still be one on the other side
+    SUBJECT_CANNOT_SPEAK = "subject cannot speak"  # the cue is no attribution
+
+
+def _search(found: bool) -> SpeakerSearch:
+    return SpeakerSearch.FOUND if found else SpeakerSearch.NOT_FOUND
+
+
+def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: VerbLexicon,
+                 earlier: list[Draft]) -> SpeakerSearch:
+    """The subject before the cue; ``words`` are the sentence's words before it.
+
+    Auxiliaries and adverbs before the cue join the cue (``has repeatedly said``). After a comma
+    the subject is an apposition (``X, the mayor, said``); after "and"/"but" it is the main
+    clause's subject.
+    """
+    i = skip_left(words, len(words) - 1)
+    if i + 1 < len(words):
+        draft.cue_start = words[i + 1].start
+    if i < 0:
+        return SpeakerSearch.NOT_FOUND
+    w = words[i].text
+    if w == ",":
+        return _search(apposition(view, draft, words, i))
+    if w.lower() in CLAUSE_JOINERS:
+        return _search(main_subject(view, draft, earlier=earlier))
+    if w != ")" and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS):
+        return SpeakerSearch.NOT_FOUND
+    text = view.text
+    who = relative_clause_start(words, i)
+    if who is not None:
+        # ``A senior official who spoke on condition of anonymity said``: the subject is before "who"
+        a = subject_start(words, phrase_start(words, who - 1, lexicon=lexicon), who - 1)
+        if a is not None:
+            draft.set_speaker(text, words[a].start, words[i].end)
+            return SpeakerSearch.FOUND
+    a = subject_start(words, phrase_start(words, i, lexicon=lexicon), i)
+    if a is None:
+        return SpeakerSearch.NOT_FOUND
+    if words[a].text.lower() in SUBJECT_RELATIVES and a == i:
+        relative_subject(view, draft, words, a, earlier=earlier)
+        return SpeakerSearch.FOUND
+    if is_participle(words[a].text) and a > 0:
+        return participle_subject(view, draft, words, a, i)
+    if i > a and is_participle(words[i].text) and is_source_noun(words[i - 1].text):
+        return participle_subject(view, draft, words, i, i)  # ``A study published last week found``
+    if words[i].text.lower() == "alike" and a >= 2 and words[a - 1].text.lower() == "and":
+        # ``Lawmakers from the coalition and the opposition alike have called``: both conjuncts
+        first = subject_start(words, phrase_start(words, a - 2, lexicon=lexicon), a - 2)
+        if first is not None:
+            draft.set_speaker(text, words[first].start, words[i].end)
+            draft.head = text[words[first].start:words[i - 1].end]
+            return SpeakerSearch.FOUND
+    draft.set_speaker(text, words[a].start, words[i].end)
+    return SpeakerSearch.FOUND
+
+
+def participle_subject(view: TextView, draft: Draft, words: list[Word], a: int,
+                       i: int) -> SpeakerSearch:
+    """``An engineering report commissioned by X found``: a participle phrase is no subject.
+
+    When the noun before it (``words[a - 1]``) is a source that can speak (a report, a survey, an
+    institution), that noun phrase is the speaker and the participle phrase up to ``words[i]``
+    stays in the mention; otherwise (``the safety questions raised by the report have added``)
+    the subject cannot speak.
+    """
+    if not is_source_noun(words[a - 1].text):
+        return SpeakerSearch.SUBJECT_CANNOT_SPEAK
+    start = subject_start(words, phrase_start(words, a - 1), a - 1)
+    if start is None:
+        return SpeakerSearch.SUBJECT_CANNOT_SPEAK
+    draft.set_speaker(view.text, words[start].start, words[i].end)
+    draft.head = view.text[words[start].start:words[a - 1].end]
+    return SpeakerSearch.FOUND
+
+
+def relative_clause_start(words: list[Word], i: int) -> int | None:
+    """Index of "who" opening a short relative clause that ends at ``i`` (no comma around it)."""
+    for k in range(i, max(-1, i - 10), -1):
+        w = words[k].text
+        if w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS:
+            return None
+        if w.lower() == "who":
+            before = words[k - 1].text if k else ""
+            if k < 2 or k == i or before in CLAUSE_BOUNDARY_PUNCTUATION \
+                    or before.lower() in CLAUSE_BOUNDARY_WORDS:
+                return None
+            return k
+    return None
+
+
+def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> bool:
+    """``X, Y, said`` (``comma`` is the comma before the cue): the name among X and Y is the head,
+    the other the context, and the mention spans both."""
+    text = view.text
+    end_y = comma - 1
+    if end_y < 0:
+        return False
+    a_y = phrase_start(words, end_y, stop_words=APPOSITION_STOPS)
+    if a_y > end_y or a_y == 0 or words[a_y - 1].text != ",":
+        return False
+    if words[a_y].text.lower() in SUBJECT_RELATIVES and a_y >= 2 \
+            and apposition(view, draft, words, a_y - 1):
+        # ``X, the council's chair, who mediated the talks, said``: the relative clause closes
+        # the mention; the name is chosen among the members before it
+        draft.speaker_end = words[end_y].end
+        return True
+    y_text = " ".join(w.text for w in words[a_y:end_y + 1]).lower()
+    end_x = a_y - 2
+    if y_text in DISCOURSE_MARKERS or (words[a_y].text.lower() in PREPOSITIONS):
+        # ``X, however, said`` / ``X, in a statement, said``: the aside is no apposition
+        i = skip_left(words, end_x)
+        if i < 0 or words[i].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            return False
+        a = subject_start(words, phrase_start(words, i), i)
+        if a is None:
+            return False
+        draft.set_speaker(text, words[a].start, words[i].end)
+        return True
+    if end_x < 0:
+        return False
+    a_x = subject_start(words, phrase_start(words, end_x), end_x)
+    if a_x is None:
+        return False
+    if words[a_x].text.lower() in SUBJECT_RELATIVES:
+        return False
+    x_head = (words[a_x].start, words[end_x].end)
+    y_head = (words[a_y].start, words[end_y].end)
+    if is_role_phrase(words, a_y, end_y) or not is_role_phrase(words, a_x, end_x):
+        head, context = x_head, y_head
+    else:
+        head, context = y_head, x_head
+    draft.speaker_start, draft.speaker_end = x_head[0], y_head[1]
+    draft.head = text[head[0]:head[1]]
+    draft.context = text[context[0]:context[1]]
+    return True
+
+
+def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, *,
+                     earlier: list[Draft]) -> None:
+    """``X, who said``: the mention is "who"; the head is X, and an earlier attribution whose
+    speaker mention overlaps X is the antecedent."""
+    draft.set_speaker(view.text, words[who].start, words[who].end)
+    if who >= 2 and words[who - 1].text == ",":
+        end = who - 2
+        a = subject_start(words, phrase_start(words, end), end)
+        if a is not None:
+            draft.head = view.text[words[a].start:words[end].end]
+            for other in earlier:
+                if other.speaker_start is not None and other.speaker_start < words[end].end \
+                        and words[a].start < other.speaker_end:
+                    draft.antecedent = other
+
+
+def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
+                  lexicon: VerbLexicon) -> bool:
+    """Inverted order: ``“…,” said Peskov, the Kremlin spokesman.``"""
+    text = view.text
+    words = view.words(draft.cue_end, sentence_end)
+    k = 0
+    while k < len(words) and (words[k].text.lower() in TIME_WORDS
+                              or words[k].text.lower() in TIME_LEADS):
+        k += 1
+    if k >= len(words):
+        return False
+    first = words[k].text
+    if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
+            or first.lower() in THIRD_PERSON_SUBJECTS) or lexicon.lookup(first) is not None:
+        return False
+    j = k
+    while j + 1 < len(words) and words[j + 1].text not in CLAUSE_BOUNDARY_PUNCTUATION \
+            and words[j + 1].text != "." and words[j + 1].text.lower() not in CLAUSE_BOUNDARY_WORDS \
+            and words[j + 1].text.lower() not in PREPOSITIONS:
+        j += 1
+    if j - k >= MAX_SUBJECT_WORDS:
+        return False
+    draft.set_speaker(text, words[k].start, words[j].end)
+    if j + 2 < len(words) and words[j + 1].text == "," and is_role_phrase(words, j + 2, j + 2):
+        end = j + 2
+        while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
+            end += 1
+        draft.context = text[words[j + 2].start:words[end].end]
+        draft.speaker_end = words[end].end
+    return True
+
+
+def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
+    """Speaker of a participial or coordinated cue (``…, adding that``, ``… and warned``): the
+    speaker of an earlier attribution in the same sentence, else the subject opening it."""
+    sentence = draft.sentence
+    for other in reversed(earlier):
+        if other.sentence != sentence:
+            break
+        if other.speaker_start is not None:
+            draft.speaker_start, draft.speaker_end = other.speaker_start, other.speaker_end
+            draft.head, draft.context = other.head, other.context
+            draft.antecedent = other
+            return True
+    words = view.words(view.sentences[sentence][0], draft.cue_start)
+    k = 0
+    while k < len(words) and (words[k].text.lower() in CLAUSE_BOUNDARY_WORDS
+                              or words[k].text in QUOTE_OPENERS):
+        k += 1
+    if k < len(words) and words[k].text.lower() in THIRD_PERSON_SUBJECTS:
+        draft.set_speaker(view.text, words[k].start, words[k].end)
+        return True
+    end = k
+    while end < len(words) and end - k < 6 and (is_name_like(words[end].text)
+                                                  or words[end].text in POSSESSIVE_ENDINGS):
+        end += 1
+    if end > k and end < len(words) and words[end].text in speaker_terms().bodies:
+        end += 1  # ``Water council offers …, urging``: the run modifies the noun after it
+    if end > k and words[k].text.lower() not in PREPOSITIONS:
+        draft.set_speaker(view.text, words[k].start, words[end - 1].end)
+        return True
+    return False
+
+
+def is_passive_cue(text: str, draft: Draft) -> bool:
+    """Is the cue (with the auxiliaries it took in) a passive (``was told``, ``were denied``)?"""
+    cue_words = text[draft.cue_start:draft.cue_end].lower().split()
+    return len(cue_words) >= 2 and any(w in BE_FORMS for w in cue_words[:-1]) \
+        and cue_words[-1].endswith(("ed", "en", "told", "said"))
+
+
+def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``were denied by Russian authorities``: the by-agent after a passive cue becomes the
+    speaker (True); False when no by-agent follows."""
+    after = view.words(draft.cue_end, sentence_end)
+    if not after or after[0].text.lower() != "by" or len(after) < 2:
+        return False
+    j = 1
+    while j < len(after) and j <= MAX_SUBJECT_WORDS \
+            and after[j].text not in CLAUSE_BOUNDARY_PUNCTUATION and after[j].text != "." \
+            and after[j].text.lower() not in CLAUSE_BOUNDARY_WORDS \
+            and after[j].text.lower() not in AGENT_PREPOSITION_STOPS:
+        j += 1
+    if j == 1:
+        return False
+    draft.set_speaker(view.text, after[1].start, after[j - 1].end)
+    draft.context = ""
+    return True

@@ -1,0 +1,182 @@
+"""Cues with rules of their own: "according to", "Name:" colons, source phrases ("In a poll …"),
+impersonal cues ("it is unclear whether") and questions ("Asked about …").
+
+The "according to", impersonal and question rules complete a draft the extractor made for a
+reporting-cue match and say whether it holds an attribution; the colon and source-phrase rules
+read their own pattern matches (:data:`COLON_CUE`, :data:`SOURCE_PHRASE`) and return a draft or
+the reason there is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from toolkit.attribution.content_spans import mark_used, quote_after, settle_kind
+from toolkit.attribution.drafts import CueOutcome, Draft
+from toolkit.attribution.phrases import MAX_SUBJECT_WORDS, is_role_phrase
+from toolkit.attribution.text import (
+    CLAUSE_END_CHARS,
+    CLAUSE_GAP_CHARS,
+    SENTENCE_END_CHARS,
+    TextView,
+)
+from toolkit.attribution.word_classes import (
+    ARTICLES,
+    CLAUSE_BOUNDARY_WORDS,
+    NOT_COLON_SPEAKERS,
+    PHRASE_END_MARKS,
+    SUBJECT_DETERMINERS,
+    SUBJECT_RELATIVES,
+)
+from toolkit.attribution.words import Word, is_name_like
+from toolkit.corpus.segment import trim_end, trim_start
+
+__all__ = ["COLON_CUE", "SOURCE_PHRASE", "according_to", "colon_cue", "impersonal", "question",
+           "source_phrase"]
+
+_NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
+# ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``
+COLON_CUE = re.compile(
+    rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
+    re.MULTILINE)
+# ``In a CNN poll released Monday, …`` (group "source") and ``in Bolton’s view`` ("holder")
+SOURCE_PHRASE = re.compile(
+    r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
+    r"\b(?:poll|survey|study|report|analysis))\b"
+    r"|\b[Ii]n\s+(?P<holder>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}[’']s?|his|her|their)\s+view\b")
+
+
+def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:
+    """``Asked about X, …`` / ``When asked whether …``: no speaker, the question up to the next
+    comma is the content; False when there is no question.
+
+    With ``to_end`` (``…, she said when asked whether …``) a question without a comma runs
+    to the end of the sentence.
+    """
+    comma = view.text.find(",", draft.cue_end, sentence_end)
+    if comma < 0 and to_end:
+        comma = trim_end(view.text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
+    if comma < 0 or comma - draft.cue_end < 4:
+        return False
+    draft.content_start = draft.cue_end + 1
+    draft.content_end = comma
+    return True
+
+
+def impersonal(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``It is unclear whether …``, ``it became clear that …``: no source, the rest of the
+    sentence is the content; False when too little follows."""
+    end = trim_end(view.text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
+    start = trim_start(view.text, draft.cue_end, end, CLAUSE_GAP_CHARS)
+    if end - start < 8:
+        return False
+    draft.content_start, draft.content_end = start, end
+    settle_kind(view, draft)
+    return True
+
+
+def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``X, according to Y.`` / ``According to Y, X.``: Y is the speaker, X the content (a
+    quotation after Y when the sentence holds nothing else); False when no Y follows."""
+    text = view.text
+    words = view.words(draft.cue_end, sentence_end)
+    j = 0
+    while j < len(words) and words[j].text not in PHRASE_END_MARKS \
+            and words[j].text.lower() not in CLAUSE_BOUNDARY_WORDS and j < MAX_SUBJECT_WORDS:
+        j += 1
+    if j == 0:
+        return False
+    draft.set_speaker(text, words[0].start, words[j - 1].end)
+    if j + 1 < len(words) and words[j].text == ",":
+        _according_apposition(view, draft, words, j)
+    s_start = view.sentences[draft.sentence][0]
+    left = trim_end(text, s_start, draft.cue_start, CLAUSE_GAP_CHARS)
+    if left - s_start >= 3:
+        draft.content_start, draft.content_end = s_start, left
+    else:
+        rest = [w for w in words if w.start >= draft.speaker_end and w.text != ","]
+        end = trim_end(text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
+        if rest and rest[0].start < end:
+            draft.content_start, draft.content_end = rest[0].start, end
+    quote = quote_after(view, draft.speaker_end, sentence_end) if draft.content_start is None else None
+    if quote is not None:
+        draft.content_start, draft.content_end = quote
+    settle_kind(view, draft)
+    return True
+
+
+def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> None:
+    """``according to Putin’s spokesman, Dmitry Peskov,`` / ``according to Trenin, the director``:
+    the name is the head, the role the context."""
+    end = comma + 1
+    while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
+        end += 1
+    closes = end + 1 >= len(words) or words[end + 1].text in (",", ".")
+    first = words[comma + 1].text
+    if not closes or end - comma > 8 or first.lower() in SUBJECT_RELATIVES:
+        return
+    x_is_role = is_role_phrase(words, 0, comma - 1)
+    if x_is_role and is_name_like(first) and first.lower() not in SUBJECT_DETERMINERS:
+        draft.speaker_end = words[end].end
+        draft.head = view.text[words[comma + 1].start:words[end].end]
+        draft.context = view.text[words[0].start:words[comma - 1].end]
+    elif not x_is_role and first.lower() in ARTICLES:
+        draft.context = view.text[words[comma + 1].start:words[end].end]
+
+
+def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
+    """``Name: text`` (headline or transcript turn) and ``… Name: “quote”``.
+
+    A quotation right after the colon is the content (its index joins ``used_quotes``); without
+    one, only a colon label opening a line or following a dash takes the rest of the paragraph.
+    """
+    start, end = match.span("cue")
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    name = match.group("name").split()
+    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS:
+        return CueOutcome.NOT_A_SPEAKER_LABEL
+    sentence = view.sentence_at(start)
+    paragraph = view.sentence_paragraph[sentence]
+    draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
+    draft.set_speaker(view.text, *match.span("name"))
+    paragraph_end = view.paragraphs[paragraph][1]
+    quote = quote_after(view, end, paragraph_end)
+    if quote is not None:
+        mark_used(view, quote, used_quotes)
+        draft.content_start, draft.content_end, draft.kind = quote[0], quote[1], "direct"
+        return draft
+    if match.group("lead") is None:
+        return CueOutcome.QUOTATION_NEEDED
+    content_start = trim_start(view.text, end, paragraph_end)
+    if paragraph_end - content_start < 10:
+        return CueOutcome.NO_CONTENT
+    draft.content_start, draft.content_end = content_start, paragraph_end
+    settle_kind(view, draft)
+    return draft
+
+
+def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
+    """``In a CNN poll released Monday, …`` (evidential) and ``in Bolton’s view`` (cognitive):
+    the source is inside the cue; the content is the sentence after the comma, else before the
+    phrase."""
+    start, end = match.span()
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    group = "source" if match.group("source") else "holder"
+    sentence = view.sentence_at(start)
+    if group == "source" and view.sentences[sentence][0] != start:
+        return CueOutcome.SOURCE_MID_SENTENCE
+    kind = "evidential" if group == "source" else "cognitive"
+    draft = Draft(start, end, None, paragraph=view.sentence_paragraph[sentence],
+                  sentence=sentence, kind=kind)
+    draft.set_speaker(view.text, *match.span(group))
+    s_start, s_end = view.sentences[sentence]
+    comma = next((w for w in view.words(end, s_end) if w.text == ","), None)
+    stop = trim_end(view.text, s_start, s_end, SENTENCE_END_CHARS)
+    if comma is not None and comma.end < stop:
+        draft.content_start, draft.content_end = comma.end + 1, stop
+    elif start - s_start > 3:
+        draft.content_start = s_start
+        draft.content_end = trim_end(view.text, s_start, start, CLAUSE_END_CHARS)
+    return draft if draft.content_start is not None else CueOutcome.NO_CONTENT

@@ -1,0 +1,179 @@
+"""Closed-class words of the attribution rules, each class named for its role.
+
+All words are lower case; the rules compare ``word.lower()`` with them unless a comment says
+otherwise. The first part serves cue, speaker-span and content-span rules, the second part the
+description of speaker mentions and the checks of speaker ids. Where two classes hold the same kind
+of word for different jobs (the determiners that open a subject vs. those stripped from a speaker
+name), their names say the job.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+__all__ = [
+    "ADDRESSEE_VERBS", "ADVERBS_BEFORE_CUE", "AGENT_PREPOSITION_STOPS", "ANONYMOUS_ID_STOPS",
+    "APPOSITION_STOPS", "ARTICLES", "AUXILIARIES", "AWAY_PARTICLES", "BE_FORMS", "CLAUSE_JOINERS",
+    "CLAUSE_OPENERS", "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CONTINUATION_CUES",
+    "COUNT_WORDS", "COURTESY_TITLES", "DISCOURSE_MARKERS", "FINITE_AUXILIARIES",
+    "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS",
+    "INTRANSITIVE_CUES", "IRREGULAR_PARTICIPLES", "NAME_DETERMINERS", "NAMING_VERBS", "NEGATIONS",
+    "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES", "NOT_SPEAKER_STARTS",
+    "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS", "OBJECT_PRONOUNS",
+    "PARTICIPLE_LEADS", "PHRASE_END_MARKS", "POSSESSIVE_ENDINGS", "POSTMODIFIER_OPENERS",
+    "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS", "QUANTIFIERS", "QUOTE_CLOSERS", "QUOTE_OPENERS",
+    "RELATIVE_PRONOUNS", "SKIPPED_BEFORE_CUE", "SPEAKER_ID_FUNCTION_WORDS",
+    "SPEAKER_NAME_FUNCTION_WORDS", "SUBJECT_DETERMINERS", "SUBJECT_PRONOUNS", "SUBJECT_RELATIVES",
+    "THIRD_PERSON_SUBJECTS", "TIME_LEADS", "TIME_WORDS", "VERB_FOLLOWERS",
+]
+
+# ----- cues, speaker spans and content spans -----------------------------------------------------
+
+# finite forms of "be", "have", "do" and the modals
+FINITE_AUXILIARIES = _words("""has have had is are was were will would could can may might should
+must shall do does did""")
+# every auxiliary form, finite or not
+AUXILIARIES = FINITE_AUXILIARIES | _words("having be been being am")
+# forms of "be" that make a cue passive ("was told", "were denied")
+BE_FORMS = _words("is are was were be been being")
+# negations between a subject and its cue ("did not say", "hasn't said")
+NEGATIONS = _words("not never n’t n't")
+# adverbs that may stand between a subject and its cue ("later said", "flatly denied")
+ADVERBS_BEFORE_CUE = _words("""also just later previously once reportedly repeatedly then still
+already even recently publicly privately earlier again often first further quickly simply long
+flatly openly explicitly frequently initially ultimately finally strongly sharply loudly angrily
+bluntly quietly since now always clearly specifically directly separately subsequently yet""")
+# stepped over when looking left of a cue for its subject
+SKIPPED_BEFORE_CUE = AUXILIARIES | NEGATIONS | ADVERBS_BEFORE_CUE
+
+# time words stepped over around a cue ("said Monday", "on Friday told")
+TIME_WORDS = _words("""monday tuesday wednesday thursday friday saturday sunday today yesterday
+tonight week month year morning afternoon evening night weekend""")
+# words before a time word that belong to the time expression ("last week", "on Monday")
+TIME_LEADS = _words("on last this earlier late early next")
+
+# conjunctions and wh-words that end a subject phrase on its left
+CLAUSE_BOUNDARY_WORDS = _words("""that and but because when if as while since although though so
+or after before which where whom whether than until unless whereas what how why""")
+# punctuation tokens that end a subject phrase (the two-apostrophe quotation mark included)
+CLAUSE_BOUNDARY_PUNCTUATION = frozenset([*",;:“”\"()[]—–?!", "''"])
+# inside an apposition ("X, minister of trade and industry, said") "and" does not end the phrase
+APPOSITION_STOPS = CLAUSE_BOUNDARY_WORDS - {"and", "of"}
+# tokens that end a name or a role after "according to", or a role after an inverted speaker
+PHRASE_END_MARKS = frozenset([".", ",", ";", "“", "”", '"', "''"])
+# a cue right after one of these shares the subject of the main clause ("…, but warned")
+CLAUSE_JOINERS = _words("and but")
+# words that open a clause or an object after a noun-like cue form ("the poll shows that")
+CLAUSE_OPENERS = _words("""that the a an his her their its this these those some most more no he
+she they it we him them us""")
+
+PREPOSITIONS = _words("in on at during after before from with by for to of about into over under")
+# prepositions that only open a noun phrase ("to" may open an infinitive)
+NOUN_PREPOSITIONS = PREPOSITIONS - {"to"}
+# after "speak" or "talk", prepositions that do not introduce a topic ("spoke at the rally")
+NON_TOPIC_PREPOSITIONS = PREPOSITIONS - {"about", "of"}
+# prepositions that end a by-agent ("denied by the minister of trade in a statement")
+AGENT_PREPOSITION_STOPS = PREPOSITIONS - {"of"}
+
+ARTICLES = _words("the a an")
+# indefinite determiners before a noun that a naming participle modifies ("a company called …")
+INDEFINITE_DETERMINERS = _words("a an another")
+# determiners and quantifiers that open a subject noun phrase (a role, not a name)
+SUBJECT_DETERMINERS = _words("""the a an his her their its our my your this these those such any
+no some every each another several many most other both all few two three four""")
+# adjectives between an article and a noun-like cue form ("the latest poll shows")
+NOUN_MODIFIERS = _words("""earlier first later latest recent previous initial final new monthly
+weekly annual second third last next""")
+# possessive clitics, both apostrophes (compared with the word as written)
+POSSESSIVE_ENDINGS = ("’s", "'s")
+
+# relative pronouns that can be the subject of a cue ("X, who said")
+SUBJECT_RELATIVES = _words("who which")
+# subject pronouns that a speaker span may be
+THIRD_PERSON_SUBJECTS = _words("he she they")
+# subject pronouns before a naming participle that make it a verb ("she called him a liar")
+SUBJECT_PRONOUNS = _words("he she it we i they who")
+# pronouns before a noun-like cue form that make it a verb ("they report", "who worries");
+# unlike SUBJECT_PRONOUNS it holds "you" but not "he", "she" or "it" (after those the form is a
+# verb only when an object follows: "it shows that")
+PRONOUNS_BEFORE_VERB_FORM = _words("they we i you who")
+# a short mention with one of these is a first- or second-person thought ("I think")
+FIRST_SECOND_PERSON = _words("i we you i’ve i've we’ve we've i’m i'm")
+# the addressee after an addressee verb ("told reporters that")
+OBJECT_PRONOUNS = _words("him her them me us you reporters supporters")
+# cue lemmas whose object is the addressee, not the content ("told him that")
+ADDRESSEE_VERBS = _words("tell ask urge warn remind assure inform advise instruct implore invite")
+# cue lemmas of verbs that take no content object ("spoke at the rally" is no attribution)
+INTRANSITIVE_CUES = _words("speak talk")
+# cue lemmas that attribute only with a quotation ("continued", "went on")
+CONTINUATION_CUES = _words("continue go on")
+# cue lemmas that name something ("a company called Harmony" is no attribution)
+NAMING_VERBS = _words("call dub name label brand")
+# words ending an apposition that are not its noun phrase ("X, however, said")
+DISCOURSE_MARKERS = _words("""however meanwhile too though instead moreover also nonetheless
+nevertheless then indeed""")
+# tokens before an -ing cue that make it a participle clause ("…, adding that", "by saying")
+PARTICIPLE_LEADS = frozenset([*", by in after before while when without and".split(), "—", "–"])
+# words after a verb-form cue that show it is a verb ("pledged to", "backed down")
+VERB_FOLLOWERS = _words("that to he she it they we i you up out back down off")
+# particles that make a cue a phrasal verb of another sense ("called off", "backed away")
+AWAY_PARTICLES = _words("off away down")
+# words before "to" that govern an infinitive cue ("declined to comment", "is expected to say")
+INFINITIVE_GOVERNORS = _words("""declined declines decline refused refuses refuse on used tried
+tries expected going likely unlikely able unable willing reluctant quick quoted""")
+# irregular past participles that open a post-modifier ("a study seen by …")
+IRREGULAR_PARTICIPLES = _words("""seen made written done given taken known held led paid sent
+shown drawn brought bought built chosen""")
+# words in the subject of a passive cue that keep it from being read as a thing ("it was said")
+NOT_THING_WORDS = _words("it they he she who which")
+# first or last words that show a "Name:" label is no speaker ("Update:", "Photo:", "Washington:")
+NOT_COLON_SPEAKERS = _words("""update updated note photo photos related read watch source sources
+editor editors tags image video click here by from posted reporting advertisement share listen
+subscribe update: correction on to of washington new york the latest breaking exclusive""")
+
+# quotation marks that open and close a quotation (tuples, for str.startswith / str.endswith)
+QUOTE_OPENERS = ("“", '"', "''")
+QUOTE_CLOSERS = ("”", '"', "''")
+
+# ----- speaker mentions and speaker ids ----------------------------------------------------------
+
+# gender and number of a pronoun speaker: m, f, p (plural), o (thing), r (relative), x (1st/2nd)
+PRONOUN_GENDERS = MappingProxyType({
+    "he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
+    "who": "r", "which": "r", "i": "x", "we": "x", "you": "x"})
+# determiners stripped from the front of a speaker name ("the ministry", "these officials");
+# unlike SUBJECT_DETERMINERS it holds "that" and no numbers or "every"
+NAME_DETERMINERS = _words("the a an this that these those his her their its our some many several")
+# function words that are no speaker on their own and no part of an organization name
+SPEAKER_NAME_FUNCTION_WORDS = _words("""the a an this that these those and or but of to in on at
+by for with from as if so than then there here which who whom whose what""")
+# function words a speaker id must not start with (a quality check on finished ids; unlike
+# SPEAKER_NAME_FUNCTION_WORDS it holds personal pronouns and numbers)
+SPEAKER_ID_FUNCTION_WORDS = _words("""a an the this that these those who which whom whose what it
+he she they we i you his her their its our my your some any no one two and or but of to in on at
+for with by from as""")
+# words that open a post-modifier after the head noun of a mention ("officials familiar with")
+POSTMODIFIER_OPENERS = _words("""who whom which that with from familiar close of in at on for
+speaking according whose""")
+# words that end the id of an anonymous source ("a senior official who spoke …" -> "senior official")
+ANONYMOUS_ID_STOPS = _words("who whom which whose that speaking spoke asked")
+# relative pronouns: a finite verb after one belongs to a relative clause ("officials who were")
+RELATIVE_PRONOUNS = _words("who whom which that whose")
+# courtesy titles, which a known person's fuller title replaces
+COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. miss")
+# numbers and quantity words opening an anonymous group ("two officials", "one of the sources")
+COUNT_WORDS = _words("one two three four five several some many other another senior")
+# quantifiers that head a vague group before a prepositional phrase ("some in Valdoria")
+QUANTIFIERS = _words("some many several most few others")
+# prepositions after a quantifier that make it a vague group ("some in Valdoria")
+GROUP_PREPOSITIONS = _words("in on at from with by for of about among across inside outside within")
+# first words of a mention that make it no speaker ("There are", "It is")
+NOT_SPEAKER_STARTS = _words("there here it")
+# capitalized words that are no first name ("The Ramos …", "When Ramos …")
+NOT_FIRST_NAMES = _words("""the a an and but or because when if as while since after before by in
+on at for with from to of that this then so although though during than until former new""")

@@ -1,0 +1,43 @@
+"""Words of the attribution rules: tokens with their offsets into the original text.
+
+A :class:`Word` is a token (a word, a title or an initial with its period such as ``Mr.`` or
+``J.``, the two-apostrophe quotation mark ``''`` or one punctuation character) with its ``start``
+and ``end`` offsets.
+:func:`words_in` finds the words of a range of a text; the rules then read ``word.text`` and point
+back into the text with ``word.start`` and ``word.end``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["WORD_PATTERN", "Word", "is_name_like", "words_in"]
+
+# Titles and initials keep their period (an initial comes first, so "U.S." is "U." and "S."),
+# inner hyphens and apostrophes join a word; every other non-space character is a word of its own.
+WORD_PATTERN = re.compile(
+    r"\b(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Adm|Capt|[A-Z])\."
+    r"|(?:[A-Z]\.){2,}|\w+(?:[’'-]\w+)*|''|[^\w\s]")
+
+
+class Word(NamedTuple):
+    """One token of a text: ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+_new_word = tuple.__new__  # builds a Word without the keyword handling of Word(...)
+
+
+def words_in(text: str, start: int, end: int) -> list[Word]:
+    """The words of ``text[start:end]``, in order (a word never runs past ``end``)."""
+    return [_new_word(Word, (m.start(), m.end(), m[0]))
+            for m in WORD_PATTERN.finditer(text, start, end)]
+
+
+def is_name_like(word: str) -> bool:
+    """Does ``word`` start with a capital letter or a digit (a name, a number, a title word)?"""
+    return word[:1].isupper() or word[:1].isdigit()
