@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from toolkit import __version__
 from toolkit.cli import analyses, corpus, quotes, report, review
-from toolkit.cli.options import check_dates
+from toolkit.cli.options import check_dates, check_numbers
 
 __all__ = ["COMMAND_MODULES", "build_parser", "main"]
 
@@ -55,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         check_dates(args)
+        check_numbers(args)
         return int(args.func(args) or 0)
     except ToolkitError as exc:
         print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
