@@ -97,3 +97,26 @@ def test_jsonl_escapes_control_characters():
     write_records(iter(rows), ("speaker",), "jsonl", out)
     assert out.getvalue() == '{"speaker": "\\u001b[31mRed\\u0007\\u009b"}\n'
     assert json.loads(out.getvalue())["speaker"] == rows[0]["speaker"]
+
+
+def test_report_tables_are_guarded_like_command_line_csv(tmp_path):
+    import pandas as pd
+
+    from toolkit.report import save_table
+
+    frame = pd.DataFrame({"speaker": ["=1+1", "@x", "a\rb", "-0.5", "", "plain, text"],
+                          "share": [-0.5, 0.25, float("nan"), 1.0, -2.0, 3.0]})
+    out = io.StringIO()
+    write_frame(frame, "csv", out)
+    save_table(frame, "speakers", output_dir=tmp_path)
+    written_table = (tmp_path / "tables" / "speakers.csv").read_bytes()
+    assert written_table == out.getvalue().encode("utf-8")
+    assert written_table.decode().splitlines()[1:3] == ["\"'=1+1\",-0.5", "\"'@x\",0.25"]
+    rows = list(csv.reader(io.StringIO(written_table.decode(), newline="")))
+    assert [r[0] for r in rows[1:]] == ["'=1+1", "'@x", "a\rb", "-0.5", "", "plain, text"]
+    save_table(frame, "again", output_dir=tmp_path)
+    assert (tmp_path / "tables" / "again.csv").read_bytes() == written_table
+    save_table(frame, "raw", output_dir=tmp_path, raw=True)
+    raw = list(csv.reader(io.StringIO((tmp_path / "tables" / "raw.csv").read_bytes().decode(),
+                                      newline="")))
+    assert [r[0] for r in raw[1:]] == ["=1+1", "@x", "a\rb", "-0.5", "", "plain, text"]
