@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMN_FIELDS",
     "NUMBER_LIMITS",
+    "add_column_options",
     "add_reading_options",
     "add_corpus_options",
     "add_date_options",
@@ -74,13 +75,18 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """The options that say how to read a corpus (for commands whose PATH is optional)."""
     parser.add_argument("--input-format", choices=["txt", "csv", "jsonl", "brat"], default=None,
                         help="how to read PATH (default: detected from the path)")
+    add_column_options(parser)
+    parser.add_argument("--include-duplicates", action="store_true",
+                        help="keep syndicated copies (by default each story counts once)")
+
+
+def add_column_options(parser: argparse.ArgumentParser) -> None:
+    """``--text-column``, ``--id-column``...: which column or field holds each document field."""
     for field, usual in COLUMN_FIELDS:
         parser.add_argument(f"--{field}-column", default=None, metavar="NAME",
                             help=f"column (CSV/TSV, metadata file) or field (JSONL; a dotted path "
                                  f"such as source.name reaches into nested objects) holding the "
                                  f"{field} (default: the usual names, e.g. {usual})")
-    parser.add_argument("--include-duplicates", action="store_true",
-                        help="keep syndicated copies (by default each story counts once)")
 
 
 def column_options(args: argparse.Namespace) -> dict[str, str | None]:
