@@ -35,8 +35,9 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?
 # sequence starts with ESC (or the C1 CSI), so escaping those characters disarms it.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # JSON escapes C0 controls itself; DEL and the C1 controls (a terminal may read U+009B as CSI)
-# are escaped too.
-_C1 = re.compile(r"[\x7f-\x9f]")
+# are escaped too, and so are the Unicode line and paragraph separators, which line readers
+# such as str.splitlines() would take as line ends.
+_C1 = re.compile(r"[\x7f-\x9f\u2028\u2029]")
 
 
 def _plain(value: Any) -> Any:

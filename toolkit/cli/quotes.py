@@ -24,7 +24,7 @@ from toolkit.cli.options import (
     add_reading_options,
     open_corpus,
 )
-from toolkit.cli.output import write_records
+from toolkit.cli.output import printable, write_records
 
 __all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes"]
 
@@ -126,7 +126,7 @@ def _read_text(path: str) -> str | None:
         reason = exc.strerror or "cannot be read"
     except ValueError:  # a NUL byte in the path
         reason = "not a valid path"
-    print(f"toolkit quotes: skipped {path}: {reason}", file=sys.stderr)
+    print(f"toolkit quotes: skipped {printable(path)}: {reason}", file=sys.stderr)
     return None
 
 
@@ -158,7 +158,7 @@ def _corpus_texts(path: str, args: argparse.Namespace, skipped: list[str]
     else:
         skips = [f"{r.path}: {r.reason}" for r in records if r.status == "skipped"]
     for message in skips:
-        print(f"toolkit quotes: skipped {message}", file=sys.stderr)
+        print(f"toolkit quotes: skipped {printable(message)}", file=sys.stderr)
     skipped.extend(skips)
     duplicates = [r for r in records if r.status == "duplicate"]
     if duplicates and not args.include_duplicates:
