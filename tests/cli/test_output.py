@@ -91,11 +91,11 @@ def test_table_escapes_control_characters_and_terminal_escapes():
     assert "\\x1b[2J\\x1b]0;owned\\x07Ramos" in text and "a\\x9b31mb\\x00c" in text
 
 
-def test_jsonl_escapes_control_characters():
-    rows = [{"speaker": "\x1b[31mRed\x07\x9b"}]
+def test_jsonl_escapes_c0_control_characters_and_ends_lines_with_newline_only():
+    rows = [{"speaker": "\x1b[31mRed\x07\r\n\x9b\u2028x"}]
     out = io.StringIO()
     write_records(iter(rows), ("speaker",), "jsonl", out)
-    assert out.getvalue() == '{"speaker": "\\u001b[31mRed\\u0007\\u009b"}\n'
+    assert out.getvalue() == '{"speaker": "\\u001b[31mRed\\u0007\\r\\n\x9b\u2028x"}\n'
     assert json.loads(out.getvalue())["speaker"] == rows[0]["speaker"]
 
 

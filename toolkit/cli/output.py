@@ -8,7 +8,9 @@ tab or carriage return is written with a leading ``'`` and in quotes, so that a 
 shows it as text instead of running it as a formula (:func:`guard_csv_cell`); a cell that is a
 plain number (``-0.5``) stays as it is, and ``raw=True`` turns the guard off. In the table
 format, control characters and terminal escape sequences are shown as ``\x1b``-style escapes
-(:func:`printable`). JSON Lines escapes every control character, C1 ones included.
+(:func:`printable`). JSON Lines escapes C0 control characters (JSON requires it); C1 ones
+and the Unicode line separators stay as they are, valid inside JSON strings: split JSON Lines
+on ``\\n`` only.
 """
 
 from __future__ import annotations
@@ -31,14 +33,10 @@ FORMATS = ("jsonl", "csv", "table")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|nan)",
                            re.IGNORECASE)
-# C0 and C1 control characters and DEL; the table format shows them escaped. An ANSI escape
-# sequence starts with ESC (or the C1 CSI), so escaping those characters disarms it.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# JSON escapes C0 controls itself; DEL and the C1 controls (a terminal may read U+009B as CSI)
-# are escaped too, and so are the Unicode line and paragraph separators, which line readers
-# such as str.splitlines() would take as line ends.
-_C1 = re.compile(r"[\x7f-\x9f\u2028\u2029]")
-
+# C0 and C1 control characters, DEL and the Unicode line and paragraph separators; the table
+# format shows them escaped. An ANSI escape sequence starts with ESC (or the C1 CSI), so
+# escaping those characters disarms it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
@@ -119,8 +117,7 @@ def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt
     n = 0
     if fmt == "jsonl":
         for row in rows:
-            line = json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False)
-            out.write(_C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line))
+            out.write(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False))
             out.write("\n")
             n += 1
     elif fmt == "csv":
