@@ -125,7 +125,8 @@ def _table(draw, root: Path):
 
 def _jsonl(draw, root: Path):
     shape = draw(st.sampled_from(["flat", "news-api"]))
-    items = draw(st.lists(st.tuples(names, texts, outlets, dates, st.booleans()), min_size=1,
+    broken_lines = st.sampled_from([False, False, False, True])  # a cut-off line now and then
+    items = draw(st.lists(st.tuples(names, texts, outlets, dates, broken_lines), min_size=1,
                           max_size=6))
     lines = []
     for doc_id, text, outlet, date, broken in items:
