@@ -38,3 +38,12 @@ def test_errors_are_one_line_without_traceback(tmp_path):
 def test_help_lists_commands(capsys):
     code, out, _ = run([], capsys)
     assert code == 0 and "corpus" in out and "report" in out and "quotes" in out
+
+
+def test_error_messages_show_control_characters_escaped(tmp_path, capsys):
+    table = tmp_path / "feed.csv"
+    table.write_bytes("id,body\n".encode("utf-16"))
+    assert main(["corpus", str(table), "--text-column", "st\x1b[2Jory"]) == 2
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "\x1b" not in err and "\x00" not in err
+    assert "st\\x1b[2Jory" in err

@@ -55,3 +55,25 @@ def test_dates_in_the_wrong_order_are_one_line(sample_path, capsys):
     code = main(["speakers", str(sample_path), "--date-from", "2026-04-01", "--to", "2026-03-01"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "after date_to=2026-03-01" in err
+
+
+@pytest.mark.parametrize("args", [
+    ["speakers", "data/sample", "--top-n", "0"],
+    ["speakers", "data/sample", "--top-n", "-3"],
+    ["verbs", "data/sample", "--min-attributions", "0"],
+    ["kwic", "data/sample", "water", "--window", "-1"],
+    ["collocates", "data/sample", "water", "--window", "0"],
+    ["keyness", "data/sample", "--by", "outlet", "--group", "x", "--min-freq", "0"],
+    ["collocates", "data/sample", "water", "--min-freq", "-2"],
+    ["review", "--folder", "unused", "-n", "0"],
+    ["review", "--folder", "unused", "--seed", "-1"],
+    ["evaluate", "--gold", "unused", "--limit", "-1"],
+    ["report", "--corpus", "data/sample", "--timeout", "-5"],
+    ["report", "--corpus", "data/sample", "--timeout", "nan"],
+])
+def test_numbers_out_of_range_are_one_line_errors(args, capsys):
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    flag = next(a for a in args if a.startswith("-") and a != "--by" and a != "--group"
+                and a != "--folder" and a != "--gold" and a != "--corpus")
+    assert out == "" and err.count("\n") == 1 and flag in err and "expected" in err

@@ -50,3 +50,56 @@ def test_no_paths_is_one_line(capsys):
     code, _, err = run(["quotes"], capsys)
     assert code == 2 and err == ("toolkit quotes: error: no input paths "
                                  "(give PATH... or --paths-from FILE)\n")
+
+
+def test_csv_corpus_is_read_row_by_row(tmp_path, capsys):
+    table = tmp_path / "articles.csv"
+    story = STORY.strip()
+    table.write_text('doc_id,text\ng1,"' + story.replace('"', '""') + '"\ng2,\n',
+                     encoding="utf-8")
+    code, out, err = run(["quotes", str(table)], capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(r["doc_id"], r["path"], r["speaker"]) for r in records] == [
+        ("g1", f"{table}:2", "Maria Ramos")]
+    start, end = records[0]["content_start"], records[0]["content_end"]
+    assert story[start:end] == records[0]["content"]
+    assert code == 1 and f"skipped {table}:3: empty or whitespace-only text" in err
+
+
+def test_folder_and_column_options(tmp_path, capsys):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "gates.txt").write_text(STORY, encoding="utf-8")
+    code, out, _ = run(["quotes", str(folder), "--format", "table"], capsys)
+    assert code == 0 and out.splitlines()[1].startswith("gates ")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"uid": "f1", "story": {"body": STORY}}) + "\n",
+                    encoding="utf-8")
+    code, out, _ = run(["quotes", str(feed), "--text-column", "story.body",
+                        "--id-column", "uid"], capsys)
+    assert code == 0 and json.loads(out)["doc_id"] == "f1"
+    assert json.loads(out)["path"] == f"{feed}:1"
+
+
+def test_txt_paths_keep_the_path_as_given_next_to_a_corpus(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "gates.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "more.csv").write_text("text\nnothing quoted here\n", encoding="utf-8")
+    code, out, _ = run(["quotes", "./gates.txt", "more.csv"], capsys)
+    assert code == 0 and [json.loads(line)["path"] for line in out.splitlines()] == [
+        "./gates.txt"]
+
+
+def test_path_list_that_is_not_utf8_names_line_and_byte(tmp_path, capsys):
+    listing = tmp_path / "paths.txt"
+    listing.write_bytes(b"ok.txt\ncaf\xe9.txt\n")
+    code, out, err = run(["quotes", "--paths-from", str(listing)], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"{listing}:2: cannot read the list of paths: not UTF-8 text (byte 0xe9" in err
+
+
+def test_path_list_with_a_nul_byte_is_an_error(tmp_path, capsys):
+    listing = tmp_path / "paths.txt"
+    listing.write_bytes(b"a\x00b\n")
+    code, _, err = run(["quotes", "--paths-from", str(listing)], capsys)
+    assert code == 2 and "paths.txt:1: the list of paths holds a NUL byte" in err

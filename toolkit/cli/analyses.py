@@ -4,7 +4,8 @@
 Each command is an :class:`AnalysisCommand`: the options of its own and a function from the
 parsed arguments to one library table. Every command also takes the corpus PATH, ``--format``
 and the date range (:mod:`toolkit.cli.options`) and prints its table exactly as returned
-(``--format csv`` is ``DataFrame.to_csv(index=False)``). ``speakers`` and ``verbs`` offer several
+(``--format csv`` is ``DataFrame.to_csv(index=False)``, with cells a spreadsheet would run as
+formulas guarded unless ``--raw-csv``). ``speakers`` and ``verbs`` offer several
 tables through ``--table``: :data:`SPEAKER_TABLES` and :data:`VERB_TABLES` name them and say what
 each shows. ``register(subparsers)`` adds every command in :data:`COMMANDS`.
 """
@@ -24,6 +25,7 @@ from toolkit.cli.options import (
     add_format_option,
     add_frame_lexicon_option,
     add_group_by_option,
+    add_raw_csv_option,
     add_stopwords_option,
     add_top_n_option,
     add_voice_option,
@@ -283,7 +285,7 @@ def _write_table(table: Callable[[argparse.Namespace], pd.DataFrame],
                  args: argparse.Namespace) -> int:
     from toolkit.cli.output import write_frame
 
-    write_frame(table(args), args.format)
+    write_frame(table(args), args.format, raw=args.raw_csv)
     return 0
 
 
@@ -295,6 +297,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                        description=command.description)
         add_corpus_options(parser)
         add_format_option(parser)
+        add_raw_csv_option(parser)
         add_date_options(parser)
         command.add_options(parser)
         parser.set_defaults(func=partial(_write_table, command.table))

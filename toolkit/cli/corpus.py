@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_corpus_options, add_format_option, open_corpus
+from toolkit.cli.options import (
+    add_corpus_options,
+    add_format_option,
+    add_raw_csv_option,
+    open_corpus,
+)
 from toolkit.cli.output import write_records
 
 __all__ = ["register", "run_corpus"]
@@ -24,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "cleaned body.")
     add_corpus_options(p)
     add_format_option(p)
+    add_raw_csv_option(p)
     p.add_argument("--no-body", action="store_true", help="leave out the cleaned body")
     p.set_defaults(func=run_corpus)
 
@@ -34,7 +40,8 @@ def run_corpus(args: argparse.Namespace) -> int:
 
     corpus = open_corpus(args)
     body = not args.no_body and args.format != "table"
-    write_records(summary_rows(corpus, body=body), summary_columns(body=body), args.format)
+    write_records(summary_rows(corpus, body=body), summary_columns(body=body), args.format,
+                  raw=args.raw_csv)
     statuses = [r.status for r in corpus.report()]
     print(f"{len(statuses)} input(s): {statuses.count('ok')} ok, "
           f"{statuses.count('duplicate')} duplicate, {statuses.count('skipped')} skipped",

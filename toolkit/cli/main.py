@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from toolkit import __version__
 from toolkit.cli import analyses, corpus, quotes, report, review
-from toolkit.cli.options import check_dates
+from toolkit.cli.options import check_dates, check_numbers
+from toolkit.cli.output import printable
 
 __all__ = ["COMMAND_MODULES", "EPILOG", "build_parser", "main"]
 
@@ -55,9 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         check_dates(args)
+        check_numbers(args)
         return int(args.func(args) or 0)
     except ToolkitError as exc:
-        print(f"toolkit {args.command}: error: {exc}", file=sys.stderr)
+        # The message may quote corpus bytes: control characters are shown escaped, and it
+        # stays on one line.
+        print(f"toolkit {args.command}: error: {printable(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

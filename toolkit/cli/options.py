@@ -20,23 +20,29 @@ if TYPE_CHECKING:
     from toolkit.corpus import Corpus
 
 __all__ = [
+    "COLUMN_FIELDS",
+    "NUMBER_LIMITS",
+    "add_column_options",
     "add_reading_options",
     "add_corpus_options",
     "add_date_options",
     "add_format_option",
     "add_frame_lexicon_option",
     "add_group_by_option",
+    "add_raw_csv_option",
     "add_stopwords_option",
     "add_top_n_option",
     "add_voice_option",
     "check_dates",
+    "check_numbers",
+    "column_options",
     "date_range",
     "open_corpus",
 ]
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The document fields a user can map to a column, with examples of the names tried without one.
-_COLUMN_FIELDS = (
+COLUMN_FIELDS = (
     ("text", "text, body, content"),
     ("id", "doc_id, id"),
     ("title", "title, headline"),
@@ -45,6 +51,18 @@ _COLUMN_FIELDS = (
     ("author", "author, byline"),
     ("url", "url, link"),
 )
+
+# The smallest value each numeric option accepts, by its destination: (flag, minimum, meaning).
+NUMBER_LIMITS = {
+    "top_n": ("--top-n", 1, "how many to keep"),
+    "window": ("--window", 1, "the context on each side"),
+    "min_freq": ("--min-freq", 1, "a frequency"),
+    "min_attributions": ("--min-attributions", 1, "a count of cues"),
+    "size": ("-n/--size", 1, "how many attributions to sample"),
+    "seed": ("--seed", 0, "a random seed"),
+    "limit": ("--limit", 0, "a number of articles (0: all)"),
+    "timeout": ("--timeout", 0, "seconds (0: no limit)"),
+}
 
 
 def add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -57,22 +75,50 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
     """The options that say how to read a corpus (for commands whose PATH is optional)."""
     parser.add_argument("--input-format", choices=["txt", "csv", "jsonl", "brat"], default=None,
                         help="how to read PATH (default: detected from the path)")
-    for field, usual in _COLUMN_FIELDS:
-        parser.add_argument(f"--{field}-column", default=None, metavar="NAME",
-                            help=f"column (CSV/TSV, metadata file) or field (JSONL; a dotted path "
-                                 f"such as source.name reaches into nested objects) holding the "
-                                 f"{field} (default: the usual names, e.g. {usual})")
+    add_column_options(parser)
     parser.add_argument("--include-duplicates", action="store_true",
                         help="keep syndicated copies (by default each story counts once)")
 
 
-def open_corpus(args: argparse.Namespace) -> Corpus:
-    """Load the corpus named by the options of :func:`add_corpus_options`."""
+def add_column_options(parser: argparse.ArgumentParser) -> None:
+    """``--text-column``, ``--id-column``...: which column or field holds each document field."""
+    for field, usual in COLUMN_FIELDS:
+        parser.add_argument(f"--{field}-column", default=None, metavar="NAME",
+                            help=f"column (CSV/TSV, metadata file) or field (JSONL; a dotted path "
+                                 f"such as source.name reaches into nested objects) holding the "
+                                 f"{field} (default: the usual names, e.g. {usual})")
+
+
+def column_options(args: argparse.Namespace) -> dict[str, str | None]:
+    """The column options as ``text_column=...`` keyword arguments of
+    :func:`toolkit.corpus.load`."""
+    return {f"{field}_column": getattr(args, f"{field}_column") for field, _ in COLUMN_FIELDS}
+
+
+def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
+    """Load the corpus named by the options of :func:`add_corpus_options` (or at ``path``,
+    read with those options)."""
     from toolkit.corpus import load
 
-    columns = {f"{field}_column": getattr(args, f"{field}_column") for field, _ in _COLUMN_FIELDS}
-    return load(args.path, format=args.input_format, include_duplicates=args.include_duplicates,
-                **columns)
+    return load(args.path if path is None else path, format=args.input_format,
+                include_duplicates=args.include_duplicates, **column_options(args))
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    """Raise ParameterError for a numeric option below its smallest sensible value (see
+    :data:`NUMBER_LIMITS`), or a number that is not finite; absent options pass."""
+    import math
+
+    from toolkit.errors import ParameterError
+
+    for name, (flag, least, meaning) in NUMBER_LIMITS.items():
+        value = getattr(args, name, None)
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            continue
+        if not math.isfinite(value) or value < least:
+            wanted = "a positive whole number" if least == 1 else f"a number >= {least}"
+            raise ParameterError(f"{flag} {value}: expected {wanted} ({meaning})",
+                                 hint=f"give {flag} {least} or more")
 
 
 def check_dates(args: argparse.Namespace) -> None:
@@ -133,6 +179,14 @@ def add_top_n_option(parser: argparse.ArgumentParser) -> None:
     """``--top-n``: keep the N most quoted speakers."""
     parser.add_argument("--top-n", type=int, default=None, metavar="N",
                         help="keep the N most quoted speakers (per group)")
+
+
+def add_raw_csv_option(parser: argparse.ArgumentParser) -> None:
+    """``--raw-csv``: write CSV cells exactly as they are, without the spreadsheet guard."""
+    parser.add_argument("--raw-csv", action="store_true",
+                        help="CSV output: write cells exactly as they are (by default a cell "
+                             "starting with =, +, -, @, tab or CR is prefixed with ' so that "
+                             "spreadsheets do not run it as a formula)")
 
 
 def add_stopwords_option(parser: argparse.ArgumentParser) -> None:

@@ -2,21 +2,41 @@
 
 :func:`write_records` streams JSON Lines and CSV row by row; the text table is read whole to
 align its columns. :func:`write_frame` writes a DataFrame the same way.
+
+Text from a corpus is hostile input. In CSV, a cell that starts with ``=``, ``+``, ``-``, ``@``,
+tab or carriage return is written with a leading ``'`` and in quotes, so that a spreadsheet
+shows it as text instead of running it as a formula (:func:`guard_csv_cell`); a cell that is a
+plain number (``-0.5``) stays as it is, and ``raw=True`` turns the guard off. In the table
+format, control characters and terminal escape sequences are shown as ``\x1b``-style escapes
+(:func:`printable`). JSON Lines escapes C0 control characters (JSON requires it); C1 ones
+and the Unicode line separators stay as they are, valid inside JSON strings: split JSON Lines
+on ``\\n`` only.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
+import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-__all__ = ["FORMATS", "write_frame", "write_records"]
+__all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "write_frame",
+           "write_records"]
 
 FORMATS = ("jsonl", "csv", "table")
 
+# A cell starting with one of these is a formula (or a way to start one) to a spreadsheet.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|nan)",
+                           re.IGNORECASE)
+# C0 and C1 control characters, DEL and the Unicode line and paragraph separators; the table
+# format shows them escaped. An ANSI escape sequence starts with ESC (or the C1 CSI), so
+# escaping those characters disarms it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
@@ -26,13 +46,72 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def guard_csv_cell(text: str) -> str | None:
+    """The cell to write instead of ``text`` when a spreadsheet would read ``text`` as a
+    formula: ``text`` with a leading ``'``; None when ``text`` is safe as it is (it starts
+    with none of ``= + - @``, tab or CR, or it is a plain number such as ``-0.5``)."""
+    if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
+        return None
+    return "'" + text
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _csv_line(cells: Sequence[str], *, raw: bool, writer: Any, buffer: io.StringIO) -> str:
+    """One CSV line of ``cells`` (strings), guarded unless ``raw``; exactly what
+    ``csv.writer`` writes when no cell needs the guard or holds a carriage return (which
+    ``csv.writer`` leaves unquoted with ``\\n`` line ends, splitting the row)."""
+    guarded = [None if raw else guard_csv_cell(c) for c in cells]
+    forced = [g is not None or "\r" in c for c, g in zip(cells, guarded, strict=True)]
+    if not any(forced):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(cells)
+        return buffer.getvalue()
+    parts = []
+    for cell, guard, force in zip(cells, guarded, forced, strict=True):
+        if force:
+            parts.append(_quoted(cell if guard is None else guard))
+        elif cell:
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow([cell])
+            parts.append(buffer.getvalue()[:-1])
+        else:
+            parts.append("")
+    return ",".join(parts) + "\n"
+
+
+def csv_rows_text(rows: Iterable[Sequence[str]], *, raw: bool = False) -> Iterator[str]:
+    """Each row of string cells as one CSV line (``\n`` line ends), guarded by
+    :func:`guard_csv_cell` unless ``raw``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for cells in rows:
+        yield _csv_line(cells, raw=raw, writer=writer, buffer=buffer)
+
+
+def _csv_text(value: Any) -> str:
+    value = _plain(value)
+    return "" if value is None else (value if isinstance(value, str) else str(value))
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character (C0, DEL, C1) written as an escape (``\x1b``,
+    ``\x07``...), so that it cannot move the cursor, recolour or retitle a terminal."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str,
                   stream: TextIO | None = None, *, max_width: int = 60,
-                  column_widths: Mapping[str, int] | None = None) -> int:
+                  column_widths: Mapping[str, int] | None = None, raw: bool = False) -> int:
     """Write ``rows`` (only ``columns``, in that order); return how many were written.
 
     In the table format a cell is cut to ``max_width`` characters, or to its column's entry in
-    ``column_widths``, with an ellipsis marking the cut.
+    ``column_widths``, with an ellipsis marking the cut; control characters are escaped. CSV
+    cells are guarded against formula injection unless ``raw`` (see :func:`guard_csv_cell`).
     """
     out = stream or sys.stdout
     n = 0
@@ -42,19 +121,18 @@ def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt
             out.write("\n")
             n += 1
     elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if _plain(row.get(c)) is None else _plain(row.get(c))
-                             for c in columns])
-            n += 1
+        cells = ([_csv_text(row.get(c)) for c in columns] for row in rows)
+        for i, line in enumerate(csv_rows_text(_chain([list(columns)], cells), raw=raw)):
+            out.write(line)
+            n = i
     elif fmt == "table":
         limits = [(column_widths or {}).get(c, max_width) for c in columns]
         cells = [[_cell(row.get(c), limit) for c, limit in zip(columns, limits, strict=True)]
                  for row in rows]
         n = len(cells)
-        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        for line in [list(columns), *cells]:
+        head = [printable(c) for c in columns]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(head)]
+        for line in [head, *cells]:
             out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
             out.write("\n")
     else:
@@ -71,14 +149,23 @@ def _cell(value: Any, max_width: int) -> str:
     if isinstance(value, float):
         text = f"{value:.4g}"
     else:
-        text = " ".join(str(value).split())
+        text = printable(" ".join(str(value).split()))
     return text if len(text) <= max_width else text[: max_width - 1] + "\u2026"
 
 
-def write_frame(frame, fmt: str, stream: TextIO | None = None) -> None:
-    """Write a DataFrame; CSV is exactly ``frame.to_csv(index=False)``."""
+def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
+    for part in parts:
+        yield from part
+
+
+def write_frame(frame, fmt: str, stream: TextIO | None = None, *, raw: bool = False) -> None:
+    """Write a DataFrame; CSV is ``frame.to_csv(index=False)`` with the formula guard of
+    :func:`guard_csv_cell` unless ``raw``, and carriage returns quoted (exactly ``to_csv``
+    when no cell needs either)."""
     out = stream or sys.stdout
     if fmt == "csv":
-        out.write(frame.to_csv(index=False, lineterminator="\n"))
+        # pandas renders every cell; quoting them all lets them be read back unambiguously.
+        text = frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+        out.writelines(csv_rows_text(csv.reader(io.StringIO(text, newline="")), raw=raw))
     else:
         write_records(frame.to_dict("records"), list(frame.columns), fmt, out)

@@ -1,22 +1,30 @@
 """Command-line subcommands ``quotes`` and ``evaluate``.
 
-``quotes`` writes one record per attribution found in each text file, streaming file by file; a
-file that cannot be read is named on stderr and skipped (exit status 1). ``evaluate`` scores the
-extractor against brat gold annotations. The quotes path imports neither pandas nor NLTK, so
-start-up stays short.
+``quotes`` writes one record per attribution found in each input, streaming input by input. A
+plain text file is read as UTF-8 and its path echoed as given; a folder, a CSV/TSV/JSONL table or
+a brat folder (or any path with ``--input-format``) is read by the corpus loader with the column
+options, and each record's ``path`` is the load record's (``file.csv:12`` for a table row). An
+input that cannot be read is named on stderr with the reason and skipped (exit status 1).
+``evaluate`` scores the extractor against brat gold annotations. Plain text files need neither
+pandas nor NLTK, so start-up stays short.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from toolkit.cli.options import add_format_option
-from toolkit.cli.output import write_records
+from toolkit.cli.options import (
+    add_format_option,
+    add_raw_csv_option,
+    add_reading_options,
+    open_corpus,
+)
+from toolkit.cli.output import printable, write_records
 
 __all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes"]
 
@@ -25,6 +33,8 @@ JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "s
               "content_end", "kind", "verb_category")
 _EXTRA_KEYS = ("speaker_title", "paragraph", "sentence")
 _TABLE_WIDTHS = {"doc_id": 24, "speaker": 22, "kind": 9, "cue": 16, "content": 60}
+# Files with these suffixes are corpus tables, read row by row rather than as one text.
+_CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,7 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     quotes.add_argument("paths", nargs="*", metavar="PATH", help="UTF-8 text files")
     quotes.add_argument("--paths-from", metavar="FILE",
                         help="read more paths, one per line ('-' = stdin)")
+    add_reading_options(quotes)
     add_format_option(quotes, default="jsonl")
+    add_raw_csv_option(quotes)
     quotes.add_argument("--lexicon", metavar="TSV",
                         help="reporting-verb lexicon to use instead of the shipped one")
     quotes.add_argument("--floating", action="store_true",
@@ -51,31 +63,52 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                           help="folder with metadata.tsv and SPLIT/")
     evaluate.add_argument("--split", default="dev", help="which split to score (default: dev)")
     evaluate.add_argument("--limit", type=int, default=0, metavar="N",
-                          help="first N articles only")
+                          help="first N articles only (default: 0, all)")
     evaluate.add_argument("--json", action="store_true",
                           help="print the metrics as one JSON object")
     evaluate.set_defaults(func=run_evaluate)
 
 
 def _read_paths(args: argparse.Namespace) -> list[str]:
-    from toolkit.errors import InputError, ParameterError
+    from toolkit.errors import ParameterError
 
     paths = list(args.paths)
     if args.paths_from:
-        try:
-            if args.paths_from == "-":
-                source = contextlib.nullcontext(sys.stdin)
-            else:
-                source = open(args.paths_from, encoding="utf-8")
-            with source as lines:
-                paths.extend(line.strip() for line in lines if line.strip())
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = getattr(exc, "strerror", None) or "not UTF-8 text"
-            raise InputError(f"cannot read the list of paths: {reason}", path=args.paths_from,
-                             hint="give a UTF-8 file with one path per line, or - for stdin"
-                             ) from None
+        paths.extend(_path_list(args.paths_from))
     if not paths:
         raise ParameterError("no input paths", hint="give PATH... or --paths-from FILE")
+    return paths
+
+
+def _path_list(source: str) -> list[str]:
+    """The non-blank lines of the UTF-8 file ``source`` ('-': stdin), stripped; a file that
+    cannot be read, is not UTF-8 or holds a NUL byte is an error naming the line."""
+    from toolkit.errors import InputError
+
+    hint = "give a UTF-8 file with one path per line, or - for stdin"
+    try:
+        if source == "-":
+            stdin = getattr(sys.stdin, "buffer", None)
+            data = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8")
+        else:
+            with open(source, "rb") as handle:
+                data = handle.read()
+    except OSError as exc:
+        raise InputError(f"cannot read the list of paths: {exc.strerror or exc}", path=source,
+                         hint=hint) from None
+    paths = []
+    for number, line in enumerate(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"), 1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot read the list of paths: not UTF-8 text (byte "
+                             f"0x{line[exc.start]:02x} at column {exc.start + 1})",
+                             path=source, line=number, hint=hint) from None
+        if "\x00" in text:
+            raise InputError("the list of paths holds a NUL byte", path=source, line=number,
+                             hint=hint)
+        if text.strip():
+            paths.append(text.strip())
     return paths
 
 
@@ -91,7 +124,9 @@ def _read_text(path: str) -> str | None:
         reason = "not UTF-8 text"
     except OSError as exc:
         reason = exc.strerror or "cannot be read"
-    print(f"toolkit quotes: skipped {path}: {reason}", file=sys.stderr)
+    except ValueError:  # a NUL byte in the path
+        reason = "not a valid path"
+    print(f"toolkit quotes: skipped {printable(path)}: {reason}", file=sys.stderr)
     return None
 
 
@@ -102,35 +137,77 @@ def _row(record: object, path: str) -> dict[str, object]:
     return row
 
 
+def _is_corpus(path: str, args: argparse.Namespace) -> bool:
+    """Whether ``path`` goes through the corpus loader rather than being read as one text."""
+    return (args.input_format is not None or os.path.isdir(path)
+            or os.path.splitext(path)[1].lower() in _CORPUS_SUFFIXES)
+
+
+def _corpus_texts(path: str, args: argparse.Namespace, skipped: list[str]
+                  ) -> Iterator[tuple[str, str, str]]:
+    """``(doc_id, path, text)`` of each usable document of the corpus at ``path``; the load
+    report's skips are appended to ``skipped`` as ``"path: reason"`` lines."""
+    from toolkit.errors import InputError, ParameterError
+
+    try:
+        corpus = open_corpus(args, path=path)
+        records = corpus.report()
+    except (InputError, ParameterError) as exc:
+        message = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
+        records, skips = [], [message]
+    else:
+        skips = [f"{r.path}: {r.reason}" for r in records if r.status == "skipped"]
+    for message in skips:
+        print(f"toolkit quotes: skipped {printable(message)}", file=sys.stderr)
+    skipped.extend(skips)
+    duplicates = [r for r in records if r.status == "duplicate"]
+    if duplicates and not args.include_duplicates:
+        print(f"toolkit quotes: {path}: {len(duplicates)} duplicate(s) not read, e.g. "
+              f"{duplicates[0].path} (a copy of {duplicates[0].duplicate_of}); add "
+              "--include-duplicates to read them", file=sys.stderr)
+    if records:
+        for doc in corpus:
+            yield doc.doc_id, doc.path or path, doc.text
+
+
 def run_quotes(args: argparse.Namespace) -> int:
-    """Write the attributions of every readable path to stdout; 1 when a path was skipped."""
+    """Write the attributions of every readable input to stdout; 1 when an input was
+    skipped."""
     from toolkit.attribution import cued, extract, load_verb_lexicon
     from toolkit.corpus.clean import clean
 
     paths = _read_paths(args)
     lexicon = load_verb_lexicon(args.lexicon) if args.lexicon else None
-    failed = floating = 0
+    floating = 0
+    skipped: list[str] = []
 
-    def rows() -> Iterator[dict[str, object]]:
-        nonlocal failed, floating
+    def texts() -> Iterator[tuple[str, str, str]]:
         for path in paths:
+            if _is_corpus(path, args):
+                yield from _corpus_texts(path, args, skipped)
+                continue
             text = _read_text(path)
             if text is None:
-                failed += 1
+                skipped.append(path)
                 continue
-            records = extract(text, doc_id=Path(path).stem, lexicon=lexicon,
+            yield Path(path).stem, path, text
+
+    def rows() -> Iterator[dict[str, object]]:
+        nonlocal floating
+        for doc_id, path, text in texts():
+            records = extract(text, doc_id=doc_id, lexicon=lexicon,
                               excluded=clean(text).excluded_spans)
             shown = records if args.floating else cued(records)
             floating += len(records) - len(shown)
             yield from (_row(record, path) for record in shown)
 
     columns = tuple(_TABLE_WIDTHS) if args.format == "table" else JSONL_KEYS + _EXTRA_KEYS
-    write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS)
+    write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS, raw=args.raw_csv)
     if floating:
         print(f"toolkit quotes: {floating} floating quote(s) (cue-less continuations of the "
               "previous speaker's quote) not written; add --floating to include them",
               file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if skipped else 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

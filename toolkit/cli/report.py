@@ -1,7 +1,10 @@
 """The ``toolkit report`` subcommand: run the report notebooks on a corpus into a report folder.
 
-The toolkit's report package is imported only when the command runs, so that building the
-parser (and with it every other command's start-up) stays quick.
+Before anything runs, the corpus is read once with the column options and checked against the
+parameters (:func:`toolkit.report.params.check_corpus`); the column options reach the
+notebooks as parameters ``text_column``, ``id_column``... The toolkit's report package is
+imported only when the command runs, so that building the parser (and with it every other
+command's start-up) stays quick.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_date_options, date_range
+from toolkit.cli.options import add_column_options, add_date_options, column_options, date_range
 
 __all__ = ["register", "run_report_command"]
 
@@ -40,9 +43,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="reports", help="reports folder (default: reports)")
     p.add_argument("-p", "--parameter", dest="assignments", action="append", default=[],
                    metavar="KEY=VALUE",
-                   help="a notebook parameter; VALUE is read as YAML (3, 0.5, true, [a, b])")
+                   help="a notebook parameter; VALUE is read as YAML (3, 0.5, true, [a, b]), "
+                        "except for a text (str) parameter, which gets VALUE exactly as typed")
     p.add_argument("--params", dest="params_file", default=None, metavar="FILE.yaml",
-                   help="notebook parameters from a YAML mapping (-p values win)")
+                   help="notebook parameters from a YAML mapping (-p values win; anchors and "
+                        "aliases are refused)")
     p.add_argument("--notebooks", default=None, metavar="A,B",
                    help="comma-separated notebooks to run (default: all)")
     p.add_argument("--notebooks-dir", default=None,
@@ -55,25 +60,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--quiet", action="store_true",
                    help="print only errors and the final path")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
-                   help="longest a single cell may run (default: 600)")
+                   help="longest a single cell may run (default: 600; 0: no limit)")
     p.add_argument("--keep", type=int, default=None, metavar="N",
                    help="after the run, remove all but the N newest good runs (failed runs "
                         "stay until --prune-failed)")
     p.add_argument("--prune-failed", action="store_true",
                    help="remove the failed runs kept in OUT/NAME/_failed before running")
+    add_column_options(p)
     p.set_defaults(func=run_report_command)
 
 
 def run_report_command(args: argparse.Namespace) -> int:
-    """Run the report; print the new index.html, or say that nothing changed."""
+    """Run the report (the runner checks the corpus against the parameters first); print the
+    new index.html, or say that nothing changed."""
     from toolkit.report import run_report
 
     notebooks = [n.strip() for n in args.notebooks.split(",") if n.strip()] \
         if args.notebooks else None
+    columns = {k: v for k, v in column_options(args).items() if v is not None}
     result = run_report(
-        args.corpus, name=args.name, out=args.out, assignments=args.assignments,
-        params_file=args.params_file, notebooks=notebooks, notebooks_dir=args.notebooks_dir,
-        **date_range(args),
+        args.corpus, name=args.name, out=args.out, parameters=columns,
+        assignments=args.assignments, params_file=args.params_file, notebooks=notebooks,
+        notebooks_dir=args.notebooks_dir, **date_range(args),
         skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
         timeout=args.timeout if args.timeout > 0 else None, keep=args.keep,
         prune_failed=args.prune_failed)

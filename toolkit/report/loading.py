@@ -54,12 +54,19 @@ class AnalyzedCorpus:
 
 def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.PathLike[str],
                      date_from: str | None = None, date_to: str | None = None,
-                     cache: bool | str | os.PathLike[str] = False) -> AnalyzedCorpus:
-    """Load ``corpus``, keep the documents dated in [``date_from``, ``date_to``] (ISO dates,
-    inclusive; None: no limit), analyse them (:func:`toolkit.analysis.analyze`, with its
+                     cache: bool | str | os.PathLike[str] = False,
+                     text_column: str | None = None, id_column: str | None = None,
+                     title_column: str | None = None, outlet_column: str | None = None,
+                     date_column: str | None = None, author_column: str | None = None,
+                     url_column: str | None = None) -> AnalyzedCorpus:
+    """Load ``corpus`` (the ``*_column`` options name its columns or fields, as for
+    :func:`toolkit.corpus.load`), keep the documents dated in [``date_from``, ``date_to``] (ISO
+    dates, inclusive; None: no limit), analyse them (:func:`toolkit.analysis.analyze`, with its
     ``cache`` option) and record headline numbers ``documents``, ``attributions`` and, for
     dated documents, ``first_date`` and ``last_date`` in ``output_dir``."""
-    loaded = load(corpus)
+    loaded = load(corpus, text_column=text_column, id_column=id_column,
+                  title_column=title_column, outlet_column=outlet_column,
+                  date_column=date_column, author_column=author_column, url_column=url_column)
     articles = select(loaded, date_from=date_from, date_to=date_to)
     analysis = analyze(articles, cache=cache)
     result = AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,

@@ -3,12 +3,22 @@ their labels), written so that the same inputs give the same bytes.
 
 Besides ``tables/`` and ``figures/``, a notebook's output folder holds ``headline.json``
 (``{key: value}``), ``headline_labels.json`` (``{key: label}``) and ``captions.json``
-(``{figure file: caption}``); the runner reads them for the index page."""
+(``{figure file: caption}``); the runner reads them for the index page.
+
+Tables are CSV files analysts open in spreadsheets, and their cells hold corpus text: a cell
+starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return is written with a leading ``'``
+and in quotes, so that the spreadsheet shows it as text instead of running it as a formula
+(:func:`table_csv`); plain numbers such as ``-0.5`` stay numbers, and ``raw=True`` writes every
+cell as it is. ``toolkit --format csv`` (:mod:`toolkit.cli.output`) applies the same rule.
+"""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +26,39 @@ from toolkit.errors import ParameterError
 from toolkit.report.layout import NAME_PATTERN
 
 __all__ = ["FIGURE_DPI", "HEADLINE_FILE", "LABELS_FILE", "CAPTIONS_FILE", "save_table",
-           "save_figure", "save_headline", "figure_caption", "read_mapping"]
+           "save_figure", "save_headline", "figure_caption", "read_mapping", "table_csv"]
 
 FIGURE_DPI = 100
 HEADLINE_FILE = "headline.json"
 LABELS_FILE = "headline_labels.json"
 CAPTIONS_FILE = "captions.json"
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|nan)",
+                           re.IGNORECASE)
+
+
+def _csv_field(cell: str, *, raw: bool) -> str:
+    if not raw and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
+        cell = "'" + cell
+    elif not any(c in cell for c in ',"\r\n'):
+        return cell
+    return '"' + cell.replace('"', '""') + '"'
+
+
+def table_csv(frame, *, raw: bool = False) -> str:
+    """``frame.to_csv(index=False)`` with ``\\n`` line ends, cells that a spreadsheet would
+    run as formulas written as text (unless ``raw``) and carriage returns always quoted: the
+    same text as ``to_csv`` when no cell needs either."""
+    # pandas renders every cell; quoting them all lets them be read back unambiguously.
+    text = frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    lines = []
+    for cells in csv.reader(io.StringIO(text, newline="")):
+        if cells == [""]:
+            lines.append('""')
+        else:
+            lines.append(",".join(_csv_field(cell, raw=raw) for cell in cells))
+    return "".join(line + "\n" for line in lines)
 
 
 def _target(output_dir: str | os.PathLike[str], kind: str, name: str, suffix: str) -> Path:
@@ -33,10 +70,13 @@ def _target(output_dir: str | os.PathLike[str], kind: str, name: str, suffix: st
     return folder / f"{name}{suffix}"
 
 
-def save_table(frame, name: str, *, output_dir: str | os.PathLike[str]):
-    """Write ``frame`` to ``OUTPUT_DIR/tables/NAME.csv`` (no index, ``\\n`` line ends) and
-    return it, so the cell also displays it."""
-    frame.to_csv(_target(output_dir, "tables", name, ".csv"), index=False, lineterminator="\n")
+def save_table(frame, name: str, *, output_dir: str | os.PathLike[str], raw: bool = False):
+    """Write ``frame`` to ``OUTPUT_DIR/tables/NAME.csv`` (no index, ``\\n`` line ends, UTF-8;
+    cells a spreadsheet would run as formulas are written as text unless ``raw``, see
+    :func:`table_csv`) and return it, so the cell also displays it."""
+    target = _target(output_dir, "tables", name, ".csv")
+    with open(target, "w", encoding="utf-8", newline="") as handle:
+        handle.write(table_csv(frame, raw=raw))
     return frame
 
 

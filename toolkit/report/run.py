@@ -26,8 +26,9 @@ from toolkit.report import layout, outputs
 from toolkit.report import manifest as record
 from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, kernel_manager_class
 from toolkit.report.params import (
+    COLUMN_PARAMETERS,
     Declared,
-    check_date_range,
+    check_corpus,
     check_dates,
     check_values,
     declared_parameters,
@@ -148,7 +149,9 @@ def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
     values = _gather_values(params_file, parameters, assignments, date_from, date_to)
     checked = check_values(values, declared)
     check_dates(checked.get("date_from"), checked.get("date_to"))
-    check_date_range(str(path), checked.get("date_from"), checked.get("date_to"))
+    check_corpus(str(path), date_from=checked.get("date_from"), date_to=checked.get("date_to"),
+                 group_by=checked.get("group_by"), keyness_group=checked.get("keyness_group"),
+                 columns={k: checked[k] for k in COLUMN_PARAMETERS if k in checked})
     return _Plan(path, selected, declared, checked, ensure_kernel(kernel_name), timeout, quiet)
 
 
