@@ -317,8 +317,6 @@ def report_corpora(draw):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="reported_speech.ipynb plots stance_by_speaker even when no "
-                   "speaker has 3 attributions: category_heatmap raises on the empty table")
 @settings(max_examples=1, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(corpus=report_corpora())
