@@ -416,3 +416,25 @@ def test_non_english_documents_are_flagged_kept_and_can_be_left_out(tmp_path):
     assert corpus.summary()["language"].tolist() == ["en", "other", "unknown"]
     assert corpus.notes()[0].startswith("1 document(s) that do not look English, e.g. fr: "
                                         "does not look English")
+
+
+def test_utf16_files_with_a_byte_order_mark_are_read_and_recorded(tmp_path):
+    """Excel's "Unicode text" export and Notepad write UTF-16 with a byte-order mark."""
+    table = tmp_path / "u16.csv"
+    table.write_bytes("doc_id,text\nd1,The minister said the dam was safe.\n".encode("utf-16"))
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    text = "Dam talks\n\nThe minister said the dam was safe, officials said.\n"
+    (folder / "a.txt").write_bytes(text.encode("utf-16"))
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate
+    for path in (table, folder):
+        corpus = load(path)
+        (record,) = corpus.report()
+        assert record.status == "ok" and record.encoding == "utf-16"
+        assert "decoded as utf-16" in record.reason
+    (doc,) = load(folder).documents()
+    assert doc.text == text and doc.title == "Dam talks"
+    (doc,) = load(table).documents()
+    assert doc.text == "The minister said the dam was safe."
+    with pytest.raises(DecodeError, match="utf-16"):
+        read_document(tmp_path / "bad.txt")

@@ -140,12 +140,32 @@ def read_bytes(path: str, shown: str) -> bytes:
         return handle.read()
 
 
+def _unicode_bom(data: bytes) -> str | None:
+    """``"utf-32"`` or ``"utf-16"`` when ``data`` opens with that encoding's byte-order mark
+    (Excel's "Unicode text" export, Windows Notepad), else None."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Bytes to text with universal newlines: (text, encoding used).
 
-    UTF-8 first (a BOM is kept as U+FEFF so that offsets match a plain UTF-8 read), then
-    cp1252. Raises :class:`DecodeError` for binary data or bytes valid in neither.
+    A UTF-16 or UTF-32 byte-order mark selects that encoding (the mark is dropped, as
+    ``open(path, encoding="utf-16")`` does); otherwise UTF-8 first (a BOM is kept as U+FEFF so
+    that offsets match a plain UTF-8 read), then cp1252. Raises :class:`DecodeError` for binary
+    data or bytes valid in none of them.
     """
+    wide = _unicode_bom(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"undecodable bytes at byte {exc.start} of a {wide} file",
+                              path=path, hint="re-save the file as UTF-8") from None
+        return text.replace("\r\n", "\n").replace("\r", "\n"), wide
     if b"\x00" in data[:8192]:
         raise DecodeError("binary file (NUL bytes)", path=path,
                           hint="give plain-text articles; convert PDF or Word files to .txt first")
@@ -163,11 +183,30 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return text, encoding
 
 
+def _check_wide(path: str, shown: str, encoding: str) -> None:
+    """Raise :class:`DecodeError` unless the whole file decodes in ``encoding``."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open_regular(path, shown) as handle:
+            while chunk := handle.read(_CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise DecodeError(f"undecodable bytes in a {encoding} file", path=shown,
+                          hint="re-save the file as UTF-8") from None
+
+
 def detect_encoding(path: str, shown: str) -> str:
-    """``"utf-8"`` or ``"cp1252"``: the encoding a whole file decodes in, read in chunks.
+    """``"utf-8"``, ``"cp1252"``, or ``"utf-16"``/``"utf-32"`` for a file that opens with that
+    byte-order mark: the encoding a whole file decodes in, read in chunks.
 
     Raises :class:`DecodeError` naming the line of the first byte valid in neither.
     """
+    with open_regular(path, shown) as handle:
+        wide = _unicode_bom(handle.read(4))
+    if wide is not None:
+        _check_wide(path, shown, wide)
+        return wide
     utf8 = codecs.getincrementaldecoder("utf-8")()
     fallback = codecs.getincrementaldecoder(FALLBACK_ENCODING)()
     utf8_ok = fallback_ok = True
