@@ -438,3 +438,10 @@ def test_utf16_files_with_a_byte_order_mark_are_read_and_recorded(tmp_path):
     assert doc.text == "The minister said the dam was safe."
     with pytest.raises(DecodeError, match="utf-16"):
         read_document(tmp_path / "bad.txt")
+
+
+def test_a_jsonl_file_with_no_valid_line_names_the_first_bad_line(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "The minister said\n[1, 2\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"no line is a valid JSON object \(line 1: invalid JSON"):
+        load(path)

@@ -228,8 +228,11 @@ def _read_jsonl(path: Path, display: str, columns: Columns) -> Iterator[Entry]:
     seen = dict.fromkeys(wanted, False)
     sample: list[dict[str, Any]] = []
     n = 0
+    first_problem: str | None = None
     for line, row, problem in _jsonl_rows(handle):
         n += 1
+        if problem is not None and first_problem is None:
+            first_problem = f"line {line}: {problem}"
         if problem is None:
             if len(sample) < 100:
                 sample.append(row)
@@ -245,6 +248,9 @@ def _read_jsonl(path: Path, display: str, columns: Columns) -> Iterator[Entry]:
         yield _row_entry(path, display, line, row, problem, text_key or "", columns, encoding)
     if n == 0:
         raise EmptyCorpusError("file holds no rows", path=display)
+    if not sample and first_problem is not None:
+        raise FormatError(f"no line is a valid JSON object ({first_problem[:200]})",
+                          path=display, hint="write one JSON object per line (JSON Lines)")
     if text_key is None:
         raise MissingColumnError(
             f"no row has a text field (looked for {', '.join(TEXT_ALIASES[:_LISTED])}, ...; "
