@@ -54,6 +54,7 @@ def _record(draft: Draft, text: str, doc_id: str | None) -> Attribution:
         kind=draft.kind,
         verb_category=entry.category if entry is not None else None,
         speaker_title=resolved.title if resolved is not None and speaker is not None else None,
+        speaker_age=resolved.age if resolved is not None and speaker is not None else None,
         paragraph=draft.paragraph,
         sentence=draft.sentence,
     )

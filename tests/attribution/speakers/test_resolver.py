@@ -67,3 +67,30 @@ def test_speaker_id_stops_before_a_finite_verb():
     text = "Officials said that Ostmark had not yet offered a figure."
     (ostmark,) = resolve_all(text, ["Ostmark had not yet"])
     assert ostmark.speaker == "Ostmark"
+
+
+def test_plural_role_nouns_are_groups_without_their_quantifier():
+    text = "Some Republicans said no. Critics said yes. Officials said maybe."
+    groups = resolve_all(text, ["Some Republicans", "Critics", "Officials"])
+    assert [(r.speaker, r.type) for r in groups] == [("Republicans", "group"),
+                                                     ("critics", "group"),
+                                                     ("officials", "group")]
+
+
+def test_qualified_officials_stay_anonymous():
+    text = "Officials familiar with the talks said the deal was close."
+    (r,) = resolve_all(text, ["Officials familiar with the talks"])
+    assert r.type == "anonymous"
+
+
+def test_role_noun_takes_the_person_titled_with_it_before():
+    text = "Sen. Ana Lund toured the port on Monday. The senator said the ferry was late."
+    (r,) = resolve_all(text, ["The senator"])
+    assert (r.speaker, r.type) == ("Ana Lund", "person")
+
+
+def test_role_noun_without_a_holder_is_an_unnamed_role():
+    text = "The mayor said the ferry was late. She said it would sail on Monday."
+    mayor, she = resolve_all(text, ["The mayor", "She"])
+    assert (mayor.speaker, mayor.type) == ("mayor (unnamed)", "role")
+    assert she.speaker == "mayor (unnamed)"

@@ -26,7 +26,7 @@ from toolkit.attribution.speakers.mentions import (
 from toolkit.attribution.speakers.terms import speaker_terms
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
-           "named_with_title", "role_holder"]
+           "named_with_title", "role_holder", "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by
@@ -68,6 +68,14 @@ def named_body(text: str, noun: str, *, position: int) -> str | None:
         return None
     k = bisect_left(found, (position, ""))
     return (found[k - 1][1] if k else found[0][1]) or None
+
+
+def titled_holder(text: str, titles: list[str], *, position: int) -> str | None:
+    """The name written after one of ``titles`` ("President", "Sen.") nearest before ``position``
+    ("President Ana Lund" -> "Ana Lund"), else None."""
+    found = sorted(hit for title in titles for hit in _index(text).titled(title))
+    k = bisect_left(found, (position, ""))
+    return found[k - 1][1] if k else None
 
 
 def named_with_title(word: str, text: str) -> bool:
@@ -115,6 +123,7 @@ class _TextIndex:
         self._roles: dict[str, dict[int, list[tuple[int, str]]]] = {}
         self._bodies: dict[str, list[tuple[int, str]]] = {}
         self._preceding: dict[str, set[str]] | None = None
+        self._titled: dict[str, list[tuple[int, str]]] = {}
 
     def preceding(self, word: str) -> set[str]:
         """The tokens that stand right before a token starting with ``word`` (whole word)."""
@@ -129,6 +138,21 @@ class _TextIndex:
                 previous = token
             self._preceding = table
         return self._preceding.get(word, set())
+
+    def titled(self, title: str) -> list[tuple[int, str]]:
+        """``(start, name)`` of each name written after the capitalized ``title``."""
+        found = self._titled.get(title)
+        if found is None:
+            pattern = re.compile(rf"(?<![\w.]){re.escape(title)}\s+(?P<name>{_NAME_PATTERN})")
+            found = []
+            for m in pattern.finditer(self.text):
+                name = [without_possessive(w) for w in m.group("name").split()]
+                if len(name) >= 2 and not any(w.lower() in _NOT_FIRST_NAMES
+                                              or w.lower() in speaker_terms().titles
+                                              for w in name):
+                    found.append((m.start(), " ".join(name)))
+            self._titled[title] = found
+        return found
 
     def full_names(self, surname: str) -> list[tuple[int, str]]:
         """``(start, full name)`` of each fuller name ending in ``surname``, in text order."""

@@ -48,15 +48,21 @@ from toolkit.attribution.speakers.names import (
     named_body,
     named_with_title,
     role_holder,
+    titled_holder,
 )
 from toolkit.attribution.speakers.terms import speaker_terms
 
-__all__ = ["Resolved", "Resolver"]
+__all__ = ["Resolved", "Resolver", "group_id"]
 
 _PRONOUN_WINDOW = 6
 _COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
 _UNNAMED = " (unnamed)"
+_QUANTIFIERS = frozenset("some many several most few other others all both".split())
+# Abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator").
+_TITLE_NOUNS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
+                "pres.": "president", "gen.": "general", "sec.": "secretary",
+                "prof.": "professor", "dr.": "doctor", "amb.": "ambassador"}
 _FINITE = frozenset("""has have had is are was were will would could can may might should must
 shall do does did""".split())
 _RELATIVE = frozenset("who whom which that whose".split())
@@ -74,13 +80,15 @@ class Resolved:
     type: str
     title: str | None
     gender: str
+    age: int | None = None
 
 
 def _compatible(gender: str, candidate: Resolved) -> bool:
     if gender in ("m", "f"):
-        return candidate.type in ("person", "anonymous") and candidate.gender in (gender, "-")
+        return candidate.type in ("person", "anonymous", "role") \
+            and candidate.gender in (gender, "-")
     if gender == "p":
-        return candidate.type in ("organization", "anonymous", "role") \
+        return candidate.type in ("organization", "anonymous", "group") \
             and candidate.gender in ("p", "o")
     if gender == "o":
         return candidate.type == "organization"
@@ -103,6 +111,7 @@ class Resolver:
         self.names: dict[str, Resolved] = {}
         self.anonymous: dict[str, Resolved] = {}
         self.genders: dict[str, str] = {}
+        self.holders: dict[str, Resolved] = {}  # role noun -> latest person titled with it
         self.last_position = -1
         for m in _HONORIFIC.finditer(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
@@ -112,6 +121,9 @@ class Resolver:
     def add(self, resolved: Resolved, position: int | None = None) -> Resolved:
         """Record a speaker known by other means (an antecedent)."""
         self.history.append(resolved)
+        if resolved.type == "person" and resolved.title:
+            noun = resolved.title.split()[-1].lower()
+            self.holders[_TITLE_NOUNS.get(noun, noun)] = resolved
         if position is not None:
             self.last_position = max(self.last_position, position)
         return resolved
@@ -152,9 +164,11 @@ class Resolver:
                 resolved = self._name(Mention(named, mention.name, "person", "-"), position)
                 if resolved.type == "person":
                     return self.add(resolved, position)
+        if mention.type == "role":
+            return self.add(self._role(mention, position), position)
         if mention.type != "person":
-            kind = "person" if mention.type == "role" else mention.type
-            return self.add(Resolved(mention.name, kind, mention.title, mention.gender), position)
+            return self.add(Resolved(mention.name, mention.type, mention.title, mention.gender),
+                            position)
         return self.add(self._name(mention, position), position)
 
     def _name(self, mention: Mention, position: int) -> Resolved:
@@ -162,7 +176,8 @@ class Resolver:
         if resolved.type == "person" and resolved.gender == "-":
             gender = self.gender_of(resolved)
             if gender != "-":
-                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender)
+                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender,
+                                    resolved.age)
         return resolved
 
     def _pronoun(self, gender: str) -> Resolved:
@@ -219,6 +234,26 @@ class Resolver:
                 return Resolved(name, "organization", None, "o")
         return Resolved(noun + _UNNAMED, "organization", None, "p" if noun.endswith("s") else "o")
 
+    def _role(self, mention: Mention, position: int) -> Resolved:
+        """A role noun: plural, a group ("critics", "Republicans"); singular, the latest person
+        the document titles with it ("President Ana Lund" ... "the president"), else the role
+        followed by ``(unnamed)``."""
+        words = mention.name.split()
+        if mention.gender == "p":
+            return Resolved(group_id(words), "group", None, "p")
+        noun = without_possessive(words[-1]).lower() if words else ""
+        if len(words) == 1 and noun in speaker_terms().titles:
+            titles = [noun.capitalize(), *(t.capitalize() for t, n in _TITLE_NOUNS.items()
+                                           if n == noun)]
+            named = titled_holder(self.text, titles, position=position)
+            if named is not None:
+                resolved = self._name(Mention(named, noun.capitalize(), "person", "-"), position)
+                if resolved.type == "person":
+                    return resolved
+            if noun in self.holders:
+                return self.holders[noun]
+        return Resolved(mention.name + _UNNAMED, "role", None, mention.gender)
+
     def _anonymous(self, mention: Mention, head: str) -> Resolved:
         """``the official`` / ``one of the sources``: the earlier anonymous source with that
         noun."""
@@ -228,9 +263,22 @@ class Resolver:
         if earlier is not None and (first == "the" or mention.name.split()[0] == mention.head
                                     and head.lower().startswith(("one of", "two of", "some of"))):
             return earlier
+        words = mention.name.split()
+        if mention.gender == "p" and words and words[-1].lower() in speaker_terms().groups \
+                and all(w.lower() in _QUANTIFIERS for w in words[:-1]):
+            return Resolved(group_id(words), "group", None, "p")
         resolved = Resolved(mention.name, "anonymous", None, mention.gender)
         self.anonymous[stem] = resolved
         return resolved
+
+
+def group_id(words: list[str]) -> str:
+    """Id of a group: without a leading quantifier, group nouns in the case the speaker terms
+    give them (``some republicans`` -> ``Republicans``)."""
+    while len(words) > 1 and words[0].lower() in _QUANTIFIERS:
+        words = words[1:]
+    groups = speaker_terms().groups
+    return " ".join(groups.get(w.lower(), w) for w in words)
 
 
 def _possessive_start(head: str) -> set[str]:
@@ -264,6 +312,8 @@ def _common_case(head: str, text: str) -> str:
     terms = speaker_terms()
     if low in PRONOUNS or low in _FUNCTION_WORDS:
         return head
+    if low in terms.groups:  # group nouns are never names ("Some Republicans said")
+        return " ".join([*words[:k], low, *words[k + 1:]])
     nouns = terms.roles.keys() | terms.anonymous | terms.bodies
     common = low in nouns or low.endswith("s") and (low[:-1] in nouns or low[:-1] in terms.orgs) \
         or low in _lower_words(text)
@@ -314,7 +364,8 @@ def _resolve_name(mention: Mention, text: str, position: int,
     title = mention.title
     if known is not None and known.title and (title is None or title.lower() in _COURTESY):
         title = known.title
-    resolved = Resolved(name, "person", title, gender)
+    age = mention.age if mention.age is not None else known.age if known is not None else None
+    resolved = Resolved(name, "person", title, gender, age)
     if known is None or len(name.split()) >= len((known.speaker or "").split()):
         names[surname] = resolved
     return resolved
