@@ -10,12 +10,11 @@ speaker ids across documents.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from toolkit.attribution.extractor import Draft, extract_drafts
 from toolkit.attribution.records import Attribution, to_frame
-from toolkit.attribution.speakers import corpus_speakers
+from toolkit.attribution.speakers import merge_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon
 from toolkit.errors import ParameterError
 
@@ -105,14 +104,13 @@ def attribute(documents: Iterable[Any], *, lexicon: VerbLexicon | None = None,
 
     ``documents`` is a corpus (an iterable of objects with ``doc_id`` and ``text``, and optional
     ``excluded`` spans), ``(doc_id, text)`` pairs or plain strings. Per-document extraction is
-    followed by a reduce that maps one-word person ids to the corpus's unambiguous full name.
+    followed by a reduce that gives each person one id across the corpus (see
+    :func:`~toolkit.attribution.speakers.merge_speakers`).
     """
     records: list[Attribution] = []
     for number, document in enumerate(documents):
         doc_id, text, excluded = _doc_fields(document)
         records.extend(extract(text, doc_id=doc_id if doc_id is not None else str(number),
                                lexicon=lexicon, excluded=excluded))
-    mapping = corpus_speakers(records)
-    merged = [replace(r, speaker=mapping[r.speaker], speaker_type="person") if r.speaker in mapping else r
-              for r in records]
+    merged = merge_speakers(records)
     return to_frame(merged) if as_frame else merged

@@ -11,11 +11,11 @@
 - :mod:`~toolkit.attribution.speakers.corpus_ids`: one id per speaker across documents.
 """
 
-from toolkit.attribution.speakers.corpus_ids import corpus_speakers
+from toolkit.attribution.speakers.corpus_ids import corpus_speakers, merge_speakers
 from toolkit.attribution.speakers.mentions import PRONOUNS, Mention, describe
 from toolkit.attribution.speakers.names import known_person
 from toolkit.attribution.speakers.resolver import Resolved, Resolver
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 
 __all__ = ["PRONOUNS", "Mention", "Resolved", "Resolver", "SpeakerTerms", "corpus_speakers",
-           "describe", "known_person", "speaker_terms"]
+           "describe", "known_person", "merge_speakers", "speaker_terms"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 
-__all__ = ["PRONOUNS", "Mention", "apposition_title", "describe", "organization_id", "person_gender",
+__all__ = ["PRONOUNS", "Mention", "apposition_title", "describe", "noun_phrase", "organization_id", "person_gender",
            "without_possessive"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
@@ -204,6 +204,14 @@ def describe(text: str, *, context: str = "") -> Mention:
             clause_words = _strip_determiner(clause_words[2:]) or clause_words
         return Mention(_anonymous_id(clause_words or core, terms), None, "anonymous",
                        "p" if head.endswith("s") and not head.endswith("ss") else "-", head)
+    if head in terms.groups and h == len(core) - 1:
+        # ``numerous fellow Democrats``, ``Senate Republicans``: a group, named by its noun and
+        # the capitalized words right before it
+        k = h
+        while k > 0 and core[k - 1][:1].isupper() and lowered[k - 1] not in terms.groups:
+            k -= 1
+        group = [*core[k:h], terms.groups[head]]
+        return Mention(" ".join(group), None, "role", "p", head)
     if not core[h][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
         plural = head.endswith("s") and not head.endswith("ss")
         if head not in terms.roles:
@@ -219,7 +227,7 @@ def describe(text: str, *, context: str = "") -> Mention:
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
         return Mention(organization_id(core, terms), None, "organization", "o")
-    title_text = " ".join(title) or None
+    title_text = noun_phrase(title)
     age = None
     if context:
         age, apposition = apposition_title(context)
@@ -256,7 +264,12 @@ def apposition_title(context: str) -> tuple[int | None, str | None]:
     if parts and (m := _AGE.fullmatch(parts[0])) and 0 < int(m.group(1)) < 125:
         age = int(m.group(1))
         parts = parts[1:]
-    words = _strip_determiner(_words(parts[0])) if parts else []
+    return age, noun_phrase(_strip_determiner(_words(parts[0])) if parts else [])
+
+
+def noun_phrase(words: list[str]) -> str | None:
+    """The words as a title, up to the first relative word or verb; None when they are no noun
+    phrase (a clause, a participle or prepositional phrase, a number, a lone function word)."""
     kept: list[str] = []
     for word in words:
         low = word.lower().strip("“”\"’'()")
@@ -264,12 +277,13 @@ def apposition_title(context: str) -> tuple[int | None, str | None]:
             break
         kept.append(word)
     if not kept or len(kept) > _TITLE_WORDS:
-        return age, None
+        return None
     first = kept[0].lower()
-    if first in _NOT_TITLE_STARTS or first in _VERBS or first.isdigit() \
-            or first.endswith("ing") and first not in _ING_ADJECTIVES \
-            or first.endswith("ly") or not first[:1].isalpha():
-        return age, None
-    if kept[-1].lower() in _NOT_TITLE_STARTS | _DETERMINERS:
-        return age, None
-    return age, " ".join(kept)
+    if first in _NOT_TITLE_STARTS or first.isdigit() or first.endswith("ly") \
+            or not first[:1].isalpha():
+        return None
+    if any(w.endswith("ing") and w.islower() and w not in _ING_ADJECTIVES for w in kept):
+        return None
+    if kept[-1].lower() in _NOT_TITLE_STARTS | _DETERMINERS or kept[-1] in ("-", "—", "–"):
+        return None
+    return " ".join(kept)

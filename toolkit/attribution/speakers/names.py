@@ -26,7 +26,8 @@ from toolkit.attribution.speakers.mentions import (
 from toolkit.attribution.speakers.terms import speaker_terms
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
-           "named_with_title", "role_holder", "titled_holder"]
+           "named_with_title", "role_holder", "title_before",
+           "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by
@@ -83,6 +84,15 @@ def named_with_title(word: str, text: str) -> bool:
     Vell")?"""
     titles = speaker_terms().titles
     return any(before.lower() in titles for before in _index(text).preceding(word))
+
+
+def title_before(word: str, text: str) -> str | None:
+    """A capitalized title the text writes right before ``word`` ("President Lund" -> "President"),
+    the alphabetically first of several; None when there is none."""
+    titles = speaker_terms().titles
+    found = sorted(before for before in _index(text).preceding(word)
+                   if before[:1].isupper() and before.lower() in titles)
+    return found[0] if found else None
 
 
 def known_person(word: str, text: str) -> bool:

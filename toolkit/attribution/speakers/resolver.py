@@ -48,6 +48,7 @@ from toolkit.attribution.speakers.names import (
     named_body,
     named_with_title,
     role_holder,
+    title_before,
     titled_holder,
 )
 from toolkit.attribution.speakers.terms import speaker_terms
@@ -364,6 +365,8 @@ def _resolve_name(mention: Mention, text: str, position: int,
     title = mention.title
     if known is not None and known.title and (title is None or title.lower() in _COURTESY):
         title = known.title
+    if title is None and len(name.split()) == 1:
+        title = title_before(surname, text)  # "President Lund" elsewhere in the text
     age = mention.age if mention.age is not None else known.age if known is not None else None
     resolved = Resolved(name, "person", title, gender, age)
     if known is None or len(name.split()) >= len((known.speaker or "").split()):
