@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from toolkit.attribution.extractor import Draft, extract_drafts
 from toolkit.attribution.records import Attribution, to_frame
-from toolkit.attribution.speakers import merge_speakers
+from toolkit.attribution.speakers import merge_speakers, quoted_first_person
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon
 from toolkit.errors import ParameterError
 
@@ -81,7 +81,7 @@ def extract(text: str, *, doc_id: str | None = None, lexicon: VerbLexicon | None
         raise ParameterError(f"text must be str, not {type(text).__name__}",
                              hint="decode the document first")
     drafts = extract_drafts(text, lexicon or default_verb_lexicon(), _check_excluded(excluded))
-    return [_record(d, text, doc_id) for d in drafts]
+    return quoted_first_person([_record(d, text, doc_id) for d in drafts])
 
 
 def _doc_fields(document: Any) -> tuple[str | None, str, tuple[tuple[int, int], ...]]:

@@ -94,3 +94,40 @@ def test_role_noun_without_a_holder_is_an_unnamed_role():
     mayor, she = resolve_all(text, ["The mayor", "She"])
     assert (mayor.speaker, mayor.type) == ("mayor (unnamed)", "role")
     assert she.speaker == "mayor (unnamed)"
+
+
+def test_first_person_inside_a_quotation_is_its_speaker():
+    from toolkit.attribution.records import Attribution
+    from toolkit.attribution.speakers import quoted_first_person
+
+    text = '"When I said the ferry was late, I meant it," Ana Lund said. I said no.'
+    base = dict(doc_id="d", cue_lemma="say", content=None, content_start=None, content_end=None,
+                kind="indirect", verb_category=None)
+    outer = Attribution(speaker="Ana Lund", speaker_type="person", speaker_mention="Ana Lund",
+                        speaker_start=text.index("Ana"), speaker_end=text.index(" said."),
+                        cue="said", cue_start=text.index("said."), cue_end=text.index("said.") + 4,
+                        **{**base, "content_start": 1, "content_end": text.index(",\"")})
+    inner = Attribution(speaker=None, speaker_type="unresolved", speaker_mention="I",
+                        speaker_start=6, speaker_end=7, cue="said", cue_start=8, cue_end=12,
+                        **base)
+    author = Attribution(speaker=None, speaker_type="unresolved", speaker_mention="I",
+                         speaker_start=text.rindex("I"), speaker_end=text.rindex("I") + 1,
+                         cue="said", cue_start=text.rindex("said"),
+                         cue_end=text.rindex("said") + 4, **base)
+    got = quoted_first_person([outer, inner, author])
+    assert [r.speaker for r in got] == ["Ana Lund", "Ana Lund", None]
+
+
+def test_relative_pronoun_is_the_name_before_it():
+    text = "The ferry left late, delayed by Gov. Ana Lund, who said the port was closed."
+    (r,) = resolve_all(text, ["who"])
+    assert (r.speaker, r.type) == ("Ana Lund", "person")
+
+
+def test_pronoun_takes_a_person_named_in_the_previous_paragraph_when_the_gender_agrees():
+    text = "Ms. Ana Lund toured the port on Monday.\n\nShe said the ferry was late."
+    (r,) = resolve_all(text, ["She"])
+    assert r.speaker == "Ana Lund"
+    text = "Mr. Dario Lune toured the port on Monday.\n\nShe said the ferry was late."
+    (r,) = resolve_all(text, ["She"])
+    assert r.speaker is None

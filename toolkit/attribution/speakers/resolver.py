@@ -28,6 +28,7 @@ from pronouns already resolved to the person, and last from the first-name list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,8 +58,12 @@ __all__ = ["Resolved", "Resolver", "group_id"]
 
 _PRONOUN_WINDOW = 6
 _COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+"
+                        r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
 _UNNAMED = " (unnamed)"
+_RUN_LOOK_BACK = 40  # capitalized runs looked at before a pronoun
+_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)[ \t]+){0,3}[A-Z][\w’'-]*[\w]")
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _QUANTIFIERS = frozenset("some many several most few other others all both".split())
 # Abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator").
 _TITLE_NOUNS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
@@ -114,10 +119,13 @@ class Resolver:
         self.genders: dict[str, str] = {}
         self.holders: dict[str, Resolved] = {}  # role noun -> latest person titled with it
         self.last_position = -1
+        self._name_runs: list[tuple[int, str]] | None = None
         for m in _HONORIFIC.finditer(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
-                self.genders.setdefault(without_possessive(m.group(2)), gender)
+                name = [without_possessive(w) for w in m.group(2).split()]
+                self.genders.setdefault(name[-1], gender)  # "Mr. Dario Lune": Lune
+                self.genders.setdefault(" ".join(name), gender)
 
     def add(self, resolved: Resolved, position: int | None = None) -> Resolved:
         """Record a speaker known by other means (an antecedent)."""
@@ -145,9 +153,13 @@ class Resolver:
         head = _common_case(head, self.text)
         mention = describe(head, context=context)
         if mention.type == "pronoun":
+            if mention.gender == "r":
+                return self.add(self._relative(position), position)
             resolved = self._previous_subject(mention.gender, position)
             if resolved is None:
                 resolved = self._pronoun(mention.gender)
+            if resolved.speaker is None:
+                resolved = self._named_before(mention.gender, position) or resolved
             if mention.gender in ("m", "f") and resolved.type == "person" and resolved.speaker:
                 self.genders.setdefault(resolved.speaker, mention.gender)
             return self.add(resolved, position)
@@ -191,6 +203,56 @@ class Resolver:
             if _compatible(gender, known):
                 return candidate
         return Resolved(None, "unresolved", None, gender)
+
+    def _relative(self, position: int) -> Resolved:
+        """``Gov. Ana Lund, who said …``: a relative pronoun stands for the name right before
+        it."""
+        m = _NAME_BEFORE.search(self.text, max(0, position - 120), position)
+        if m is not None:
+            mention = describe(_leading_stopwords(m.group("name")))
+            if mention.type == "person":
+                resolved = self._name(mention, m.start("name"))
+                if resolved.type == "person":
+                    return resolved
+        return Resolved(None, "unresolved", None, "r")
+
+    def _named_before(self, gender: str, position: int) -> Resolved | None:
+        """He/she with no earlier speaker to take: the nearest person the text names in this or
+        the previous paragraph whose gender cue (honorific, title, pronoun already resolved or
+        first name) agrees; an unknown gender only when that person is the only one named."""
+        if gender not in ("m", "f"):
+            return None
+        runs = self._runs()
+        right = bisect_left(runs, (position,))
+        start = self._paragraph_start(self._paragraph_start(position) - 1)
+        found: list[Resolved] = []
+        for k in range(right - 1, max(-1, right - 1 - _RUN_LOOK_BACK), -1):
+            at, words = runs[k]
+            if at < start:
+                break
+            mention = describe(words)
+            if mention.type != "person" or not mention.name or at + len(words) > position:
+                continue
+            resolved = _resolve_name(mention, self.text, at, dict(self.names))
+            if resolved.type != "person":
+                continue
+            cue = self.gender_of(resolved)
+            if cue == gender:
+                return resolved
+            if cue == "-" and resolved.speaker not in {r.speaker for r in found}:
+                found.append(resolved)
+        return found[0] if len(found) == 1 else None
+
+    def _runs(self) -> list[tuple[int, str]]:
+        """Capitalized word runs of the text (possible names), found once per document."""
+        if self._name_runs is None:
+            self._name_runs = [(m.start() + len(m.group()) - len(name), name)
+                               for m in _NAME_RUN.finditer(self.text)
+                               if (name := _leading_stopwords(m.group()))]
+        return self._name_runs
+
+    def _paragraph_start(self, position: int) -> int:
+        return self.text.rfind("\n\n", 0, max(0, position)) + 1 if position > 0 else 0
 
     def _previous_subject(self, gender: str, position: int) -> Resolved | None:
         """``Petar Lisac, 58, has decided to … He expects …``: a sentence-initial he/she takes the
@@ -280,6 +342,21 @@ def group_id(words: list[str]) -> str:
         words = words[1:]
     groups = speaker_terms().groups
     return " ".join(groups.get(w.lower(), w) for w in words)
+
+
+def _leading_stopwords(run: str) -> str:
+    """``But Senator Lund`` -> ``Senator Lund``: a capitalized function word opening a sentence
+    is no part of a name."""
+    words = run.split()
+    titles = speaker_terms().titles
+    for k in range(len(words) - 2, -1, -1):  # "Monday. She": a sentence ends inside the run
+        if words[k].endswith(".") and len(words[k]) > 2 and words[k].lower() not in titles:
+            words = words[k + 1:]
+            break
+    while words and (words[0].lower() in _FUNCTION_WORDS or words[0].lower() in _DETERMINERS
+                     or words[0].lower() in PRONOUNS or words[0].lower() in _NOT_FIRST_NAMES):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _possessive_start(head: str) -> set[str]:
