@@ -69,3 +69,8 @@ def test_pronouns_and_non_speakers():
 def test_apposition_gives_an_age_and_a_noun_phrase_title(context, age, title):
     mention = describe("Ingrid Halvorsen", context=context)
     assert (mention.name, mention.age, mention.title) == ("Ingrid Halvorsen", age, title)
+
+
+@pytest.mark.parametrize("head", ["Some", "many", "Several"])
+def test_a_lone_quantifier_is_an_unnamed_group_of_sources(head):
+    assert describe(head) == Mention(head.lower(), None, "anonymous", "p", head.lower())

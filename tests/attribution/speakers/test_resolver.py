@@ -131,3 +131,12 @@ def test_pronoun_takes_a_person_named_in_the_previous_paragraph_when_the_gender_
     text = "Mr. Dario Lune toured the port on Monday.\n\nShe said the ferry was late."
     (r,) = resolve_all(text, ["She"])
     assert r.speaker is None
+
+
+def test_an_article_alone_takes_the_speaker_noun_after_it():
+    text = "Judge Mira Holt heard the case.\n\nThe judge said the ferry was late."
+    resolver = Resolver(text)
+    r = resolver.resolve("The", "", text.index("The judge"))
+    assert (r.speaker, r.type) == ("Mira Holt", "person")
+    r = resolver.resolve("The", "", text.index("the ferry"))
+    assert r.speaker is None

@@ -174,6 +174,9 @@ def describe(text: str, *, context: str = "") -> Mention:
     words = [w for w in words if w]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(words[0].lower(), None, "pronoun", PRONOUNS[words[0].lower()])
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        # ``Some say …``, ``Many argue …``: an unnamed group of sources
+        return Mention(words[0].lower(), None, "anonymous", "p", words[0].lower())
     if not words or words[0].lower() in _NOT_SPEAKER_STARTS and len(words) > 1:
         return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)

@@ -157,7 +157,7 @@ class _TextIndex:
             found = []
             for m in pattern.finditer(self.text):
                 name = [without_possessive(w) for w in m.group("name").split()]
-                if len(name) >= 2 and not any(w.lower() in _NOT_FIRST_NAMES
+                if name and not any(w.lower() in _NOT_FIRST_NAMES
                                               or w.lower() in speaker_terms().titles
                                               for w in name):
                     found.append((m.start(), " ".join(name)))

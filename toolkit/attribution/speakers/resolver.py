@@ -62,6 +62,7 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]
                         r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
 _UNNAMED = " (unnamed)"
 _RUN_LOOK_BACK = 40  # capitalized runs looked at before a pronoun
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)[ \t]+){0,3}[A-Z][\w’'-]*[\w]")
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _QUANTIFIERS = frozenset("some many several most few other others all both".split())
@@ -147,6 +148,8 @@ class Resolver:
 
     def resolve(self, head: str, context: str, position: int) -> Resolved:
         """Canonical speaker of the mention ``head`` (apposition ``context``) at ``position``."""
+        if head.strip().lower() in ("the", "a", "an"):
+            head = self._noun_after(head.strip(), position)
         head = _before_finite(head)
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
@@ -203,6 +206,24 @@ class Resolver:
             if _compatible(gender, known):
                 return candidate
         return Resolved(None, "unresolved", None, gender)
+
+    def _noun_after(self, article: str, position: int) -> str:
+        """A mention that is only an article (``The``): the article with the words the text
+        writes after it up to a speaker noun of the lexicon ("The harbour minister", "A
+        spokeswoman"); the article alone when no such noun comes within a few words."""
+        terms = speaker_terms()
+        nouns = terms.roles.keys() | terms.anonymous | terms.groups.keys() | terms.bodies
+        words = _WORDS_AFTER.match(self.text, position + len(article))
+        if words is None:
+            return article
+        kept = []
+        for word in words.group().split():
+            kept.append(word)
+            if word.lower() in nouns:
+                return " ".join([article, *kept])
+            if word.lower() in _FINITE or word.lower() in _FUNCTION_WORDS:
+                break
+        return article
 
     def _relative(self, position: int) -> Resolved:
         """``Gov. Ana Lund, who said …``: a relative pronoun stands for the name right before
