@@ -13,8 +13,9 @@ One person is one id whatever the form a document writes:
 * the id is the most frequent form of the person's name (fewest words, then alphabetical, on a
   tie), so it is deterministic;
 * a lone name ("Putin", "Clinton") is the only person of the corpus with that surname; when two
-  people share it, the one whose title or gender cue (from a title, "Mrs.") agrees with the
-  mention's, when exactly one does; otherwise the lone name stays as it is. A lone name that a
+  people share it, the one whose gender cue (from a title, "Mrs.") agrees with the mention's
+  when exactly one does, or the one the corpus writes with the mention's title more than twice
+  as often as all others together; otherwise the lone name stays as it is. A lone name that a
   document typed as an organization for want of a person cue becomes a person only so.
 """
 
@@ -221,7 +222,10 @@ def _lone(name: str, title: str | None, people: list[_Person]) -> str | None:
         people = [p for p in people if p.gender() == gender] \
             or [p for p in people if p.gender() == "-"]
     if title and title.lower() not in _COURTESY:
-        people = [p for p in people if title.lower() in p.titles] or people
+        titled = sorted(people, key=lambda p: -p.titles[title.lower()])
+        if titled and titled[0].titles[title.lower()] > 2 * sum(p.titles[title.lower()]
+                                                                 for p in titled[1:]):
+            people = titled[:1]  # the person the corpus writes with that title, by far
     return people[0].canonical() if len(people) == 1 else None
 
 
