@@ -140,3 +140,15 @@ def test_an_article_alone_takes_the_speaker_noun_after_it():
     assert (r.speaker, r.type) == ("Mira Holt", "person")
     r = resolver.resolve("The", "", text.index("the ferry"))
     assert r.speaker is None
+
+
+def test_a_second_person_with_the_same_surname_keeps_no_title_of_the_first():
+    text = "Mr. Karel Dascu spoke first. Mira Dascu said the port was closed."
+    karel, mira = resolve_all(text, ["Mr. Karel Dascu", "Mira Dascu"])
+    assert (karel.title, mira.speaker, mira.title) == ("Mr.", "Mira Dascu", None)
+
+
+def test_one_member_of_a_group_is_a_role_not_a_person():
+    text = "A Utah Republican said the vote would wait."
+    (r,) = resolve_all(text, ["Utah Republican"])
+    assert r.type == "role"

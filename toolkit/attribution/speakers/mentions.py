@@ -215,6 +215,9 @@ def describe(text: str, *, context: str = "") -> Mention:
             k -= 1
         group = [*core[k:h], terms.groups[head]]
         return Mention(" ".join(group), None, "role", "p", head)
+    if head + "s" in terms.groups and h == len(core) - 1 and len(core) > 1:
+        # ``a Utah Republican``: one member of a group, a common noun
+        return Mention(" ".join(core), None, "role", "-", head)
     if not core[h][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
         plural = head.endswith("s") and not head.endswith("ss")
         if head not in terms.roles:

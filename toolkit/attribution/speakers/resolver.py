@@ -456,16 +456,18 @@ def _resolve_name(mention: Mention, text: str, position: int,
         if mention.title is None and named_after_class_noun(name, text):
             return Resolved(name, "organization", None, "o")
     gender = mention.gender
-    if gender == "-" and known is not None:
+    if gender == "-" and known is not None and known.speaker == name:
         gender = known.gender
     if gender == "-":
         gender = speaker_terms().first_names.get(name.split()[0].lower(), "-")
     title = mention.title
-    if known is not None and known.title and (title is None or title.lower() in _COURTESY):
+    if known is not None and known.speaker == name and known.title \
+            and (title is None or title.lower() in _COURTESY):
         title = known.title
     if title is None and len(name.split()) == 1:
         title = title_before(surname, text)  # "President Lund" elsewhere in the text
-    age = mention.age if mention.age is not None else known.age if known is not None else None
+    age = mention.age if mention.age is not None \
+        else known.age if known is not None and known.speaker == name else None
     resolved = Resolved(name, "person", title, gender, age)
     if known is None or len(name.split()) >= len((known.speaker or "").split()):
         names[surname] = resolved
