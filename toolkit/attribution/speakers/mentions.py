@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 
-__all__ = ["PRONOUNS", "Mention", "apposition_title", "describe", "noun_phrase", "organization_id", "person_gender",
+__all__ = ["GROUP", "MEMBER", "PRONOUNS", "Mention", "apposition_title", "describe", "noun_phrase", "organization_id", "person_gender",
            "without_possessive"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
@@ -41,6 +41,13 @@ within""".split())
 _QUANTIFIERS = frozenset("some many several most few others".split())
 _FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with
 from as if so than then there here which who whom whose what""".split())
+
+
+# ``Mention.head`` of a group written like a name ("Senate Republicans") and of one member of a
+# group ("a Utah Republican"): typed person here, as the names they look like; the resolver types
+# them group and role.
+GROUP = "(group)"
+MEMBER = "(member)"
 
 
 @dataclass(frozen=True)
@@ -207,17 +214,6 @@ def describe(text: str, *, context: str = "") -> Mention:
             clause_words = _strip_determiner(clause_words[2:]) or clause_words
         return Mention(_anonymous_id(clause_words or core, terms), None, "anonymous",
                        "p" if head.endswith("s") and not head.endswith("ss") else "-", head)
-    if head in terms.groups and h == len(core) - 1:
-        # ``numerous fellow Democrats``, ``Senate Republicans``: a group, named by its noun and
-        # the capitalized words right before it
-        k = h
-        while k > 0 and core[k - 1][:1].isupper() and lowered[k - 1] not in terms.groups:
-            k -= 1
-        group = [*core[k:h], terms.groups[head]]
-        return Mention(" ".join(group), None, "role", "p", head)
-    if head + "s" in terms.groups and h == len(core) - 1 and len(core) > 1:
-        # ``a Utah Republican``: one member of a group, a common noun
-        return Mention(" ".join(core), None, "role", "-", head)
     if not core[h][:1].isupper() or (len(core) < len(words) and not core[0][:1].isupper()):
         plural = head.endswith("s") and not head.endswith("ss")
         if head not in terms.roles:
@@ -233,6 +229,13 @@ def describe(text: str, *, context: str = "") -> Mention:
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
         return Mention(organization_id(core, terms), None, "organization", "o")
+    if name and without_possessive(name[-1]).lower() in terms.groups:
+        # ``numerous fellow Democrats``, ``Senate Republicans``: a group written like a name,
+        # named by its noun and the capitalized words right before it
+        group = [*name[:-1], terms.groups[without_possessive(name[-1]).lower()]]
+        return Mention(" ".join(group), None, "person", "-", GROUP)
+    if len(name) > 1 and without_possessive(name[-1]).lower() + "s" in terms.groups:
+        return Mention(" ".join(name), None, "person", "-", MEMBER)  # ``a Utah Republican``
     title_text = noun_phrase(title)
     age = None
     if context:

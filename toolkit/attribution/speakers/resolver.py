@@ -35,6 +35,8 @@ from functools import lru_cache
 from toolkit.attribution.speakers.mentions import (
     _DETERMINERS,
     _FUNCTION_WORDS,
+    GROUP,
+    MEMBER,
     PRONOUNS,
     Mention,
     describe,
@@ -180,6 +182,10 @@ class Resolver:
                 resolved = self._name(Mention(named, mention.name, "person", "-"), position)
                 if resolved.type == "person":
                     return self.add(resolved, position)
+        if mention.head == GROUP:
+            return self.add(Resolved(group_id(mention.name.split()), "group", None, "p"), position)
+        if mention.head == MEMBER:
+            return self.add(Resolved(mention.name + _UNNAMED, "role", None, "-"), position)
         if mention.type == "role":
             return self.add(self._role(mention, position), position)
         if mention.type != "person":
