@@ -152,3 +152,12 @@ def test_one_member_of_a_group_is_a_role_not_a_person():
     text = "A Utah Republican said the vote would wait."
     (r,) = resolve_all(text, ["Utah Republican"])
     assert r.type == "role"
+
+
+def test_they_takes_the_group_named_before_it_and_nothing_else():
+    text = "As harbour critics gathered on Monday, they said the ferry was late."
+    (r,) = resolve_all(text, ["they"])
+    assert (r.speaker, r.type) == ("critics", "group")
+    text = "The ferry was late on Monday.\n\nThey said the port was closed."
+    (r,) = resolve_all(text, ["They"])
+    assert r.speaker is None

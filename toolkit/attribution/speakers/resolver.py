@@ -123,6 +123,7 @@ class Resolver:
         self.holders: dict[str, Resolved] = {}  # role noun -> latest person titled with it
         self.last_position = -1
         self._name_runs: list[tuple[int, str]] | None = None
+        self._group_words: list[tuple[int, str]] | None = None
         for m in _HONORIFIC.finditer(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
@@ -247,6 +248,8 @@ class Resolver:
         """He/she with no earlier speaker to take: the nearest person the text names in this or
         the previous paragraph whose gender cue (honorific, title, pronoun already resolved or
         first name) agrees; an unknown gender only when that person is the only one named."""
+        if gender == "p":
+            return self._group_before(position)
         if gender not in ("m", "f"):
             return None
         runs = self._runs()
@@ -269,6 +272,23 @@ class Resolver:
             if cue == "-" and resolved.speaker not in {r.speaker for r in found}:
                 found.append(resolved)
         return found[0] if len(found) == 1 else None
+
+    def _group_before(self, position: int) -> Resolved | None:
+        """They with no earlier speaker to take: the nearest group noun ("Republicans",
+        "economists") the text writes before it in this or the previous paragraph."""
+        if self._group_words is None:
+            groups = speaker_terms().groups
+            pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(groups)))
+                                 + r")(?![\w’'-])", re.IGNORECASE)
+            self._group_words = [(m.start(), groups[m.group().lower()])
+                                 for m in pattern.finditer(self.text)]
+        k = bisect_left(self._group_words, (position,))
+        if k == 0:
+            return None
+        start, noun = self._group_words[k - 1]
+        if start < self._paragraph_start(self._paragraph_start(position) - 1):
+            return None
+        return Resolved(group_id([noun]), "group", None, "p")
 
     def _runs(self) -> list[tuple[int, str]]:
         """Capitalized word runs of the text (possible names), found once per document."""
