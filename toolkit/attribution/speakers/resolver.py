@@ -65,7 +65,8 @@ _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]
 _UNNAMED = " (unnamed)"
 _RUN_LOOK_BACK = 40  # capitalized runs looked at before a pronoun
 _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
-_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)[ \t]+){0,3}[A-Z][\w’'-]*[\w]")
+_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3}"
+                       r"[A-Z][\w’'-]*[\w]")  # "Secretary of State Ana Lund" whole
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _QUANTIFIERS = frozenset("some many several most few other others all both".split())
 # Abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator").
@@ -247,7 +248,7 @@ class Resolver:
     def _named_before(self, gender: str, position: int) -> Resolved | None:
         """He/she with no earlier speaker to take: the nearest person the text names in this or
         the previous paragraph whose gender cue (honorific, title, pronoun already resolved or
-        first name) agrees; an unknown gender only when that person is the only one named."""
+        first name) agrees; a person without a gender cue is passed over."""
         if gender == "p":
             return self._group_before(position)
         if gender not in ("m", "f"):
@@ -255,7 +256,6 @@ class Resolver:
         runs = self._runs()
         right = bisect_left(runs, (position,))
         start = self._paragraph_start(self._paragraph_start(position) - 1)
-        found: list[Resolved] = []
         for k in range(right - 1, max(-1, right - 1 - _RUN_LOOK_BACK), -1):
             at, words = runs[k]
             if at < start:
@@ -266,12 +266,9 @@ class Resolver:
             resolved = _resolve_name(mention, self.text, at, dict(self.names))
             if resolved.type != "person":
                 continue
-            cue = self.gender_of(resolved)
-            if cue == gender:
+            if self.gender_of(resolved) == gender:
                 return resolved
-            if cue == "-" and resolved.speaker not in {r.speaker for r in found}:
-                found.append(resolved)
-        return found[0] if len(found) == 1 else None
+        return None
 
     def _group_before(self, position: int) -> Resolved | None:
         """They with no earlier speaker to take: the nearest group noun ("Republicans",
