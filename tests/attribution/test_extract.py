@@ -204,7 +204,8 @@ def test_unresolvable_pronoun_stays_unresolved():
 
 
 def test_role_and_anonymous_speakers():
-    assert one("The spokeswoman said the office was closed.", "said").speaker_type == "person"
+    r = one("The spokeswoman said the office was closed.", "said")
+    assert (r.speaker, r.speaker_type) == ("spokeswoman (unnamed)", "role")
     r = one("A source familiar with the talks said the deal was close.", "said")
     assert r.speaker_type == "anonymous"
     assert one("The White House said the trip was cancelled.", "said").speaker_type == "organization"
@@ -463,7 +464,7 @@ def test_passive_with_agent_names_the_agent():
 def test_passive_thing_without_agent_is_no_attribution():
     text = "The request will not be repeated, the mayor said."
     assert [r.cue for r in extract(text)] == ["said"]
-    assert one(text, "said").speaker_type == "person"
+    assert one(text, "said").speaker_type == "role"
 
 
 # ----- the sample corpus --------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analysis.grouping import DOCUMENT_COLUMNS, documents
@@ -99,7 +99,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     import pandas as pd
 
     from toolkit.analysis.speakers import speaker_mentions
-    from toolkit.attribution import corpus_speakers, to_frame
+    from toolkit.attribution import to_frame
+    from toolkit.attribution.speakers import merge_speakers
 
     if workers is None:
         workers = os.cpu_count() or 1
@@ -124,8 +125,7 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         results = list(progress(_map(iter(docs), workers), total=total, desc="attribution",
                                 quiet=quiet))
     records = [r for result in results for r in result.attributions]
-    mapping = corpus_speakers(records)
-    quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])
+    quotes = to_frame(merge_speakers(records))
     rows = [{**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
             for result in results]
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])

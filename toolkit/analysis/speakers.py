@@ -223,6 +223,10 @@ def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
                    kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
     """Share of attributions credited to anonymous sources, per group.
 
+    Anonymous sources are unnamed ones ("a senior official", "sources familiar with the talks",
+    "some"); groups ("Republicans", "critics", "officials") and offices whose holder is not named
+    ("president (unnamed)") have speaker types of their own and are not counted here.
+
     Columns: [by...], n_attributions, n_anonymous, anonymous_rate. Sorted by group.
     """
     data, cols = with_groups(_speech(quotes, kinds), as_documents(documents), by,

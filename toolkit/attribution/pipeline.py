@@ -10,13 +10,12 @@ speaker ids across documents.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from toolkit.attribution.drafts import Draft
 from toolkit.attribution.extractor import extract_drafts
 from toolkit.attribution.records import Attribution, to_frame
-from toolkit.attribution.speakers import corpus_speakers
+from toolkit.attribution.speakers import merge_speakers, quoted_first_person
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon
 from toolkit.errors import ParameterError
 
@@ -55,6 +54,7 @@ def _record(draft: Draft, text: str, doc_id: str | None) -> Attribution:
         kind=draft.kind,
         verb_category=entry.category if entry is not None else None,
         speaker_title=resolved.title if resolved is not None and speaker is not None else None,
+        speaker_age=resolved.age if resolved is not None and speaker is not None else None,
         paragraph=draft.paragraph,
         sentence=draft.sentence,
     )
@@ -82,7 +82,7 @@ def extract(text: str, *, doc_id: str | None = None, lexicon: VerbLexicon | None
         raise ParameterError(f"text must be str, not {type(text).__name__}",
                              hint="decode the document first")
     drafts = extract_drafts(text, lexicon or default_verb_lexicon(), _check_excluded(excluded))
-    return [_record(d, text, doc_id) for d in drafts]
+    return quoted_first_person([_record(d, text, doc_id) for d in drafts])
 
 
 def _doc_fields(document: Any) -> tuple[str | None, str, tuple[tuple[int, int], ...]]:
@@ -105,14 +105,13 @@ def attribute(documents: Iterable[Any], *, lexicon: VerbLexicon | None = None,
 
     ``documents`` is a corpus (an iterable of objects with ``doc_id`` and ``text``, and optional
     ``excluded`` spans), ``(doc_id, text)`` pairs or plain strings. Per-document extraction is
-    followed by a reduce that maps one-word person ids to the corpus's unambiguous full name.
+    followed by a reduce that gives each person one id across the corpus (see
+    :func:`~toolkit.attribution.speakers.merge_speakers`).
     """
     records: list[Attribution] = []
     for number, document in enumerate(documents):
         doc_id, text, excluded = _doc_fields(document)
         records.extend(extract(text, doc_id=doc_id if doc_id is not None else str(number),
                                lexicon=lexicon, excluded=excluded))
-    mapping = corpus_speakers(records)
-    merged = [replace(r, speaker=mapping[r.speaker], speaker_type="person") if r.speaker in mapping else r
-              for r in records]
+    merged = merge_speakers(records)
     return to_frame(merged) if as_frame else merged

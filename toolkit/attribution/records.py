@@ -12,7 +12,11 @@ if TYPE_CHECKING:
 __all__ = ["Attribution", "COLUMNS", "KINDS", "SPEAKER_TYPES", "cued", "to_frame"]
 
 KINDS = ("direct", "indirect", "mixed", "floating", "cognitive", "evidential")
-SPEAKER_TYPES = ("person", "organization", "anonymous", "unresolved")
+# person: a named person; organization: a named or unnamed body ("ministry (unnamed)");
+# anonymous: an unnamed source ("a senior official"); group: a collective ("Republicans",
+# "critics"); role: an office whose holder the document does not name ("president (unnamed)");
+# unresolved: no speaker found (a pronoun with no antecedent).
+SPEAKER_TYPES = ("person", "organization", "anonymous", "group", "role", "unresolved")
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,8 @@ class Attribution:
     the text (a pronoun stays a pronoun). Floating quotes have an empty ``cue`` at the quote start
     and no speaker offsets. ``kind`` is one of direct, indirect, mixed, floating, cognitive,
     evidential; ``verb_category`` is the lexicon category of the cue (None for floating quotes).
+    ``speaker_title`` is a noun phrase ("harbour minister"), never a clause or an age; an age given
+    in apposition ("Elena Ramos, 61") is ``speaker_age``.
     """
 
     doc_id: str | None
@@ -41,6 +47,7 @@ class Attribution:
     kind: str
     verb_category: str | None
     speaker_title: str | None = None
+    speaker_age: int | None = None
     paragraph: int = 0
     sentence: int = 0
 

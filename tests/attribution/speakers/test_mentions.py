@@ -53,3 +53,24 @@ def test_common_nouns_are_organizations_or_roles():
 def test_pronouns_and_non_speakers():
     assert describe("They") == Mention("they", None, "pronoun", "p")
     assert describe("There are").type == "none"
+
+
+@pytest.mark.parametrize("context,age,title", [
+    ("61", 61, None),
+    (", 47, the harbour minister", 47, "harbour minister"),
+    ("who", None, None),
+    ("against", None, None),
+    ("suggesting that the ferries would be late", None, None),
+    ("referring to the storm and the harbour", None, None),
+    ("a ferry captain who sailed for Valdoria", None, "ferry captain"),
+    ("son of the harbour minister", None, "son of the harbour minister"),
+    ("acting harbour master", None, "acting harbour master"),
+])
+def test_apposition_gives_an_age_and_a_noun_phrase_title(context, age, title):
+    mention = describe("Ingrid Halvorsen", context=context)
+    assert (mention.name, mention.age, mention.title) == ("Ingrid Halvorsen", age, title)
+
+
+@pytest.mark.parametrize("head", ["Some", "many", "Several"])
+def test_a_lone_quantifier_is_an_unnamed_group_of_sources(head):
+    assert describe(head) == Mention(head.lower(), None, "anonymous", "p", head.lower())

@@ -67,3 +67,97 @@ def test_speaker_id_stops_before_a_finite_verb():
     text = "Officials said that Ostmark had not yet offered a figure."
     (ostmark,) = resolve_all(text, ["Ostmark had not yet"])
     assert ostmark.speaker == "Ostmark"
+
+
+def test_plural_role_nouns_are_groups_without_their_quantifier():
+    text = "Some Republicans said no. Critics said yes. Officials said maybe."
+    groups = resolve_all(text, ["Some Republicans", "Critics", "Officials"])
+    assert [(r.speaker, r.type) for r in groups] == [("Republicans", "group"),
+                                                     ("critics", "group"),
+                                                     ("officials", "group")]
+
+
+def test_qualified_officials_stay_anonymous():
+    text = "Officials familiar with the talks said the deal was close."
+    (r,) = resolve_all(text, ["Officials familiar with the talks"])
+    assert r.type == "anonymous"
+
+
+def test_role_noun_takes_the_person_titled_with_it_before():
+    text = "Sen. Ana Lund toured the port on Monday. The senator said the ferry was late."
+    (r,) = resolve_all(text, ["The senator"])
+    assert (r.speaker, r.type) == ("Ana Lund", "person")
+
+
+def test_role_noun_without_a_holder_is_an_unnamed_role():
+    text = "The mayor said the ferry was late. She said it would sail on Monday."
+    mayor, she = resolve_all(text, ["The mayor", "She"])
+    assert (mayor.speaker, mayor.type) == ("mayor (unnamed)", "role")
+    assert she.speaker == "mayor (unnamed)"
+
+
+def test_first_person_inside_a_quotation_is_its_speaker():
+    from toolkit.attribution.records import Attribution
+    from toolkit.attribution.speakers import quoted_first_person
+
+    text = '"When I said the ferry was late, I meant it," Ana Lund said. I said no.'
+    base = dict(doc_id="d", cue_lemma="say", content=None, content_start=None, content_end=None,
+                kind="indirect", verb_category=None)
+    outer = Attribution(speaker="Ana Lund", speaker_type="person", speaker_mention="Ana Lund",
+                        speaker_start=text.index("Ana"), speaker_end=text.index(" said."),
+                        cue="said", cue_start=text.index("said."), cue_end=text.index("said.") + 4,
+                        **{**base, "content_start": 1, "content_end": text.index(",\"")})
+    inner = Attribution(speaker=None, speaker_type="unresolved", speaker_mention="I",
+                        speaker_start=6, speaker_end=7, cue="said", cue_start=8, cue_end=12,
+                        **base)
+    author = Attribution(speaker=None, speaker_type="unresolved", speaker_mention="I",
+                         speaker_start=text.rindex("I"), speaker_end=text.rindex("I") + 1,
+                         cue="said", cue_start=text.rindex("said"),
+                         cue_end=text.rindex("said") + 4, **base)
+    got = quoted_first_person([outer, inner, author])
+    assert [r.speaker for r in got] == ["Ana Lund", "Ana Lund", None]
+
+
+def test_relative_pronoun_is_the_name_before_it():
+    text = "The ferry left late, delayed by Gov. Ana Lund, who said the port was closed."
+    (r,) = resolve_all(text, ["who"])
+    assert (r.speaker, r.type) == ("Ana Lund", "person")
+
+
+def test_pronoun_takes_a_person_named_in_the_previous_paragraph_when_the_gender_agrees():
+    text = "Ms. Ana Lund toured the port on Monday.\n\nShe said the ferry was late."
+    (r,) = resolve_all(text, ["She"])
+    assert r.speaker == "Ana Lund"
+    text = "Mr. Dario Lune toured the port on Monday.\n\nShe said the ferry was late."
+    (r,) = resolve_all(text, ["She"])
+    assert r.speaker is None
+
+
+def test_an_article_alone_takes_the_speaker_noun_after_it():
+    text = "Judge Mira Holt heard the case.\n\nThe judge said the ferry was late."
+    resolver = Resolver(text)
+    r = resolver.resolve("The", "", text.index("The judge"))
+    assert (r.speaker, r.type) == ("Mira Holt", "person")
+    r = resolver.resolve("The", "", text.index("the ferry"))
+    assert r.speaker is None
+
+
+def test_a_second_person_with_the_same_surname_keeps_no_title_of_the_first():
+    text = "Mr. Karel Dascu spoke first. Mira Dascu said the port was closed."
+    karel, mira = resolve_all(text, ["Mr. Karel Dascu", "Mira Dascu"])
+    assert (karel.title, mira.speaker, mira.title) == ("Mr.", "Mira Dascu", None)
+
+
+def test_one_member_of_a_group_is_a_role_not_a_person():
+    text = "A Utah Republican said the vote would wait."
+    (r,) = resolve_all(text, ["Utah Republican"])
+    assert r.type == "role"
+
+
+def test_they_takes_the_group_named_before_it_and_nothing_else():
+    text = "As harbour critics gathered on Monday, they said the ferry was late."
+    (r,) = resolve_all(text, ["they"])
+    assert (r.speaker, r.type) == ("critics", "group")
+    text = "The ferry was late on Monday.\n\nThey said the port was closed."
+    (r,) = resolve_all(text, ["They"])
+    assert r.speaker is None

@@ -8,14 +8,18 @@
   surname, the named holder of a role, the named body of an institution noun);
 - :mod:`~toolkit.attribution.speakers.resolver`: canonical speakers within one document
   (pronouns and role nouns to earlier speakers, surnames to full names);
+- :mod:`~toolkit.attribution.speakers.quoted`: first-person speakers inside a quotation take its
+  speaker;
 - :mod:`~toolkit.attribution.speakers.corpus_ids`: one id per speaker across documents.
 """
 
-from toolkit.attribution.speakers.corpus_ids import corpus_speakers
+from toolkit.attribution.speakers.corpus_ids import corpus_speakers, merge_speakers
 from toolkit.attribution.speakers.mentions import PRONOUNS, Mention, describe
 from toolkit.attribution.speakers.names import known_person
+from toolkit.attribution.speakers.quoted import quoted_first_person
 from toolkit.attribution.speakers.resolver import Resolved, Resolver
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 
 __all__ = ["PRONOUNS", "Mention", "Resolved", "Resolver", "SpeakerTerms", "corpus_speakers",
-           "describe", "known_person", "speaker_terms"]
+           "describe", "known_person", "merge_speakers", "quoted_first_person",
+           "speaker_terms"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 
-__all__ = ["PRONOUNS", "Mention", "describe", "organization_id", "person_gender",
+__all__ = ["GROUP", "MEMBER", "PRONOUNS", "Mention", "apposition_title", "describe", "noun_phrase", "organization_id", "person_gender",
            "without_possessive"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
@@ -43,6 +43,13 @@ _FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to i
 from as if so than then there here which who whom whose what""".split())
 
 
+# ``Mention.head`` of a group written like a name ("Senate Republicans") and of one member of a
+# group ("a Utah Republican"): typed person here, as the names they look like; the resolver types
+# them group and role.
+GROUP = "(group)"
+MEMBER = "(member)"
+
+
 @dataclass(frozen=True)
 class Mention:
     """What a speaker mention says about its speaker."""
@@ -52,6 +59,7 @@ class Mention:
     type: str  # person | organization | anonymous | pronoun | role | none (not a speaker)
     gender: str  # m | f | p (plural) | o (non-person) | - (unknown) | x (first/second person)
     head: str = ""  # head noun of an anonymous mention ("official"), for "the official" later
+    age: int | None = None  # an age given in apposition ("Elena Ramos, 61")
 
 
 def _words(text: str) -> list[str]:
@@ -173,6 +181,9 @@ def describe(text: str, *, context: str = "") -> Mention:
     words = [w for w in words if w]
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(words[0].lower(), None, "pronoun", PRONOUNS[words[0].lower()])
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        # ``Some say …``, ``Many argue …``: an unnamed group of sources
+        return Mention(words[0].lower(), None, "anonymous", "p", words[0].lower())
     if not words or words[0].lower() in _NOT_SPEAKER_STARTS and len(words) > 1:
         return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)
@@ -218,7 +229,70 @@ def describe(text: str, *, context: str = "") -> Mention:
               or (len(name) == 1 and name[0].isupper() and len(name[0]) > 1))
     if is_org:
         return Mention(organization_id(core, terms), None, "organization", "o")
-    title_text = " ".join(title) or None
-    if context and not title_text:
-        title_text = " ".join(_strip_determiner(_words(context.strip(" ,")))) or None
-    return Mention(" ".join(name), title_text, "person", person_gender(title, name, terms))
+    if name and without_possessive(name[-1]).lower() in terms.groups:
+        # ``numerous fellow Democrats``, ``Senate Republicans``: a group written like a name,
+        # named by its noun and the capitalized words right before it
+        group = [*name[:-1], terms.groups[without_possessive(name[-1]).lower()]]
+        return Mention(" ".join(group), None, "person", "-", GROUP)
+    if len(name) > 1 and without_possessive(name[-1]).lower() + "s" in terms.groups:
+        return Mention(" ".join(name), None, "person", "-", MEMBER)  # ``a Utah Republican``
+    title_text = noun_phrase(title)
+    age = None
+    if context:
+        age, apposition = apposition_title(context)
+        title_text = title_text or apposition
+    return Mention(" ".join(name), title_text, "person", person_gender(title, name, terms),
+                   age=age)
+
+
+_AGE = re.compile(r"(?:aged?\s+)?(\d{1,3})")
+_NOT_TITLE_STARTS = frozenset("""who whom which whose that what when where while whether if as
+because since after before although though than so but and or not also again still just now
+then here there even only""".split()) | _PREPOSITIONS | frozenset("""to into over under against
+through during without toward towards near like unlike per via despite upon around about
+behind beyond""".split())
+_CLAUSE_WORDS = frozenset("""who whom which whose that where when while because said says
+told tells""".split())
+_VERBS = frozenset("""is are was were be been being has have had do does did will would can
+could may might shall should must said says told tells added noted""".split())
+_ING_ADJECTIVES = frozenset("""acting leading founding outgoing incoming ruling managing
+presiding sitting reigning visiting governing commanding ranking polling""".split())
+_TITLE_WORDS = 10
+
+
+def apposition_title(context: str) -> tuple[int | None, str | None]:
+    """The age and the title an apposition gives a name: ``61`` -> (61, None); ``the harbour
+    minister`` -> (None, "harbour minister").
+
+    A title is a noun phrase: a relative clause ("who ..."), a participle phrase ("suggesting that
+    ..."), a prepositional phrase ("against ...") or a verb is none, and a noun phrase runs up to
+    the first relative word or verb ("a lawyer who ..." -> "lawyer").
+    """
+    parts = [part.strip() for part in context.strip(" ,;").split(",")]
+    age = None
+    if parts and (m := _AGE.fullmatch(parts[0])) and 0 < int(m.group(1)) < 125:
+        age = int(m.group(1))
+        parts = parts[1:]
+    return age, noun_phrase(_strip_determiner(_words(parts[0])) if parts else [])
+
+
+def noun_phrase(words: list[str]) -> str | None:
+    """The words as a title, up to the first relative word or verb; None when they are no noun
+    phrase (a clause, a participle or prepositional phrase, a number, a lone function word)."""
+    kept: list[str] = []
+    for word in words:
+        low = word.lower().strip("“”\"’'()")
+        if low in _CLAUSE_WORDS or low in _VERBS or not low:
+            break
+        kept.append(word)
+    if not kept or len(kept) > _TITLE_WORDS:
+        return None
+    first = kept[0].lower()
+    if first in _NOT_TITLE_STARTS or first.isdigit() or first.endswith("ly") \
+            or not first[:1].isalpha():
+        return None
+    if any(w.endswith("ing") and w.islower() and w not in _ING_ADJECTIVES for w in kept):
+        return None
+    if kept[-1].lower() in _NOT_TITLE_STARTS | _DETERMINERS or kept[-1] in ("-", "—", "–"):
+        return None
+    return " ".join(kept)

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from toolkit.attribution.speakers.mentions import (
@@ -25,7 +26,8 @@ from toolkit.attribution.speakers.mentions import (
 from toolkit.attribution.speakers.terms import speaker_terms
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
-           "named_with_title", "role_holder"]
+           "named_with_title", "role_holder", "title_before",
+           "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
 _NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by
@@ -36,84 +38,61 @@ _NAME_PATTERN = r"(?:[A-Z]\.\s)*[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s)*[A-Z][\w’'-]
 
 def full_name(surname: str, text: str, *, before: int) -> str | None:
     """Nearest fuller name ending in ``surname`` in ``text`` (preceding ``before`` first)."""
-    pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
-                         + re.escape(surname) + r"\b")
-    best = None
-    for m in pattern.finditer(text):
-        first = m.group(1).split()[0].lower()
-        if first in speaker_terms().titles or first in _NOT_FIRST_NAMES:
-            continue
-        if m.start() > before and best is not None:
-            break
-        best = (m.group(1) + surname)
-    return best
+    found = _index(text).full_names(surname)
+    if not found:
+        return None
+    k = bisect_right(found, (before, "\uffff"))
+    return found[k - 1][1] if k else found[0][1]
 
 
 def role_holder(text: str, role: str, *, position: int) -> str | None:
     """``the council's chair``: the person the document names in apposition with that role
     ("J. K. Lindqvist, the council's chair", "Its chair, J. K. Lindqvist"), nearest before
     ``position`` first; a match whose description holds the role's qualifiers ("council") wins."""
-    words = role.split()
-    noun = words[-1]
-    qualifiers = [without_possessive(w).lower() for w in words[:-1]]
-    if noun.endswith("s") and not noun.endswith("ss"):
+    noun = role.split()[-1] if role.split() else ""
+    if not noun or noun.endswith("s") and not noun.endswith("ss"):
         return None
-    after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|[\w’'.-]+[’']s?)\s"
-                       rf"(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
-    before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
-                        rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
-    found: list[tuple[int, int, str]] = []
-    for pattern in (after, before):
-        for m in pattern.finditer(text):
-            name = m.group("name").split()
-            titles = speaker_terms().titles
-            while name and name[0].lower() in titles:
-                name = name[1:]
-            if not name or any(w.lower() in _NOT_FIRST_NAMES or w.lower() in _NOT_SPEAKER_STARTS
-                               or w.lower() in PRONOUNS for w in name):
-                continue
-            desc = m.group("desc").lower()
-            score = sum(q in desc for q in qualifiers)
-            nearness = -abs(m.start() - position) if m.start() < position else -10**9 + m.start()
-            found.append((score, nearness, " ".join(name)))
+    found = _index(text).role_holders(role)
     if not found:
         return None
-    return max(found)[2]
+    starts = found[max(found)]  # the names whose description holds most qualifiers
+    k = bisect_left(starts, (position, ""))
+    return starts[k - 1][1] if k else starts[0][1]
 
 
 def named_body(text: str, noun: str, *, position: int) -> str | None:
     """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
     ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and
     Energy``."""
-    pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{noun.capitalize()}\b"
-                         rf"(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
-                         rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*)?")
-    best = None
-    for m in pattern.finditer(text):
-        if m.start() >= position and best is not None:
-            break
-        best = m
-        if m.start() >= position:
-            break
-    if best is None:
+    found = _index(text).bodies(noun)
+    if not found:
         return None
-    words = best.group().split()
-    terms = speaker_terms()
-    while words and (words[0].lower() in _DETERMINERS or words[0].lower() in _FUNCTION_WORDS):
-        words = words[1:]
-    if len(words) < 2:
-        return None
-    return organization_id(words, terms)
+    k = bisect_left(found, (position, ""))
+    return (found[k - 1][1] if k else found[0][1]) or None
+
+
+def titled_holder(text: str, titles: list[str], *, position: int) -> str | None:
+    """The name written after one of ``titles`` ("President", "Sen.") nearest before ``position``
+    ("President Ana Lund" -> "Ana Lund"), else None."""
+    found = sorted(hit for title in titles for hit in _index(text).titled(title))
+    k = bisect_left(found, (position, ""))
+    return found[k - 1][1] if k else None
 
 
 def named_with_title(word: str, text: str) -> bool:
     """Does ``text`` name ``word`` with a title or honorific somewhere ("Ms. Kessel", "Sen.
     Vell")?"""
     titles = speaker_terms().titles
-    for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text):
-        if m.group(1).lower() in titles:
-            return True
-    return False
+    return any(before.lower() in titles for before in _index(text).preceding(word))
+
+
+def title_before(word: str, text: str) -> str | None:
+    """A capitalized title the text writes right before ``word`` ("President Lund" -> "President"),
+    the alphabetically first of several; None when there is none."""
+    titles = speaker_terms().titles
+    found = sorted(before for before in _index(text).preceding(word)
+                   if before[:1].isupper() and before.lower() in titles)
+    return found[0] if found else None
 
 
 def known_person(word: str, text: str) -> bool:
@@ -122,8 +101,8 @@ def known_person(word: str, text: str) -> bool:
     if full_name(word, text, before=len(text)) is not None:
         return True
     titles = speaker_terms().titles
-    return any(m.group(1)[:1].isupper() and m.group(1).lower() in titles
-               for m in re.finditer(r"(\S+)\s+" + re.escape(word) + r"\b", text))
+    return any(before[:1].isupper() and before.lower() in titles
+               for before in _index(text).preceding(word))
 
 
 def named_after_class_noun(name: str, text: str) -> bool:
@@ -137,3 +116,120 @@ def _class_named(text: str) -> frozenset[str]:
     bodies = "|".join(sorted(speaker_terms().bodies))
     pattern = rf"\b(?:the|a|an)\s(?:[a-z]+\s)?(?:{bodies})\s([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)"
     return frozenset(re.findall(pattern, text))
+
+
+_TOKEN = re.compile(r"\S+")
+_WORD_END = re.compile(r"\w(?!\w)")
+
+
+class _TextIndex:
+    """What the name helpers look up in one text, found once per text and cached by word, so
+    that a document's speaker work is linear in its length rather than in length times
+    mentions."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full: dict[str, list[tuple[int, str]]] = {}
+        self._roles: dict[str, dict[int, list[tuple[int, str]]]] = {}
+        self._bodies: dict[str, list[tuple[int, str]]] = {}
+        self._preceding: dict[str, set[str]] | None = None
+        self._titled: dict[str, list[tuple[int, str]]] = {}
+
+    def preceding(self, word: str) -> set[str]:
+        """The tokens that stand right before a token starting with ``word`` (whole word)."""
+        if self._preceding is None:
+            table: dict[str, set[str]] = {}
+            previous = None
+            for m in _TOKEN.finditer(self.text):
+                token = m.group()
+                if previous is not None:
+                    for end in _WORD_END.finditer(token):
+                        table.setdefault(token[:end.end()], set()).add(previous)
+                previous = token
+            self._preceding = table
+        return self._preceding.get(word, set())
+
+    def titled(self, title: str) -> list[tuple[int, str]]:
+        """``(start, name)`` of each name written after the capitalized ``title``."""
+        found = self._titled.get(title)
+        if found is None:
+            pattern = re.compile(rf"(?<![\w.]){re.escape(title)}\s+(?P<name>{_NAME_PATTERN})")
+            found = []
+            for m in pattern.finditer(self.text):
+                name = [without_possessive(w) for w in m.group("name").split()]
+                if name and not any(w.lower() in _NOT_FIRST_NAMES
+                                              or w.lower() in speaker_terms().titles
+                                              for w in name):
+                    found.append((m.start(), " ".join(name)))
+            self._titled[title] = found
+        return found
+
+    def full_names(self, surname: str) -> list[tuple[int, str]]:
+        """``(start, full name)`` of each fuller name ending in ``surname``, in text order."""
+        found = self._full.get(surname)
+        if found is None:
+            pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
+                                 + re.escape(surname) + r"\b")
+            titles = speaker_terms().titles
+            found = []
+            for m in pattern.finditer(self.text):
+                first = m.group(1).split()[0].lower()
+                if first not in titles and first not in _NOT_FIRST_NAMES:
+                    found.append((m.start(), m.group(1) + surname))
+            self._full[surname] = found
+        return found
+
+    def role_holders(self, role: str) -> dict[int, list[tuple[int, str]]]:
+        """Named holders of ``role`` by how many of its qualifiers their description holds:
+        ``{score: [(start, name), ...]}`` in text order."""
+        found = self._roles.get(role)
+        if found is None:
+            found = {}
+            words = role.split()
+            noun = words[-1]
+            qualifiers = [without_possessive(w).lower() for w in words[:-1]]
+            titles = speaker_terms().titles
+            after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|"
+                               rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
+            before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
+                                rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
+            for pattern in (after, before):
+                for m in pattern.finditer(self.text):
+                    name = m.group("name").split()
+                    while name and name[0].lower() in titles:
+                        name = name[1:]
+                    if not name or any(w.lower() in _NOT_FIRST_NAMES
+                                       or w.lower() in _NOT_SPEAKER_STARTS
+                                       or w.lower() in PRONOUNS for w in name):
+                        continue
+                    desc = m.group("desc").lower()
+                    score = sum(q in desc for q in qualifiers)
+                    found.setdefault(score, []).append((m.start(), " ".join(name)))
+            for starts in found.values():
+                starts.sort()
+            self._roles[role] = found
+        return found
+
+    def bodies(self, noun: str) -> list[tuple[int, str]]:
+        """``(start, organization id)`` of each name headed by ``noun``, in text order."""
+        found = self._bodies.get(noun)
+        if found is None:
+            pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{re.escape(noun.capitalize())}\b"
+                                 rf"(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
+                                 rf"(?:\s+(?:and|&)\s+{_ORG_NAME}|\s+{_ORG_NAME})*)?")
+            terms = speaker_terms()
+            found = []
+            for m in pattern.finditer(self.text):
+                words = m.group().split()
+                while words and (words[0].lower() in _DETERMINERS
+                                 or words[0].lower() in _FUNCTION_WORDS):
+                    words = words[1:]
+                found.append((m.start(), organization_id(words, terms) if len(words) >= 2
+                              else ""))
+            self._bodies[noun] = found
+        return found
+
+
+@lru_cache(maxsize=4)
+def _index(text: str) -> _TextIndex:
+    return _TextIndex(text)

@@ -28,12 +28,15 @@ from pronouns already resolved to the person, and last from the first-name list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.attribution.speakers.mentions import (
     _DETERMINERS,
     _FUNCTION_WORDS,
+    GROUP,
+    MEMBER,
     PRONOUNS,
     Mention,
     describe,
@@ -48,15 +51,28 @@ from toolkit.attribution.speakers.names import (
     named_body,
     named_with_title,
     role_holder,
+    title_before,
+    titled_holder,
 )
 from toolkit.attribution.speakers.terms import speaker_terms
 
-__all__ = ["Resolved", "Resolver"]
+__all__ = ["Resolved", "Resolver", "group_id"]
 
 _PRONOUN_WINDOW = 6
 _COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+)")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+"
+                        r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
 _UNNAMED = " (unnamed)"
+_RUN_LOOK_BACK = 40  # capitalized runs looked at before a pronoun
+_WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
+_NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3}"
+                       r"[A-Z][\w’'-]*[\w]")  # "Secretary of State Ana Lund" whole
+_NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
+_QUANTIFIERS = frozenset("some many several most few other others all both".split())
+# Abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator").
+_TITLE_NOUNS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
+                "pres.": "president", "gen.": "general", "sec.": "secretary",
+                "prof.": "professor", "dr.": "doctor", "amb.": "ambassador"}
 _FINITE = frozenset("""has have had is are was were will would could can may might should must
 shall do does did""".split())
 _RELATIVE = frozenset("who whom which that whose".split())
@@ -74,13 +90,15 @@ class Resolved:
     type: str
     title: str | None
     gender: str
+    age: int | None = None
 
 
 def _compatible(gender: str, candidate: Resolved) -> bool:
     if gender in ("m", "f"):
-        return candidate.type in ("person", "anonymous") and candidate.gender in (gender, "-")
+        return candidate.type in ("person", "anonymous", "role") \
+            and candidate.gender in (gender, "-")
     if gender == "p":
-        return candidate.type in ("organization", "anonymous", "role") \
+        return candidate.type in ("organization", "anonymous", "group") \
             and candidate.gender in ("p", "o")
     if gender == "o":
         return candidate.type == "organization"
@@ -103,15 +121,23 @@ class Resolver:
         self.names: dict[str, Resolved] = {}
         self.anonymous: dict[str, Resolved] = {}
         self.genders: dict[str, str] = {}
+        self.holders: dict[str, Resolved] = {}  # role noun -> latest person titled with it
         self.last_position = -1
+        self._name_runs: list[tuple[int, str]] | None = None
+        self._group_words: list[tuple[int, str]] | None = None
         for m in _HONORIFIC.finditer(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
-                self.genders.setdefault(without_possessive(m.group(2)), gender)
+                name = [without_possessive(w) for w in m.group(2).split()]
+                self.genders.setdefault(name[-1], gender)  # "Mr. Dario Lune": Lune
+                self.genders.setdefault(" ".join(name), gender)
 
     def add(self, resolved: Resolved, position: int | None = None) -> Resolved:
         """Record a speaker known by other means (an antecedent)."""
         self.history.append(resolved)
+        if resolved.type == "person" and resolved.title:
+            noun = resolved.title.split()[-1].lower()
+            self.holders[_TITLE_NOUNS.get(noun, noun)] = resolved
         if position is not None:
             self.last_position = max(self.last_position, position)
         return resolved
@@ -126,15 +152,21 @@ class Resolver:
 
     def resolve(self, head: str, context: str, position: int) -> Resolved:
         """Canonical speaker of the mention ``head`` (apposition ``context``) at ``position``."""
+        if head.strip().lower() in ("the", "a", "an"):
+            head = self._noun_after(head.strip(), position)
         head = _before_finite(head)
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
         mention = describe(head, context=context)
         if mention.type == "pronoun":
+            if mention.gender == "r":
+                return self.add(self._relative(position), position)
             resolved = self._previous_subject(mention.gender, position)
             if resolved is None:
                 resolved = self._pronoun(mention.gender)
+            if resolved.speaker is None:
+                resolved = self._named_before(mention.gender, position) or resolved
             if mention.gender in ("m", "f") and resolved.type == "person" and resolved.speaker:
                 self.genders.setdefault(resolved.speaker, mention.gender)
             return self.add(resolved, position)
@@ -152,9 +184,15 @@ class Resolver:
                 resolved = self._name(Mention(named, mention.name, "person", "-"), position)
                 if resolved.type == "person":
                     return self.add(resolved, position)
+        if mention.head == GROUP:
+            return self.add(Resolved(group_id(mention.name.split()), "group", None, "p"), position)
+        if mention.head == MEMBER:
+            return self.add(Resolved(mention.name + _UNNAMED, "role", None, "-"), position)
+        if mention.type == "role":
+            return self.add(self._role(mention, position), position)
         if mention.type != "person":
-            kind = "person" if mention.type == "role" else mention.type
-            return self.add(Resolved(mention.name, kind, mention.title, mention.gender), position)
+            return self.add(Resolved(mention.name, mention.type, mention.title, mention.gender),
+                            position)
         return self.add(self._name(mention, position), position)
 
     def _name(self, mention: Mention, position: int) -> Resolved:
@@ -162,7 +200,8 @@ class Resolver:
         if resolved.type == "person" and resolved.gender == "-":
             gender = self.gender_of(resolved)
             if gender != "-":
-                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender)
+                resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender,
+                                    resolved.age)
         return resolved
 
     def _pronoun(self, gender: str) -> Resolved:
@@ -175,6 +214,89 @@ class Resolver:
             if _compatible(gender, known):
                 return candidate
         return Resolved(None, "unresolved", None, gender)
+
+    def _noun_after(self, article: str, position: int) -> str:
+        """A mention that is only an article (``The``): the article with the words the text
+        writes after it up to a speaker noun of the lexicon ("The harbour minister", "A
+        spokeswoman"); the article alone when no such noun comes within a few words."""
+        terms = speaker_terms()
+        nouns = terms.roles.keys() | terms.anonymous | terms.groups.keys() | terms.bodies
+        words = _WORDS_AFTER.match(self.text, position + len(article))
+        if words is None:
+            return article
+        kept = []
+        for word in words.group().split():
+            kept.append(word)
+            if word.lower() in nouns:
+                return " ".join([article, *kept])
+            if word.lower() in _FINITE or word.lower() in _FUNCTION_WORDS:
+                break
+        return article
+
+    def _relative(self, position: int) -> Resolved:
+        """``Gov. Ana Lund, who said …``: a relative pronoun stands for the name right before
+        it."""
+        m = _NAME_BEFORE.search(self.text, max(0, position - 120), position)
+        if m is not None:
+            mention = describe(_leading_stopwords(m.group("name")))
+            if mention.type == "person":
+                resolved = self._name(mention, m.start("name"))
+                if resolved.type == "person":
+                    return resolved
+        return Resolved(None, "unresolved", None, "r")
+
+    def _named_before(self, gender: str, position: int) -> Resolved | None:
+        """He/she with no earlier speaker to take: the nearest person the text names in this or
+        the previous paragraph whose gender cue (honorific, title, pronoun already resolved or
+        first name) agrees; a person without a gender cue is passed over."""
+        if gender == "p":
+            return self._group_before(position)
+        if gender not in ("m", "f"):
+            return None
+        runs = self._runs()
+        right = bisect_left(runs, (position,))
+        start = self._paragraph_start(self._paragraph_start(position) - 1)
+        for k in range(right - 1, max(-1, right - 1 - _RUN_LOOK_BACK), -1):
+            at, words = runs[k]
+            if at < start:
+                break
+            mention = describe(words)
+            if mention.type != "person" or not mention.name or at + len(words) > position:
+                continue
+            resolved = _resolve_name(mention, self.text, at, dict(self.names))
+            if resolved.type != "person":
+                continue
+            if self.gender_of(resolved) == gender:
+                return resolved
+        return None
+
+    def _group_before(self, position: int) -> Resolved | None:
+        """They with no earlier speaker to take: the nearest group noun ("Republicans",
+        "economists") the text writes before it in this or the previous paragraph."""
+        if self._group_words is None:
+            groups = speaker_terms().groups
+            pattern = re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, sorted(groups)))
+                                 + r")(?![\w’'-])", re.IGNORECASE)
+            self._group_words = [(m.start(), groups[m.group().lower()])
+                                 for m in pattern.finditer(self.text)]
+        k = bisect_left(self._group_words, (position,))
+        if k == 0:
+            return None
+        start, noun = self._group_words[k - 1]
+        if start < self._paragraph_start(self._paragraph_start(position) - 1):
+            return None
+        return Resolved(group_id([noun]), "group", None, "p")
+
+    def _runs(self) -> list[tuple[int, str]]:
+        """Capitalized word runs of the text (possible names), found once per document."""
+        if self._name_runs is None:
+            self._name_runs = [(m.start() + len(m.group()) - len(name), name)
+                               for m in _NAME_RUN.finditer(self.text)
+                               if (name := _leading_stopwords(m.group()))]
+        return self._name_runs
+
+    def _paragraph_start(self, position: int) -> int:
+        return self.text.rfind("\n\n", 0, max(0, position)) + 1 if position > 0 else 0
 
     def _previous_subject(self, gender: str, position: int) -> Resolved | None:
         """``Petar Lisac, 58, has decided to … He expects …``: a sentence-initial he/she takes the
@@ -219,6 +341,26 @@ class Resolver:
                 return Resolved(name, "organization", None, "o")
         return Resolved(noun + _UNNAMED, "organization", None, "p" if noun.endswith("s") else "o")
 
+    def _role(self, mention: Mention, position: int) -> Resolved:
+        """A role noun: plural, a group ("critics", "Republicans"); singular, the latest person
+        the document titles with it ("President Ana Lund" ... "the president"), else the role
+        followed by ``(unnamed)``."""
+        words = mention.name.split()
+        if mention.gender == "p":
+            return Resolved(group_id(words), "group", None, "p")
+        noun = without_possessive(words[-1]).lower() if words else ""
+        if len(words) == 1 and noun in speaker_terms().titles:
+            titles = [noun.capitalize(), *(t.capitalize() for t, n in _TITLE_NOUNS.items()
+                                           if n == noun)]
+            named = titled_holder(self.text, titles, position=position)
+            if named is not None:
+                resolved = self._name(Mention(named, noun.capitalize(), "person", "-"), position)
+                if resolved.type == "person":
+                    return resolved
+            if noun in self.holders:
+                return self.holders[noun]
+        return Resolved(mention.name + _UNNAMED, "role", None, mention.gender)
+
     def _anonymous(self, mention: Mention, head: str) -> Resolved:
         """``the official`` / ``one of the sources``: the earlier anonymous source with that
         noun."""
@@ -228,9 +370,37 @@ class Resolver:
         if earlier is not None and (first == "the" or mention.name.split()[0] == mention.head
                                     and head.lower().startswith(("one of", "two of", "some of"))):
             return earlier
+        words = mention.name.split()
+        if mention.gender == "p" and words and words[-1].lower() in speaker_terms().groups \
+                and all(w.lower() in _QUANTIFIERS for w in words[:-1]):
+            return Resolved(group_id(words), "group", None, "p")
         resolved = Resolved(mention.name, "anonymous", None, mention.gender)
         self.anonymous[stem] = resolved
         return resolved
+
+
+def group_id(words: list[str]) -> str:
+    """Id of a group: without a leading quantifier, group nouns in the case the speaker terms
+    give them (``some republicans`` -> ``Republicans``)."""
+    while len(words) > 1 and words[0].lower() in _QUANTIFIERS:
+        words = words[1:]
+    groups = speaker_terms().groups
+    return " ".join(groups.get(w.lower(), w) for w in words)
+
+
+def _leading_stopwords(run: str) -> str:
+    """``But Senator Lund`` -> ``Senator Lund``: a capitalized function word opening a sentence
+    is no part of a name."""
+    words = run.split()
+    titles = speaker_terms().titles
+    for k in range(len(words) - 2, -1, -1):  # "Monday. She": a sentence ends inside the run
+        if words[k].endswith(".") and len(words[k]) > 2 and words[k].lower() not in titles:
+            words = words[k + 1:]
+            break
+    while words and (words[0].lower() in _FUNCTION_WORDS or words[0].lower() in _DETERMINERS
+                     or words[0].lower() in PRONOUNS or words[0].lower() in _NOT_FIRST_NAMES):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _possessive_start(head: str) -> set[str]:
@@ -264,6 +434,8 @@ def _common_case(head: str, text: str) -> str:
     terms = speaker_terms()
     if low in PRONOUNS or low in _FUNCTION_WORDS:
         return head
+    if low in terms.groups:  # group nouns are never names ("Some Republicans said")
+        return " ".join([*words[:k], low, *words[k + 1:]])
     nouns = terms.roles.keys() | terms.anonymous | terms.bodies
     common = low in nouns or low.endswith("s") and (low[:-1] in nouns or low[:-1] in terms.orgs) \
         or low in _lower_words(text)
@@ -307,14 +479,19 @@ def _resolve_name(mention: Mention, text: str, position: int,
         if mention.title is None and named_after_class_noun(name, text):
             return Resolved(name, "organization", None, "o")
     gender = mention.gender
-    if gender == "-" and known is not None:
+    if gender == "-" and known is not None and known.speaker == name:
         gender = known.gender
     if gender == "-":
         gender = speaker_terms().first_names.get(name.split()[0].lower(), "-")
     title = mention.title
-    if known is not None and known.title and (title is None or title.lower() in _COURTESY):
+    if known is not None and known.speaker == name and known.title \
+            and (title is None or title.lower() in _COURTESY):
         title = known.title
-    resolved = Resolved(name, "person", title, gender)
+    if title is None and len(name.split()) == 1:
+        title = title_before(surname, text)  # "President Lund" elsewhere in the text
+    age = mention.age if mention.age is not None \
+        else known.age if known is not None and known.speaker == name else None
+    resolved = Resolved(name, "person", title, gender, age)
     if known is None or len(name.split()) >= len((known.speaker or "").split()):
         names[surname] = resolved
     return resolved

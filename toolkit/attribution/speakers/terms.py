@@ -3,7 +3,7 @@ office and institution nouns, and first names with a gender cue (``speaker_terms
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from toolkit import lexicons
@@ -15,7 +15,8 @@ TERMS_FILE = "speaker_terms.tsv"
 
 @dataclass(frozen=True)
 class SpeakerTerms:
-    """Titles, role nouns, anonymous-source nouns, organization words and first names."""
+    """Titles, role nouns, anonymous-source nouns, organization words, first names and group
+    nouns."""
 
     titles: dict[str, str]
     roles: dict[str, str]
@@ -24,6 +25,7 @@ class SpeakerTerms:
     first_names: dict[str, str]
     offices: frozenset[str] = frozenset()
     bodies: frozenset[str] = frozenset()
+    groups: dict[str, str] = field(default_factory=dict)  # lower case -> id ("Republicans")
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +36,8 @@ def speaker_terms() -> SpeakerTerms:
     skipped.
     """
     table: dict[str, dict[str, str]] = {"title": {}, "role": {}, "anonymous": {}, "org": {},
-                                        "first": {}, "office": {}, "body": {}}
+                                        "first": {}, "office": {}, "body": {},
+                                        "group": {}}
     for raw in lexicons.read_text(TERMS_FILE).splitlines():
         cells = raw.split("\t")
         if raw.startswith("#") or len(cells) < 3 or cells[1] not in table:
@@ -42,4 +45,5 @@ def speaker_terms() -> SpeakerTerms:
         table[cells[1]][cells[0]] = cells[2]
     return SpeakerTerms(table["title"], table["role"], frozenset(table["anonymous"]),
                         frozenset(table["org"]), table["first"], frozenset(table["office"]),
-                        frozenset(table["body"]))
+                        frozenset(table["body"]),
+                        {term.lower(): term for term in table["group"]})
