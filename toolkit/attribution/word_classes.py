@@ -30,6 +30,8 @@ __all__ = [
     "RELATIVE_PRONOUNS", "SKIPPED_BEFORE_CUE", "SPEAKER_ID_FUNCTION_WORDS",
     "SPEAKER_NAME_FUNCTION_WORDS", "SUBJECT_DETERMINERS", "SUBJECT_PRONOUNS", "SUBJECT_RELATIVES",
     "THIRD_PERSON_SUBJECTS", "TIME_LEADS", "TIME_WORDS", "VERB_FOLLOWERS",
+    "FIRST_PERSON", "GROUP_QUANTIFIERS", "ING_TITLE_ADJECTIVES", "NAME_SUFFIXES",
+    "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
 ]
 
 # ----- cues, speaker spans and content spans -----------------------------------------------------
@@ -177,3 +179,30 @@ NOT_SPEAKER_STARTS = _words("there here it")
 # capitalized words that are no first name ("The Ramos …", "When Ramos …")
 NOT_FIRST_NAMES = _words("""the a an and but or because when if as while since after before by in
 on at for with from to of that this then so although though during than until former new""")
+# quantifiers a group id drops and a group noun may follow ("some Republicans", "all critics")
+GROUP_QUANTIFIERS = _words("some many several most few other others all both")
+# first-person pronouns that take the speaker of the quotation they stand in ("we will stay")
+FIRST_PERSON = _words("i we me us")
+# name suffixes that are no part of the surname ("Jr.", "III")
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+# abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator")
+TITLE_ABBREVIATIONS = MappingProxyType({
+    "sen.": "senator", "gov.": "governor", "rep.": "representative", "pres.": "president",
+    "gen.": "general", "sec.": "secretary", "prof.": "professor", "dr.": "doctor",
+    "amb.": "ambassador"})
+# first words that make an apposition no title: clause openers, adverbs and prepositions
+# ("Ramos, who ...", "Ramos, against ...")
+NOT_TITLE_STARTS = _words("""who whom which whose that what when where while whether if as
+because since after before although though than so but and or not also again still just now
+then here there even only""") | GROUP_PREPOSITIONS | _words("""to into over under against
+through during without toward towards near like unlike per via despite upon around about behind
+beyond""")
+# words that show an apposition runs into a clause ("Ramos, who said ...")
+TITLE_CLAUSE_WORDS = _words("""who whom which whose that where when while because said says told
+tells""")
+# verb forms that are never part of a title
+TITLE_VERBS = _words("""is are was were be been being has have had do does did will would can
+could may might shall should must said says told tells added noted""")
+# -ing forms that are adjectives in titles ("acting director", "outgoing mayor")
+ING_TITLE_ADJECTIVES = _words("""acting leading founding outgoing incoming ruling managing
+presiding sitting reigning visiting governing commanding ranking polling""")

@@ -14,11 +14,12 @@
 """
 
 from toolkit.attribution.speakers.corpus_ids import corpus_speakers, merge_speakers
-from toolkit.attribution.speakers.mentions import PRONOUNS, Mention, describe
+from toolkit.attribution.speakers.mentions import Mention, describe
 from toolkit.attribution.speakers.names import known_person
 from toolkit.attribution.speakers.quoted import quoted_first_person
 from toolkit.attribution.speakers.resolver import Resolved, Resolver
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
+from toolkit.attribution.word_classes import PRONOUN_GENDERS as PRONOUNS
 
 __all__ = ["PRONOUNS", "Mention", "Resolved", "Resolver", "SpeakerTerms", "corpus_speakers",
            "describe", "known_person", "merge_speakers", "quoted_first_person",

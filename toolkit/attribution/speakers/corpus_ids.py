@@ -29,8 +29,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from toolkit import lexicons
-from toolkit.attribution.speakers.mentions import _DETERMINERS, _FUNCTION_WORDS
 from toolkit.attribution.speakers.terms import speaker_terms
+from toolkit.attribution.word_classes import (
+    COURTESY_TITLES,
+    NAME_DETERMINERS,
+    NAME_SUFFIXES,
+    SPEAKER_NAME_FUNCTION_WORDS,
+)
 
 if TYPE_CHECKING:
     from toolkit.attribution.records import Attribution
@@ -38,8 +43,6 @@ if TYPE_CHECKING:
 __all__ = ["NICKNAMES_FILE", "corpus_speakers", "merge_speakers", "name_key", "nicknames"]
 
 NICKNAMES_FILE = "nicknames.tsv"
-_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _NAMED = ("person", "organization")
 _WORD = re.compile(r"[A-Za-z]+")
 _PARTY_STATE = re.compile(r"\(?[DRI]-[A-Z][\w.]*\)?,?")  # "(D-Vt.)", "I-Vt."
@@ -62,7 +65,7 @@ def _not_given_names() -> frozenset[str]:
     terms = speaker_terms()
     stopwords = {line.strip().lower() for line in lexicons.read_text("stopwords_en.txt").splitlines()
                  if line.strip() and not line.startswith("#")}
-    return frozenset(stopwords | _DETERMINERS | _FUNCTION_WORDS | terms.titles.keys()
+    return frozenset(stopwords | NAME_DETERMINERS | SPEAKER_NAME_FUNCTION_WORDS | terms.titles.keys()
                      | terms.offices | terms.orgs | terms.roles.keys() | terms.groups.keys()
                      | terms.bodies | terms.anonymous)
 
@@ -77,7 +80,7 @@ def _is_initial(word: str) -> bool:
 def _name_words(name: str) -> list[str]:
     """The words of a person name, without leading words that cannot start one and suffixes."""
     words = name.split()
-    while len(words) > 1 and (words[-1].lower().strip(",") in _SUFFIXES
+    while len(words) > 1 and (words[-1].lower().strip(",") in NAME_SUFFIXES
                               or _PARTY_STATE.fullmatch(words[-1])):
         words = words[:-1]
     while len(words) > 1 and (not words[0][:1].isupper()
@@ -221,7 +224,7 @@ def _lone(name: str, title: str | None, people: list[_Person]) -> str | None:
     if gender != "-":
         people = [p for p in people if p.gender() == gender] \
             or [p for p in people if p.gender() == "-"]
-    if title and title.lower() not in _COURTESY:
+    if title and title.lower() not in COURTESY_TITLES:
         titled = sorted(people, key=lambda p: -p.titles[title.lower()])
         if titled and titled[0].titles[title.lower()] > 2 * sum(p.titles[title.lower()]
                                                                  for p in titled[1:]):

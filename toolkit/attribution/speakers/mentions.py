@@ -21,26 +21,27 @@ import re
 from dataclasses import dataclass
 
 from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
+from toolkit.attribution.word_classes import (
+    ANONYMOUS_ID_STOPS,
+    COUNT_WORDS,
+    GROUP_PREPOSITIONS,
+    ING_TITLE_ADJECTIVES,
+    NAME_DETERMINERS,
+    NOT_SPEAKER_STARTS,
+    NOT_TITLE_STARTS,
+    POSTMODIFIER_OPENERS,
+    PRONOUN_GENDERS,
+    QUANTIFIERS,
+    SPEAKER_NAME_FUNCTION_WORDS,
+    TITLE_CLAUSE_WORDS,
+    TITLE_VERBS,
+)
 
-__all__ = ["GROUP", "MEMBER", "PRONOUNS", "Mention", "apposition_title", "describe", "noun_phrase", "organization_id", "person_gender",
-           "without_possessive"]
+__all__ = ["GROUP", "MEMBER", "Mention", "apposition_title", "describe", "noun_phrase",
+           "organization_id", "person_gender", "without_possessive"]
 
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "o",
-            "who": "r", "which": "r", "i": "x", "we": "x", "you": "x"}
-_DETERMINERS = frozenset("""the a an this that these those his her their its our some many
-several""".split())
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|[a-z]{1,3}-[A-Z][\w’'-]*|(?:de|van|von|bin|al|da|la|le)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_POSTMODIFIERS = frozenset("""who whom which that with from familiar close of in at on for
-speaking according whose""".split())
-_CLAUSE_STOPS = frozenset("who whom which whose that speaking spoke asked".split())
-_NUMBERS = frozenset("one two three four five several some many other another senior".split())
-_NOT_SPEAKER_STARTS = frozenset("there here it".split())
-_PREPOSITIONS = frozenset("""in on at from with by for of about among across inside outside
-within""".split())
-_QUANTIFIERS = frozenset("some many several most few others".split())
-_FUNCTION_WORDS = frozenset("""the a an this that these those and or but of to in on at by for with
-from as if so than then there here which who whom whose what""".split())
 
 
 # ``Mention.head`` of a group written like a name ("Senate Republicans") and of one member of a
@@ -67,7 +68,7 @@ def _words(text: str) -> list[str]:
 
 
 def _strip_determiner(words: list[str]) -> list[str]:
-    while words and words[0].lower() in _DETERMINERS:
+    while words and words[0].lower() in NAME_DETERMINERS:
         words = words[1:]
     return words
 
@@ -120,7 +121,7 @@ def person_gender(title: list[str], name: list[str], terms: SpeakerTerms) -> str
 def _head_index(core: list[str]) -> int:
     """Index of the head noun: the last word before a post-modifier ("who", "with", "from")."""
     for k in range(1, len(core)):
-        if core[k].lower() in _POSTMODIFIERS:
+        if core[k].lower() in POSTMODIFIER_OPENERS:
             return k - 1
     return len(core) - 1
 
@@ -128,10 +129,10 @@ def _head_index(core: list[str]) -> int:
 def _anonymous_id(core: list[str], terms: SpeakerTerms) -> str:
     """``sources familiar with the talks``, ``senior Riverlands Union official``: no clause
     after."""
-    end = next((k for k in range(1, len(core)) if core[k].lower() in _CLAUSE_STOPS), len(core))
+    end = next((k for k in range(1, len(core)) if core[k].lower() in ANONYMOUS_ID_STOPS), len(core))
     words = list(core[:end])
     first = words[0].lower()
-    if first in terms.anonymous or first in terms.roles or first in _NUMBERS:
+    if first in terms.anonymous or first in terms.roles or first in COUNT_WORDS:
         words[0] = first
     return " ".join(words)
 
@@ -179,24 +180,24 @@ def describe(text: str, *, context: str = "") -> Mention:
     clause = text.split(",")[0] if "," in text else text
     words = [w.strip(",()") for w in _words(text)]
     words = [w for w in words if w]
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Mention(words[0].lower(), None, "pronoun", PRONOUNS[words[0].lower()])
-    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+    if len(words) == 1 and words[0].lower() in PRONOUN_GENDERS:
+        return Mention(words[0].lower(), None, "pronoun", PRONOUN_GENDERS[words[0].lower()])
+    if len(words) == 1 and words[0].lower() in QUANTIFIERS:
         # ``Some say …``, ``Many argue …``: an unnamed group of sources
         return Mention(words[0].lower(), None, "anonymous", "p", words[0].lower())
-    if not words or words[0].lower() in _NOT_SPEAKER_STARTS and len(words) > 1:
+    if not words or words[0].lower() in NOT_SPEAKER_STARTS and len(words) > 1:
         return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)
-    if core and len(core) < len(words) and core[0].lower() in _PREPOSITIONS:
+    if core and len(core) < len(words) and core[0].lower() in GROUP_PREPOSITIONS:
         # ``Some in Valdoria``: the quantifier is the head (a vague group); a prepositional phrase
         # after an article ("the in Valdoria") is no noun phrase
         quantifier = words[len(words) - len(core) - 1].lower()
-        if quantifier in _QUANTIFIERS:
+        if quantifier in QUANTIFIERS:
             return Mention(" ".join([quantifier, *core]), None, "anonymous", "p", quantifier)
         return Mention(text.strip(), None, "none", "-")
-    if not core or len(core) == 1 and core[0].lower() in _FUNCTION_WORDS:
+    if not core or len(core) == 1 and core[0].lower() in SPEAKER_NAME_FUNCTION_WORDS:
         return Mention(text.strip(), None, "none", "-")
-    if len(core) >= 3 and core[0].lower() in _NUMBERS and core[1].lower() == "of":
+    if len(core) >= 3 and core[0].lower() in COUNT_WORDS and core[1].lower() == "of":
         core = _strip_determiner(core[2:]) or core
     lowered = [without_possessive(w).lower() for w in core]
     h = _head_index(core)
@@ -209,7 +210,7 @@ def describe(text: str, *, context: str = "") -> Mention:
                      if not x[:1].isupper()), head)
     if head in terms.anonymous or (words[0].lower() in ("a", "an") and head in terms.roles):
         clause_words = _strip_determiner([w for w in _words(clause) if w.strip(",()")])
-        if len(clause_words) >= 3 and clause_words[0].lower() in _NUMBERS \
+        if len(clause_words) >= 3 and clause_words[0].lower() in COUNT_WORDS \
                 and clause_words[1].lower() == "of":
             clause_words = _strip_determiner(clause_words[2:]) or clause_words
         return Mention(_anonymous_id(clause_words or core, terms), None, "anonymous",
@@ -246,17 +247,6 @@ def describe(text: str, *, context: str = "") -> Mention:
 
 
 _AGE = re.compile(r"(?:aged?\s+)?(\d{1,3})")
-_NOT_TITLE_STARTS = frozenset("""who whom which whose that what when where while whether if as
-because since after before although though than so but and or not also again still just now
-then here there even only""".split()) | _PREPOSITIONS | frozenset("""to into over under against
-through during without toward towards near like unlike per via despite upon around about
-behind beyond""".split())
-_CLAUSE_WORDS = frozenset("""who whom which whose that where when while because said says
-told tells""".split())
-_VERBS = frozenset("""is are was were be been being has have had do does did will would can
-could may might shall should must said says told tells added noted""".split())
-_ING_ADJECTIVES = frozenset("""acting leading founding outgoing incoming ruling managing
-presiding sitting reigning visiting governing commanding ranking polling""".split())
 _TITLE_WORDS = 10
 
 
@@ -282,17 +272,17 @@ def noun_phrase(words: list[str]) -> str | None:
     kept: list[str] = []
     for word in words:
         low = word.lower().strip("“”\"’'()")
-        if low in _CLAUSE_WORDS or low in _VERBS or not low:
+        if low in TITLE_CLAUSE_WORDS or low in TITLE_VERBS or not low:
             break
         kept.append(word)
     if not kept or len(kept) > _TITLE_WORDS:
         return None
     first = kept[0].lower()
-    if first in _NOT_TITLE_STARTS or first.isdigit() or first.endswith("ly") \
+    if first in NOT_TITLE_STARTS or first.isdigit() or first.endswith("ly") \
             or not first[:1].isalpha():
         return None
-    if any(w.endswith("ing") and w.islower() and w not in _ING_ADJECTIVES for w in kept):
+    if any(w.endswith("ing") and w.islower() and w not in ING_TITLE_ADJECTIVES for w in kept):
         return None
-    if kept[-1].lower() in _NOT_TITLE_STARTS | _DETERMINERS or kept[-1] in ("-", "—", "–"):
+    if kept[-1].lower() in NOT_TITLE_STARTS | NAME_DETERMINERS or kept[-1] in ("-", "—", "–"):
         return None
     return " ".join(kept)

@@ -15,24 +15,21 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from toolkit.attribution.speakers.mentions import (
-    _DETERMINERS,
-    _FUNCTION_WORDS,
-    _NOT_SPEAKER_STARTS,
-    PRONOUNS,
-    organization_id,
-    without_possessive,
-)
+from toolkit.attribution.speakers.mentions import organization_id, without_possessive
 from toolkit.attribution.speakers.terms import speaker_terms
+from toolkit.attribution.word_classes import (
+    NAME_DETERMINERS,
+    NOT_FIRST_NAMES,
+    NOT_SPEAKER_STARTS,
+    PRONOUN_GENDERS,
+    SPEAKER_NAME_FUNCTION_WORDS,
+)
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
            "named_with_title", "role_holder", "title_before",
            "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
-_NOT_FIRST_NAMES = frozenset("""the a an and but or because when if as while since after before by
-in on at for with from to of that this then so although though during than until former
-new""".split())
 _NAME_PATTERN = r"(?:[A-Z]\.\s)*[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s)*[A-Z][\w’'-]+){0,2}"
 
 
@@ -157,7 +154,7 @@ class _TextIndex:
             found = []
             for m in pattern.finditer(self.text):
                 name = [without_possessive(w) for w in m.group("name").split()]
-                if name and not any(w.lower() in _NOT_FIRST_NAMES
+                if name and not any(w.lower() in NOT_FIRST_NAMES
                                               or w.lower() in speaker_terms().titles
                                               for w in name):
                     found.append((m.start(), " ".join(name)))
@@ -174,7 +171,7 @@ class _TextIndex:
             found = []
             for m in pattern.finditer(self.text):
                 first = m.group(1).split()[0].lower()
-                if first not in titles and first not in _NOT_FIRST_NAMES:
+                if first not in titles and first not in NOT_FIRST_NAMES:
                     found.append((m.start(), m.group(1) + surname))
             self._full[surname] = found
         return found
@@ -198,9 +195,9 @@ class _TextIndex:
                     name = m.group("name").split()
                     while name and name[0].lower() in titles:
                         name = name[1:]
-                    if not name or any(w.lower() in _NOT_FIRST_NAMES
-                                       or w.lower() in _NOT_SPEAKER_STARTS
-                                       or w.lower() in PRONOUNS for w in name):
+                    if not name or any(w.lower() in NOT_FIRST_NAMES
+                                       or w.lower() in NOT_SPEAKER_STARTS
+                                       or w.lower() in PRONOUN_GENDERS for w in name):
                         continue
                     desc = m.group("desc").lower()
                     score = sum(q in desc for q in qualifiers)
@@ -221,8 +218,8 @@ class _TextIndex:
             found = []
             for m in pattern.finditer(self.text):
                 words = m.group().split()
-                while words and (words[0].lower() in _DETERMINERS
-                                 or words[0].lower() in _FUNCTION_WORDS):
+                while words and (words[0].lower() in NAME_DETERMINERS
+                                 or words[0].lower() in SPEAKER_NAME_FUNCTION_WORDS):
                     words = words[1:]
                 found.append((m.start(), organization_id(words, terms) if len(words) >= 2
                               else ""))

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from toolkit.attribution.word_classes import FIRST_PERSON
+
 if TYPE_CHECKING:
     from toolkit.attribution.records import Attribution
 
-__all__ = ["FIRST_PERSON", "quoted_first_person"]
+__all__ = ["quoted_first_person"]
 
-FIRST_PERSON = frozenset("i we me us".split())
 _LOOK_BACK = 20  # contents that start before a mention checked for one that holds it
 
 

@@ -33,18 +33,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from toolkit.attribution.speakers.mentions import (
-    _DETERMINERS,
-    _FUNCTION_WORDS,
     GROUP,
     MEMBER,
-    PRONOUNS,
     Mention,
     describe,
     person_gender,
     without_possessive,
 )
 from toolkit.attribution.speakers.names import (
-    _NOT_FIRST_NAMES,
     full_name,
     known_person,
     named_after_class_noun,
@@ -55,11 +51,21 @@ from toolkit.attribution.speakers.names import (
     titled_holder,
 )
 from toolkit.attribution.speakers.terms import speaker_terms
+from toolkit.attribution.word_classes import (
+    COURTESY_TITLES,
+    FINITE_AUXILIARIES,
+    GROUP_QUANTIFIERS,
+    NAME_DETERMINERS,
+    NOT_FIRST_NAMES,
+    PRONOUN_GENDERS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_NAME_FUNCTION_WORDS,
+    TITLE_ABBREVIATIONS,
+)
 
 __all__ = ["Resolved", "Resolver", "group_id"]
 
 _PRONOUN_WINDOW = 6
-_COURTESY = frozenset("mr mr. mrs mrs. ms ms. miss".split())
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+"
                         r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
 _UNNAMED = " (unnamed)"
@@ -68,14 +74,6 @@ _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3}"
                        r"[A-Z][\w’'-]*[\w]")  # "Secretary of State Ana Lund" whole
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
-_QUANTIFIERS = frozenset("some many several most few other others all both".split())
-# Abbreviated titles and the role nouns they stand for ("Sen. Vell" ... "the senator").
-_TITLE_NOUNS = {"sen.": "senator", "gov.": "governor", "rep.": "representative",
-                "pres.": "president", "gen.": "general", "sec.": "secretary",
-                "prof.": "professor", "dr.": "doctor", "amb.": "ambassador"}
-_FINITE = frozenset("""has have had is are was were will would could can may might should must
-shall do does did""".split())
-_RELATIVE = frozenset("who whom which that whose".split())
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
 _SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?"
                       r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
@@ -137,7 +135,7 @@ class Resolver:
         self.history.append(resolved)
         if resolved.type == "person" and resolved.title:
             noun = resolved.title.split()[-1].lower()
-            self.holders[_TITLE_NOUNS.get(noun, noun)] = resolved
+            self.holders[TITLE_ABBREVIATIONS.get(noun, noun)] = resolved
         if position is not None:
             self.last_position = max(self.last_position, position)
         return resolved
@@ -229,7 +227,7 @@ class Resolver:
             kept.append(word)
             if word.lower() in nouns:
                 return " ".join([article, *kept])
-            if word.lower() in _FINITE or word.lower() in _FUNCTION_WORDS:
+            if word.lower() in FINITE_AUXILIARIES or word.lower() in SPEAKER_NAME_FUNCTION_WORDS:
                 break
         return article
 
@@ -322,7 +320,7 @@ class Resolver:
         terms = speaker_terms()
         if words[-1].endswith(("’s", "'s", "’", "'")) or any(
                 w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
-                or w.lower() in _NOT_FIRST_NAMES or w.lower() in PRONOUNS for w in words):
+                or w.lower() in NOT_FIRST_NAMES or w.lower() in PRONOUN_GENDERS for w in words):
             return None
         mention = Mention(" ".join(words), None, "person", person_gender([], words, terms))
         resolved = self._name(mention, m.start("name"))
@@ -350,7 +348,7 @@ class Resolver:
             return Resolved(group_id(words), "group", None, "p")
         noun = without_possessive(words[-1]).lower() if words else ""
         if len(words) == 1 and noun in speaker_terms().titles:
-            titles = [noun.capitalize(), *(t.capitalize() for t, n in _TITLE_NOUNS.items()
+            titles = [noun.capitalize(), *(t.capitalize() for t, n in TITLE_ABBREVIATIONS.items()
                                            if n == noun)]
             named = titled_holder(self.text, titles, position=position)
             if named is not None:
@@ -372,7 +370,7 @@ class Resolver:
             return earlier
         words = mention.name.split()
         if mention.gender == "p" and words and words[-1].lower() in speaker_terms().groups \
-                and all(w.lower() in _QUANTIFIERS for w in words[:-1]):
+                and all(w.lower() in GROUP_QUANTIFIERS for w in words[:-1]):
             return Resolved(group_id(words), "group", None, "p")
         resolved = Resolved(mention.name, "anonymous", None, mention.gender)
         self.anonymous[stem] = resolved
@@ -382,7 +380,7 @@ class Resolver:
 def group_id(words: list[str]) -> str:
     """Id of a group: without a leading quantifier, group nouns in the case the speaker terms
     give them (``some republicans`` -> ``Republicans``)."""
-    while len(words) > 1 and words[0].lower() in _QUANTIFIERS:
+    while len(words) > 1 and words[0].lower() in GROUP_QUANTIFIERS:
         words = words[1:]
     groups = speaker_terms().groups
     return " ".join(groups.get(w.lower(), w) for w in words)
@@ -397,8 +395,8 @@ def _leading_stopwords(run: str) -> str:
         if words[k].endswith(".") and len(words[k]) > 2 and words[k].lower() not in titles:
             words = words[k + 1:]
             break
-    while words and (words[0].lower() in _FUNCTION_WORDS or words[0].lower() in _DETERMINERS
-                     or words[0].lower() in PRONOUNS or words[0].lower() in _NOT_FIRST_NAMES):
+    while words and (words[0].lower() in SPEAKER_NAME_FUNCTION_WORDS or words[0].lower() in NAME_DETERMINERS
+                     or words[0].lower() in PRONOUN_GENDERS or words[0].lower() in NOT_FIRST_NAMES):
         words = words[1:]
     return " ".join(words)
 
@@ -422,7 +420,7 @@ def _common_case(head: str, text: str) -> str:
     knows it as a person's name or a capitalized word follows it (a proper name)."""
     words = head.split()
     k = 0
-    while k < len(words) and words[k].lower() in _DETERMINERS:
+    while k < len(words) and words[k].lower() in NAME_DETERMINERS:
         k += 1
     if k >= len(words):
         return head
@@ -432,7 +430,7 @@ def _common_case(head: str, text: str) -> str:
         return head
     low = word.lower()
     terms = speaker_terms()
-    if low in PRONOUNS or low in _FUNCTION_WORDS:
+    if low in PRONOUN_GENDERS or low in SPEAKER_NAME_FUNCTION_WORDS:
         return head
     if low in terms.groups:  # group nouns are never names ("Some Republicans said")
         return " ".join([*words[:k], low, *words[k + 1:]])
@@ -451,11 +449,11 @@ def _before_finite(head: str) -> str:
     words = head.split()
     for k, word in enumerate(words):
         low = word.lower().strip(",")
-        if low in _RELATIVE:
+        if low in RELATIVE_PRONOUNS:
             return head
-        if low in _FINITE and k > 0:
+        if low in FINITE_AUXILIARIES and k > 0:
             return " ".join(words[:k])
-        if low in _FINITE:
+        if low in FINITE_AUXILIARIES:
             return ""
     return head
 
@@ -485,7 +483,7 @@ def _resolve_name(mention: Mention, text: str, position: int,
         gender = speaker_terms().first_names.get(name.split()[0].lower(), "-")
     title = mention.title
     if known is not None and known.speaker == name and known.title \
-            and (title is None or title.lower() in _COURTESY):
+            and (title is None or title.lower() in COURTESY_TITLES):
         title = known.title
     if title is None and len(name.split()) == 1:
         title = title_before(surname, text)  # "President Lund" elsewhere in the text
