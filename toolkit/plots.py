@@ -221,29 +221,39 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
     :func:`toolkit.analysis.speakers.share_of_voice` (``(other)`` drawn in grey, last).
     ``palette`` (:func:`speaker_palette`) fixes each speaker's colour."""
     _need(table, [by, "speaker", "share"], "share_of_voice_bars")
-    grid = _literal_columns(table, [by, "speaker"]).pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
-                             fill_value=0.0, sort=True)
+    grid = _literal_columns(table, [by, "speaker"]).pivot_table(
+        index=by, columns="speaker", values="share", aggfunc="sum", fill_value=0.0, sort=True)
     speakers = sorted(grid.columns, key=lambda s: (s == "(other)", -grid[s].sum(), s))
     grid = grid[speakers]
     fig, ax = _figure(9, 1.2 + 0.55 * len(grid))
     import seaborn as sns
 
     colors = sns.color_palette("tab20", n_colors=max(len(speakers), 1))
-    left = [0.0] * len(grid)
+    segments = []
     for i, speaker in enumerate(speakers):
         color = "#cfcfcf" if speaker == "(other)" else colors[i % len(colors)]
         if palette is not None:
             color = _speaker_color(palette, speaker)
-        ax.barh(list(grid.index), grid[speaker].tolist(), left=left, color=color,
-                label=speaker, edgecolor="white", linewidth=0.5)
-        left = [a + b for a, b in zip(left, grid[speaker].tolist(), strict=True)]
-    ax.set(xlim=(0, 1), xlabel="share of attributions", ylabel="",
-           title=_title(title, f"Share of voice by {_literal(by)}"))
+        segments.append((speaker, grid[speaker].tolist(), color))
+    _stacked_shares(ax, list(grid.index), segments, xlabel="share of attributions",
+                    title=_title(title, f"Share of voice by {_literal(by)}"), legend="speaker")
+    return fig
+
+
+def _stacked_shares(ax, labels: list[str], segments: list[tuple[str, list[float], object]], *,
+                    xlabel: str, title: str, legend: str) -> None:
+    """Horizontal bars of shares stacked left to right, one segment per (name, shares, colour),
+    on a 0–100% axis, first label at the top, the legend outside on the right."""
+    left = [0.0] * len(labels)
+    for name, shares, color in segments:
+        ax.barh(labels, shares, left=left, color=color, label=name, edgecolor="white",
+                linewidth=0.5)
+        left = [a + b for a, b in zip(left, shares, strict=True)]
+    ax.set(xlim=(0, 1), xlabel=xlabel, ylabel="", title=title)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.invert_yaxis()
-    ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+    ax.legend(title=legend, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize="small")
-    return fig
 
 
 def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None,
@@ -433,16 +443,9 @@ def stance_by_group_bars(table: pd.DataFrame, *, by: str = "outlet",
     categories = _category_order(grid.columns)
     labels = [f"{_literal(g)} ({int(totals[g])})" for g in grid.index]
     fig, ax = _figure(9, 1.2 + 0.55 * len(grid))
-    left = [0.0] * len(grid)
-    for category in categories:
-        shares = grid[category].tolist()
-        ax.barh(labels, shares, left=left, color=_category_color(category), label=category,
-                edgecolor="white", linewidth=0.5)
-        left = [a + b for a, b in zip(left, shares, strict=True)]
-    ax.set(xlim=(0, 1), xlabel="share of the group's attributions", ylabel="",
-           title=_title(title, f"Stance of the reporting verbs by {_literal(by)}"))
-    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
-    ax.invert_yaxis()
-    ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-              fontsize="small")
+    segments = [(category, grid[category].tolist(), _category_color(category))
+                for category in categories]
+    _stacked_shares(ax, labels, segments, xlabel="share of the group's attributions",
+                    title=_title(title, f"Stance of the reporting verbs by {_literal(by)}"),
+                    legend="stance")
     return fig
