@@ -135,3 +135,12 @@ def test_predicate_before_a_colon_and_a_quotation():
     assert text[draft.content_start:draft.content_end] == "“The plan is dead.”"
     assert colon_results("Martell is more blunt: the plan is dead.", set()) == [
         CueOutcome.QUOTATION_NEEDED]
+
+
+@pytest.mark.parametrize("text", [
+    "EMAIL: harbour@example.com for tips on the story.",
+    "Contributing: Ada Lindqvist and Tomas Brandt in Ostland.",
+    "Analysis: The harbour plan is in trouble this winter.",
+])
+def test_kicker_words_are_no_speakers(text):
+    assert colon_results(text, set()) == [CueOutcome.NOT_A_SPEAKER_LABEL]

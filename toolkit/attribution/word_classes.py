@@ -161,7 +161,9 @@ NOT_THING_WORDS = _words("it they he she who which")
 # first or last words that show a "Name:" label is no speaker ("Update:", "Photo:", "Washington:")
 NOT_COLON_SPEAKERS = _words("""update updated note photo photos related read watch source sources
 editor editors tags image video click here by from posted reporting advertisement share listen
-subscribe update: correction on to of washington new york the latest breaking exclusive""")
+subscribe update: correction on to of washington new york the latest breaking exclusive email
+e-mail contributing look boom analysis opinion editorial commentary live transcript poll
+warning wow""")
 
 # words of an upper-case section label or kicker ("WHAT'S NEXT:", "THE BOTTOM LINE:", "WHY IT
 # MATTERS:"), compared in lower case without a final period
