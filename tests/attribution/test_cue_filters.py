@@ -161,3 +161,13 @@ def test_cue_forms_in_other_senses(cue_site, lexicon, text, cue, expected):
 ])
 def test_cue_forms_that_stay_reporting_verbs(cue_site, lexicon, text, cue):
     assert outcome(cue_site, lexicon, text, cue) is CueOutcome.ACCEPTED
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Ostby would support the nominee in November.", "support", CueOutcome.OTHER_SENSE),
+    ("Ostby will never vote for Brandt.", "vote for", CueOutcome.OTHER_SENSE),
+    ("Ostby supports Brandt.", "supports", CueOutcome.ACCEPTED),
+    ("The ministry would not say whether the port is safe.", "say", CueOutcome.ACCEPTED),
+])
+def test_stance_cue_after_a_modal_is_a_prediction(cue_site, lexicon, text, cue, expected):
+    assert outcome(cue_site, lexicon, text, cue) is expected

@@ -23,6 +23,7 @@ from toolkit.attribution.word_classes import (
     CLAUSE_OPENERS,
     CONTINUATION_CUES,
     FIRST_SECOND_PERSON,
+    HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
     INFINITIVE_GOVERNORS,
     LEGAL_CUES,
@@ -39,6 +40,7 @@ from toolkit.attribution.word_classes import (
     QUANTITY_CUES,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
+    STANCE_CATEGORIES,
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     THAT_OR_QUOTE_CUES,
@@ -111,17 +113,31 @@ def is_title_or_first_name(view: TextView, words: list[Word], form: str, entry: 
         and low not in PREPOSITIONS and low not in _PLURAL_WITHOUT_S and not low.endswith("ly")
 
 
+def _modal_before(words: list[Word]) -> bool:
+    """Is there a modal among the auxiliaries and adverbs right before the cue?"""
+    for w in reversed(words):
+        low = w.text.lower()
+        if low in HYPOTHETICAL_MODALS and w.text.islower():
+            return True
+        if low not in SKIPPED_BEFORE_CUE:
+            return False
+    return False
+
+
 def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> bool:
     """A cue form in a sense that reports nothing: a number as object (``the index added 1.6
     points``), a legal charge (``was charged with fraud``), a physical sense (``appeared on a
     show``, ``showed up``), or a verb of :data:`THAT_OR_QUOTE_CUES`
-    without a that-clause, quotation or colon after it (``Clinton maintains a lead``)."""
+    without a that-clause, quotation or colon after it (``Clinton maintains a lead``); a stance
+    cue after a modal is a prediction (``she would support the nominee``)."""
     nxt = after[0].text if after else ""
     lemma = entry.lemma
     if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
         return True
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
                                 or nxt.lower() in ("with", "in")):
+        return True
+    if entry.category in STANCE_CATEGORIES and _modal_before(words):
         return True
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True

@@ -21,7 +21,7 @@ __all__ = [
     "APPOSITION_STOPS", "ARTICLES", "AUXILIARIES", "AWAY_PARTICLES", "BE_FORMS",
     "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CLAUSE_JOINERS", "CLAUSE_OPENERS",
     "CONTINUATION_CUES", "COUNT_WORDS", "COURTESY_TITLES", "DISCOURSE_MARKERS",
-    "FINITE_AUXILIARIES", "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "INDEFINITE_DETERMINERS",
+    "FINITE_AUXILIARIES", "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "HYPOTHETICAL_MODALS", "INDEFINITE_DETERMINERS",
     "INFINITIVE_GOVERNORS", "INTERVIEWER_LABELS", "INTRANSITIVE_CUES", "IRREGULAR_PARTICIPLES",
     "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS", "NEGATIONS",
     "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES", "NOT_SPEAKER_STARTS",
@@ -30,7 +30,8 @@ __all__ = [
     "POSSESSIVE_ENDINGS", "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM",
     "PRONOUN_GENDERS", "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS",
     "QUOTE_OPENERS", "RELATIVE_PRONOUNS", "SECTION_LABEL_WORDS", "SKIPPED_BEFORE_CUE",
-    "SPEAKER_ID_FUNCTION_WORDS", "SPEAKER_NAME_FUNCTION_WORDS", "SUBJECT_DETERMINERS",
+    "SPEAKER_ID_FUNCTION_WORDS", "SPEAKER_NAME_FUNCTION_WORDS", "STANCE_CATEGORIES",
+    "SUBJECT_DETERMINERS",
     "SUBJECT_PRONOUNS", "SUBJECT_RELATIVES", "THAT_OR_QUOTE_CUES", "THIRD_PERSON_SUBJECTS",
     "TIME_LEADS", "TIME_WORDS", "VERB_FOLLOWERS",
 ]
@@ -137,6 +138,11 @@ PHYSICAL_SENSES = MappingProxyType({
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
 # cue lemmas that take a number as object in another sense ("the index added 1.6 points")
 QUANTITY_CUES = _words("add post report show offer")
+# modals before a stance cue that make it a prediction or a hypothesis rather than a stance
+# taken ("would support the nominee", "will vote for Ostby")
+HYPOTHETICAL_MODALS = _words("would will could might may can should")
+# cue categories of stance acts that a modal turns into a prediction
+STANCE_CATEGORIES = _words("supportive")
 # cue lemmas of a legal sense when passive or before "with" ("was charged with fraud")
 LEGAL_CUES = _words("charge accuse")
 # cue lemmas that name something ("a company called Harmony" is no attribution)
