@@ -171,3 +171,13 @@ def test_cue_forms_that_stay_reporting_verbs(cue_site, lexicon, text, cue):
 ])
 def test_stance_cue_after_a_modal_is_a_prediction(cue_site, lexicon, text, cue, expected):
     assert outcome(cue_site, lexicon, text, cue) is expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("An agent was seen on camera near the pier.", "seen", CueOutcome.OTHER_SENSE),
+    ("The harbour master was found dead on Sunday.", "found", CueOutcome.OTHER_SENSE),
+    ("The deal is seen as a win for Ostby.", "seen", CueOutcome.ACCEPTED),
+    ("The mayor was found to have lied.", "found", CueOutcome.ACCEPTED),
+])
+def test_passive_perception_cues(cue_site, lexicon, text, cue, expected):
+    assert outcome(cue_site, lexicon, text, cue) is expected

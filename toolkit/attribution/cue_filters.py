@@ -32,6 +32,8 @@ from toolkit.attribution.word_classes import (
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
+    PERCEPTION_COMPLEMENTS,
+    PERCEPTION_CUES,
     PHYSICAL_SENSES,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
@@ -129,13 +131,17 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> boo
     points``), a legal charge (``was charged with fraud``), a physical sense (``appeared on a
     show``, ``showed up``), or a verb of :data:`THAT_OR_QUOTE_CUES`
     without a that-clause, quotation or colon after it (``Clinton maintains a lead``); a stance
-    cue after a modal is a prediction (``she would support the nominee``)."""
+    cue after a modal is a prediction (``she would support the nominee``); a passive of see or
+    find without "to", "that" or "as" tells where someone was (``was seen on camera``)."""
     nxt = after[0].text if after else ""
     lemma = entry.lemma
     if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
         return True
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
                                 or nxt.lower() in ("with", "in")):
+        return True
+    if lemma in PERCEPTION_CUES and words and words[-1].text.lower() in BE_FORMS \
+            and nxt.lower() not in PERCEPTION_COMPLEMENTS and nxt not in QUOTE_OPENERS:
         return True
     if entry.category in STANCE_CATEGORIES and _modal_before(words):
         return True
