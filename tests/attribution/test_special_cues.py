@@ -8,9 +8,11 @@ import pytest
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.special_cues import (
     COLON_CUE,
+    DASH_BYLINE,
     SOURCE_PHRASE,
     according_to,
     colon_cue,
+    dash_byline,
     impersonal,
     question,
     source_phrase,
@@ -144,3 +146,20 @@ def test_predicate_before_a_colon_and_a_quotation():
 ])
 def test_kicker_words_are_no_speakers(text):
     assert colon_results(text, set()) == [CueOutcome.NOT_A_SPEAKER_LABEL]
+
+
+def dash_results(text: str, used: set[int]) -> list[Draft | CueOutcome]:
+    view = TextView(text)
+    return [dash_byline(view, match, used) for match in DASH_BYLINE.finditer(text)]
+
+
+def test_dash_byline_after_a_quotation():
+    text = "“The harbour stays open.” ― Carla Sanchez\nMore text follows here."
+    used: set[int] = set()
+    [draft] = dash_results(text, used)
+    assert text[draft.cue_start:draft.cue_end] == "―"
+    assert text[draft.speaker_start:draft.speaker_end] == "Carla Sanchez"
+    assert text[draft.content_start:draft.content_end] == "“The harbour stays open.”"
+    assert draft.kind == "direct" and used == {0}
+    assert dash_results(text, {0}) == [CueOutcome.QUOTATION_NEEDED]
+    assert dash_results("The vote - “a farce” - ended late.", set()) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.attribution.content_spans import mark_used, quote_after, settle_kind
+from toolkit.attribution.content_spans import mark_used, quote_after, quote_before, settle_kind
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.phrases import MAX_SUBJECT_WORDS, is_role_phrase
 from toolkit.attribution.text import (
@@ -33,8 +33,8 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["COLON_CUE", "SOURCE_PHRASE", "according_to", "colon_cue", "impersonal",
-           "is_section_label", "question", "source_phrase"]
+__all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
+           "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 # ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``; a
@@ -42,6 +42,11 @@ _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|
 COLON_CUE = re.compile(
     rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
     r"(?:\s(?P<predicate>(?:is|was|were|are)\s(?:\w+\s){0,3}?[a-z]+))?(?P<cue>:)(?=\s)",
+    re.MULTILINE)
+# ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line or followed by a
+# comma and a role); the dash is the cue
+DASH_BYLINE = re.compile(
+    rf"(?<=[”\"])[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<name>{_NAME_RUN}(?<![\s.]))(?=[ \t]*(?:,|$))",
     re.MULTILINE)
 # ``In a CNN poll released Monday, …`` (group "source") and ``in Bolton’s view`` ("holder")
 SOURCE_PHRASE = re.compile(
@@ -173,6 +178,27 @@ def is_section_label(name: list[str]) -> bool:
         return False
     return any(w.endswith(("'S", "’S")) or w.lower().rstrip(".") in SECTION_LABEL_WORDS
                for w in name)
+
+
+def dash_byline(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
+    """``“We will win.” ― Carla Sanchez``: the name after the dash speaks the quotation before
+    it (its index joins ``used_quotes``)."""
+    start, end = match.span("cue")
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    name = match.group("name").split()
+    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS:
+        return CueOutcome.NOT_A_SPEAKER_LABEL
+    quote = quote_before(view, start)
+    if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED
+    sentence = view.sentence_at(start)
+    draft = Draft(start, end, None, paragraph=view.sentence_paragraph[sentence],
+                  sentence=sentence, kind="direct")
+    draft.set_speaker(view.text, *match.span("name"))
+    mark_used(view, quote, used_quotes)
+    draft.content_start, draft.content_end = quote
+    return draft
 
 
 def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
