@@ -181,3 +181,8 @@ def test_stance_cue_after_a_modal_is_a_prediction(cue_site, lexicon, text, cue, 
 ])
 def test_passive_perception_cues(cue_site, lexicon, text, cue, expected):
     assert outcome(cue_site, lexicon, text, cue) is expected
+
+
+def test_noun_like_form_after_a_dated_name_is_a_noun(cue_site, lexicon):
+    text = "Surveillance began after the 9/11 attacks in the capital."
+    assert outcome(cue_site, lexicon, text, "attacks") is CueOutcome.NOUN_USE

@@ -179,7 +179,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return False
     if is_name_like(words[-1].text):
         k = len(words) - 1
-        while k > 0 and (is_name_like(words[k].text) or words[k].text == "."):
+        while k > 0 and (is_name_like(words[k].text) or words[k].text in (".", "/", "-")):
             k -= 1
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
