@@ -4,8 +4,9 @@
   (a corpus, with speaker ids merged across documents);
 - :mod:`~toolkit.attribution.records`: the :class:`Attribution` record and its table;
 - :mod:`~toolkit.attribution.verb_lexicon`: the reporting-verb lexicon and its cue pattern;
-- :mod:`~toolkit.attribution.extractor`: the per-document scan over cue matches; the rules it calls
-  live in :mod:`~toolkit.attribution.cue_filters` (is a match a reporting cue here),
+- :mod:`~toolkit.attribution.extractor`: the per-document scan over cue matches, which builds
+  :mod:`~toolkit.attribution.drafts` (a draft attribution, or why a match is none); the rules it
+  calls live in :mod:`~toolkit.attribution.cue_filters` (is a match a reporting cue here),
   :mod:`~toolkit.attribution.speaker_spans`, :mod:`~toolkit.attribution.content_spans`,
   :mod:`~toolkit.attribution.special_cues` ("according to", "Name:", source phrases, questions),
   :mod:`~toolkit.attribution.floating` and :mod:`~toolkit.attribution.canonical_speakers`, over
