@@ -186,3 +186,8 @@ def test_passive_perception_cues(cue_site, lexicon, text, cue, expected):
 def test_noun_like_form_after_a_dated_name_is_a_noun(cue_site, lexicon):
     text = "Surveillance began after the 9/11 attacks in the capital."
     assert outcome(cue_site, lexicon, text, "attacks") is CueOutcome.NOUN_USE
+
+
+def test_colon_and_quotation_after_a_noun_like_form_make_it_a_verb(cue_site, lexicon):
+    text = "Her statement read: “We are done with the harbour plan.”"
+    assert outcome(cue_site, lexicon, text, "read") is CueOutcome.ACCEPTED

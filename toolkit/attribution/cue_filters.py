@@ -195,6 +195,8 @@ def object_follows(view: TextView, words: list[Word], end: int, sentence_end: in
     low = nxt.lower()
     if low in CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in QUOTE_OPENERS:
         return True
+    if nxt == ":" and len(after) > 1 and after[1].text in QUOTE_OPENERS:
+        return True  # ``her statement read: “…”``: a colon and a quotation follow a verb
     if nxt[:1].isupper() and nxt.isalpha():
         return True
     if nxt in (".", ","):
