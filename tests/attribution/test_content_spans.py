@@ -114,3 +114,22 @@ def test_time_words_after_a_cue():
     assert skip_time_after("said on Monday, ", 4) == len("said on Monday")
     assert skip_time_after("said today", 4) == len("said today")
     assert skip_time_after("said the", 4) == 4
+
+
+@pytest.mark.parametrize(("text", "cue", "inverted", "content"), [
+    ("Troops have left the valley, the army said on Tuesday.", "said", False,
+     "Troops have left the valley"),
+    ("Food prices will rise, said Ana Ruiz, chief executive of Norte Foods, which supplies the "
+     "region.", "said", True, "Food prices will rise"),
+    ("Food prices will rise, the ministry said in a statement.", "said", False,
+     "Food prices will rise"),
+    ("The army said on Tuesday it would leave.", "said", False, "it would leave"),
+    ("The army said in a statement that troops had left.", "said", False,
+     "that troops had left"),
+    ("In a statement, the army said troops had left.", "said", False, "troops had left"),
+    ("Citing the report, the ministry closed the border.", "Citing", True, "the report"),
+])
+def test_content_of_trailing_cues_and_adjuncts(cue_site, lexicon, text, cue, inverted, content):
+    site = with_speaker(cue_site, lexicon, text, cue, inverted=inverted)
+    indirect_content(site.view, site.draft)
+    assert site.content == content

@@ -134,3 +134,60 @@ def test_first_and_second_person_thoughts(cue_site, lexicon, text, cue, thought)
 ])
 def test_thing_subjects_of_passive_cues(head, thing):
     assert is_thing_subject(Draft(0, 0, None, head=head)) is thing
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Former lightweight champion Ben Okoro tapped out in the second round.", "champion",
+     CueOutcome.NOUN_USE),
+    ("Hope Lindqvist said the port is safe.", "Hope", CueOutcome.NOUN_USE),
+    ("The farmers will have their say on Sunday.", "say", CueOutcome.NOUN_USE),
+    ("The index added 1.6 points on Monday.", "added", CueOutcome.OTHER_SENSE),
+    ("The harbour master was charged with fraud.", "charged", CueOutcome.OTHER_SENSE),
+    ("Ostby maintains a commanding lead in the north.", "maintains", CueOutcome.OTHER_SENSE),
+    ("The council granted the firm a licence.", "granted", CueOutcome.OTHER_SENSE),
+    ("The bank is advising Norte Foods on the sale.", "advising", CueOutcome.OTHER_SENSE),
+])
+def test_cue_forms_in_other_senses(cue_site, lexicon, text, cue, expected):
+    assert outcome(cue_site, lexicon, text, cue) is expected
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Farmers endorse Ostby in the north.", "endorse"),
+    ("Ostby maintained that the port is safe.", "maintained"),
+    ("“The port is safe,” Ostby maintained.", "maintained"),
+    ("Prosecutors charged that the harbour master lied.", "charged"),
+    ("The mayor added that 200 jobs were lost.", "added"),
+    ("People say Ostby will win.", "say"),
+])
+def test_cue_forms_that_stay_reporting_verbs(cue_site, lexicon, text, cue):
+    assert outcome(cue_site, lexicon, text, cue) is CueOutcome.ACCEPTED
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Ostby would support the nominee in November.", "support", CueOutcome.OTHER_SENSE),
+    ("Ostby will never vote for Brandt.", "vote for", CueOutcome.OTHER_SENSE),
+    ("Ostby supports Brandt.", "supports", CueOutcome.ACCEPTED),
+    ("The ministry would not say whether the port is safe.", "say", CueOutcome.ACCEPTED),
+])
+def test_stance_cue_after_a_modal_is_a_prediction(cue_site, lexicon, text, cue, expected):
+    assert outcome(cue_site, lexicon, text, cue) is expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("An agent was seen on camera near the pier.", "seen", CueOutcome.OTHER_SENSE),
+    ("The harbour master was found dead on Sunday.", "found", CueOutcome.OTHER_SENSE),
+    ("The deal is seen as a win for Ostby.", "seen", CueOutcome.ACCEPTED),
+    ("The mayor was found to have lied.", "found", CueOutcome.ACCEPTED),
+])
+def test_passive_perception_cues(cue_site, lexicon, text, cue, expected):
+    assert outcome(cue_site, lexicon, text, cue) is expected
+
+
+def test_noun_like_form_after_a_dated_name_is_a_noun(cue_site, lexicon):
+    text = "Surveillance began after the 9/11 attacks in the capital."
+    assert outcome(cue_site, lexicon, text, "attacks") is CueOutcome.NOUN_USE
+
+
+def test_colon_and_quotation_after_a_noun_like_form_make_it_a_verb(cue_site, lexicon):
+    text = "Her statement read: “We are done with the harbour plan.”"
+    assert outcome(cue_site, lexicon, text, "read") is CueOutcome.ACCEPTED

@@ -129,3 +129,39 @@ def test_passive_without_agent_and_active_cue(cue_site, lexicon):
     assert site.speaker == "The claims"
     site, _ = left(cue_site, lexicon, "Halvorsen denied the claims.", "denied")
     assert not is_passive_cue(site.view.text, site.draft)
+
+
+@pytest.mark.parametrize(("text", "cue", "mention", "cue_text"), [
+    ("Prime Minister Mara May has said the vote will go ahead.", "said",
+     "Prime Minister Mara May", "has said"),
+    ("Councillor Ada Long said the vote will go ahead.", "said", "Councillor Ada Long", "said"),
+    ("Ostby Will Say More", "Say", "Ostby", "Will Say"),
+    ("On Wednesday Norte Foods said it would cut jobs.", "said", "Norte Foods", "said"),
+    ("Last week the ministry said it would act.", "said", "the ministry", "said"),
+    ("Does Ostby think he can win?", "think", "Ostby", "think"),
+])
+def test_names_times_and_question_auxiliaries_around_the_subject(cue_site, lexicon, text, cue,
+                                                                  mention, cue_text):
+    site, found = left(cue_site, lexicon, text, cue)
+    assert found is SpeakerSearch.FOUND
+    assert site.speaker == mention
+    assert text[site.draft.cue_start:site.draft.cue_end] == cue_text
+
+
+def test_which_after_a_comma_is_a_relative_subject(cue_site, lexicon):
+    text = "The grant went to the agency, which said it would build a clinic."
+    site, found = left(cue_site, lexicon, text, "said")
+    assert found is SpeakerSearch.FOUND
+    assert site.speaker == "which"
+    assert site.draft.head == "the agency"
+
+
+@pytest.mark.parametrize(("text", "cue", "mention"), [
+    ("The port will close, said dock worker Luis Pena.", "said", "dock worker Luis Pena"),
+    ("The port will close, said Ana Ruiz, who retired in May.", "said", "Ana Ruiz"),
+    ("Citing the report, the ministry closed the border.", "Citing", "the ministry"),
+])
+def test_speakers_after_the_cue(cue_site, lexicon, text, cue, mention):
+    site = cue_site(text, cue)
+    assert right_speaker(site.view, site.draft, site.sentence_end, lexicon=lexicon)
+    assert site.speaker == mention

@@ -8,9 +8,11 @@ import pytest
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.special_cues import (
     COLON_CUE,
+    DASH_BYLINE,
     SOURCE_PHRASE,
     according_to,
     colon_cue,
+    dash_byline,
     impersonal,
     question,
     source_phrase,
@@ -108,3 +110,56 @@ def test_questions(cue_site):
     assert site.content == "whether the walls would hold"
     site = cue_site("Asked, Brandt shrugged.", "Asked")
     assert not question(site.view, site.draft, site.sentence_end)
+
+
+@pytest.mark.parametrize("text", [
+    "ANALYST'S TAKE: “The deal is weak.”",
+    "WHAT'S NEXT: The council votes on the harbour plan on Friday.",
+    "THE BOTTOM LINE: The harbour stays open all winter.",
+])
+def test_section_labels_are_no_speakers(text):
+    assert colon_results(text, set()) == [CueOutcome.NOT_A_SPEAKER_LABEL]
+
+
+def test_transcript_labels():
+    text = "HALVORSEN: Well, look, the port stays open.\nQ: Will it stay open all winter?"
+    first, second = colon_results(text, set())
+    assert text[first.speaker_start:first.speaker_end] == "HALVORSEN"
+    assert text[second.speaker_start:second.speaker_end] == "Q"
+    assert second.head == "the interviewer"
+
+
+def test_predicate_before_a_colon_and_a_quotation():
+    text = "Martell is more blunt: “The plan is dead.”"
+    [draft] = colon_results(text, set())
+    assert text[draft.cue_start:draft.cue_end] == "is more blunt:"
+    assert text[draft.speaker_start:draft.speaker_end] == "Martell"
+    assert text[draft.content_start:draft.content_end] == "“The plan is dead.”"
+    assert colon_results("Martell is more blunt: the plan is dead.", set()) == [
+        CueOutcome.QUOTATION_NEEDED]
+
+
+@pytest.mark.parametrize("text", [
+    "EMAIL: harbour@example.com for tips on the story.",
+    "Contributing: Ada Lindqvist and Tomas Brandt in Ostland.",
+    "Analysis: The harbour plan is in trouble this winter.",
+])
+def test_kicker_words_are_no_speakers(text):
+    assert colon_results(text, set()) == [CueOutcome.NOT_A_SPEAKER_LABEL]
+
+
+def dash_results(text: str, used: set[int]) -> list[Draft | CueOutcome]:
+    view = TextView(text)
+    return [dash_byline(view, match, used) for match in DASH_BYLINE.finditer(text)]
+
+
+def test_dash_byline_after_a_quotation():
+    text = "“The harbour stays open.” ― Carla Sanchez\nMore text follows here."
+    used: set[int] = set()
+    [draft] = dash_results(text, used)
+    assert text[draft.cue_start:draft.cue_end] == "―"
+    assert text[draft.speaker_start:draft.speaker_end] == "Carla Sanchez"
+    assert text[draft.content_start:draft.content_end] == "“The harbour stays open.”"
+    assert draft.kind == "direct" and used == {0}
+    assert dash_results(text, {0}) == [CueOutcome.QUOTATION_NEEDED]
+    assert dash_results("The vote - “a farce” - ended late.", set()) == []

@@ -20,10 +20,16 @@ from toolkit.attribution.text import (
 from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     CLAUSE_BOUNDARY_PUNCTUATION,
+    CLAUSE_BOUNDARY_WORDS,
     OBJECT_PRONOUNS,
+    PREPOSITIONS,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    SUBJECT_RELATIVES,
+    TIME_LEADS,
+    TIME_WORDS,
 )
+from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after", "quote_before",
@@ -117,6 +123,14 @@ def indirect_content(view: TextView, draft: Draft) -> None:
     nothing follows, the sentence part before the speaker is the content (``X, he said.``)."""
     text = view.text
     s_start, s_end = view.sentences[draft.sentence]
+    after_cue = (draft.speaker_start or 0) > draft.cue_end
+    between = text[draft.cue_end:draft.speaker_start] if after_cue else ""
+    if between.rstrip().endswith(",") and len(between.strip()) > 3:
+        # ``Citing the report, Trump said``: the participle clause holds the content
+        draft.content_start = trim_start(text, draft.cue_end, draft.speaker_start, CLAUSE_GAP_CHARS)
+        draft.content_end = trim_end(text, draft.content_start, draft.speaker_start,
+                                     CLAUSE_GAP_CHARS)
+        return
     start = max(draft.cue_end, draft.speaker_end or 0) if (draft.speaker_start or 0) > draft.cue_start \
         else draft.cue_end
     words = view.words(start, s_end)
@@ -134,15 +148,71 @@ def indirect_content(view: TextView, draft: Draft) -> None:
                 k = 1
     while k < len(words) and words[k].text in (",", ":"):
         k += 1
+    k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+    left_start = min(draft.cue_start,
+                     draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
+    left_end = trim_end(text, s_start, left_start, CLAUSE_GAP_CHARS)
     if k < len(words) - 1 and words[k].start < end:
-        draft.content_start, draft.content_end = words[k].start, end
-        return
-    left_end = min(draft.cue_start,
-                   draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
-    left_end = trim_end(text, s_start, left_end, CLAUSE_GAP_CHARS)
+        that = _that_after_adjunct(words, k)
+        if that is not None:
+            draft.content_start, draft.content_end = words[that].start, end
+            return
+        if not (_is_adjunct(words[k].text) and _trailing_cue(text, s_start, left_start)):
+            draft.content_start, draft.content_end = words[k].start, end
+            return
     if left_end - s_start >= 3:
         draft.content_start, draft.content_end = s_start, left_end
+
+
+def _after_time(words: list[Word], k: int) -> int:
+    """``said on Tuesday it would``: ``k`` moved past a time expression that more words follow."""
+    n = k
+    if n + 1 < len(words) and words[n].text.lower() in TIME_LEADS \
+            and words[n + 1].text.lower() in TIME_WORDS:
+        n += 2
+    elif n < len(words) and words[n].text.lower() in TIME_WORDS:
+        n += 1
+    while n < len(words) and words[n].text == ",":
+        n += 1
+    return n if n < len(words) - 1 else k
+
+
+def _is_adjunct(word: str) -> bool:
+    """Does ``word`` open an adjunct or a postmodifier rather than a content clause (``on
+    Tuesday``, ``in a statement``, ``which supplies the region``)?"""
+    low = word.lower()
+    return low in ADJUNCT_OPENERS or low in TIME_WORDS or low in TIME_LEADS \
+        or low in SUBJECT_RELATIVES
+
+
+# words opening an adjunct after a cue rather than its content ("said in a statement", "said
+# at a news conference", "said during a visit"); "to", "about", "of" open the content itself
+ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according"})
+
+
+def _that_after_adjunct(words: list[Word], k: int) -> int | None:
+    """``said in a statement that …``: index of "that" ending a short adjunct opened at ``k``."""
+    if not _is_adjunct(words[k].text) or words[k].text.lower() in SUBJECT_RELATIVES \
+            or k + 1 < len(words) and words[k + 1].text.lower() in ("least", "most"):
+        return None
+    for n in range(k + 1, min(len(words) - 1, k + 6)):
+        w = words[n].text
+        if w.lower() == "that":
+            return n
+        if w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS \
+                or w[:1].isdigit():
+            return None
+    return None
+
+
+def _trailing_cue(text: str, s_start: int, left_start: int) -> bool:
+    """Does the sentence part before the speaker (and cue) end in a comma or a quotation, as
+    when the cue trails its content (``Troops have left, the army said on Tuesday.``)?"""
+    left = text[s_start:left_start].rstrip()
+    first = left.split(maxsplit=1)[0].lower() if left else ""
+    return len(left.split()) >= 4 and left.endswith((",", *QUOTE_CLOSERS, "—", "–")) \
+        and first not in PREPOSITIONS and first not in CLAUSE_BOUNDARY_WORDS
 
 
 def shorten_content(view: TextView, draft: Draft, end: int) -> None:

@@ -18,36 +18,49 @@ from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_for
 from toolkit.attribution.word_classes import (
     ARTICLES,
     AWAY_PARTICLES,
+    BE_FORMS,
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_OPENERS,
     CONTINUATION_CUES,
     FIRST_SECOND_PERSON,
+    HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
     INFINITIVE_GOVERNORS,
+    LEGAL_CUES,
     NAMING_VERBS,
     NOT_THING_WORDS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
+    PERCEPTION_COMPLEMENTS,
+    PERCEPTION_CUES,
+    PHYSICAL_SENSES,
+    POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
+    QUANTITY_CUES,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
+    STANCE_CATEGORIES,
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
+    THAT_OR_QUOTE_CUES,
     VERB_FOLLOWERS,
 )
 from toolkit.attribution.words import Word, is_name_like
 
 __all__ = ["NOUN_LIKE_CUE_FORMS", "followed_by", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
-           "is_noun_use", "is_plural_subject", "is_thing_subject", "may_capitalize",
-           "object_follows"]
+           "is_noun_use", "is_other_sense", "is_plural_subject", "is_thing_subject",
+           "is_title_or_first_name", "may_capitalize", "object_follows"]
 
 # cue forms that are also nouns ("report", "reports", "talks", "worries")
 NOUN_LIKE_CUE_FORMS = cue_noun_forms()
 _NUMBER = re.compile(r"\d[\d,.]*")
+# plural nouns without an -s, after which a bare form is a verb ("people say")
+_PLURAL_WITHOUT_S = frozenset({"people", "police", "staff", "children", "men", "women", "media",
+                               "public", "government", "team", "party", "majority", "who"})
 # characters after a cue searched for its next word (object and plural-subject tests) and for
 # the words the modifier and preposition tests read
 _NEXT_WORD_CHARS = 40
@@ -72,7 +85,72 @@ def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, 
     after = view.words(end, min(sentence_end, end + _FOLLOWING_CHARS))
     if is_modifier_use(words, form, entry, after):
         return CueOutcome.MODIFIER_USE
+    if is_title_or_first_name(view, words, form, entry, end, after):
+        return CueOutcome.NOUN_USE
+    if is_other_sense(words, entry, after):
+        return CueOutcome.OTHER_SENSE
     return CueOutcome.ACCEPTED
+
+
+def _is_bare_form(form: str, entry: CueEntry) -> bool:
+    """A one-word cue form that is the verb's base form (``champion``, ``hope``)."""
+    return " " not in form and form == entry.lemma
+
+
+def is_title_or_first_name(view: TextView, words: list[Word], form: str, entry: CueEntry,
+                           end: int, after: list[Word]) -> bool:
+    """A bare cue form right before a name is part of a title or a name: ``former lightweight
+    champion Ben Roth`` (after a singular lower-case word a bare form is no finite verb),
+    ``Hope Hicks said`` (a capitalized form opening the sentence)."""
+    if not _is_bare_form(form, entry) or not after or not is_name_like(after[0].text) \
+            or after[0].text.isupper():
+        return False
+    if not words:
+        return view.text[end - len(form)].isupper()
+    prev = words[-1].text
+    low = prev.lower()
+    return prev.isalpha() and prev.islower() and not low.endswith("s") \
+        and low not in SKIPPED_BEFORE_CUE and low not in SUBJECT_PRONOUNS \
+        and low not in PRONOUNS_BEFORE_VERB_FORM and low not in CLAUSE_BOUNDARY_WORDS \
+        and low not in PREPOSITIONS and low not in _PLURAL_WITHOUT_S and not low.endswith("ly")
+
+
+def _modal_before(words: list[Word]) -> bool:
+    """Is there a modal among the auxiliaries and adverbs right before the cue?"""
+    for w in reversed(words):
+        low = w.text.lower()
+        if low in HYPOTHETICAL_MODALS and w.text.islower():
+            return True
+        if low not in SKIPPED_BEFORE_CUE:
+            return False
+    return False
+
+
+def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> bool:
+    """A cue form in a sense that reports nothing: a number as object (``the index added 1.6
+    points``), a legal charge (``was charged with fraud``), a physical sense (``appeared on a
+    show``, ``showed up``), or a verb of :data:`THAT_OR_QUOTE_CUES`
+    without a that-clause, quotation or colon after it (``Clinton maintains a lead``); a stance
+    cue after a modal is a prediction (``she would support the nominee``); a passive of see or
+    find without "to", "that" or "as" tells where someone was (``was seen on camera``)."""
+    nxt = after[0].text if after else ""
+    lemma = entry.lemma
+    if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
+        return True
+    if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
+                                or nxt.lower() in ("with", "in")):
+        return True
+    if lemma in PERCEPTION_CUES and words and words[-1].text.lower() in BE_FORMS \
+            and nxt.lower() not in PERCEPTION_COMPLEMENTS and nxt not in QUOTE_OPENERS:
+        return True
+    if entry.category in STANCE_CATEGORIES and _modal_before(words):
+        return True
+    if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
+        return True
+    if lemma in THAT_OR_QUOTE_CUES:
+        return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
+                    or nxt in (":", ".", ",", "—", "–", "?", "!"))
+    return False
 
 
 def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence_end: int) -> bool:
@@ -85,7 +163,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if not words:
         return False
     prev = words[-1].text.lower()
-    if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS):
+    if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
@@ -101,7 +179,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return False
     if is_name_like(words[-1].text):
         k = len(words) - 1
-        while k > 0 and (is_name_like(words[k].text) or words[k].text == "."):
+        while k > 0 and (is_name_like(words[k].text) or words[k].text in (".", "/", "-")):
             k -= 1
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
@@ -117,6 +195,8 @@ def object_follows(view: TextView, words: list[Word], end: int, sentence_end: in
     low = nxt.lower()
     if low in CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in QUOTE_OPENERS:
         return True
+    if nxt == ":" and len(after) > 1 and after[1].text in QUOTE_OPENERS:
+        return True  # ``her statement read: “…”``: a colon and a quotation follow a verb
     if nxt[:1].isupper() and nxt.isalpha():
         return True
     if nxt in (".", ","):

@@ -29,6 +29,7 @@ class CueOutcome(Enum):
     NOUN_USE = "the cue form is a noun here"
     PLURAL_SUBJECT = "the cue form is a plural noun subject here"
     MODIFIER_USE = "the cue form modifies a noun here"
+    OTHER_SENSE = "the cue form has a sense other than speech here"
     NO_INFINITIVE_GOVERNOR = "infinitive cue without a governing verb"
     BARE_PARTICIPLE = "-ing form that opens no participle clause"
     INTRANSITIVE_USE = "intransitive cue followed by a preposition"

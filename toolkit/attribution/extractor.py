@@ -44,9 +44,11 @@ from toolkit.attribution.speaker_spans import (
 )
 from toolkit.attribution.special_cues import (
     COLON_CUE,
+    DASH_BYLINE,
     SOURCE_PHRASE,
     according_to,
     colon_cue,
+    dash_byline,
     impersonal,
     question,
     source_phrase,
@@ -81,9 +83,11 @@ class _Extraction:
         matches = [(m.start(), 0, m) for m in self.lexicon.pattern.finditer(view.text)]
         matches += [(m.start("cue"), 1, m) for m in COLON_CUE.finditer(view.text)]
         matches += [(m.start(), 2, m) for m in SOURCE_PHRASE.finditer(view.text)]
+        matches += [(m.start("cue"), 3, m) for m in DASH_BYLINE.finditer(view.text)]
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
-                 lambda match: source_phrase(view, match))
+                 lambda match: source_phrase(view, match),
+                 lambda match: dash_byline(view, match, self.used_quotes))
         for _, kind, match in sorted(matches, key=lambda item: (item[0], item[1])):
             result = rules[kind](match)
             if isinstance(result, Draft):

@@ -12,7 +12,9 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     IRREGULAR_PARTICIPLES,
+    MONTHS,
     PREPOSITIONS,
+    QUESTION_AUXILIARIES,
     SKIPPED_BEFORE_CUE,
     SUBJECT_DETERMINERS,
     TIME_LEADS,
@@ -110,6 +112,7 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
     """
     if a > b:
         return None
+    a = _after_time_or_question_lead(words, a, b)
     if b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() in PREPOSITIONS:
         k = b
         while k >= a and (is_name_like(words[k].text) or words[k].text in _NAME_MARKS):
@@ -117,6 +120,26 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
         if k == b:
             return None
         return k + 1
+    return a
+
+
+def _after_time_or_question_lead(words: list[Word], a: int, b: int) -> int:
+    """``a`` moved past a time adverbial without a comma (``On Wednesday Suncor``, ``Last week
+    the ministry``) or the auxiliary of a question (``Does Rubio``), which open the sentence
+    but are no part of its subject."""
+    k = a
+    if words[k].text.lower() in TIME_LEADS | {"in", "at", "by"} and k < b:
+        k += 1
+    j = k
+    while j < b and (words[j].text.lower() in TIME_WORDS or words[j].text.lower() in MONTHS
+                     or words[j].text[:1].isdigit()):
+        j += 1
+    if j > k:
+        return j
+    if words[a].text.lower() in QUESTION_AUXILIARIES and a < b and words[a].text[:1].isupper() \
+            and is_name_like(words[a + 1].text) or words[a].text.lower() in QUESTION_AUXILIARIES \
+            and a < b and words[a + 1].text.lower() in SUBJECT_DETERMINERS:
+        return a + 1
     return a
 
 

@@ -31,10 +31,13 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_JOINERS,
     DISCOURSE_MARKERS,
+    PARTICIPLE_LEADS,
     PHRASE_END_MARKS,
     POSSESSIVE_ENDINGS,
     PREPOSITIONS,
+    QUOTE_CLOSERS,
     QUOTE_OPENERS,
+    SKIPPED_BEFORE_CUE,
     SUBJECT_DETERMINERS,
     SUBJECT_RELATIVES,
     THIRD_PERSON_SUBJECTS,
@@ -43,9 +46,9 @@ from toolkit.attribution.word_classes import (
 )
 from toolkit.attribution.words import Word, is_name_like
 
-__all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "left_speaker", "main_subject",
-           "participle_subject", "passive_agent", "relative_clause_start", "relative_subject",
-           "right_speaker"]
+__all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "is_surname_auxiliary", "left_speaker",
+           "main_subject", "participle_subject", "passive_agent", "relative_clause_start",
+           "relative_subject", "right_speaker"]
 
 
 class SpeakerSearch(Enum):
@@ -69,6 +72,8 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     clause's subject.
     """
     i = skip_left(words, len(words) - 1)
+    if is_surname_auxiliary(words, i + 1, view.text[draft.cue_start:draft.cue_end]):
+        i += 1  # ``Theresa May has said``: "May" ends the name, it is no auxiliary
     if i + 1 < len(words):
         draft.cue_start = words[i + 1].start
     if i < 0:
@@ -78,6 +83,9 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         return _search(apposition(view, draft, words, i))
     if w.lower() in CLAUSE_JOINERS:
         return _search(main_subject(view, draft, earlier=earlier))
+    if w.lower() == "which" and i >= 2 and words[i - 1].text == ",":
+        relative_subject(view, draft, words, i, earlier=earlier)  # ``the agency, which said``
+        return SpeakerSearch.FOUND
     if w != ")" and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS):
         return SpeakerSearch.NOT_FOUND
     text = view.text
@@ -107,6 +115,20 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
+    """Is ``words[k]``, an auxiliary or adverb by spelling (May, Will, Long, Still), the last
+    word of a name? It is when capitalized inside the sentence right after a name-like word
+    and followed by a lower-case word (the next word or the cue), as a name and not a
+    title-case headline is written."""
+    if k <= 0 or k >= len(words):
+        return False
+    word = words[k].text
+    if not word[:1].isupper() or word.isupper() or not is_name_like(words[k - 1].text):
+        return False
+    nxt = words[k + 1].text if k + 1 < len(words) else cue
+    return nxt[:1].islower()
 
 
 def participle_subject(view: TextView, draft: Draft, words: list[Word], a: int,
@@ -199,6 +221,13 @@ def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, 
         end = who - 2
         a = subject_start(words, phrase_start(words, end), end)
         if a is not None:
+            for k in range(end, a, -1):  # ``the money went to the agency, which``: the agency
+                if words[k].text.lower() in SUBJECT_DETERMINERS:
+                    a = k
+                    break
+                if words[k].text.lower() in PREPOSITIONS:
+                    a = k + 1
+                    break
             draft.head = view.text[words[a].start:words[end].end]
             for other in earlier:
                 if other.speaker_start is not None and other.speaker_start < words[end].end \
@@ -211,6 +240,9 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     """Inverted order: ``“…,” said Peskov, the Kremlin spokesman.``"""
     text = view.text
     words = view.words(draft.cue_end, sentence_end)
+    if text[draft.cue_start:draft.cue_end].endswith("ing") \
+            and _after_participle_clause(view, draft, words, lexicon):
+        return True
     k = 0
     while k < len(words) and (words[k].text.lower() in TIME_WORDS
                               or words[k].text.lower() in TIME_LEADS):
@@ -219,7 +251,9 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
         return False
     first = words[k].text
     if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
-            or first.lower() in THIRD_PERSON_SUBJECTS) or lexicon.lookup(first) is not None:
+            or first.lower() in THIRD_PERSON_SUBJECTS
+            or _role_before_name(view, draft, words, k, lexicon)) \
+            or lexicon.lookup(first) is not None:
         return False
     j = k
     while j + 1 < len(words) and words[j + 1].text not in CLAUSE_BOUNDARY_PUNCTUATION \
@@ -229,13 +263,58 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if j - k >= MAX_SUBJECT_WORDS:
         return False
     draft.set_speaker(text, words[k].start, words[j].end)
-    if j + 2 < len(words) and words[j + 1].text == "," and is_role_phrase(words, j + 2, j + 2):
+    if j + 2 < len(words) and words[j + 1].text == "," and is_role_phrase(words, j + 2, j + 2) \
+            and words[j + 2].text.lower() not in SUBJECT_RELATIVES:
         end = j + 2
         while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
             end += 1
         draft.context = text[words[j + 2].start:words[end].end]
         draft.speaker_end = words[end].end
     return True
+
+
+def _after_participle_clause(view: TextView, draft: Draft, words: list[Word],
+                             lexicon: VerbLexicon) -> bool:
+    """``Citing the report, Trump said``: a participle clause opening the sentence shares the
+    subject of the main clause after its comma."""
+    opening = view.words(view.sentences[draft.sentence][0], draft.cue_start)
+    if any(w.text not in QUOTE_OPENERS and w.text.lower() not in PARTICIPLE_LEADS
+           for w in opening):
+        return False
+    comma = next((n for n, w in enumerate(words) if w.text in CLAUSE_BOUNDARY_PUNCTUATION), None)
+    if comma is None or words[comma].text != "," or comma + 1 >= len(words):
+        return False
+    k = comma + 1
+    j = k
+    while j < len(words) and j - k < MAX_SUBJECT_WORDS // 2:
+        w = words[j].text
+        low = w.lower()
+        if not w.isalpha() and w not in POSSESSIVE_ENDINGS or low in SKIPPED_BEFORE_CUE \
+                or j > k and w.islower() and (lexicon.lookup(w) or low.endswith("ed")) \
+                or low in CLAUSE_BOUNDARY_WORDS:
+            break
+        j += 1
+    if j == k:
+        return False
+    draft.set_speaker(view.text, words[k].start, words[j - 1].end)
+    return True
+
+
+def _role_before_name(view: TextView, draft: Draft, words: list[Word], k: int,
+                      lexicon: VerbLexicon) -> bool:
+    """``…, said dock worker Luis Pena``: up to three lower-case words of a role, then a name,
+    after a cue that trails its content (a comma or a quotation before it)."""
+    before = view.text[view.sentences[draft.sentence][0]:draft.cue_start].rstrip()
+    if not before.endswith((",", *QUOTE_CLOSERS)):
+        return False
+    for j in range(k, min(len(words), k + 4)):
+        w = words[j].text
+        if is_name_like(w):
+            return j > k
+        if not (w.isalpha() and w.islower()) or w in PREPOSITIONS or w in CLAUSE_BOUNDARY_WORDS \
+                or w in SUBJECT_DETERMINERS or w in THIRD_PERSON_SUBJECTS or lexicon.lookup(w):
+            return False
+    return False
 
 
 def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:

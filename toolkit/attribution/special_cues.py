@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from toolkit.attribution.content_spans import mark_used, quote_after, settle_kind
+from toolkit.attribution.content_spans import mark_used, quote_after, quote_before, settle_kind
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.phrases import MAX_SUBJECT_WORDS, is_role_phrase
 from toolkit.attribution.text import (
@@ -23,21 +23,30 @@ from toolkit.attribution.text import (
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
+    INTERVIEWER_LABELS,
     NOT_COLON_SPEAKERS,
     PHRASE_END_MARKS,
+    SECTION_LABEL_WORDS,
     SUBJECT_DETERMINERS,
     SUBJECT_RELATIVES,
 )
 from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["COLON_CUE", "SOURCE_PHRASE", "according_to", "colon_cue", "impersonal", "question",
-           "source_phrase"]
+__all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
+           "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
-# ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``
+# ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``; a
+# short predicate of "be" may stand before the colon (``Martell is more blunt: “…”``)
 COLON_CUE = re.compile(
-    rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))(?P<cue>:)(?=\s)",
+    rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
+    r"(?:\s(?P<predicate>(?:is|was|were|are)\s(?:\w+\s){0,3}?[a-z]+))?(?P<cue>:)(?=\s)",
+    re.MULTILINE)
+# ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line or followed by a
+# comma and a role); the dash is the cue
+DASH_BYLINE = re.compile(
+    rf"(?<=[”\"])[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<name>{_NAME_RUN}(?<![\s.]))(?=[ \t]*(?:,|$))",
     re.MULTILINE)
 # ``In a CNN poll released Monday, …`` (group "source") and ``in Bolton’s view`` ("holder")
 SOURCE_PHRASE = re.compile(
@@ -131,28 +140,64 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     one, only a colon label opening a line or following a dash takes the rest of the paragraph.
     """
     start, end = match.span("cue")
+    if match.group("predicate"):
+        start = match.start("predicate")  # the predicate and the colon are the cue
     if view.ignored(start, end):
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
-    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS:
+    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS \
+            or is_section_label(name):
         return CueOutcome.NOT_A_SPEAKER_LABEL
     sentence = view.sentence_at(start)
     paragraph = view.sentence_paragraph[sentence]
     draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
     draft.set_speaker(view.text, *match.span("name"))
+    if match.group("name").rstrip(".").lower() in INTERVIEWER_LABELS:
+        draft.head = "the interviewer"  # ``Q:`` names no one; the turn is the interviewer's
     paragraph_end = view.paragraphs[paragraph][1]
     quote = quote_after(view, end, paragraph_end)
     if quote is not None:
         mark_used(view, quote, used_quotes)
         draft.content_start, draft.content_end, draft.kind = quote[0], quote[1], "direct"
         return draft
-    if match.group("lead") is None:
+    if match.group("lead") is None or match.group("predicate"):
         return CueOutcome.QUOTATION_NEEDED
     content_start = trim_start(view.text, end, paragraph_end)
     if paragraph_end - content_start < 10:
         return CueOutcome.NO_CONTENT
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
+    return draft
+
+
+def is_section_label(name: list[str]) -> bool:
+    """``ANALYST'S TAKE:``, ``WHAT'S NEXT:``, ``THE BOTTOM LINE:``: an upper-case kicker of
+    several words with a possessive or a word of :data:`SECTION_LABEL_WORDS` heads a section;
+    a transcript label (``PENCE:``, ``SEN. MARA COLE:``) holds only a name and a title."""
+    if len(name) < 2 or not all(w.isupper() or not w.isalpha() for w in name):
+        return False
+    return any(w.endswith(("'S", "’S")) or w.lower().rstrip(".") in SECTION_LABEL_WORDS
+               for w in name)
+
+
+def dash_byline(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
+    """``“We will win.” ― Carla Sanchez``: the name after the dash speaks the quotation before
+    it (its index joins ``used_quotes``)."""
+    start, end = match.span("cue")
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    name = match.group("name").split()
+    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS:
+        return CueOutcome.NOT_A_SPEAKER_LABEL
+    quote = quote_before(view, start)
+    if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED
+    sentence = view.sentence_at(start)
+    draft = Draft(start, end, None, paragraph=view.sentence_paragraph[sentence],
+                  sentence=sentence, kind="direct")
+    draft.set_speaker(view.text, *match.span("name"))
+    mark_used(view, quote, used_quotes)
+    draft.content_start, draft.content_end = quote
     return draft
 
 

@@ -18,18 +18,22 @@ def _words(text: str) -> frozenset[str]:
 
 __all__ = [
     "ADDRESSEE_VERBS", "ADVERBS_BEFORE_CUE", "AGENT_PREPOSITION_STOPS", "ANONYMOUS_ID_STOPS",
-    "APPOSITION_STOPS", "ARTICLES", "AUXILIARIES", "AWAY_PARTICLES", "BE_FORMS", "CLAUSE_JOINERS",
-    "CLAUSE_OPENERS", "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CONTINUATION_CUES",
-    "COUNT_WORDS", "COURTESY_TITLES", "DISCOURSE_MARKERS", "FINITE_AUXILIARIES",
-    "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS",
-    "INTRANSITIVE_CUES", "IRREGULAR_PARTICIPLES", "NAME_DETERMINERS", "NAMING_VERBS", "NEGATIONS",
-    "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES", "NOT_SPEAKER_STARTS",
-    "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS", "OBJECT_PRONOUNS",
-    "PARTICIPLE_LEADS", "PHRASE_END_MARKS", "POSSESSIVE_ENDINGS", "POSTMODIFIER_OPENERS",
-    "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS", "QUANTIFIERS", "QUOTE_CLOSERS", "QUOTE_OPENERS",
-    "RELATIVE_PRONOUNS", "SKIPPED_BEFORE_CUE", "SPEAKER_ID_FUNCTION_WORDS",
-    "SPEAKER_NAME_FUNCTION_WORDS", "SUBJECT_DETERMINERS", "SUBJECT_PRONOUNS", "SUBJECT_RELATIVES",
-    "THIRD_PERSON_SUBJECTS", "TIME_LEADS", "TIME_WORDS", "VERB_FOLLOWERS",
+    "APPOSITION_STOPS", "ARTICLES", "AUXILIARIES", "AWAY_PARTICLES", "BE_FORMS",
+    "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CLAUSE_JOINERS", "CLAUSE_OPENERS",
+    "CONTINUATION_CUES", "COUNT_WORDS", "COURTESY_TITLES", "DISCOURSE_MARKERS",
+    "FINITE_AUXILIARIES", "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "HYPOTHETICAL_MODALS",
+    "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS", "INTERVIEWER_LABELS", "INTRANSITIVE_CUES",
+    "IRREGULAR_PARTICIPLES", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
+    "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
+    "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
+    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
+    "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
+    "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
+    "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
+    "RELATIVE_PRONOUNS", "SECTION_LABEL_WORDS", "SKIPPED_BEFORE_CUE", "SPEAKER_ID_FUNCTION_WORDS",
+    "SPEAKER_NAME_FUNCTION_WORDS", "STANCE_CATEGORIES", "SUBJECT_DETERMINERS", "SUBJECT_PRONOUNS",
+    "SUBJECT_RELATIVES", "THAT_OR_QUOTE_CUES", "THIRD_PERSON_SUBJECTS", "TIME_LEADS", "TIME_WORDS",
+    "VERB_FOLLOWERS",
     "FIRST_PERSON", "GROUP_QUANTIFIERS", "ING_TITLE_ADJECTIVES", "NAME_SUFFIXES",
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
 ]
@@ -56,6 +60,12 @@ SKIPPED_BEFORE_CUE = AUXILIARIES | NEGATIONS | ADVERBS_BEFORE_CUE
 # time words stepped over around a cue ("said Monday", "on Friday told")
 TIME_WORDS = _words("""monday tuesday wednesday thursday friday saturday sunday today yesterday
 tonight week month year morning afternoon evening night weekend""")
+# month names, which open a time adverbial like a weekday ("In March the council said")
+MONTHS = _words("""january february march april june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""")
+# auxiliaries that open a yes-no question before its subject ("Does Rubio think"); "will" and
+# "may" are left out, as they are also first names
+QUESTION_AUXILIARIES = _words("do does did is are was were has have had can could would should")
 # words before a time word that belong to the time expression ("last week", "on Monday")
 TIME_LEADS = _words("on last this earlier late early next")
 
@@ -112,8 +122,37 @@ OBJECT_PRONOUNS = _words("him her them me us you reporters supporters")
 ADDRESSEE_VERBS = _words("tell ask urge warn remind assure inform advise instruct implore invite")
 # cue lemmas of verbs that take no content object ("spoke at the rally" is no attribution)
 INTRANSITIVE_CUES = _words("speak talk")
-# cue lemmas that attribute only with a quotation ("continued", "went on")
-CONTINUATION_CUES = _words("continue go on")
+# cue lemmas that attribute only with a quotation ("continued", "went on", "she began");
+# "go on" is one lemma, so the set is not split on spaces
+CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
+# cue lemmas whose other senses prevail in news ("maintains a lead", "granted asylum", "is
+# advising the bank", "ruled the country"): they attribute only before a that-clause, a
+# quotation or a colon, or when they trail their content ("…, she maintained.")
+THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
+champion read recognize demonstrate assume suspect""")
+# a cue lemma followed by one of these words is in a physical sense ("appeared on a show",
+# "showed up in Portland")
+PHYSICAL_SENSES = MappingProxyType({
+    "appear": frozenset({"on", "at", "in", "with", "before", "alongside", "together", "onstage"}),
+    "show": frozenset({"up", "off"}),
+})
+# possessive determiners: a cue form after one is a noun ("their say", "its report")
+POSSESSIVE_DETERMINERS = _words("my your his its our their")
+# cue lemmas that take a number as object in another sense ("the index added 1.6 points")
+QUANTITY_CUES = _words("add post report show offer")
+# modals before a stance cue that make it a prediction or a hypothesis rather than a stance
+# taken ("would support the nominee", "will vote for Ostby")
+HYPOTHETICAL_MODALS = _words("would will could might may can should")
+# cue categories of stance acts that a modal turns into a prediction
+STANCE_CATEGORIES = _words("supportive")
+# cue lemmas that report a view only in the passive before "to", "that" or "as" ("is seen as
+# weak", "was found to have lied"); otherwise they tell where someone was ("was seen on camera",
+# "was found dead")
+PERCEPTION_CUES = _words("see find")
+# words after a passive perception cue that keep it an attribution
+PERCEPTION_COMPLEMENTS = _words("to that as")
+# cue lemmas of a legal sense when passive or before "with" ("was charged with fraud")
+LEGAL_CUES = _words("charge accuse")
 # cue lemmas that name something ("a company called Harmony" is no attribution)
 NAMING_VERBS = _words("call dub name label brand")
 # words ending an apposition that are not its noun phrase ("X, however, said")
@@ -136,7 +175,17 @@ NOT_THING_WORDS = _words("it they he she who which")
 # first or last words that show a "Name:" label is no speaker ("Update:", "Photo:", "Washington:")
 NOT_COLON_SPEAKERS = _words("""update updated note photo photos related read watch source sources
 editor editors tags image video click here by from posted reporting advertisement share listen
-subscribe update: correction on to of washington new york the latest breaking exclusive""")
+subscribe update: correction on to of washington new york the latest breaking exclusive email
+e-mail contributing look boom analysis opinion editorial commentary live transcript poll
+warning wow""")
+
+# words of an upper-case section label or kicker ("WHAT'S NEXT:", "THE BOTTOM LINE:", "WHY IT
+# MATTERS:"), compared in lower case without a final period
+SECTION_LABEL_WORDS = _words("""the a an what what's why how when where who it is are was next
+take line bottom matters background context key points facts glance happened happens more
+about""")
+# transcript labels of the interviewer's turns ("Q:", "QUESTION:")
+INTERVIEWER_LABELS = _words("q question interviewer")
 
 # quotation marks that open and close a quotation (tuples, for str.startswith / str.endswith)
 QUOTE_OPENERS = ("“", '"', "''")
