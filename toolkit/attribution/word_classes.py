@@ -129,7 +129,7 @@ CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
 THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
-champion read recognize demonstrate assume suspect""")
+champion read recognize demonstrate""")
 # a cue lemma followed by one of these words is in a physical sense ("appeared on a show",
 # "showed up in Portland")
 PHYSICAL_SENSES = MappingProxyType({
