@@ -50,3 +50,23 @@ def test_no_paths_is_one_line(capsys):
     code, _, err = run(["quotes"], capsys)
     assert code == 2 and err == ("toolkit quotes: error: no input paths "
                                  "(give PATH... or --paths-from FILE)\n")
+
+
+CONTINUED = ("\u201cThe gates stay open,\u201d Maria Ramos said on Monday.\n"
+             "\u201cNobody will be turned away at night.\u201d\n")
+
+
+def test_floating_quotes_are_written_unless_left_out(tmp_path, capsys):
+    story = tmp_path / "gates.txt"
+    story.write_text(CONTINUED, encoding="utf-8")
+    _, out, err = run(["quotes", str(story)], capsys)
+    kinds = [json.loads(line)["kind"] for line in out.splitlines()]
+    assert kinds == ["direct", "floating"] and err == ""
+    floating = json.loads(out.splitlines()[1])
+    assert floating["cue"] == "" and floating["cue_start"] == floating["cue_end"]
+    assert floating["content"].startswith("\u201cNobody")
+    _, out, _ = run(["quotes", str(story), "--no-floating"], capsys)
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["direct"]
+    _, same, _ = run(["quotes", str(story), "--floating"], capsys)
+    _, default, _ = run(["quotes", str(story)], capsys)
+    assert same == default

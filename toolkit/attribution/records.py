@@ -64,6 +64,6 @@ def cued(records: Iterable[Attribution]) -> list[Attribution]:
     """Records that have a cue: floating continuations dropped.
 
     PolNeAR-style gold counts a cue-less quotation that continues a speaker's quote as part of
-    the attribution before it, so scoring and the CLI's default output use this view.
+    the attribution before it; ``toolkit quotes --no-floating`` writes this view.
     """
     return [r for r in records if r.kind != "floating"]

@@ -39,8 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_format_option(quotes, default="jsonl")
     quotes.add_argument("--lexicon", metavar="TSV",
                         help="reporting-verb lexicon to use instead of the shipped one")
-    quotes.add_argument("--floating", action="store_true",
-                        help="also write cue-less continuation quotes (kind=floating) as records")
+    floating = quotes.add_mutually_exclusive_group()
+    floating.add_argument("--no-floating", dest="floating", action="store_false",
+                          help="leave out floating quotes (cue-less continuations of the previous "
+                               "speaker's quote, kind=floating), which are written by default")
+    floating.add_argument("--floating", dest="floating", action="store_true",
+                          help="write floating quotes (the default; kept for older scripts)")
+    quotes.set_defaults(floating=True)
     quotes.set_defaults(func=run_quotes)
 
     evaluate = subparsers.add_parser(
@@ -109,10 +114,10 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     paths = _read_paths(args)
     lexicon = load_verb_lexicon(args.lexicon) if args.lexicon else None
-    failed = floating = 0
+    failed = 0
 
     def rows() -> Iterator[dict[str, object]]:
-        nonlocal failed, floating
+        nonlocal failed
         for path in paths:
             text = _read_text(path)
             if text is None:
@@ -121,15 +126,10 @@ def run_quotes(args: argparse.Namespace) -> int:
             records = extract(text, doc_id=Path(path).stem, lexicon=lexicon,
                               excluded=clean(text).excluded_spans)
             shown = records if args.floating else cued(records)
-            floating += len(records) - len(shown)
             yield from (_row(record, path) for record in shown)
 
     columns = tuple(_TABLE_WIDTHS) if args.format == "table" else JSONL_KEYS + _EXTRA_KEYS
     write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS)
-    if floating:
-        print(f"toolkit quotes: {floating} floating quote(s) (cue-less continuations of the "
-              "previous speaker's quote) not written; add --floating to include them",
-              file=sys.stderr)
     return 1 if failed else 0
 
 
