@@ -802,3 +802,23 @@ def test_cue_pattern_prefix_tree_matches_a_longest_first_alternation():
             "pointed\n out and added: sayings accord a saying, point  out.")
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in naive.finditer(text)]
     assert "pointed\n out" in [m.group() for m in tree.finditer(text)]
+
+
+def test_a_split_quote_is_one_attribution_in_two_pieces():
+    text = "\u201cWe will stay,\u201d Dana Ortiz said on Monday, \u201cuntil the end.\u201d"
+    (record,) = extract(text)
+    assert record.content_spans == ((record.content_start, 15), (43, record.content_end))
+    assert [text[a:b] for a, b in record.content_spans] == [
+        "\u201cWe will stay,\u201d", "\u201cuntil the end.\u201d"]
+    assert record.content == text[record.content_start:record.content_end]
+
+
+def test_an_unsplit_content_is_one_piece_and_no_content_none():
+    (said,) = extract("Dana Ortiz said the town would stay.")
+    assert said.content_spans == ((said.content_start, said.content_end),)
+    text = "\u201cWe will stay until the end,\u201d Dana Ortiz said.\n" \
+           "\u201cNobody here is going to leave the town.\u201d"
+    direct, floating = extract(text)
+    assert floating.kind == "floating"
+    assert floating.content_spans == ((floating.content_start, floating.content_end),)
+    assert direct.content_spans == ((0, 29),)

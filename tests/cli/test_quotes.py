@@ -70,3 +70,17 @@ def test_floating_quotes_are_written_unless_left_out(tmp_path, capsys):
     _, same, _ = run(["quotes", str(story), "--floating"], capsys)
     _, default, _ = run(["quotes", str(story)], capsys)
     assert same == default
+
+
+def test_content_pieces_are_a_list_in_jsonl_and_a_cell_in_csv(tmp_path, capsys):
+    story = tmp_path / "split.txt"
+    text = "\u201cWe will stay,\u201d Dana Ortiz said, \u201cuntil the end.\u201d\n"
+    story.write_text(text, encoding="utf-8")
+    _, jsonl, _ = run(["quotes", str(story)], capsys)
+    _, table, _ = run(["quotes", str(story), "--format", "csv"], capsys)
+    (record,) = [json.loads(line) for line in jsonl.splitlines()]
+    (row,) = csv.DictReader(io.StringIO(table))
+    assert record["content_spans"] == [[0, 15], [33, 49]]
+    assert [text[a:b] for a, b in record["content_spans"]] == [
+        "\u201cWe will stay,\u201d", "\u201cuntil the end.\u201d"]
+    assert row["content_spans"] == "0-15;33-49"

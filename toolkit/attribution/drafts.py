@@ -1,7 +1,7 @@
 """An attribution while the rules build it, and what became of a cue match.
 
-A :class:`Draft` holds offsets into the document text (cue, speaker mention, content) and the
-mention's head and context strings; the rules fill it in step by step. A rule that decides against
+A :class:`Draft` holds offsets into the document text (cue, speaker mention, content and the
+pieces of a content split around its cue) and the mention's head and context strings; the rules fill it in step by step. A rule that decides against
 a cue returns a :class:`CueOutcome` saying why.
 """
 
@@ -60,6 +60,7 @@ class Draft:
     kind: str = "indirect"
     paragraph: int = 0
     sentence: int = 0
+    content_spans: tuple[tuple[int, int], ...] = ()
     antecedent: Draft | None = field(default=None, repr=False)
     resolved: Resolved | None = field(default=None, repr=False)
 

@@ -51,7 +51,7 @@ from toolkit.attribution.special_cues import (
     question,
     source_phrase,
 )
-from toolkit.attribution.text import TextView
+from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     CONTINUATION_CUES,
@@ -60,11 +60,39 @@ from toolkit.attribution.word_classes import (
     PARTICIPLE_LEADS,
     SKIPPED_BEFORE_CUE,
 )
+from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["extract_drafts"]
+__all__ = ["content_spans", "extract_drafts"]
 
 # earlier attributions whose content may hold a new cue (``…, adding that``)
 _HOSTS_LOOKED_AT = 3
+# between the first piece of a split content and its cue or speaker: ``“…,” she said``, ``“…” —``
+_BEFORE_CUE_CHARS = CLAUSE_GAP_CHARS + "—–-"
+# between the cue or speaker and the second piece when it is no quotation: ``he said, …``
+_AFTER_CUE_CHARS = CLAUSE_GAP_CHARS + ".;:—–-"
+
+
+def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
+    """The pieces of ``draft``'s content: the content itself, or, when the cue (and a speaker
+    mention beside it) lies inside it, the part before them and the part after them. The second
+    part starts at the first quotation after them when there is one (past ``on Monday,``)."""
+    start, end = draft.content_start, draft.content_end
+    if start is None or end is None:
+        return ()
+    if draft.cue_start == draft.cue_end or not start < draft.cue_start < end:
+        return ((start, end),)
+    left, right = draft.cue_start, draft.cue_end
+    if draft.speaker_start is not None and start < draft.speaker_start \
+            and draft.speaker_end is not None and draft.speaker_end < end:
+        left, right = min(left, draft.speaker_start), max(right, draft.speaker_end)
+    text = view.text
+    first_end = trim_end(text, start, left, _BEFORE_CUE_CHARS)
+    k = view.quotes.first_from(right)
+    second_start = view.quotes.spans[k][0] if k is not None and view.quotes.spans[k][0] < end \
+        else trim_start(text, right, end, _AFTER_CUE_CHARS)
+    if first_end <= start or second_start >= end:
+        return ((start, end),)
+    return ((start, first_end), (second_start, end))
 
 
 class _Extraction:
@@ -90,6 +118,8 @@ class _Extraction:
                 self._keep(result)
         self.drafts.extend(floating_quotes(view, self.drafts, self.used_quotes))
         self.drafts.sort(key=lambda d: (d.cue_start, d.cue_end))
+        for draft in self.drafts:
+            draft.content_spans = content_spans(view, draft)
         canonicalize_speakers(view, self.drafts)
         return self.drafts
 

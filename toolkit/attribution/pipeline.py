@@ -57,6 +57,7 @@ def _record(draft: Draft, text: str, doc_id: str | None) -> Attribution:
         speaker_title=resolved.title if resolved is not None and speaker is not None else None,
         paragraph=draft.paragraph,
         sentence=draft.sentence,
+        content_spans=draft.content_spans,
     )
 
 

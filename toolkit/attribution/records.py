@@ -23,6 +23,10 @@ class Attribution:
     the text (a pronoun stays a pronoun). Floating quotes have an empty ``cue`` at the quote start
     and no speaker offsets. ``kind`` is one of direct, indirect, mixed, floating, cognitive,
     evidential; ``verb_category`` is the lexicon category of the cue (None for floating quotes).
+    ``content_spans`` holds the ``(start, end)`` pieces of the content: one pair, or one per part
+    of a quotation split around its cue and speaker (``“We will stay,” she said, “until the
+    end.”``), so that neither is part of the content; ``content_start``/``content_end`` are the
+    outer bounds. It is empty when there is no content.
     """
 
     doc_id: str | None
@@ -43,6 +47,7 @@ class Attribution:
     speaker_title: str | None = None
     paragraph: int = 0
     sentence: int = 0
+    content_spans: tuple[tuple[int, int], ...] = ()
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))

@@ -118,6 +118,11 @@ class Spans:
             return i
         return None
 
+    def first_from(self, pos: int) -> int | None:
+        """Index of the first span that starts at or after ``pos``, or None."""
+        i = bisect_left(self._starts, pos)
+        return i if i < len(self.spans) else None
+
     def overlaps(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` share a character with any span?"""
         i = bisect_right(self._starts, end - 1) - 1

@@ -18,12 +18,12 @@ from pathlib import Path
 from toolkit.cli.options import add_format_option
 from toolkit.cli.output import write_records
 
-__all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes"]
+__all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes", "spans_text"]
 
 JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "speaker_start",
               "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start",
               "content_end", "kind", "verb_category")
-_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence")
+_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence", "content_spans")
 _TABLE_WIDTHS = {"doc_id": 24, "speaker": 22, "kind": 9, "cue": 16, "content": 60}
 
 
@@ -100,10 +100,17 @@ def _read_text(path: str) -> str | None:
     return None
 
 
-def _row(record: object, path: str) -> dict[str, object]:
+def spans_text(spans: object) -> str:
+    """Content pieces as one CSV cell: ``12-40;55-70``."""
+    return ";".join(f"{start}-{end}" for start, end in spans)
+
+
+def _row(record: object, path: str, fmt: str) -> dict[str, object]:
     values = record.__dict__
     row = {key: (path if key == "path" else values[key]) for key in JSONL_KEYS}
     row.update((key, values[key]) for key in _EXTRA_KEYS)
+    pieces = values["content_spans"]
+    row["content_spans"] = spans_text(pieces) if fmt == "csv" else [list(p) for p in pieces]
     return row
 
 
@@ -126,7 +133,7 @@ def run_quotes(args: argparse.Namespace) -> int:
             records = extract(text, doc_id=Path(path).stem, lexicon=lexicon,
                               excluded=clean(text).excluded_spans)
             shown = records if args.floating else cued(records)
-            yield from (_row(record, path) for record in shown)
+            yield from (_row(record, path, args.format) for record in shown)
 
     columns = tuple(_TABLE_WIDTHS) if args.format == "table" else JSONL_KEYS + _EXTRA_KEYS
     write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS)
