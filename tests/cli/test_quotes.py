@@ -84,3 +84,17 @@ def test_content_pieces_are_a_list_in_jsonl_and_a_cell_in_csv(tmp_path, capsys):
     assert [text[a:b] for a, b in record["content_spans"]] == [
         "\u201cWe will stay,\u201d", "\u201cuntil the end.\u201d"]
     assert row["content_spans"] == "0-15;33-49"
+
+
+def test_explain_adds_rule_paths_and_rejected_cues(tmp_path, capsys):
+    story = tmp_path / "report.txt"
+    story.write_text("The said report was long.\n" + STORY, encoding="utf-8")
+    _, plain, _ = run(["quotes", str(story)], capsys)
+    assert "explain" not in json.loads(plain.splitlines()[0])
+    _, out, _ = run(["quotes", str(story), "--explain"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [r["kind"] for r in lines] == ["rejected", "rejected", "direct"]
+    assert lines[0]["reason"] == "noun_use" and lines[0]["explain"] == ["cue:lexicon(say)"]
+    assert lines[2]["explain"][0] == "cue:lexicon(say)" and lines[2]["reason"] is None
+    _, table, _ = run(["quotes", str(story), "--explain", "--format", "table"], capsys)
+    assert "cue:lexicon(say) \u2192 speaker:" in table and "\u2717 the cue form is a noun" in table

@@ -22,5 +22,6 @@ from toolkit.attribution.speakers import corpus_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon, load_verb_lexicon
 
 __all__ = ["COLUMNS", "KINDS", "SPEAKER_TYPES", "Attribution", "VerbLexicon", "attribute",
-           "corpus_speakers", "cued", "default_verb_lexicon", "extract", "load_verb_lexicon",
+           "RejectedCue", "corpus_speakers", "cued", "default_verb_lexicon", "extract",
+           "load_verb_lexicon",
            "lookup_verb", "to_frame"]

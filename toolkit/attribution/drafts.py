@@ -13,7 +13,7 @@ from enum import Enum
 from toolkit.attribution.speakers import Resolved
 from toolkit.attribution.verb_lexicon import CueEntry
 
-__all__ = ["CueOutcome", "Draft", "mention_position"]
+__all__ = ["CueOutcome", "Draft", "Rejection", "mention_position"]
 
 
 class CueOutcome(Enum):
@@ -63,11 +63,23 @@ class Draft:
     content_spans: tuple[tuple[int, int], ...] = ()
     antecedent: Draft | None = field(default=None, repr=False)
     resolved: Resolved | None = field(default=None, repr=False)
+    # the rule path, ``cue:lexicon(say)`` …, recorded only when an extraction is explained
+    steps: list[str] | None = field(default=None, repr=False)
 
     def set_speaker(self, text: str, start: int, end: int) -> None:
         """The speaker mention is ``text[start:end]``, which is also its head."""
         self.speaker_start, self.speaker_end = start, end
         self.head = text[start:end]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A cue match that became no attribution: where, which rule looked at it, and why."""
+
+    cue_start: int
+    cue_end: int
+    rule: str
+    outcome: CueOutcome
 
 
 def mention_position(draft: Draft) -> int:

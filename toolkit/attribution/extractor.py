@@ -32,7 +32,7 @@ from toolkit.attribution.cue_filters import (
     is_thing_subject,
     may_capitalize,
 )
-from toolkit.attribution.drafts import CueOutcome, Draft
+from toolkit.attribution.drafts import CueOutcome, Draft, Rejection
 from toolkit.attribution.floating import floating_quotes
 from toolkit.attribution.speaker_spans import (
     SpeakerSearch,
@@ -98,11 +98,13 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
 class _Extraction:
     """The state of one document's scan: the drafts kept so far and the quotations they took."""
 
-    def __init__(self, view: TextView, lexicon: VerbLexicon) -> None:
+    def __init__(self, view: TextView, lexicon: VerbLexicon, *, explain: bool = False) -> None:
         self.view = view
         self.lexicon = lexicon
         self.drafts: list[Draft] = []
         self.used_quotes: set[int] = set()
+        self.explain = explain
+        self.rejected: list[Rejection] = []
 
     def run(self) -> list[Draft]:
         view = self.view
@@ -112,7 +114,11 @@ class _Extraction:
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
                  lambda match: source_phrase(view, match))
+        explain = self.explain
         for _, kind, match in sorted(matches, key=lambda item: (item[0], item[1])):
+            if explain:
+                self._explained(kind, match, rules[kind])
+                continue
             result = rules[kind](match)
             if isinstance(result, Draft):
                 self._keep(result)
@@ -121,7 +127,32 @@ class _Extraction:
         for draft in self.drafts:
             draft.content_spans = content_spans(view, draft)
         canonicalize_speakers(view, self.drafts)
+        if explain:
+            for draft in self.drafts:
+                _finish_steps(view, draft)
         return self.drafts
+
+    def _explained(self, kind: int, match: re.Match[str], rule) -> None:
+        """Run ``rule`` on ``match`` with its steps recorded; keep the draft or the rejection."""
+        name = _RULE_NAMES[kind]
+        if kind == 0:
+            entry = self.lexicon.lookup(match.group())
+            name = f"lexicon({entry.lemma if entry is not None else match.group()})"
+            start, end = match.span()
+        else:
+            start, end = match.span("cue") if kind == 1 else match.span()
+        result = rule(match)
+        if isinstance(result, Draft):
+            if result.steps is None:
+                result.steps = []
+            result.steps.insert(0, f"cue:{name}")
+            outcome = self._keep(result)
+            if outcome is CueOutcome.ACCEPTED:
+                return
+            start, end = result.cue_start, result.cue_end
+        else:
+            outcome = result
+        self.rejected.append(Rejection(start, end, f"cue:{name}", outcome))
 
     def _keep(self, draft: Draft) -> CueOutcome:
         """Add ``draft`` unless it overlaps the previous draft or is a thought or evidence cue
@@ -133,6 +164,8 @@ class _Extraction:
             return CueOutcome.INSIDE_CONTENT
         if host is not None and draft.antecedent is host and host.kind != "direct":
             shorten_content(self.view, host, draft.cue_start)
+            if host.steps is not None:
+                host.steps.append(f"content:shortened(at the cue at {draft.cue_start})")
         self.drafts.append(draft)
         return CueOutcome.ACCEPTED
 
@@ -162,6 +195,7 @@ class _Extraction:
             return CueOutcome.AFTER_MARKUP
         draft = Draft(start, end, entry, paragraph=view.sentence_paragraph[sentence],
                       sentence=sentence)
+        steps = draft.steps = [] if self.explain else None
         form = " ".join(match.group().lower().split())
         if entry.lemma == "according to":
             return draft if according_to(view, draft, s_end) else CueOutcome.NO_SPEAKER
@@ -175,6 +209,8 @@ class _Extraction:
                 return CueOutcome.NO_INFINITIVE_GOVERNOR
             draft.cue_start = cue_start
             words = [w for w in words if w.end <= cue_start]
+            if steps is not None:
+                steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
         elif participle and words and words[-1].text.lower() not in PARTICIPLE_LEADS \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE:
             return CueOutcome.BARE_PARTICIPLE
@@ -189,18 +225,26 @@ class _Extraction:
             return CueOutcome.INTRANSITIVE_USE
 
         found = False
+        side = "none"
         if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
             found = main_subject(view, draft, earlier=self.drafts)
+            side = "main clause"
         elif words:
             search = left_speaker(view, draft, words, lexicon=lexicon, earlier=self.drafts)
             if search is SpeakerSearch.SUBJECT_CANNOT_SPEAK:
                 return CueOutcome.SUBJECT_CANNOT_SPEAK
             found = search is SpeakerSearch.FOUND
+            side = "left"
         if not found:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
-        if found and is_passive_cue(view.text, draft) and not passive_agent(view, draft, s_end) \
-                and is_thing_subject(draft):
-            return CueOutcome.THING_SUBJECT
+            side = "right"
+        if found and is_passive_cue(view.text, draft):
+            if passive_agent(view, draft, s_end):
+                side = "passive by-agent"
+            elif is_thing_subject(draft):
+                return CueOutcome.THING_SUBJECT
+        if steps is not None:
+            steps.append(_speaker_step(view, draft, side if found else "none"))
         if found and draft.cue_start < view.headline_end and is_headline_modifier(view, draft, form):
             return CueOutcome.HEADLINE_MODIFIER
 
@@ -219,6 +263,70 @@ class _Extraction:
         return draft
 
 
-def extract_drafts(text: str, lexicon: VerbLexicon, excluded: tuple[tuple[int, int], ...]) -> list[Draft]:
-    """All attributions of one document, speakers canonicalized, in text order."""
-    return _Extraction(TextView(text, excluded), lexicon).run()
+_RULE_NAMES = ("lexicon", "colon", "source phrase")
+_PRONOUNS = frozenset("i we you he she they it".split())
+
+
+def _speaker_step(view: TextView, draft: Draft, side: str) -> str:
+    """``speaker:left(apposition)``: where the speaker was found, and how it reads."""
+    if draft.speaker_start is None:
+        return "speaker:none"
+    mention = view.text[draft.speaker_start:draft.speaker_end]
+    details = []
+    if side == "left" and "," in view.text[draft.speaker_end:draft.cue_start]:
+        details.append("apposition")
+    if mention.lower() in _PRONOUNS:
+        details.append("pronoun")
+    if draft.antecedent is not None:
+        details.append(f"speaker of the cue at {draft.antecedent.cue_start}")
+    return f"speaker:{side}" + (f"({', '.join(details)})" if details else "")
+
+
+def _content_step(draft: Draft) -> str:
+    if draft.content_start is None:
+        return "content:none"
+    if draft.kind == "floating":
+        return "content:floating(quotation opening its sentence)"
+    if len(draft.content_spans) > 1:
+        where = f"split quotation, {len(draft.content_spans)} pieces"
+    elif draft.content_start < draft.cue_start:
+        where = "before the cue"
+    else:
+        where = "after the cue"
+    quoted = "direct" if draft.kind in ("direct", "mixed") else "indirect"
+    return f"content:{quoted}({where})"
+
+
+def _finish_steps(view: TextView, draft: Draft) -> None:
+    """The steps every rule path ends with: speaker (when the rule named none), content, kind
+    and the canonical speaker."""
+    steps = draft.steps if draft.steps is not None else []
+    shortened = [step for step in steps if step.startswith("content:shortened")]
+    steps = [step for step in steps if not step.startswith("content:shortened")]
+    if draft.kind == "floating":
+        anchor = draft.antecedent.cue_start if draft.antecedent is not None else None
+        steps.append("cue:none(floating)")
+        steps.append(f"speaker:continues(the attribution at {anchor})")
+    elif not any(step.startswith("speaker:") for step in steps):
+        side = "left" if draft.speaker_start is not None and draft.speaker_start < draft.cue_start \
+            else "right"
+        steps.append(_speaker_step(view, draft, side))
+    steps.append(_content_step(draft))
+    steps.extend(shortened)
+    steps.append(f"kind:{draft.kind}")
+    resolved = draft.resolved
+    if resolved is not None and resolved.speaker:
+        steps.append(f"speaker-id:{resolved.speaker}({resolved.type})")
+    elif draft.speaker_start is not None:
+        steps.append("speaker-id:unresolved")
+    draft.steps = steps
+
+
+def extract_drafts(text: str, lexicon: VerbLexicon, excluded: tuple[tuple[int, int], ...], *,
+                   explain: bool = False) -> tuple[list[Draft], list[Rejection]]:
+    """All attributions of one document, speakers canonicalized, in text order, and the cue
+    matches that became none (recorded only with ``explain``, which also records each draft's
+    rule path in ``Draft.steps``)."""
+    extraction = _Extraction(TextView(text, excluded), lexicon, explain=explain)
+    drafts = extraction.run()
+    return drafts, extraction.rejected

@@ -25,6 +25,10 @@ JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "s
               "content_end", "kind", "verb_category")
 _EXTRA_KEYS = ("speaker_title", "paragraph", "sentence", "content_spans")
 _TABLE_WIDTHS = {"doc_id": 24, "speaker": 22, "kind": 9, "cue": 16, "content": 60}
+_EXPLAIN_KEYS = ("explain", "reason", "reason_text")
+_EXPLAIN_WIDTHS = {"doc_id": 24, "cue_start": 9, "kind": 9, "cue": 16, "speaker": 22,
+                   "content": 40, "why": 160}
+STEP_SEPARATOR = " \u2192 "
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,6 +50,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     floating.add_argument("--floating", dest="floating", action="store_true",
                           help="write floating quotes (the default; kept for older scripts)")
     quotes.set_defaults(floating=True)
+    quotes.add_argument("--explain", action="store_true",
+                        help="add each record's rule path (explain) and list the candidate cues "
+                             "that became no attribution (kind=rejected) with the reason")
     quotes.set_defaults(func=run_quotes)
 
     evaluate = subparsers.add_parser(
@@ -107,10 +114,28 @@ def spans_text(spans: object) -> str:
 
 def _row(record: object, path: str, fmt: str) -> dict[str, object]:
     values = record.__dict__
+    if values["kind"] == "rejected":
+        return _rejected_row(values, path, fmt)
     row = {key: (path if key == "path" else values[key]) for key in JSONL_KEYS}
     row.update((key, values[key]) for key in _EXTRA_KEYS)
     pieces = values["content_spans"]
     row["content_spans"] = spans_text(pieces) if fmt == "csv" else [list(p) for p in pieces]
+    steps = values.get("explain")
+    if steps is not None:
+        row["explain"] = STEP_SEPARATOR.join(steps) if fmt == "csv" else list(steps)
+        row["why"] = STEP_SEPARATOR.join(steps)
+    return row
+
+
+def _rejected_row(values: dict[str, object], path: str, fmt: str) -> dict[str, object]:
+    """A candidate cue that became no attribution: the record keys, empty where it has none."""
+    row: dict[str, object] = {key: None for key in JSONL_KEYS + _EXTRA_KEYS}
+    row.update(doc_id=values["doc_id"], path=path, cue=values["cue"],
+               cue_start=values["cue_start"], cue_end=values["cue_end"], kind="rejected",
+               content_spans="" if fmt == "csv" else [], reason=values["reason"],
+               reason_text=values["reason_text"])
+    row["explain"] = values["rule"] if fmt == "csv" else [values["rule"]]
+    row["why"] = f"{values['rule']} \u2717 {values['reason_text']}"
     return row
 
 
@@ -131,12 +156,16 @@ def run_quotes(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             records = extract(text, doc_id=Path(path).stem, lexicon=lexicon,
-                              excluded=clean(text).excluded_spans)
+                              excluded=clean(text).excluded_spans, explain=args.explain)
             shown = records if args.floating else cued(records)
             yield from (_row(record, path, args.format) for record in shown)
 
-    columns = tuple(_TABLE_WIDTHS) if args.format == "table" else JSONL_KEYS + _EXTRA_KEYS
-    write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS)
+    widths = _EXPLAIN_WIDTHS if args.explain else _TABLE_WIDTHS
+    if args.format == "table":
+        columns = tuple(widths)
+    else:
+        columns = JSONL_KEYS + _EXTRA_KEYS + (_EXPLAIN_KEYS if args.explain else ())
+    write_records(rows(), columns, args.format, column_widths=widths)
     return 1 if failed else 0
 
 
