@@ -15,6 +15,7 @@ The rules themselves live in :mod:`~toolkit.attribution.cue_filters`,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from toolkit.attribution.canonical_speakers import canonicalize_speakers
 from toolkit.attribution.content_spans import (
@@ -102,6 +103,7 @@ class _Extraction:
         self.view = view
         self.lexicon = lexicon
         self.drafts: list[Draft] = []
+        self.cue_starts: list[int] = []  # of the drafts, in order
         self.used_quotes: set[int] = set()
         self.explain = explain
         self.rejected: list[Rejection] = []
@@ -167,7 +169,13 @@ class _Extraction:
             if host.steps is not None:
                 host.steps.append(f"content:shortened(at the cue at {draft.cue_start})")
         self.drafts.append(draft)
+        self.cue_starts.append(draft.cue_start)
         return CueOutcome.ACCEPTED
+
+    def _in_sentence(self, sentence_start: int) -> list[Draft]:
+        """The drafts whose cue lies in the sentence starting at ``sentence_start`` (a draft's
+        speaker lies in its cue's sentence, so no earlier draft can share this one's)."""
+        return self.drafts[bisect_left(self.cue_starts, sentence_start):]
 
     def _host(self, draft: Draft) -> Draft | None:
         """The latest earlier attribution whose content contains this cue."""
@@ -227,10 +235,11 @@ class _Extraction:
         found = False
         side = "none"
         if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
-            found = main_subject(view, draft, earlier=self.drafts)
+            found = main_subject(view, draft, earlier=self._in_sentence(s_start))
             side = "main clause"
         elif words:
-            search = left_speaker(view, draft, words, lexicon=lexicon, earlier=self.drafts)
+            search = left_speaker(view, draft, words, lexicon=lexicon,
+                                  earlier=self._in_sentence(s_start))
             if search is SpeakerSearch.SUBJECT_CANNOT_SPEAK:
                 return CueOutcome.SUBJECT_CANNOT_SPEAK
             found = search is SpeakerSearch.FOUND
