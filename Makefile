@@ -10,7 +10,7 @@ KERNEL := discourse-toolkit
 CORPUS ?= data/sample
 NAME ?= sample
 
-.PHONY: help env test lint report lab lock clean bench
+.PHONY: help env test lint browser report lab lock clean bench
 
 help:
 	@echo "make report   build the environment (if needed) and write a report on $(CORPUS)"
@@ -31,8 +31,22 @@ $(STAMP): pyproject.toml constraints.txt
 lint: $(STAMP)
 	$(BIN)/ruff check toolkit tests benchmarks
 
-test: lint
-	$(BIN)/python -m pytest -q -n 2
+test: lint browser
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+# The report browser test renders pages in headless Chromium (Debian package chromium). When it
+# is missing and we are root with apt-get, install it; otherwise the test skips and says why.
+browser:
+	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "installing chromium for the report browser test"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium \
+			>/dev/null) || echo "could not install chromium: the browser test will skip"; \
+	else \
+		echo "chromium not found and not installable here (needs root and apt-get):" \
+			"the browser test will skip"; \
+	fi
 
 report: $(STAMP)
 	$(BIN)/toolkit report --corpus $(CORPUS) --name $(NAME)

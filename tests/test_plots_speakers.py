@@ -51,4 +51,4 @@ def test_dispersion_plot_keeps_the_busiest_documents():
     fig = plots.dispersion_plot(matches, doc_ids=["a", "b", "c", "d"], max_rows=2)
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["b", "c"]
-    assert ax.get_title() == "Dispersion (2 of 4 documents, most matches)"
+    assert ax.get_title() == "Where the matches occur (2 of 4 documents, most matches)"

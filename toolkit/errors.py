@@ -14,6 +14,7 @@ __all__ = [
     "LexiconError",
     "ParameterError",
     "DocumentNotFoundError",
+    "NotEnoughDataError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -84,6 +85,10 @@ class DocumentNotFoundError(ParameterError, KeyError):
     documents up like a mapping keeps working."""
 
     __str__ = Exception.__str__  # the message as written, not quoted the way KeyError quotes
+class NotEnoughDataError(ParameterError):
+    """The data holds too little for the table or figure asked for: no document has a value for
+    the grouping field, no document is dated, a table to plot is empty, one group has nothing
+    to compare with. Report notebooks show it as a "not enough data" note."""
 
 
 class ReportError(ToolkitError):

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from toolkit.errors import ParameterError
+from toolkit.errors import NotEnoughDataError, ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = [
     "frame_heatmap", "frames_over_time", "keyness_bars", "dispersion_plot",
     "speaker_bars", "share_of_voice_bars", "speakers_over_time_lines", "verb_bars",
-    "category_heatmap",
+    "category_heatmap", "speaker_palette", "stance_by_group_bars", "period_times",
+    "SPEAKER_COLORS", "CATEGORY_COLORS",
 ]
 
 # One colour per speaker type, the same in every figure.
@@ -87,7 +88,7 @@ def _need(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
         raise ParameterError(f"{what} needs column(s) {', '.join(missing)}",
                              hint="pass the table from the matching toolkit function")
     if table.empty:
-        raise ParameterError(f"{what}: the table is empty, nothing to plot")
+        raise NotEnoughDataError(f"{what}: the table is empty, nothing to plot")
 
 
 def frame_heatmap(counts: pd.DataFrame, *, by: str, value: str = "rate",
@@ -114,24 +115,28 @@ def frames_over_time(counts: pd.DataFrame, *, period: str = "month", value: str 
                      title: str | None = None) -> Figure:
     """Lines of ``value`` per frame over time, from ``frame_counts(..., by=period)`` where
     ``period`` is ``week``, ``month`` or ``year`` (or ``date``). Undated rows are left out."""
-    import pandas as pd
     import seaborn as sns
 
     _need(counts, [period, "frame", value], "frames_over_time")
     data = _literal_columns(counts[counts[period].notna()][[period, "frame", value]], ["frame"])
-    data["time"] = pd.to_datetime(data[period].astype(str), format="mixed")
+    data["time"] = period_times(data[period])
+    data = data[data["time"].notna()]
+    if data.empty:
+        raise NotEnoughDataError("frames_over_time: no dated rows, nothing to plot")
     fig, ax = _figure(8, 4.5)
     sns.lineplot(data=data, x="time", y=value, hue="frame", marker="o", ax=ax)
     ax.set(xlabel=_literal(period), ylabel=_literal(value),
            title=_title(title, f"Frame {_literal(value)} by {_literal(period)}"))
     ax.legend(title="frame", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    _date_axis(ax)
     return fig
 
 
 def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio",
-                 title: str | None = None) -> Figure:
+                 title: str | None = None, group: str | None = None) -> Figure:
     """Diverging bars of ``measure`` for the ``n`` most over-used and ``n`` most under-used
-    words (by G2) of a :func:`toolkit.analysis.keyness.keyness` table; over-used words point right."""
+    words (by G2) of a :func:`toolkit.analysis.keyness.keyness` table; over-used words point right.
+    ``group`` (e.g. ``"outlet = The Harbor Ledger"``) names the group in the title."""
     import pandas as pd
     import seaborn as sns
 
@@ -140,25 +145,30 @@ def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio"
     over = ranked[ranked[measure] > 0].head(n)
     under = ranked[ranked[measure] < 0].head(n)
     data = pd.concat([over, under]).sort_values(measure, ascending=False, kind="stable")
-    data = _literal_columns(data, ["word"]).assign(use=["over-used" if v > 0 else "under-used" for v in data[measure]])
+    data = _literal_columns(data, ["word"]).assign(
+        use=["over-used" if v > 0 else "under-used" for v in data[measure]])
     fig, ax = _figure(7, 1 + 0.3 * max(len(data), 1))
     sns.barplot(data=data, x=measure, y="word", hue="use", dodge=False, ax=ax,
                 palette={"over-used": "#c0392b", "under-used": "#2e6f9e"},
                 hue_order=["over-used", "under-used"])
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set(xlabel=_literal(measure), ylabel="",
-           title=_title(title, f"Keywords ({_literal(measure)})"))
+    default = f"Keywords of {_literal(group)}\nagainst all other articles" if group \
+        else "Keywords"
+    ax.set(xlabel=_literal(measure.replace("_", " ")), ylabel="",
+           title=_title(title, f"{default} ({_literal(measure.replace('_', ' '))})"))
     return fig
 
 
 def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = None,
-                    max_rows: int = 40, title: str | None = None) -> Figure:
+                    max_rows: int = 40, title: str | None = None,
+                    term: str | None = None) -> Figure:
     """Where matches fall in each document: one row per document, a tick at each match's
     relative position (0 = start, 1 = end). ``matches`` is a table with ``doc_id`` and
     ``position`` (from :func:`toolkit.analysis.framing.kwic` or :func:`toolkit.analysis.framing.frame_matches`);
     ``doc_ids`` gives the rows and their order (documents without a match stay empty), by default
     the documents with matches, sorted. With more than ``max_rows`` rows, only the documents
-    with the most matches are drawn (in the same order) and the title says how many."""
+    with the most matches are drawn (in the same order) and the title says how many. ``term``
+    names what was searched for in the title."""
     import seaborn as sns
 
     _need(matches, ["doc_id", "position"], "dispersion_plot")
@@ -166,7 +176,7 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     if len(rows) > max_rows:
         counts = matches["doc_id"].value_counts()
         busiest = set(sorted(rows, key=lambda d: (-counts.get(d, 0), d))[:max_rows])
-        title = _title(title, f"Dispersion ({max_rows} of {len(rows)} documents, "
+        title = _title(title, f"{_where(term)} ({max_rows} of {len(rows)} documents, "
                               "most matches)")
         rows = [d for d in rows if d in busiest]
     index = {d: i for i, d in enumerate(rows)}
@@ -177,19 +187,23 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
                     color="#2e6f9e", ax=ax)
     ax.set_yticks(range(len(rows)), labels=[_literal(r) for r in rows])
     ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), xlabel="position in document",
-           ylabel="", title=_title(title, "Dispersion"))
+           ylabel="", title=_title(title, f"{_where(term)} ({len(rows)} documents)"))
     return fig
 
 
 def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributions",
-                 title: str | None = None) -> Figure:
+                 title: str | None = None, palette: dict[str, str] | None = None) -> Figure:
     """Ranked horizontal bars of the ``n`` most quoted speakers, coloured by speaker type, from
-    :func:`toolkit.analysis.speakers.speaker_table` (without ``by``)."""
+    :func:`toolkit.analysis.speakers.speaker_table` (without ``by``). With ``palette``
+    (:func:`speaker_palette`) each bar takes its speaker's colour and the type is written
+    beside the count."""
     import seaborn as sns
 
     _need(table, ["speaker", "speaker_type", value], "speaker_bars")
     data = table.sort_values([value, "speaker"], ascending=[False, True], kind="stable").head(n)
-    data = _literal_columns(data, ["speaker", "speaker_type"])
+    if palette is not None:
+        return _speaker_bars_by_speaker(data, value, title, palette)
+    data = _literal_columns(data, ["speaker"])
     fig, ax = _figure(7, 1 + 0.32 * len(data))
     types = [t for t in SPEAKER_TYPE_COLORS if t in set(data["speaker_type"])]
     sns.barplot(data=data, x=value, y="speaker", hue="speaker_type", dodge=False, ax=ax,
@@ -201,9 +215,11 @@ def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributio
 
 
 def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
-                        title: str | None = None) -> Figure:
+                        title: str | None = None, palette: dict[str, str] | None = None
+                        ) -> Figure:
     """Stacked horizontal bars: each group's attributions split by speaker share, from
-    :func:`toolkit.analysis.speakers.share_of_voice` (``(other)`` drawn in grey, last)."""
+    :func:`toolkit.analysis.speakers.share_of_voice` (``(other)`` drawn in grey, last).
+    ``palette`` (:func:`speaker_palette`) fixes each speaker's colour."""
     _need(table, [by, "speaker", "share"], "share_of_voice_bars")
     grid = _literal_columns(table, [by, "speaker"]).pivot_table(index=by, columns="speaker", values="share", aggfunc="sum",
                              fill_value=0.0, sort=True)
@@ -216,29 +232,45 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
     left = [0.0] * len(grid)
     for i, speaker in enumerate(speakers):
         color = "#cfcfcf" if speaker == "(other)" else colors[i % len(colors)]
+        if palette is not None:
+            color = _speaker_color(palette, speaker)
         ax.barh(list(grid.index), grid[speaker].tolist(), left=left, color=color,
                 label=speaker, edgecolor="white", linewidth=0.5)
         left = [a + b for a, b in zip(left, grid[speaker].tolist(), strict=True)]
     ax.set(xlim=(0, 1), xlabel="share of attributions", ylabel="",
            title=_title(title, f"Share of voice by {_literal(by)}"))
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
     ax.invert_yaxis()
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
               fontsize="small")
     return fig
 
 
-def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None) -> Figure:
-    """One line per speaker: attributions per period, from
-    :func:`toolkit.analysis.speakers.speakers_over_time`."""
+def speakers_over_time_lines(table: pd.DataFrame, *, title: str | None = None,
+                             palette: dict[str, str] | None = None,
+                             per_document: bool = False) -> Figure:
+    """One line per speaker: attributions per period (``per_document``: per article published
+    in the period, the ``attributions_per_document`` column), from
+    :func:`toolkit.analysis.speakers.speakers_over_time`, on a date axis that stays readable
+    for spans of days to years. ``palette`` (:func:`speaker_palette`) fixes the colours."""
     import seaborn as sns
 
-    _need(table, ["period", "speaker", "n_attributions"], "speakers_over_time_lines")
-    data = _literal_columns(table, ["period", "speaker"])
+    value = "attributions_per_document" if per_document else "n_attributions"
+    _need(table, ["period", "speaker", value], "speakers_over_time_lines")
+    data = _literal_columns(table, ["speaker"]).assign(time=period_times(table["period"]))
+    data = data[data["time"].notna()]
+    if data.empty:
+        raise NotEnoughDataError("speakers_over_time_lines: no dated rows, nothing to plot")
+    speakers = list(dict.fromkeys(data["speaker"]))
+    colors = {s: _speaker_color(palette, s) for s in speakers} if palette is not None else None
     fig, ax = _figure(8, 4.5)
-    sns.lineplot(data=data, x="period", y="n_attributions", hue="speaker", marker="o", ax=ax,
-                 sort=False)
-    ax.set(xlabel="period", ylabel="attributions", title=_title(title, "Speakers over time"))
+    sns.lineplot(data=data, x="time", y=value, hue="speaker", marker="o", ax=ax, sort=True,
+                 palette=colors, hue_order=speakers)
+    ax.set(xlabel="", ylabel="attributions per article" if per_document else "attributions",
+           title=_title(title, "Attributions per article published, by speaker"
+                        if per_document else "Attributions by speaker over time"))
     ax.legend(title="speaker", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    _date_axis(ax)
     return fig
 
 
@@ -251,7 +283,7 @@ def verb_bars(counts: pd.DataFrame, *, n: int = 15, title: str | None = None) ->
     data = counts.sort_values(["n", "cue_lemma"], ascending=[False, True], kind="stable").head(n)
     data = _literal_columns(data, ["cue_lemma", "verb_category"])
     categories = sorted(set(data["verb_category"]))
-    palette = dict(zip(categories, sns.color_palette("Set2", len(categories)), strict=True))
+    palette = {c: _category_color(c) for c in categories}
     fig, ax = _figure(7, 1 + 0.32 * len(data))
     sns.barplot(data=data, x="n", y="cue_lemma", hue="verb_category", dodge=False, ax=ax,
                 palette=palette, hue_order=categories)
@@ -273,10 +305,144 @@ def category_heatmap(table: pd.DataFrame, *, value: str = "share", n: int = 15,
     grid = table[table["speaker"].isin(top)].pivot_table(
         index="speaker", columns="verb_category", values=value, aggfunc="sum", fill_value=0.0)
     grid = grid.reindex(top)
-    fig, ax = _figure(1.5 + 0.9 * grid.shape[1], 1.5 + 0.4 * grid.shape[0])
-    sns.heatmap(grid, ax=ax, annot=True, fmt=".2f", cmap="mako_r", linewidths=0.5,
-                cbar_kws={"label": _literal(value)})
-    ax.set(xlabel="verb category", ylabel="",
-           title=_title(title, "How each speaker's words are reported"))
+    grid = grid[[c for c in _category_order(grid.columns)]]
+    # Each row is labelled with the attributions its shares rest on.
+    grid.index = [f"{s} ({int(totals[s])})" for s in grid.index]
+    fig, ax = _figure(2.5 + 0.9 * grid.shape[1], 1.5 + 0.4 * grid.shape[0])
+    sns.heatmap(grid, ax=ax, annot=True, fmt=".0%" if value == "share" else ".2f", cmap="mako_r",
+                linewidths=0.5, cbar_kws={"label": value})
+    ax.set(xlabel="stance of the reporting verb", ylabel="",
+           title=_title(title,
+                        "How each speaker's words are reported (share of their attributions)"))
     ax.tick_params(axis="x", labelrotation=45)
+    return fig
+
+
+# -- shared colours, date axes and the figures built on them -----------------------------------
+
+# Distinct colours handed to speakers in the order given (most quoted first), the same speaker
+# keeping its colour in every figure of a report; grey for (other) and (unresolved).
+SPEAKER_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+                  "#bcbd22", "#17becf", "#393b79", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
+                  "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#637939")
+_GREYS = {"(other)": "#cfcfcf", "(unresolved)": "#9a9a9a"}
+# One colour per stance category (verb_categories.tsv), the same in every figure.
+CATEGORY_COLORS = {"neutral": "#8da0cb", "factive": "#66c2a5", "nonfactive": "#fc8d62",
+                   "concessive": "#e5c494", "directive": "#a6d854", "conflictual": "#e41a1c",
+                   "predictive": "#ffd92f", "cognitive": "#b3b3b3", "evidential": "#7f7f7f",
+                   "supportive": "#e78ac3"}
+
+
+def speaker_palette(speakers: Sequence[str]) -> dict[str, str]:
+    """``{speaker: colour}`` for ``speakers`` in the order given (pass the speaker table's
+    order, most quoted first, so that the most quoted get the most distinct colours). Speakers
+    beyond the palette share a neutral colour; ``(other)`` and ``(unresolved)`` are grey."""
+    palette: dict[str, str] = {}
+    for speaker in speakers:
+        if speaker in palette:
+            continue
+        if speaker in _GREYS:
+            palette[speaker] = _GREYS[speaker]
+            continue
+        n = sum(1 for s in palette if s not in _GREYS)
+        palette[speaker] = SPEAKER_COLORS[n] if n < len(SPEAKER_COLORS) else "#b0b0b0"
+    return palette
+
+
+def _speaker_color(palette: dict[str, str] | None, speaker: str) -> str:
+    if palette and speaker in palette:
+        return palette[speaker]
+    return _GREYS.get(speaker, "#b0b0b0")
+
+
+def _category_color(category: str) -> str:
+    return CATEGORY_COLORS.get(category, "#d9d9d9")
+
+
+def _category_order(categories) -> list[str]:
+    known = list(CATEGORY_COLORS)
+    return sorted(categories, key=lambda c: (known.index(c) if c in known else len(known), c))
+
+
+def _where(term: str | None) -> str:
+    return f"Where \u201c{_literal(term)}\u201d occurs in each article" if term \
+        else "Where the matches occur"
+
+
+def period_times(periods: pd.Series) -> pd.Series:
+    """Period labels as timestamps (the start of each period): ``2026-03-02`` (a day or a
+    week's Monday), ``2026-03`` (a month), ``2026-Q2`` (a quarter), ``2026`` (a year); anything
+    else (``unknown``) becomes NaT."""
+    import re
+
+    import pandas as pd
+
+    def start(label) -> str | None:
+        text = str(label)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", text):
+            return text[:10]
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return f"{text}-01"
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", text)
+        if quarter:
+            return f"{quarter.group(1)}-{3 * int(quarter.group(2)) - 2:02d}-01"
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-01-01"
+        return None
+
+    return pd.to_datetime(periods.map(start), format="%Y-%m-%d", errors="coerce")
+
+
+def _date_axis(ax) -> None:
+    """Ticks and labels that stay readable and never overlap, whether the data span days or
+    years: matplotlib chooses the tick spacing, and labels name only what changes."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _speaker_bars_by_speaker(data: pd.DataFrame, value: str, title: str | None,
+                             palette: dict[str, str]) -> Figure:
+    fig, ax = _figure(7, 1 + 0.32 * len(data))
+    speakers = list(data["speaker"])
+    counts = list(data[value])
+    ax.barh([_literal(s) for s in speakers], counts,
+            color=[_speaker_color(palette, s) for s in speakers])
+    ax.invert_yaxis()
+    for y, (count, kind) in enumerate(zip(counts, data["speaker_type"], strict=True)):
+        ax.annotate(f" {count:,} · {_literal(kind)}", (count, y), va="center", fontsize="small",
+                    color="#444444")
+    ax.set_xlim(0, max(counts) * 1.3 if counts and max(counts) > 0 else 1)
+    ax.set(xlabel=value.replace("n_", "").replace("_", " "), ylabel="",
+           title=_title(title, "Most quoted speakers"))
+    return fig
+
+
+def stance_by_group_bars(table: pd.DataFrame, *, by: str = "outlet",
+                         title: str | None = None) -> Figure:
+    """Stacked horizontal bars: each group's attributions split by the stance category of their
+    reporting verb, from :func:`toolkit.analysis.verbs.category_share` (``by=`` the same
+    column). Categories keep one colour in every figure (:data:`CATEGORY_COLORS`); each group
+    is labelled with the attributions its shares rest on."""
+    _need(table, [by, "verb_category", "n", "share"], "stance_by_group_bars")
+    grid = table.pivot_table(index=by, columns="verb_category", values="share", aggfunc="sum",
+                             fill_value=0.0, sort=True)
+    totals = table.groupby(by, sort=True)["n"].sum()
+    categories = _category_order(grid.columns)
+    labels = [f"{_literal(g)} ({int(totals[g])})" for g in grid.index]
+    fig, ax = _figure(9, 1.2 + 0.55 * len(grid))
+    left = [0.0] * len(grid)
+    for category in categories:
+        shares = grid[category].tolist()
+        ax.barh(labels, shares, left=left, color=_category_color(category), label=category,
+                edgecolor="white", linewidth=0.5)
+        left = [a + b for a, b in zip(left, shares, strict=True)]
+    ax.set(xlim=(0, 1), xlabel="share of the group's attributions", ylabel="",
+           title=_title(title, f"Stance of the reporting verbs by {_literal(by)}"))
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0%}")
+    ax.invert_yaxis()
+    ax.legend(title="stance", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              fontsize="small")
     return fig

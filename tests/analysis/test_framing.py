@@ -13,6 +13,7 @@ from toolkit.analysis.framing import (
     COUNT_COLUMNS,
     KWIC_COLUMNS,
     MATCH_COLUMNS,
+    describe_matches,
     frame_counts,
     frame_matches,
     kwic,
@@ -240,7 +241,8 @@ def test_kwic_contexts_sorting_and_speaker():
     table = kwic(docs(), "frame:calm", lexicon=LEX, window=12, quotes=quotes())
     assert list(table.columns) == list(KWIC_COLUMNS)
     assert table["match"].tolist() == ["peace", "de-escalation", "de escalation", "dialogue"]
-    assert table.loc[0, "left"] == "ls spoke of" and table.loc[0, "right"] == "."
+    # Contexts hold whole words: "Officials spoke of" cut at 12 characters loses "Officials".
+    assert table.loc[0, "left"] == "spoke of" and table.loc[0, "right"] == "."
     by_left = kwic(docs(), "frame:calm", lexicon=LEX, window=12, sort_by="left")
     assert by_left["match"].tolist() == ["dialogue", "peace", "de-escalation", "de escalation"]
     by_right = kwic(docs(), "frame:calm", lexicon=LEX, window=12, sort_by="right")
@@ -251,6 +253,26 @@ def test_kwic_contexts_sorting_and_speaker():
     assert kwic(docs(), "US", case_sensitive=True)["match"].tolist() == ["US"]
     with pytest.raises(ParameterError, match="needs a lexicon"):
         kwic(docs(), "frame:calm")
+
+
+def test_kwic_contexts_never_cut_a_word():
+    doc = Document(doc_id="w", text="Alpha bravo charlie sanctions delta echo foxtrot.")
+    table = kwic([doc], "sanction*", window=11)
+    assert table[["left", "match", "right"]].values.tolist() == [["charlie", "sanctions",
+                                                                  "delta echo"]]
+    whole = kwic([doc], "sanction*", window=100)
+    assert whole.loc[0, "left"] == "Alpha bravo charlie"
+    assert whole.loc[0, "right"] == "delta echo foxtrot."
+    assert kwic([doc], "sanction*", window=3).loc[0, ["left", "right"]].tolist() == ["", ""]
+
+
+def test_phrases_and_wildcards_and_the_no_match_sentence():
+    a = Document(doc_id="a", text="New sanctions were imposed. The sanction regime holds.")
+    b = Document(doc_id="b", text="Talks on water resumed.")
+    assert kwic([a, b], "sanction*")["match"].tolist() == ["sanctions", "sanction"]
+    assert kwic([a, b], "sanction regime")["match"].tolist() == ["sanction regime"]
+    assert describe_matches([a, b], "sanction*") == "2 matches of 'sanction*' in 1 of 2 documents"
+    assert describe_matches([a, b], "embargo") == "no match for 'embargo' in 2 documents"
 
 
 def test_inputs_are_not_modified():

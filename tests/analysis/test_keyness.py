@@ -11,13 +11,15 @@ from toolkit.analysis.keyness import (
     COLLOCATE_COLUMNS,
     KEYNESS_COLUMNS,
     collocates,
+    describe_collocates,
     keyness,
     keyness_stats,
+    largest_group,
     load_stopwords,
     words,
 )
 from toolkit.corpus import Document
-from toolkit.errors import ParameterError
+from toolkit.errors import NotEnoughDataError, ParameterError
 
 
 def test_keyness_stats_fixed_table_by_hand():
@@ -111,3 +113,38 @@ def test_keyness_does_not_modify_documents():
     keyness(docs, by="outlet", group="A", min_freq=1)
     assert [(d.doc_id, d.text, d.outlet) for d in docs] == before
     assert frame.equals(pd.DataFrame({"x": [1]}))
+
+
+def test_collocates_of_phrases_and_wildcards():
+    doc = Document(doc_id="p", text="New sanctions hit exports. Old sanction rules hit farmers. "
+                                    "Talks on water resumed.")
+    table = collocates([doc], "sanction*", window=3, min_freq=2)
+    assert table[["word", "collocate", "position", "freq"]].values.tolist() == [
+        ["sanction*", "hit", "right", 2]]
+    phrase = collocates([doc], "sanction rules", window=2, min_freq=1)
+    assert sorted(phrase[["collocate", "position"]].values.tolist()) == [["hit", "right"],
+                                                                         ["old", "left"]]
+    assert phrase["log_likelihood"].is_monotonic_decreasing
+    assert collocates([doc], "embargo", min_freq=1).empty
+    assert describe_collocates([doc], "embargo") == "no match for 'embargo' in 1 document"
+    assert describe_collocates([doc], "sanction*", window=3, min_freq=2) == (
+        "2 matches of 'sanction*' in 1 of 1 document; a collocate must occur at least 2 times "
+        "within 2 words of a match")
+
+
+def test_datelines_and_courtesy_titles_are_not_keywords():
+    text = "The dam row\n\nESTRAVA, March 2 (VWS) - Mr. Varga said the dam was safe.\n"
+    assert words(Document(doc_id="d", text=text)) == ["the", "dam", "row", "mr", "varga",
+                                                      "said", "the", "dam", "was", "safe"]
+    stop = load_stopwords(True, extra=["Safe"])
+    assert {"mr", "dr", "the", "safe"} <= stop and "dam" not in stop
+    assert load_stopwords(False, extra=["x"]) == {"x"}
+
+
+def test_largest_group():
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["B", "A", "A"],
+                         "date": ["2026-03-01", None, "2026-04-02"]})
+    assert largest_group(docs, "outlet") == "A"
+    assert largest_group(docs, "month") == "2026-03"
+    with pytest.raises(NotEnoughDataError, match="no document has a value for by='author'"):
+        largest_group(docs.assign(author=None), "author")

@@ -8,6 +8,7 @@ import json
 import pandas as pd
 
 from toolkit.analysis import analyze
+from toolkit.analysis.counting import COUNTED_KINDS, counted_attributions
 from toolkit.corpus import load
 from toolkit.report import load_and_analyze
 
@@ -29,8 +30,18 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
     for table in ("documents", "quotes", "mentions"):
         pd.testing.assert_frame_equal(getattr(loaded.analysis, table),
                                       getattr(expected, table))
-    assert _headline(tmp_path) == {"documents": len(april)}
-    assert loaded.summary == f"{len(april)} documents, {len(expected.quotes)} attributions"
+    counted = counted_attributions(expected.quotes)
+    pd.testing.assert_frame_equal(loaded.attributions, counted)
+    assert set(counted["kind"]) <= set(COUNTED_KINDS) and counted["cue_lemma"].notna().all()
+    dates = sorted(d.date for d in april)
+    assert _headline(tmp_path) == {"documents": len(april), "attributions": len(counted),
+                                   "first_date": dates[0], "last_date": dates[-1]}
+    labels = json.loads((tmp_path / "headline_labels.json").read_text(encoding="utf-8"))
+    assert labels["documents"] == "Documents analysed"
+    kinds = expected.quotes["kind"].value_counts()
+    assert loaded.summary.startswith(f"{len(april)} documents, {len(counted)} attributions (")
+    assert loaded.summary.endswith(f"counted apart: {kinds.get('cognitive', 0)} cognitive, "
+                                   f"{kinds.get('evidential', 0)} evidential")
 
 
 def test_without_dates_every_document_is_analysed(sample_path, tmp_path):
@@ -39,5 +50,6 @@ def test_without_dates_every_document_is_analysed(sample_path, tmp_path):
     ok = [r for r in corpus.report() if r.status == "ok"]
     assert len(loaded.articles) == len(ok) < len(corpus.report())  # duplicates left out
     assert loaded.analysis.documents["doc_id"].tolist() == sorted(r.doc_id for r in ok)
-    assert _headline(tmp_path) == {"documents": len(ok)}
+    assert _headline(tmp_path)["documents"] == len(ok)
+    assert _headline(tmp_path)["attributions"] == len(loaded.attributions)
     assert len(loaded.analysis.quotes) > 0

@@ -9,15 +9,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import re
 import shutil
+import signal
 import struct
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from toolkit import report
 from toolkit.cli import main
@@ -98,8 +100,8 @@ def test_layout(first):
                      "manifest.json"}
     assert (folder / "latest").resolve() == first.path.resolve()
     assert (folder / "latest.txt").read_text(encoding="utf-8") == first.run_id + "\n"
-    assert list((folder / ".staging").iterdir()) == []
-    assert not (folder / "_failed").exists()
+    # Nothing is left behind: no staging folder, no lock file.
+    assert sorted(p.name for p in folder.iterdir()) == [first.run_id, "latest", "latest.txt"]
 
 
 def test_run_id_format(first):
@@ -324,12 +326,13 @@ def test_str_parameter_keeps_the_text_typed():
 def test_skip_if_unchanged(first, corpus, tmp_path, capsys):
     out = _copy_reports(first, tmp_path)
     stale = out / NAME / ".staging" / "2020-01-01T000000Z"
-    stale.mkdir()
+    stale.mkdir(parents=True)
     code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=4",
                            "--skip-if-unchanged")
     assert code == 0 and stdout == f"unchanged since {first.run_id}; nothing to do\n"
     assert len(list((out / NAME).glob("20*"))) == 1
     assert not stale.exists() and (out / NAME / "_failed" / stale.name).is_dir()
+    assert not (out / NAME / ".staging").exists()
 
     code, stdout, _ = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p", "top_n=2",
                            "--skip-if-unchanged", "--quiet")
@@ -342,12 +345,92 @@ def test_skip_if_unchanged(first, corpus, tmp_path, capsys):
 
 def test_second_run_of_same_name_is_refused(no_kernel, corpus, tmp_path, capsys):
     (tmp_path / NAME).mkdir()
-    with FileLock(str(tmp_path / NAME / ".lock")):
+    with report.layout.run_lock(tmp_path / NAME, started_at="2026-11-28T081500Z"):
         code, _, err = _cli(capsys, corpus, tmp_path, "--notebooks", "outlets")
-    assert code == 2 and f"another run of {NAME} is in progress" in err
-    with FileLock(str(tmp_path / NAME / ".lock")), \
-            pytest.raises(ReportInProgressError, match=f"another run of {NAME} is in progress"):
-        _run(corpus, tmp_path, notebooks=["outlets"])
+        assert code == 2 and f"another run of {NAME} is in progress (pid {os.getpid()}" in err
+        with pytest.raises(ReportInProgressError,
+                           match=f"another run of {NAME} is in progress"):
+            _run(corpus, tmp_path, notebooks=["outlets"])
+    assert not (tmp_path / NAME / ".lock").exists()
+
+
+def _killed_holder(folder: Path) -> int:
+    """Start a process that takes the report lock, then kill it; return its pid."""
+    script = ("import sys, time; from pathlib import Path; from toolkit.report import layout\n"
+              "with layout.run_lock(Path(sys.argv[1]), started_at='2026-01-01T000000Z'):\n"
+              "    print('locked', flush=True); time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", script, str(folder)],
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    holder.send_signal(signal.SIGKILL)
+    holder.wait(timeout=30)
+    return holder.pid
+
+
+def test_a_killed_runs_lock_is_reported_and_taken_over(first, corpus, tmp_path, capsys):
+    out = _copy_reports(first, tmp_path)
+    pid = _killed_holder(out / NAME)
+    assert (out / NAME / ".lock").is_file()  # the killed run left its lock file behind
+    code, stdout, err = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p",
+                             "top_n=4", "--skip-if-unchanged")
+    assert code == 0 and stdout == f"unchanged since {first.run_id}; nothing to do\n"
+    assert f"stale lock of pid {pid}" in err and "(no longer running)" in err
+    assert "started 2026-01-01T000000Z" in err and "taken over" in err
+    assert not (out / NAME / ".lock").exists()
+
+
+def test_lock_of_a_live_process_is_not_stale(tmp_path):
+    from toolkit.report import layout
+
+    assert layout.process_alive(os.getpid())
+    with layout.run_lock(tmp_path, started_at="now") as stale:
+        assert stale is None
+        record = json.loads((tmp_path / ".lock").read_text(encoding="utf-8"))
+        assert record["pid"] == os.getpid() and record["started_at"] == "now"
+    (tmp_path / ".lock").write_text(json.dumps({"pid": os.getpid(), "host": "elsewhere"}),
+                                    encoding="utf-8")
+    with layout.run_lock(tmp_path) as stale:
+        assert stale.pid == os.getpid() and stale.alive is None
+        assert "on another host" in stale.describe()
+
+
+def _fake_runs(folder: Path, run_ids: list[str]) -> None:
+    for run_id in run_ids:
+        (folder / run_id).mkdir(parents=True)
+        (folder / run_id / "index.html").write_text("x", encoding="utf-8")
+
+
+def test_keep_removes_all_but_the_newest_good_runs_and_never_latest(tmp_path):
+    from toolkit.report import layout
+
+    ids = ["2026-01-01T000000Z", "2026-01-02T000000Z", "2026-01-02T000000Z-2",
+           "2026-01-02T000000Z-10", "2026-01-03T000000Z"]
+    _fake_runs(tmp_path, ids)
+    _fake_runs(tmp_path / "_failed", ["2026-01-01T120000Z"])
+    (tmp_path / "latest.txt").write_text("2026-01-01T000000Z\n", encoding="utf-8")
+    assert [p.name for p in layout.good_runs(tmp_path)] == ids
+    removed = layout.prune_runs(tmp_path, 2)
+    assert [p.name for p in removed] == ["2026-01-02T000000Z", "2026-01-02T000000Z-2"]
+    assert [p.name for p in layout.good_runs(tmp_path)] == [
+        "2026-01-01T000000Z", "2026-01-02T000000Z-10", "2026-01-03T000000Z"]
+    assert (tmp_path / "_failed" / "2026-01-01T120000Z").is_dir()  # failed runs stay
+    assert [p.name for p in layout.prune_failed(tmp_path)] == ["2026-01-01T120000Z"]
+    assert not (tmp_path / "_failed").exists()
+    with pytest.raises(ReportParameterError, match="keep must be"):
+        layout.prune_runs(tmp_path, 0)
+
+
+def test_keep_and_prune_failed_from_the_command_line(first, corpus, tmp_path, capsys):
+    out = _copy_reports(first, tmp_path)
+    folder = out / NAME
+    _fake_runs(folder, ["2020-01-01T000000Z", "2020-01-02T000000Z"])
+    _fake_runs(folder / "_failed", ["2020-01-03T000000Z"])
+    code, stdout, err = _cli(capsys, corpus, out, "--notebooks", "outlets,texts", "-p",
+                             "top_n=4", "--skip-if-unchanged", "--keep", "1", "--prune-failed")
+    assert code == 0 and "unchanged since" in stdout and "removed 3 old run(s)" in err
+    assert sorted(p.name for p in folder.iterdir()) == [first.run_id, "latest", "latest.txt"]
+    code, _, err = _cli(capsys, corpus, out, "--notebooks", "outlets", "--keep", "0")
+    assert code == 2 and "keep must be a whole number of runs >= 1" in err
 
 
 # -- notebook selection, kernel, helpers ---------------------------------------------------------

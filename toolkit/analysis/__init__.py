@@ -3,6 +3,7 @@
 - :mod:`~toolkit.analysis.base_tables`: the corpus pass (:func:`analyze`) that runs attribution
   per document (in worker processes, cached) and reduces it to the base tables;
 - :mod:`~toolkit.analysis.grouping`: grouping by document fields and periods, date filters;
+- :mod:`~toolkit.analysis.counting`: what a count of attributions counts, one definition for all;
 - :mod:`~toolkit.analysis.speakers`, :mod:`~toolkit.analysis.verbs`: who speaks, with which verbs;
 - :mod:`~toolkit.analysis.framing`: framing lexicons, their matches, counts and KWIC;
 - :mod:`~toolkit.analysis.keyness`: keywords and collocates; :mod:`~toolkit.analysis.scan` the

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit.corpus.dates import ISO_DAY
-from toolkit.errors import ParameterError
+from toolkit.errors import NotEnoughDataError, ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["DOCUMENT_COLUMNS", "PERIODS", "UNKNOWN", "as_documents", "by_columns", "check_date",
-           "check_range", "document_frame", "documents", "filter_dates", "group_value",
+           "check_range", "document_frame", "documents", "filter_dates", "group_value", "missing_hint",
            "period_label", "period_of", "with_groups"]
 
 PERIODS = ("week", "month", "quarter", "year")
@@ -170,11 +170,23 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
             known = sorted((set(docs.columns) - {"path"}) | set(PERIODS))
             raise ParameterError(f"unknown grouping column {c!r}",
                                  hint=f"use one of: {', '.join(known)}")
+    for c in cols:
+        if c not in frame.columns and len(docs) and not (docs[c].notna() & (docs[c] != UNKNOWN)
+                                                         & (docs[c] != "")).any():
+            raise NotEnoughDataError(f"no document has a value for by={c!r}",
+                                     hint=missing_hint(c))
     keep = ["doc_id"] + [c for c in cols if c not in frame.columns]
     out = frame.merge(docs[keep], on="doc_id", how="inner", validate="many_to_one")
     for c in cols:
         out[c] = out[c].astype(object).where(out[c].notna(), UNKNOWN)
     return out, cols
+
+
+def missing_hint(column: str) -> str:
+    """What to do when no document has a value for ``column``."""
+    if column in PERIODS or column == "date":
+        return "give the documents dates (a date column in metadata.csv) or group by another field"
+    return f"give the documents a {column!r} value in the corpus metadata or group by another field"
 
 
 def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None) -> pd.DataFrame:

@@ -2,7 +2,11 @@
 
 Words are the toolkit's tokens outside boilerplate, lower-cased, with curly apostrophes made
 straight, keeping only tokens made of letters (inner hyphens, apostrophes and the dots of
-``U.S.`` allowed): punctuation and numbers are left out.
+``U.S.`` allowed): punctuation and numbers are left out, and so is a dateline (the place, date
+and agency code that open a wire story: ``ESTRAVA, March 2 (VWS) -``).
+
+Stopwords (:func:`load_stopwords`) are the built-in English function words and news furniture
+(courtesy titles such as "Mr." and "Dr."), extendable with words of one's own.
 
 Statistics, for a word with frequency ``a`` in the target (``total_a`` words) and ``b`` in the
 reference (``total_b`` words):
@@ -26,27 +30,35 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import lexicons
 from toolkit.analysis import scan as _scan
 from toolkit.analysis.framing.matcher import normalize
-from toolkit.errors import ParameterError
+from toolkit.errors import NotEnoughDataError, ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["KeynessStats", "KEYNESS_COLUMNS", "COLLOCATE_COLUMNS", "keyness_stats", "keyness",
-           "collocates", "load_stopwords", "words"]
+           "collocates", "describe_collocates", "load_stopwords", "words", "dateline_spans",
+           "largest_group"]
 
 KEYNESS_COLUMNS = ("word", "freq_target", "freq_reference", "rate_target", "rate_reference",
                    "g2", "p_value", "log_ratio", "pct_diff")
 COLLOCATE_COLUMNS = ("word", "collocate", "position", "freq", "freq_collocate", "pmi",
                      "log_likelihood")
 _LETTERS = re.compile(r"[^\W\d_]+(?:[-'.][^\W\d_]+)*\.?")
+# A dateline at the start of a line: an upper-case place, then optionally a date or region after
+# a comma and an agency code in brackets, then a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'.\-]{2,}(?:[ \t]+[A-Z][A-Z'.\-]+)*"
+    r"(?:,[ \t]*[A-Z][A-Za-z.]*(?:[ \t]+[A-Za-z0-9.]+){0,2})?"
+    r"(?:[ \t]*\([A-Z][A-Za-z.]{0,9}\))?[ \t]*[-\u2013\u2014]+[ \t]", re.MULTILINE)
 
 
 class KeynessStats(NamedTuple):
@@ -83,8 +95,8 @@ def _xlogx(observed: int, expected: float) -> float:
 
 @lru_cache(maxsize=4)
 def _builtin_stopwords() -> frozenset[str]:
-    text = lexicons.read_text("stopwords_en.txt")
-    return _parse_words(text)
+    return (_parse_words(lexicons.read_text("stopwords_en.txt"))
+            | _parse_words(lexicons.read_text("furniture_en.txt")))
 
 
 def _parse_words(text: str) -> frozenset[str]:
@@ -92,9 +104,17 @@ def _parse_words(text: str) -> frozenset[str]:
                      if (w := normalize(line.split("#", 1)[0].strip().lower())))
 
 
-def load_stopwords(stopwords: bool | str | Iterable[str] | None = True) -> frozenset[str]:
-    """Stopwords: ``True`` = the built-in ``lexicons/stopwords_en.txt``, ``False``/``None`` =
-    none, a path = a file with one word per line (``#`` comments), or an iterable of words."""
+def load_stopwords(stopwords: bool | str | Iterable[str] | None = True, *,
+                   extra: Iterable[str] = ()) -> frozenset[str]:
+    """Stopwords: ``True`` = the built-in lists (``lexicons/stopwords_en.txt``, function words,
+    and ``lexicons/furniture_en.txt``, courtesy titles), ``False``/``None`` = none, a path = a
+    file with one word per line (``#`` comments), or an iterable of words; ``extra`` words are
+    added to any of these (``load_stopwords(extra=["vws"])``)."""
+    added = frozenset(normalize(str(w).strip().lower()) for w in extra if str(w).strip())
+    return _stopwords(stopwords) | added
+
+
+def _stopwords(stopwords: bool | str | Iterable[str] | None) -> frozenset[str]:
     if stopwords is None or stopwords is False:
         return frozenset()
     if stopwords is True:
@@ -108,15 +128,51 @@ def load_stopwords(stopwords: bool | str | Iterable[str] | None = True) -> froze
     return frozenset(normalize(str(w).lower()) for w in stopwords)
 
 
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each dateline in ``text`` (see the module docstring)."""
+    return [m.span() for m in _DATELINE.finditer(text)]
+
+
 def words(doc: Any) -> list[str]:
     """The words of one document, in order (see the module docstring)."""
+    return [w for w, _, _ in _word_spans(doc)]
+
+
+def _word_spans(doc: Any) -> list[tuple[str, int, int]]:
     text = doc.text
+    datelines = dateline_spans(text)
     out = []
     for a, b in _scan.doc_tokens(doc).spans:
         word = normalize(text[a:b]).lower()
-        if _LETTERS.fullmatch(word):
-            out.append(word)
+        if _LETTERS.fullmatch(word) and not any(x <= a < y for x, y in datelines):
+            out.append((word, a, b))
     return out
+
+
+def largest_group(documents: Any, by: str) -> str:
+    """The value of ``by`` shared by the most documents (ties: alphabetically first), from a
+    documents frame (``CorpusAnalysis.documents``) or any iterable of documents. Raises
+    :class:`~toolkit.errors.NotEnoughDataError` when no document has a value."""
+    import pandas as pd
+
+    from toolkit.analysis.grouping import period_label
+
+    if isinstance(documents, pd.DataFrame):
+        if by in documents.columns:
+            column = documents[by]
+        elif by in _scan.PERIODS:
+            column = period_label(documents["date"], by)
+        else:
+            column = pd.Series([], dtype=object)
+        values = [str(v) for v in column.dropna() if str(v) not in ("", "unknown")]
+    else:
+        values = [v for doc in documents if (v := _scan.group_value(doc, by)) is not None]
+    if not values:
+        from toolkit.analysis.grouping import missing_hint
+
+        raise NotEnoughDataError(f"no document has a value for by={by!r}", hint=missing_hint(by))
+    counts = Counter(values)
+    return sorted(counts, key=lambda v: (-counts[v], v))[0]
 
 
 def keyness(corpus: Iterable[Any], *, by: str, group: str, reference: str | None = None,
@@ -167,58 +223,100 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
             ref.update(words(doc))
     for name, counts, shown in (("group", target, group), ("reference", ref, reference)):
         if not counts:
-            raise ParameterError(f"no words in the {name} ({by}={shown!r})" if shown is not None
+            raise NotEnoughDataError(f"no words in the {name} ({by}={shown!r})" if shown is not None
                                  else f"no words outside {by}={group!r} to compare with",
                                  hint=f"check the {by} values of the corpus")
     return target, ref
 
 
-def _pairs_with(found: list[str], key: str, window: int) -> Iterator[tuple[str, str]]:
-    """The ordered pairs a window of ``window`` words makes (as NLTK's bigram finder counts
-    them), keeping only those with ``key``: scoring a pair needs no other pair counts."""
-    for i, word in enumerate(found):
-        if word != key:
-            continue
-        yield from ((key, other) for other in found[i + 1:i + window])
-        yield from ((other, key) for other in found[max(0, i - window + 1):i] if other != key)
+def _node_spans(doc: Any, found: list[tuple[str, int, int]], lex: Any) -> list[tuple[int, int]]:
+    """``[i, j)`` word-index ranges of the query's matches in one document."""
+    toks = _scan.doc_tokens(doc)
+    starts = [a for _, a, _ in found]
+    nodes = []
+    for hit in lex.matcher.find(doc.text, toks.spans, toks.sentence_starts):
+        i = bisect_left(starts, hit.start)
+        j = i
+        while j < len(found) and found[j][2] <= hit.end:
+            j += 1
+        if j > i:
+            nodes.append((i, j))
+    return nodes
 
 
 def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: int = 2,
                stopwords: bool | str | Iterable[str] | None = False,
-               date_from: str | None = None, date_to: str | None = None) -> pd.DataFrame:
-    """Words that occur near ``word`` within ``window`` words (NLTK's bigram finder).
+               lexicon: Any = None, date_from: str | None = None,
+               date_to: str | None = None) -> pd.DataFrame:
+    """Words that occur near ``word`` within ``window`` words, scored with NLTK's bigram
+    association measures.
 
-    Windows stay inside one document; NLTK's ``BigramAssocMeasures`` give PMI and the
-    log-likelihood ratio. Pairs seen fewer than ``min_freq`` times and ``stopwords`` collocates
-    are left out.
+    ``word`` takes the term syntax of the lexicons and :func:`toolkit.analysis.framing.kwic`:
+    a word, a phrase (``irreparable harm``), a wildcard (``sanction*``) or ``frame:NAME`` (with
+    ``lexicon``); each match is one occurrence of the node, however many words it spans.
+    Windows stay inside one document: a collocate to the ``right`` is one of the ``window - 1``
+    words after a match, one to the ``left`` one of the ``window - 1`` words before it (words of
+    a match are never collocates). As NLTK's ``BigramCollocationFinder`` with that window does,
+    a pair seen ``f`` times is scored with ``f / (window - 1)`` against the node's and the
+    collocate's frequencies and the number of words. Pairs seen fewer than ``min_freq`` times
+    and ``stopwords`` collocates are left out.
 
-    Columns (``COLLOCATE_COLUMNS``): word, collocate, position (``right`` when the collocate
-    follows ``word``, ``left`` when it precedes it), freq (pair count), freq_collocate (the
-    collocate's word count), pmi, log_likelihood. Sorted by log_likelihood descending, then
-    collocate and position.
+    Columns (``COLLOCATE_COLUMNS``): word (the query, lower-cased), collocate, position, freq
+    (pair count), freq_collocate (the collocate's word count), pmi, log_likelihood. Sorted by
+    log_likelihood descending, then collocate and position. :func:`describe_collocates` says
+    why a table is empty.
     """
     import pandas as pd
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-    from nltk.probability import FreqDist
+    from nltk.collocations import BigramAssocMeasures
+
+    from toolkit.analysis.framing.tables import query_lexicon
 
     if not isinstance(window, int) or window < 2:
         raise ParameterError(f"window={window!r} must be a whole number >= 2")
-    key = normalize(word.strip().lower())
-    stop = load_stopwords(stopwords) - {key}
-    word_fd, pair_fd = FreqDist(), FreqDist()
+    label = normalize(str(word).strip().lower())
+    lex = query_lexicon(str(word).strip(), lexicon=lexicon)
+    stop = load_stopwords(stopwords)
+    word_counts: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    n_nodes = 0
     for doc in _scan.documents(corpus, date_from, date_to):
-        found = words(doc)
-        word_fd.update(found)
-        pair_fd.update(_pairs_with(found, key, window))
-    finder = BigramCollocationFinder(word_fd, pair_fd, window_size=window)
-    finder.apply_freq_filter(min_freq)
-    finder.apply_ngram_filter(lambda w1, w2: key not in (w1, w2) or w1 == w2)
-    finder.apply_word_filter(lambda w: w in stop)
+        found = _word_spans(doc)
+        word_counts.update(w for w, _, _ in found)
+        nodes = _node_spans(doc, found, lex)
+        n_nodes += len(nodes)
+        inside = {k for i, j in nodes for k in range(i, j)}
+        for i, j in nodes:
+            for k in range(j, min(len(found), j + window - 1)):
+                if k not in inside:
+                    pairs[(found[k][0], "right")] += 1
+            for k in range(max(0, i - window + 1), i):
+                if k not in inside:
+                    pairs[(found[k][0], "left")] += 1
+    total = sum(word_counts.values())
     measures = BigramAssocMeasures()
-    pmi = dict(finder.score_ngrams(measures.pmi))
     rows = []
-    for (w1, w2), ll in finder.score_ngrams(measures.likelihood_ratio):
-        other, position = (w2, "right") if w1 == key else (w1, "left")
-        rows.append((key, other, position, pair_fd[(w1, w2)], word_fd[other], pmi[(w1, w2)], ll))
+    for (other, position), freq in pairs.items():
+        if freq < min_freq or other in stop:
+            continue
+        scaled = freq / (window - 1.0)
+        marginals = (n_nodes, word_counts[other])
+        rows.append((label, other, position, freq, word_counts[other],
+                     measures.pmi(scaled, marginals, total),
+                     measures.likelihood_ratio(scaled, marginals, total)))
     rows.sort(key=lambda r: (-r[6], r[1], r[2]))
     return pd.DataFrame(rows, columns=list(COLLOCATE_COLUMNS))
+
+
+def describe_collocates(corpus: Iterable[Any], word: str, *, window: int = 5,
+                        min_freq: int = 2, lexicon: Any = None, date_from: str | None = None,
+                        date_to: str | None = None) -> str:
+    """Why :func:`collocates` finds what it finds, as a sentence: ``no match for 'embargo' in 16
+    documents``, or the number of matches and the window and frequency a collocate needs."""
+    from toolkit.analysis.framing.tables import describe_matches
+
+    matches = describe_matches(corpus, str(word).strip(), lexicon=lexicon,
+                               date_from=date_from, date_to=date_to)
+    if matches.startswith("no match"):
+        return matches
+    return (f"{matches}; a collocate must occur at least {min_freq} times within {window - 1} "
+            "words of a match")

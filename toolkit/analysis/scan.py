@@ -7,9 +7,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.analysis.grouping import _FIELDS, PERIODS, by_columns, documents, group_value
+from toolkit.analysis.grouping import (
+    _FIELDS,
+    PERIODS,
+    by_columns,
+    documents,
+    group_value,
+    missing_hint,
+)
 from toolkit.corpus.segment import segment_document
-from toolkit.errors import ParameterError
+from toolkit.errors import NotEnoughDataError, ParameterError
 
 __all__ = ["PERIODS", "by_columns", "documents", "group_value", "check_groups", "sort_key",
            "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
@@ -22,9 +29,14 @@ QUOTE_COLUMNS = ("doc_id", "speaker", "content_start", "content_end")
 _WORDISH = re.compile(r"\w")
 
 
-def check_groups(columns: list[str], seen: dict[str, bool]) -> None:
-    """Raise when a ``by`` column is neither a known field nor present in any document."""
+def check_groups(columns: list[str], seen: dict[str, bool], *, n_documents: int = 0) -> None:
+    """Raise when a ``by`` column is neither a known field nor present in any document, and
+    (:class:`~toolkit.errors.NotEnoughDataError`) when none of ``n_documents`` > 0 documents has
+    a value for a known field or a date for a period."""
     for column in columns:
+        if n_documents and not seen.get(column) and (column in PERIODS or column in _FIELDS):
+            raise NotEnoughDataError(f"no document has a value for by={column!r}",
+                                     hint=missing_hint(column))
         if column not in PERIODS and column not in _FIELDS and not seen.get(column):
             raise ParameterError(f"no document has a value for by={column!r}",
                                  hint="use doc_id, outlet, author, title, date, week, month, "

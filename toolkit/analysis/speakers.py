@@ -189,11 +189,14 @@ def share_of_voice(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
 
 
 def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "month",
-                       top_n: int = 5, kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+                       top_n: int = 5, kinds: Sequence[str] = SPEECH_KINDS,
+                       per_document: bool = False) -> pd.DataFrame:
     """Attributions per period for the corpus's ``top_n`` speakers.
 
     Columns: period, speaker, n_attributions (0 where a top speaker is silent in a period).
-    Sorted by period, then speaker.
+    With ``per_document``, also n_documents (documents published in the period, quoted or not)
+    and attributions_per_document (n_attributions / n_documents), so that a busy month does
+    not look like a rise of every speaker. Sorted by period, then speaker.
     """
     import pandas as pd
 
@@ -205,7 +208,14 @@ def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "m
     grid = pd.MultiIndex.from_product([periods, top], names=[period, "speaker"])
     counts = table.set_index([period, "speaker"])["n_attributions"].reindex(grid, fill_value=0)
     out = counts.reset_index().rename(columns={period: "period"})
-    return out.sort_values(["period", "speaker"], kind="stable").reset_index(drop=True)
+    out = out.sort_values(["period", "speaker"], kind="stable").reset_index(drop=True)
+    if per_document:
+        docs = as_documents(documents)
+        volume = with_groups(docs[["doc_id"]], docs, period)[0][period].value_counts()
+        out["n_documents"] = out["period"].map(volume).fillna(0).astype(int)
+        out["attributions_per_document"] = out["n_attributions"] / out["n_documents"].where(
+            out["n_documents"] > 0)
+    return out
 
 
 def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",

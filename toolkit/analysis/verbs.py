@@ -114,13 +114,15 @@ def verbs_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     """Which verbs introduce each speaker's words ("whose words are 'claimed'?").
 
     Columns: [by...], speaker, cue_lemma, verb_category, n, share (of the speaker's cues).
-    Sorted by group, speaker, n (descending), cue_lemma. ``speakers`` keeps only those speakers;
-    ``min_attributions`` drops speakers with fewer cues.
+    Sorted most frequent first: by group, the speaker's cues (descending), speaker, n
+    (descending), cue_lemma. ``speakers`` keeps only those speakers; ``min_attributions`` drops
+    speakers with fewer cues.
     """
     data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     data = _select_speakers(data, cols, speakers, min_attributions)
-    return _counted(data, cols + ["speaker", "cue_lemma", "verb_category"], cols + ["speaker"])
+    table = _counted(data, cols + ["speaker", "cue_lemma", "verb_category"], cols + ["speaker"])
+    return _busiest_speakers_first(table, cols, ["cue_lemma", "verb_category"])
 
 
 def category_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
@@ -129,13 +131,25 @@ def category_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                         kinds: Sequence[str] = CUE_KINDS) -> pd.DataFrame:
     """Stance categories per speaker.
 
-    Columns: [by...], speaker, verb_category, n, share (of the speaker's cues). Sorted by group,
-    speaker, n (descending), verb_category.
+    Columns: [by...], speaker, verb_category, n, share (of the speaker's cues). Sorted most
+    frequent first: by group, the speaker's cues (descending), speaker, n (descending),
+    verb_category.
     """
     data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     data = _select_speakers(data, cols, speakers, min_attributions)
-    return _counted(data, cols + ["speaker", "verb_category"], cols + ["speaker"])
+    table = _counted(data, cols + ["speaker", "verb_category"], cols + ["speaker"])
+    return _busiest_speakers_first(table, cols, ["verb_category"])
+
+
+def _busiest_speakers_first(table: pd.DataFrame, cols: list[str],
+                            rest: list[str]) -> pd.DataFrame:
+    """Speakers with the most cues first (within each group), then their rows by n."""
+    total = table.groupby(cols + ["speaker"], sort=False, dropna=False)["n"].transform("sum")
+    order = cols + ["_total", "speaker", "n"] + rest
+    ascending = [True] * len(cols) + [False, True, False] + [True] * len(rest)
+    return (table.assign(_total=total).sort_values(order, ascending=ascending, kind="stable")
+            .drop(columns="_total").reset_index(drop=True))
 
 
 def category_share(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",

@@ -4,14 +4,17 @@
   (a corpus, with speaker ids merged across documents);
 - :mod:`~toolkit.attribution.records`: the :class:`Attribution` record and its table;
 - :mod:`~toolkit.attribution.verb_lexicon`: the reporting-verb lexicon and its cue pattern;
-- :mod:`~toolkit.attribution.extractor`: the per-document scan over cue matches; the rules it calls
-  live in :mod:`~toolkit.attribution.cue_filters` (is a match a reporting cue here),
-  :mod:`~toolkit.attribution.speaker_spans`, :mod:`~toolkit.attribution.content_spans`,
-  :mod:`~toolkit.attribution.special_cues` ("according to", "Name:", source phrases, questions),
-  :mod:`~toolkit.attribution.floating` and :mod:`~toolkit.attribution.canonical_speakers`, over
-  the text view (:mod:`~toolkit.attribution.text`), its words (:mod:`~toolkit.attribution.words`,
-  :mod:`~toolkit.attribution.phrases`) and the closed word classes
-  (:mod:`~toolkit.attribution.word_classes`);
+- :mod:`~toolkit.attribution.extractor`: the scan over cue matches and the dispatch to the rules,
+  which are functions over a :mod:`~toolkit.attribution.text` view (paragraphs, sentences,
+  quotations) of :mod:`~toolkit.attribution.words` classed by
+  :mod:`~toolkit.attribution.word_classes`: :mod:`~toolkit.attribution.cue_filters` (forms that
+  are no cue here), :mod:`~toolkit.attribution.speaker_spans`,
+  :mod:`~toolkit.attribution.content_spans`, :mod:`~toolkit.attribution.special_cues`
+  ("according to", colon cues, source phrases, impersonal and question cues),
+  :mod:`~toolkit.attribution.phrases` (noun-phrase helpers), :mod:`~toolkit.attribution.floating`
+  (cue-less continuations) and :mod:`~toolkit.attribution.canonical_speakers`; an attribution in
+  the making is a :mod:`~toolkit.attribution.drafts` ``Draft``, and a rejected cue match says why
+  (``CueOutcome``);
 - :mod:`~toolkit.attribution.speakers`: speaker mentions, pronouns and ids;
 - :mod:`~toolkit.attribution.evaluate`: quality against brat gold annotations (PolNeAR).
 """

@@ -12,6 +12,7 @@ each shows. ``register(subparsers)`` adds every command in :data:`COMMANDS`.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -188,9 +189,15 @@ def kwic_table(args: argparse.Namespace) -> pd.DataFrame:
     from toolkit.analysis.framing import kwic
 
     corpus = open_corpus(args)
-    return kwic(corpus, args.query, window=args.window, lexicon=args.lexicon,
-                quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
-                case_sensitive=args.case_sensitive, **date_range(args))
+    table = kwic(corpus, args.query, window=args.window, lexicon=args.lexicon,
+                 quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
+                 case_sensitive=args.case_sensitive, **date_range(args))
+    if table.empty:
+        from toolkit.analysis.framing import describe_matches
+
+        print(describe_matches(corpus, args.query, lexicon=args.lexicon, **date_range(args)),
+              file=sys.stderr)
+    return table
 
 
 # -- keyness and collocates ---------------------------------------------------------------------
@@ -216,7 +223,7 @@ def keyness_table(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _collocates_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("word", help="the node word")
+    parser.add_argument("word", help="the node: a word, a phrase or a wildcard (sanction*)")
     parser.add_argument("--window", type=int, default=5, metavar="WORDS",
                         help="words on each side (default: 5)")
     parser.add_argument("--min-freq", type=int, default=2, metavar="N",
@@ -227,9 +234,14 @@ def _collocates_options(parser: argparse.ArgumentParser) -> None:
 def collocates_table(args: argparse.Namespace) -> pd.DataFrame:
     from toolkit.analysis import keyness
 
-    return keyness.collocates(open_corpus(args), args.word, window=args.window,
-                              min_freq=args.min_freq, stopwords=args.stopwords,
-                              **date_range(args))
+    corpus = open_corpus(args)
+    table = keyness.collocates(corpus, args.word, window=args.window, min_freq=args.min_freq,
+                               stopwords=args.stopwords, **date_range(args))
+    if table.empty:
+        print(keyness.describe_collocates(corpus, args.word, window=args.window,
+                                          min_freq=args.min_freq, **date_range(args)),
+              file=sys.stderr)
+    return table
 
 
 COMMANDS = (

@@ -16,7 +16,7 @@ from toolkit import __version__
 from toolkit.cli import analyses, corpus, quotes, report, review
 from toolkit.cli.options import check_dates
 
-__all__ = ["COMMAND_MODULES", "build_parser", "main"]
+__all__ = ["COMMAND_MODULES", "EPILOG", "build_parser", "main"]
 
 EPILOG = """\
 examples:

@@ -7,6 +7,7 @@ parser (and with it every other command's start-up) stays quick.
 from __future__ import annotations
 
 import argparse
+import sys
 
 from toolkit.cli.options import add_date_options, date_range
 
@@ -24,6 +25,7 @@ examples:
   toolkit report --corpus data/sample
   toolkit report --corpus articles.csv --name weekly -p top_n=20 --date-from 2026-03-01
   toolkit report --corpus data/sample --skip-if-unchanged --quiet     (for cron)
+  toolkit report --corpus data/sample --keep 30 --prune-failed        (retention)
 """
 
 
@@ -54,6 +56,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="print only errors and the final path")
     p.add_argument("--timeout", type=float, default=600, metavar="SECONDS",
                    help="longest a single cell may run (default: 600)")
+    p.add_argument("--keep", type=int, default=None, metavar="N",
+                   help="after the run, remove all but the N newest good runs (failed runs "
+                        "stay until --prune-failed)")
+    p.add_argument("--prune-failed", action="store_true",
+                   help="remove the failed runs kept in OUT/NAME/_failed before running")
     p.set_defaults(func=run_report_command)
 
 
@@ -68,7 +75,10 @@ def run_report_command(args: argparse.Namespace) -> int:
         params_file=args.params_file, notebooks=notebooks, notebooks_dir=args.notebooks_dir,
         **date_range(args),
         skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
-        timeout=args.timeout if args.timeout > 0 else None)
+        timeout=args.timeout if args.timeout > 0 else None, keep=args.keep,
+        prune_failed=args.prune_failed)
+    if result.removed and not args.quiet:
+        print(f"removed {len(result.removed)} old run(s)", file=sys.stderr)
     if result.status == "unchanged":
         if not args.quiet:
             print(f"unchanged since {result.run_id}; nothing to do")

@@ -18,12 +18,23 @@ Tables and figures are written so that the same inputs give the same bytes. The 
 
 The runner (:mod:`~toolkit.report.run`) checks parameters (:mod:`~toolkit.report.params`) and the
 kernel (:mod:`~toolkit.report.kernel`), executes each notebook into a staging folder
-(:mod:`~toolkit.report.layout`), records hashes and versions (:mod:`~toolkit.report.manifest`)
-and writes the pages (:mod:`~toolkit.report.html`); :mod:`~toolkit.report.loading` is the
-start every report notebook shares and :mod:`~toolkit.report.outputs` holds the helpers
-notebooks save with.
+(:mod:`~toolkit.report.layout`, which also keeps the lock and prunes old runs), records hashes
+and versions (:mod:`~toolkit.report.manifest`) and writes the pages (:mod:`~toolkit.report.html`,
+with the page template in ``templates/``); :mod:`~toolkit.report.loading` is the start every
+report notebook shares, :mod:`~toolkit.report.outputs` holds the helpers notebooks save with,
+:mod:`~toolkit.report.display` the ones they show with (interactive tables, figures with
+captions, "not enough data" notes) and :mod:`~toolkit.report.columns` what each table column
+shows.
 """
 
+from toolkit.report.display import (
+    enough_data,
+    setup_page,
+    show_counts,
+    show_figure,
+    show_note,
+    show_table,
+)
 from toolkit.report.loading import AnalyzedCorpus, load_and_analyze
 from toolkit.report.manifest import corpus_hashes
 from toolkit.report.outputs import FIGURE_DPI, HEADLINE_FILE, save_figure, save_headline, save_table
@@ -31,4 +42,5 @@ from toolkit.report.run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_
 
 __all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "HEADLINE_FILE", "AnalyzedCorpus",
            "RunResult", "corpus_hashes", "load_and_analyze", "run_report", "save_table",
-           "save_figure", "save_headline"]
+           "save_figure", "save_headline", "setup_page", "show_table", "show_figure",
+           "show_note", "show_counts", "enough_data"]

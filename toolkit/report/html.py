@@ -1,41 +1,129 @@
 """HTML for a report run: each executed notebook without its code, and the ``index.html`` that
-links everything. Every piece of text from the corpus, parameters or notebooks is escaped."""
+links everything. Every piece of text from the corpus, parameters or notebooks is escaped.
+
+Pages are self-contained: they load nothing from another host (the page template in
+``templates/report`` drops the require.js, MathJax and mermaid scripts JupyterLab's template
+fetches from a CDN; interactive tables carry their code inline, see
+:mod:`toolkit.report.display`), and figures are the PNG files beside them. Every page starts
+with the same navigation bar: the index, each notebook's page and the manifest.
+"""
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["render_notebook", "write_index"]
+__all__ = ["TEMPLATE_DIR", "HEADLINE_LABELS", "notebook_title", "navigation", "render_notebook",
+           "write_index", "headline_label"]
 
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
-def render_notebook(notebook: Path, target: Path) -> None:
-    """Write ``notebook`` as HTML without input cells or prompts.
+# Labels of the headline numbers the shipped notebooks record, for runs whose notebooks gave
+# none; any other key is shown with its underscores as spaces.
+HEADLINE_LABELS = {
+    "documents": "Documents analysed",
+    "attributions": "Attributions (direct, indirect, mixed and floating quotes)",
+    "first_date": "First publication date",
+    "last_date": "Last publication date",
+    "top_speaker": "Most quoted speaker",
+    "top_verb": "Most frequent reporting verb",
+    "top_frame": "Frame with the highest rate",
+}
 
-    Corpus text reaches the page only through outputs that escape it: pandas tables
-    (``DataFrame.to_html`` escapes cell values) and plain-text streams (escaped by the
-    template). Markdown and table markup are kept as markup, so headings, tables and figures
-    render as such.
-    """
-    import nbformat
-    from nbconvert import HTMLExporter
+STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.45}
+.tk-nav{position:sticky;top:0;z-index:10;display:flex;flex-wrap:wrap;gap:.2em 1.2em;
+ align-items:baseline;background:#1f3a5f;color:#fff;padding:.55em 1.2em;margin:0 0 1em 0}
+.tk-nav a{color:#fff;text-decoration:none}.tk-nav a:hover{text-decoration:underline}
+.tk-nav .tk-current{font-weight:bold;border-bottom:2px solid #fff}
+.tk-nav .tk-run{font-size:.85em;opacity:.8;margin-right:1em}
+.tk-note{border-left:4px solid #c0392b;background:#fdf2f0;padding:.6em 1em;margin:.8em 0}
+.tk-counts{border-left:4px solid #1f3a5f;background:#eef3f9;padding:.4em 1em;margin:.8em 0}
+.tk-figure{margin:1em 0}.tk-figure img{max-width:100%;height:auto;display:block}
+.tk-figure figcaption{color:#444;font-size:.9em;margin-top:.3em}
+.tk-columns{font-size:.85em;color:#333;margin:.3em 0 1.2em 0}
+.tk-columns dt{font-weight:bold;float:left;clear:left;margin-right:.5em}
+.tk-columns dt::after{content:":"}.tk-columns dd{margin:0 0 .2em 0}
+table.dataTable td{white-space:normal}
+table.dataTable td.dt-type-numeric,table.dataTable td.dt-type-date{white-space:nowrap}
+"""
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
-    target.write_text(body, encoding="utf-8")
+_INDEX_STYLE = STYLE + """
+.tk-main{max-width:70em;margin:0 auto;padding:0 1.2em 3em 1.2em}
+.tk-main th{text-align:left;padding:.2em 1em .2em 0;vertical-align:top}
+.tk-main td{padding:.2em 1em .2em 0;vertical-align:top}
+.tk-main ul{columns:2}
+"""
 
 
 def _e(value: Any) -> str:
     return html.escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
-def _link(href: str, text: str) -> str:
-    return f'<a href="{html.escape(quote(href))}">{html.escape(text)}</a>'
+def _link(href: str, text: str, *, current: bool = False) -> str:
+    css = ' class="tk-current" aria-current="page"' if current else ""
+    return f'<a href="{html.escape(quote(href))}"{css}>{html.escape(text)}</a>'
+
+
+def notebook_title(notebook: Path) -> str:
+    """The text of the notebook's first level-1 heading, or its file name without suffix."""
+    import nbformat
+
+    try:
+        cells = nbformat.read(notebook, as_version=4).cells
+    except (OSError, ValueError):
+        return notebook.stem
+    for cell in cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return notebook.stem
+
+
+def navigation(pages: Sequence[tuple[str, str]], *, current: str | None, run: str) -> str:
+    """The navigation bar: ``run`` (report name and run id), the index, one link per
+    ``(file, title)`` page and the manifest; ``current`` is the file of the page it is on."""
+    links = [_link("index.html", "Index", current=current == "index.html")]
+    links += [_link(page, title, current=current == page) for page, title in pages]
+    links.append(_link("manifest.json", "Manifest"))
+    return (f'<nav class="tk-nav" aria-label="report"><span class="tk-run">{html.escape(run)}'
+            f"</span>{''.join(links)}</nav>")
+
+
+def render_notebook(notebook: Path, target: Path, *, title: str | None = None,
+                    nav: str = "") -> None:
+    """Write ``notebook`` as HTML without input cells or prompts, titled ``title``, with the
+    navigation bar ``nav`` (see :func:`navigation`) at the top.
+
+    Corpus text reaches the page only through outputs that escape it: the interactive tables
+    (values escaped before they reach the table code), notes and captions (escaped by
+    :mod:`toolkit.report.display`) and plain-text streams (escaped by the template). Markdown
+    and table markup are kept as markup, so headings, tables and figures render as such.
+    """
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    resources = {"metadata": {"name": title or notebook.stem}, "report_css": STYLE,
+                 "report_nav": nav}
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
+                                          resources=resources)
+    target.write_text(body, encoding="utf-8")
+
+
+def headline_label(key: str, labels: Mapping[str, str] | None = None) -> str:
+    """What a reader sees for headline number ``key``."""
+    if labels and key in labels:
+        return str(labels[key])
+    return HEADLINE_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
 def _definition_table(rows: Mapping[str, Any]) -> str:
@@ -43,53 +131,73 @@ def _definition_table(rows: Mapping[str, Any]) -> str:
     return f"<table>{cells}</table>"
 
 
-def _headline_section(headline: Mapping[str, Mapping[str, Any]]) -> str:
+def _headline_section(headline: Mapping[str, Mapping[str, Any]],
+                      labels: Mapping[str, Mapping[str, str]]) -> str:
     """One table of headline numbers; a key several notebooks report with the same value
     (such as the number of documents) is shown once, a differing one with its notebook."""
     rows: dict[str, Any] = {}
+    seen: dict[str, Any] = {}
     for notebook, values in headline.items():
         for key, value in (values or {}).items():
-            if key not in rows:
-                rows[key] = value
-            elif rows[key] != value:
-                rows[f"{key} ({notebook})"] = value
+            label = headline_label(key, labels.get(notebook))
+            if key not in seen:
+                seen[key] = value
+                rows[label] = value
+            elif seen[key] != value:
+                rows[f"{label} ({notebook})"] = value
     if not rows:
         return "<p>The notebooks recorded no headline numbers.</p>"
-    return _definition_table(rows)
+    shown = {k: f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else v
+             for k, v in rows.items()}
+    return _definition_table(shown)
+
+
+def _figure(name: str, caption: str) -> str:
+    src = html.escape(quote(f"figures/{name}"))
+    text = html.escape(caption or name)
+    return (f'<figure class="tk-figure"><a href="{src}"><img src="{src}" alt="{text}"></a>'
+            f"<figcaption>{text}</figcaption></figure>")
 
 
 def _notebook_section(entry: Mapping[str, Any]) -> str:
     stem = entry["name"]
-    links = [_link(f"{stem}.html", "report"), _link(f"{stem}.ipynb", "notebook")]
+    title = entry.get("title") or stem
+    captions = entry.get("captions") or {}
+    links = [_link(f"{stem}.html", "the page"), _link(f"{stem}.ipynb", "the executed notebook")]
     items = [f"<li>{_link(f'tables/{t}', t)}</li>" for t in entry["tables"]]
-    figures = "".join(
-        f'<figure><img src="{html.escape(quote(f"figures/{f}"))}" alt="{_e(f)}" width="480">'
-        f"<figcaption>{_e(f)}</figcaption></figure>" for f in entry["figures"])
-    return (f"<h3>{_e(stem)}</h3><p>{' · '.join(links)} ({entry['duration_seconds']:.1f} s)</p>"
-            f"<ul>{''.join(items)}</ul>{figures}")
+    figures = "".join(_figure(f, captions.get(f, f)) for f in entry["figures"])
+    return (f"<h3>{_link(f'{stem}.html', title)}</h3>"
+            f"<p>Read {' or '.join(links)} ({entry['duration_seconds']:.1f} s).</p>"
+            f"<p>Tables (CSV):</p><ul>{''.join(items)}</ul>{figures}")
 
 
 def write_index(folder: Path, manifest: Mapping[str, Any],
                 headline: Mapping[str, Mapping[str, Any]]) -> None:
-    """Write ``folder/index.html`` from the run's manifest and headline numbers."""
-    title = f"{manifest['name']} — {manifest['run_id']}"
+    """Write ``folder/index.html`` from the run's manifest and headline numbers (labels,
+    titles and captions come from the manifest's notebook entries)."""
+    from toolkit.analysis.counting import ATTRIBUTION_DEFINITION
+
+    run = f"{manifest['name']} — {manifest['run_id']}"
     inputs = {"corpus": manifest["parameters"]["corpus"],
               "corpus files": len(manifest["inputs"]["corpus"]),
               "started": manifest["started_at"], "finished": manifest["finished_at"],
               "toolkit": manifest["toolkit_version"], "git commit": manifest["git_commit"]}
     parameters = {k: v for k, v in manifest["parameters"].items() if k != "corpus"}
-    body = [f"<h1>{_e(title)}</h1>",
-            "<h2>Headline numbers</h2>", _headline_section(headline),
-            "<h2>Notebooks</h2>", *(_notebook_section(n) for n in manifest["notebooks"]),
+    labels = {n["name"]: n.get("headline_labels") or {} for n in manifest["notebooks"]}
+    pages = [(f"{n['name']}.html", n.get("title") or n["name"]) for n in manifest["notebooks"]]
+    body = [navigation(pages, current="index.html", run=run), '<main class="tk-main">',
+            f"<h1>Report {_e(run)}</h1>",
+            "<h2>Headline numbers</h2>", _headline_section(headline, labels),
+            f'<div class="tk-counts"><p>{_e(ATTRIBUTION_DEFINITION)} Every count of attributions '
+            "in this report follows this definition.</p></div>",
+            "<h2>Pages</h2>", *(_notebook_section(n) for n in manifest["notebooks"]),
             "<h2>Run</h2>", _definition_table(inputs),
             "<h2>Parameters</h2>",
             _definition_table(parameters) if parameters else "<p>The notebooks' defaults.</p>",
-            f"<p>{_link('manifest.json', 'manifest.json')} (hashes of every input, versions)</p>"]
+            f"<p>{_link('manifest.json', 'manifest.json')} (hashes of every input, versions)</p>",
+            "</main>"]
     page = ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>{_e(title)}</title><style>{_STYLE}</style></head>"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>Report {_e(run)}</title><style>{_INDEX_STYLE}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
     (folder / "index.html").write_text(page, encoding="utf-8")
-
-
-_STYLE = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;padding:0 1em}"
-          "th{text-align:left;padding-right:1em}figure{display:inline-block;margin:.5em}")

@@ -68,14 +68,18 @@ def _same_interpreter(program: str, executable: str) -> bool:
         return False
 
 
-def kernel_manager_class(log_path: Path) -> type:
-    """A ``KernelManager`` class whose kernels start with :data:`KERNEL_ENVIRONMENT` and write
-    their own stdout/stderr (startup warnings, crashes) to ``log_path``, not the terminal."""
+def kernel_manager_class(log_path: Path, *, cwd: Path | None = None) -> type:
+    """A ``KernelManager`` class whose kernels start with :data:`KERNEL_ENVIRONMENT` in the
+    folder ``cwd`` and write their own stdout/stderr (startup warnings, crashes) to
+    ``log_path``, not the terminal. Giving the kernel its folder here, rather than changing the
+    runner's own working folder, lets several notebooks run at once."""
     from jupyter_client.manager import AsyncKernelManager
 
     class ReportKernelManager(AsyncKernelManager):
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
             kw["env"] = {**kw.get("env", os.environ), **KERNEL_ENVIRONMENT}
+            if cwd is not None:
+                kw["cwd"] = str(cwd)
             with log_path.open("ab") as log:
                 kw.update(stdout=log, stderr=log)
                 await super()._async_launch_kernel(kernel_cmd, **kw)

@@ -1,26 +1,38 @@
 """The folder of one report name::
 
-    OUT/NAME/.lock               held while a run of NAME is going on
+    OUT/NAME/.lock               exists while a run of NAME is going on: locked, and naming
+                                 the run's process (pid, host, start); removed at the end
     OUT/NAME/.staging/RUN_ID/    a run being written (one left by a killed run is moved
-                                 to _failed by the next run)
+                                 to _failed by the next run); .staging goes when empty
     OUT/NAME/RUN_ID/             finished runs, moved here in one rename
-    OUT/NAME/_failed/RUN_ID/     failed runs, kept for inspection
+    OUT/NAME/_failed/RUN_ID/     failed runs, kept for inspection until pruned
     OUT/NAME/latest -> RUN_ID    the last good run (symlink), also named in latest.txt
+
+A run that is killed leaves its ``.lock`` behind, but not the lock on it (the operating system
+drops a dead process's locks): the next run takes it over and reports whose it was
+(:class:`StaleLock`). :func:`prune_runs` keeps the last N good runs, :func:`prune_failed`
+removes the failed ones.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import json
 import os
 import re
+import shutil
+import socket
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import ReportInProgressError, ReportParameterError
 
-__all__ = ["NAME_PATTERN", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "report_folder", "run_lock",
-           "new_run_id", "staging_folder", "promote", "keep_failed", "sweep_stale", "latest_run"]
+__all__ = ["NAME_PATTERN", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "LOCK", "StaleLock",
+           "report_folder", "run_lock", "new_run_id", "staging_folder", "promote", "keep_failed",
+           "sweep_stale", "latest_run", "good_runs", "prune_runs", "prune_failed",
+           "process_alive"]
 
 # Report names, run ids and output names: one plain path component.
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -28,6 +40,28 @@ STAGING = ".staging"
 FAILED = "_failed"
 LATEST = "latest"
 LATEST_TXT = "latest.txt"
+LOCK = ".lock"
+_RUN_ID = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
+
+
+@dataclass(frozen=True)
+class StaleLock:
+    """The lock record a killed run left behind: its process id, host and start time."""
+
+    pid: int | None
+    host: str | None
+    started_at: str | None
+    alive: bool | None
+
+    def describe(self) -> str:
+        """``stale lock of pid 4242 on host, started 2026-11-28T081500Z (no longer running)``."""
+        if self.pid is None:
+            return "stale lock file that names no process"
+        where = f" on {self.host}" if self.host else ""
+        when = f", started {self.started_at}" if self.started_at else ""
+        state = {True: "running, but no longer holding the lock", False: "no longer running",
+                 None: "on another host"}[self.alive]
+        return f"stale lock of pid {self.pid}{where}{when} ({state})"
 
 
 def report_folder(out: str | os.PathLike[str], name: str) -> Path:
@@ -41,20 +75,96 @@ def report_folder(out: str | os.PathLike[str], name: str) -> Path:
 
 
 @contextlib.contextmanager
-def run_lock(folder: Path) -> Iterator[None]:
-    """Hold ``folder/.lock`` for the duration; fail at once when another run holds it."""
-    from filelock import FileLock, Timeout
+def run_lock(folder: Path, *, started_at: str | None = None) -> Iterator[StaleLock | None]:
+    """Hold ``folder/.lock`` for the duration; fail at once when another run holds it.
 
-    lock = FileLock(str(folder / ".lock"), timeout=0)
+    The lock file records this process (pid, host, ``started_at``) and is removed at the end.
+    Yields the :class:`StaleLock` a killed run left behind (then taken over), else None.
+    """
+    from filelock import lock_descriptor, unlock_descriptor
+
+    path = folder / LOCK
+    fd = None
+    for _ in range(5):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not lock_descriptor(fd, blocking=False):
+            os.close(fd)
+            holder = _read_record(path)
+            who = f" (pid {holder['pid']}, started {holder.get('started_at')})" \
+                if holder and holder.get("pid") else ""
+            raise ReportInProgressError(f"another run of {folder.name} is in progress{who}",
+                                        path=str(folder), hint="wait for it to finish")
+        if _same_file(fd, path):
+            break
+        # A finishing run removed this lock file between our open and our lock: open anew.
+        unlock_descriptor(fd)
+        os.close(fd)
+        fd = None
+    if fd is None:
+        raise ReportInProgressError(f"another run of {folder.name} is starting or finishing",
+                                    path=str(folder), hint="try again")
     try:
-        lock.acquire()
-    except Timeout:
-        raise ReportInProgressError(f"another run of {folder.name} is in progress",
-                                    path=str(folder), hint="wait for it to finish") from None
-    try:
-        yield
+        stale = _stale(_read_fd(fd))
+        record = {"pid": os.getpid(), "host": socket.gethostname(), "started_at": started_at}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, (json.dumps(record) + "\n").encode("utf-8"), 0)
+        yield stale
     finally:
-        lock.release()
+        with contextlib.suppress(OSError):
+            path.unlink()
+        unlock_descriptor(fd)
+        os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
+
+
+def _read_fd(fd: int) -> dict | None:
+    data = os.pread(fd, 4096, 0)
+    if not data.strip():
+        return None
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def _read_record(path: Path) -> dict | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def _stale(record: dict | None) -> StaleLock | None:
+    if record is None:
+        return None
+    pid = record.get("pid") if isinstance(record.get("pid"), int) else None
+    host = record.get("host") if isinstance(record.get("host"), str) else None
+    alive = process_alive(pid) if pid is not None and host == socket.gethostname() else None
+    started = record.get("started_at")
+    return StaleLock(pid, host, started if isinstance(started, str) else None, alive)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def new_run_id(folder: Path, now: _dt.datetime) -> str:
@@ -80,6 +190,7 @@ def promote(staging: Path, folder: Path) -> Path:
     final = folder / staging.name
     os.rename(staging, final)
     _point_latest(folder, staging.name)
+    _remove_if_empty(folder / STAGING)
     return final
 
 
@@ -88,7 +199,13 @@ def keep_failed(staging: Path, folder: Path) -> Path:
     target = folder / FAILED / staging.name
     target.parent.mkdir(exist_ok=True)
     os.rename(staging, target)
+    _remove_if_empty(folder / STAGING)
     return target
+
+
+def _remove_if_empty(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.rmdir()
 
 
 def sweep_stale(folder: Path) -> list[Path]:
@@ -96,7 +213,9 @@ def sweep_stale(folder: Path) -> list[Path]:
     holding the lock: then no staging folder belongs to a live run."""
     staging = folder / STAGING
     leftovers = sorted(p for p in staging.iterdir() if p.is_dir()) if staging.is_dir() else []
-    return [keep_failed(path, folder) for path in leftovers]
+    moved = [keep_failed(path, folder) for path in leftovers]
+    _remove_if_empty(staging)
+    return moved
 
 
 def _point_latest(folder: Path, run_id: str) -> None:
@@ -124,3 +243,38 @@ def latest_run(folder: Path) -> Path | None:
             return None
     path = folder / run_id
     return path if run_id and NAME_PATTERN.match(run_id) and path.is_dir() else None
+
+
+def _run_order(run_id: str) -> tuple[str, int]:
+    match = _RUN_ID.match(run_id)
+    return (match.group(1), int(match.group(2) or 1)) if match else (run_id, 0)
+
+
+def good_runs(folder: Path) -> list[Path]:
+    """The finished runs of a report folder, oldest first."""
+    runs = [p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()
+            and _RUN_ID.match(p.name)] if folder.is_dir() else []
+    return sorted(runs, key=lambda p: _run_order(p.name))
+
+
+def prune_runs(folder: Path, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` newest good runs (never the one ``latest`` names); return
+    the removed folders. Failed runs are left alone (see :func:`prune_failed`)."""
+    if not isinstance(keep, int) or isinstance(keep, bool) or keep < 1:
+        raise ReportParameterError(f"keep must be a whole number of runs >= 1, got {keep!r}")
+    latest = latest_run(folder)
+    runs = good_runs(folder)
+    doomed = [p for p in runs[:-keep] if latest is None or p.name != latest.name]
+    for path in doomed:
+        shutil.rmtree(path)
+    return doomed
+
+
+def prune_failed(folder: Path) -> list[Path]:
+    """Remove every failed run kept in ``_failed``; return the removed folders."""
+    failed = folder / FAILED
+    runs = sorted(p for p in failed.iterdir() if p.is_dir()) if failed.is_dir() else []
+    for path in runs:
+        shutil.rmtree(path)
+    _remove_if_empty(failed)
+    return runs

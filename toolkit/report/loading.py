@@ -1,10 +1,12 @@
 """The start every report notebook shares: load the corpus, keep the documents of the date range,
-run the corpus pass over them and record the number of documents as a headline number.
+run the corpus pass over them, and record the headline numbers every page shares: documents,
+attributions (as :mod:`toolkit.analysis.counting` defines them) and the dates they span.
 
 >>> loaded = load_and_analyze("data/sample", date_from="2026-04-01", date_to="2026-04-30",
 ...                           output_dir="output")
 >>> loaded.analysis.quotes.head()      # the base tables of the documents in April
->>> print(loaded.summary)              # "5 documents, 137 attributions"
+>>> loaded.attributions                 # the attributions every report table counts
+>>> print(loaded.summary)              # "5 documents, 130 attributions (...); counted apart: ..."
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 from dataclasses import dataclass
 
 from toolkit.analysis import CorpusAnalysis, analyze, select
+from toolkit.analysis.counting import AttributionCounts, attribution_counts, counted_attributions
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
@@ -25,18 +28,28 @@ class AnalyzedCorpus:
 
     ``corpus``: everything loaded, whatever the dates (with the load report of skipped and
     duplicate inputs); ``articles``: the documents dated in the range, in corpus order;
-    ``analysis``: the base tables (documents, quotes, mentions) of those documents.
+    ``analysis``: the base tables (documents, quotes, mentions) of those documents;
+    ``attributions``: the rows of ``analysis.quotes`` that report tables count
+    (:func:`~toolkit.analysis.counting.counted_attributions`); ``counts``: how many there are.
     """
 
     corpus: Corpus
     articles: list[Document]
     analysis: CorpusAnalysis
+    attributions: object = None
+    counts: AttributionCounts | None = None
 
     @property
     def summary(self) -> str:
-        """How many documents were analysed and how many attributions they hold, as a line
-        of text: ``"16 documents, 434 attributions"``."""
-        return f"{len(self.analysis.documents)} documents, {len(self.analysis.quotes)} attributions"
+        """Documents and attributions as one line of text: ``"16 documents, 413 attributions
+        (86 direct, ...); counted apart: 8 cognitive, 13 evidential"``."""
+        return self.counts.describe() if self.counts is not None else ""
+
+    @property
+    def date_span(self) -> tuple[str, str] | None:
+        """The first and last publication date of the analysed documents (None: undated)."""
+        dates = sorted(d for d in self.analysis.documents["date"].dropna().astype(str) if d)
+        return (dates[0][:10], dates[-1][:10]) if dates else None
 
 
 def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.PathLike[str],
@@ -44,9 +57,21 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
                      cache: bool | str | os.PathLike[str] = False) -> AnalyzedCorpus:
     """Load ``corpus``, keep the documents dated in [``date_from``, ``date_to``] (ISO dates,
     inclusive; None: no limit), analyse them (:func:`toolkit.analysis.analyze`, with its
-    ``cache`` option) and record headline number ``documents`` in ``output_dir``."""
+    ``cache`` option) and record headline numbers ``documents``, ``attributions`` and, for
+    dated documents, ``first_date`` and ``last_date`` in ``output_dir``."""
     loaded = load(corpus)
     articles = select(loaded, date_from=date_from, date_to=date_to)
     analysis = analyze(articles, cache=cache)
-    save_headline("documents", len(analysis.documents), output_dir=output_dir)
-    return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis)
+    result = AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
+                            attributions=counted_attributions(analysis.quotes),
+                            counts=attribution_counts(analysis.quotes, analysis.documents))
+    save_headline("documents", len(analysis.documents), output_dir=output_dir,
+                  label="Documents analysed")
+    save_headline("attributions", result.counts.n_attributions, output_dir=output_dir,
+                  label="Attributions (direct, indirect, mixed and floating quotes)")
+    if result.date_span is not None:
+        save_headline("first_date", result.date_span[0], output_dir=output_dir,
+                      label="First publication date")
+        save_headline("last_date", result.date_span[1], output_dir=output_dir,
+                      label="Last publication date")
+    return result

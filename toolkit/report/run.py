@@ -9,7 +9,7 @@ import shutil
 import sys
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +18,11 @@ from toolkit.errors import (
     CorpusNotFoundError,
     NotebookCellError,
     ReportError,
+    ReportParameterError,
     cell_failure_message,
 )
 from toolkit.report import html as html_out
-from toolkit.report import layout
+from toolkit.report import layout, outputs
 from toolkit.report import manifest as record
 from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, kernel_manager_class
 from toolkit.report.params import (
@@ -45,12 +46,16 @@ WORK = ".work"
 @dataclass(frozen=True)
 class RunResult:
     """The outcome of :func:`run_report`: ``status`` is ``ok`` (a new run at ``path``) or
-    ``unchanged`` (nothing to do; ``path`` is the latest run)."""
+    ``unchanged`` (nothing to do; ``path`` is the latest run); ``removed`` lists the run
+    folders the retention options deleted; ``stale_lock`` the lock a killed run left behind,
+    if any (it was taken over)."""
 
     status: str
     run_id: str
     path: Path
     manifest: dict[str, Any] = field(default_factory=dict)
+    removed: tuple[Path, ...] = ()
+    stale_lock: layout.StaleLock | None = None
 
 
 @dataclass
@@ -64,6 +69,7 @@ class _Plan:
     kernel: str
     timeout: float | None
     quiet: bool
+    jobs: int = 1
 
 
 def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
@@ -74,12 +80,20 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
                notebooks_dir: str | os.PathLike[str] | None = None,
                date_from: str | None = None, date_to: str | None = None,
                skip_if_unchanged: bool = False, quiet: bool = False,
-               timeout: float | None = 600, kernel_name: str = KERNEL_NAME) -> RunResult:
+               timeout: float | None = 600, kernel_name: str = KERNEL_NAME,
+               keep: int | None = None, prune_failed: bool = False,
+               jobs: int | None = None) -> RunResult:
     """Run the report notebooks on ``corpus`` into ``OUT/NAME/RUN_ID/``.
 
     Parameter values come from ``params_file`` (YAML), then ``parameters`` (typed values),
     then ``assignments`` (``"key=value"`` texts as given to ``-p``), then the dates. Everything
-    is checked before any kernel starts. ``timeout`` is per cell, in seconds.
+    is checked before any kernel starts. ``timeout`` is per cell, in seconds. ``jobs``
+    notebooks run at once (default: one per core, at most 4); each has its own kernel.
+
+    Retention: ``keep=N`` removes all but the N newest good runs after a good (or unchanged)
+    run; ``prune_failed`` removes the failed runs kept in ``_failed`` before the run starts
+    (a run failing now is kept). A lock left by a killed run is reported on stderr and taken
+    over.
 
     Errors (all :class:`~toolkit.errors.ReportError`): a bad value, parameters file, date or
     name raises :class:`~toolkit.errors.ReportParameterError` (also a ``ParameterError``);
@@ -89,18 +103,33 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
     :class:`~toolkit.errors.NotebookCellError`, after the run is moved to
     ``OUT/NAME/_failed/RUN_ID/``.
     """
+    if keep is not None and (isinstance(keep, bool) or not isinstance(keep, int) or keep < 1):
+        raise ReportParameterError(f"keep must be a whole number of runs >= 1, got {keep!r}")
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
                  notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
+    plan.jobs = _jobs(jobs, len(plan.notebooks))
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
-    with layout.run_lock(folder):
+    with layout.run_lock(folder, started_at=_stamp(_now())) as stale:
+        if stale is not None:
+            print(f"toolkit report: {stale.describe()}; taken over", file=sys.stderr)
         layout.sweep_stale(folder)
+        removed = layout.prune_failed(folder) if prune_failed else []
         inputs = _inputs(plan)
         fingerprint = record.fingerprint(inputs)
-        if skip_if_unchanged:
-            previous = _unchanged_since(folder, fingerprint)
-            if previous is not None:
-                return previous
-        return _execute_run(plan, folder, inputs, fingerprint)
+        result = _unchanged_since(folder, fingerprint) if skip_if_unchanged else None
+        if result is None:
+            result = _execute_run(plan, folder, inputs, fingerprint)
+        if keep is not None:
+            removed += layout.prune_runs(folder, keep)
+        return replace(result, removed=tuple(removed), stale_lock=stale)
+
+
+def _jobs(jobs: int | None, n_notebooks: int) -> int:
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 4)
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ReportParameterError(f"jobs must be a whole number >= 1, got {jobs!r}")
+    return max(1, min(jobs, n_notebooks))
 
 
 def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
@@ -204,16 +233,43 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder), then
+    collect their outputs in notebook order. The first failure, in notebook order, is raised
+    once every started notebook has stopped."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    entries = []
+    for notebook in plan.notebooks:
+        entry = {"name": notebook.stem, "title": html_out.notebook_title(notebook),
+                 "status": "running", "duration_seconds": None, "parameters": [],
+                 "tables": [], "figures": []}
+        manifest["notebooks"].append(entry)
+        entries.append(entry)
+    errors: dict[str, BaseException] = {}
+
+    def execute(notebook: Path, entry: dict[str, Any]) -> None:
+        try:
+            _execute_notebook(plan, notebook, staging, staging / WORK / notebook.stem, entry)
+        except BaseException as exc:  # re-raised below, in notebook order
+            errors[notebook.stem] = exc
+
+    with ThreadPoolExecutor(max_workers=plan.jobs) as pool:
+        for _ in pool.map(execute, plan.notebooks, entries):
+            pass
     owners: dict[str, str] = {}
     headline: dict[str, Any] = {}
-    for notebook in plan.notebooks:
-        entry = {"name": notebook.stem, "status": "running", "duration_seconds": None,
-                 "parameters": [], "tables": [], "figures": []}
-        manifest["notebooks"].append(entry)
+    for notebook, entry in zip(plan.notebooks, entries, strict=True):
+        if notebook.stem in errors:
+            # _fail reports the one left "running": the first failure in notebook order.
+            for other in entries:
+                if other is not entry:
+                    other["status"] = "failed" if other["name"] in errors else "ok"
+            raise errors[notebook.stem]
         workdir = staging / WORK / notebook.stem
-        _execute_notebook(plan, notebook, staging, workdir, entry)
         entry["tables"] = _collect(workdir, staging, "tables", "*.csv", notebook.stem, owners)
         entry["figures"] = _collect(workdir, staging, "figures", "*.png", notebook.stem, owners)
+        entry["headline_labels"] = outputs.read_mapping(workdir / outputs.LABELS_FILE)
+        entry["captions"] = outputs.read_mapping(workdir / outputs.CAPTIONS_FILE)
         headline[notebook.stem] = record.read_json(workdir / "headline.json") or {}
         entry["status"] = "ok"
         if not plan.quiet:
@@ -235,8 +291,8 @@ def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
         papermill.execute_notebook(
             str(notebook), str(staging / notebook.name), parameters=passed,
             kernel_name=plan.kernel, progress_bar=False, log_output=False,
-            execution_timeout=plan.timeout, cwd=str(workdir),
-            kernel_manager_class=kernel_manager_class(workdir / "kernel.log"))
+            execution_timeout=plan.timeout,
+            kernel_manager_class=kernel_manager_class(workdir / "kernel.log", cwd=workdir))
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
 
@@ -259,9 +315,13 @@ def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,
 
 
 def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -> None:
+    run = f"{manifest['name']} — {manifest['run_id']}"
+    pages = [(f"{e['name']}.html", e["title"]) for e in manifest["notebooks"]]
     for entry in manifest["notebooks"]:
-        html_out.render_notebook(staging / f"{entry['name']}.ipynb",
-                                 staging / f"{entry['name']}.html")
+        page = f"{entry['name']}.html"
+        html_out.render_notebook(staging / f"{entry['name']}.ipynb", staging / page,
+                                 title=f"{entry['title']} — {run}",
+                                 nav=html_out.navigation(pages, current=page, run=run))
     manifest.update(status="ok", finished_at=_stamp(_now()))
     record.write_json(staging / "headline.json", headline)
     html_out.write_index(staging, manifest, headline)

@@ -16,11 +16,14 @@ from toolkit.analysis.framing.tables import (
     COUNT_COLUMNS,
     KWIC_COLUMNS,
     MATCH_COLUMNS,
+    describe_matches,
     frame_counts,
     frame_matches,
     kwic,
+    query_lexicon,
+    top_frame,
 )
 
 __all__ = ["COUNT_COLUMNS", "KWIC_COLUMNS", "MATCH_COLUMNS", "Lexicon", "Term", "as_lexicon",
-           "builtin_lexicons", "frame_counts", "frame_matches", "kwic", "load_lexicon",
-           "make_lexicon"]
+           "builtin_lexicons", "describe_matches", "frame_counts", "frame_matches", "kwic",
+           "load_lexicon", "make_lexicon", "query_lexicon", "top_frame"]

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "frame_matches", "frame_counts",
-           "kwic"]
+           "kwic", "describe_matches", "query_lexicon", "top_frame"]
 
 MATCH_COLUMNS = ("doc_id", "frame", "term", "match", "start", "end", "voice", "speaker",
                  "position")
@@ -127,12 +127,21 @@ def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
         key = tuple(_scan.group_value(result.doc, c) for c in columns)
         seen.update({c: True for c, v in zip(columns, key, strict=True) if v is not None})
         _add(groups.setdefault(key, _empty(lex)), result)
-    _scan.check_groups(columns, seen)
+    _scan.check_groups(columns, seen, n_documents=len(groups))
     rows = [(*key, frame, *_count_row(tally, frame))
             for key in sorted(groups, key=_scan.sort_key) for tally in [groups[key]]
             for frame in lex.frames]
     frame = pd.DataFrame(rows, columns=[*columns, *COUNT_COLUMNS])
     return frame.astype({c: "int64" for c in COUNT_COLUMNS if c.startswith("n_")})
+
+
+def top_frame(counts: pd.DataFrame) -> str | None:
+    """The frame with the highest rate in a :func:`frame_counts` table (ties: the first in
+    lexicon order); None when no frame has a match."""
+    found = counts[counts["n_matches"] > 0]
+    if found.empty:
+        return None
+    return str(found.loc[found["rate"].idxmax(), "frame"])
 
 
 def _empty(lex: Lexicon) -> dict:
@@ -164,7 +173,9 @@ def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
     """Keyword in context: every match of ``query`` with ``window`` characters either side.
 
     ``query`` is a term (``sanctions``, ``irreparable harm``), a wildcard (``sanction*``) or
-    ``frame:NAME`` for every term of a frame of ``lexicon``. Contexts have their white space
+    ``frame:NAME`` for every term of a frame of ``lexicon``: the term syntax of the lexicons
+    (:mod:`toolkit.analysis.framing.lexicon`). Contexts hold whole words only (at most
+    ``window`` characters; a word the window would cut is left out) and have their white space
     collapsed to single spaces.
 
     Columns (``KWIC_COLUMNS``): doc_id, left, match, right, start, end, frame (``query`` for a
@@ -183,12 +194,48 @@ def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
     for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to):
         text = result.doc.text
         for f in result.found:
-            left = " ".join(text[max(0, f.start - window):f.start].split())
-            right = " ".join(text[f.end:f.end + window].split())
+            left, right = _context(text, f.start, f.end, window)
             rows.append((str(result.doc.doc_id), left, text[f.start:f.end], right, f.start, f.end,
                          f.frame, f.term, f.voice, f.speaker, f.start / len(text)))
     rows.sort(key=lambda r: (*_context_key(r, sort_by), r[0], r[4]))
     return pd.DataFrame(rows, columns=list(KWIC_COLUMNS))
+
+
+def _context(text: str, start: int, end: int, window: int) -> tuple[str, str]:
+    """The whole words within ``window`` characters before ``start`` and after ``end``."""
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    left, right = text[lo:start], text[end:hi]
+    if lo > 0 and not text[lo - 1].isspace() and left and not left[0].isspace():
+        cut = re.search(r"\s", left)
+        left = left[cut.start():] if cut else ""
+    if hi < len(text) and not text[hi].isspace() and right and not right[-1].isspace():
+        cut = max(right.rfind(" "), right.rfind("\n"), right.rfind("\t"))
+        right = right[:cut] if cut >= 0 else ""
+    return " ".join(left.split()), " ".join(right.split())
+
+
+def describe_matches(corpus: Iterable[Any], query: str, *, lexicon: Lexicon | str | None = None,
+                     date_from: str | None = None, date_to: str | None = None) -> str:
+    """How often ``query`` (the syntax of :func:`kwic`) occurs, as a sentence: ``no match for
+    'sanction*' in 16 documents`` or ``34 matches of 'sanction*' in 11 of 16 documents``."""
+    lex = _query_lexicon(query, lexicon, False)
+    n_docs = n_with = n_matches = 0
+    for result in _scan_docs(corpus, lex, _scan.Voices(None), date_from, date_to):
+        n_docs += 1
+        n_with += bool(result.found)
+        n_matches += len(result.found)
+    documents = "document" if n_docs == 1 else "documents"
+    if not n_matches:
+        return f"no match for {query!r} in {n_docs} {documents}"
+    matches = "match" if n_matches == 1 else "matches"
+    return f"{n_matches} {matches} of {query!r} in {n_with} of {n_docs} {documents}"
+
+
+def query_lexicon(query: str, *, lexicon: Lexicon | str | None = None,
+                  case_sensitive: bool = False) -> Lexicon:
+    """A lexicon for a search ``query``: a term, a phrase, a wildcard (``sanction*``) or
+    ``frame:NAME`` (every term of that frame of ``lexicon``)."""
+    return _query_lexicon(query, lexicon, case_sensitive)
 
 
 def _query_lexicon(query: str, lexicon: Lexicon | str | None, case_sensitive: bool) -> Lexicon:

@@ -1,0 +1,44 @@
+"""One definition of an attribution: counted kinds, floating quotes under the verb of the quote
+they continue, and the counts every report page states."""
+
+import pandas as pd
+
+from toolkit.analysis.counting import (
+    NO_VERB,
+    attribution_counts,
+    counted_attributions,
+)
+
+
+def quotes() -> pd.DataFrame:
+    rows = [
+        ("a", "Ramos", "direct", "claim", "nonfactive", 10),
+        ("a", "Ramos", "floating", None, None, 60),
+        ("a", "Varga", "indirect", "say", "neutral", 40),
+        ("a", "Ramos", "floating", None, None, 90),
+        ("a", None, "floating", None, None, 120),
+        ("b", "Varga", "cognitive", "believe", "cognitive", 5),
+        ("b", "Varga", "evidential", "show", "evidential", 30),
+        ("b", "Varga", "floating", None, None, 50),
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "speaker", "kind", "cue_lemma",
+                                       "verb_category", "content_start"])
+
+
+def test_floating_quotes_take_the_verb_of_the_quote_they_continue():
+    table = quotes()
+    before = table.copy()
+    counted = counted_attributions(table)
+    pd.testing.assert_frame_equal(table, before)
+    assert list(counted.index) == [0, 1, 2, 3, 4, 7]  # cognitive and evidential left out
+    assert counted["cue_lemma"].tolist() == ["claim", "claim", "say", "claim", NO_VERB, NO_VERB]
+    assert counted.loc[1, "verb_category"] == "nonfactive"
+    # Varga's floating quote in b continues no speech of his (only a cognitive attribution).
+    assert counted.loc[7, "verb_category"] == NO_VERB
+
+
+def test_counts_and_their_description():
+    counts = attribution_counts(quotes(), pd.DataFrame({"doc_id": ["a", "b"]}))
+    assert counts.n_attributions == 6 and counts.n_documents == 2
+    assert counts.describe() == ("2 documents, 6 attributions (1 direct, 1 indirect, 0 mixed, "
+                                 "4 floating); counted apart: 1 cognitive, 1 evidential")
