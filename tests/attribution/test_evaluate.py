@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import shlex
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
 
-from toolkit.attribution import cued, extract
-from toolkit.attribution.evaluate import cue_class, evaluate_split, load_gold, read_ann, score
+from toolkit.attribution import extract
+from toolkit.attribution.evaluate import (
+    cue_class,
+    evaluate_split,
+    load_gold,
+    merge_floating,
+    read_ann,
+    score,
+)
 
 REFERENCE = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "polnear_eval.py"
 
@@ -39,20 +49,38 @@ def test_cue_classes():
     assert cue_class("believes") == "other"
 
 
-def test_matches_reference_scorer_on_dev_articles(polnear_path, reference):
+def test_floating_content_joins_the_record_before_it():
+    records = [
+        {"kind": "floating", "cue_start": 0, "cue_end": 0, "content_start": 0, "content_end": 9},
+        {"kind": "direct", "cue_start": 20, "cue_end": 24, "speaker_start": 25,
+         "speaker_end": 30, "content_start": 10, "content_end": 19},
+        {"kind": "floating", "cue_start": 40, "cue_end": 40, "content_start": 40,
+         "content_end": 60},
+        {"kind": "indirect", "cue_start": 70, "cue_end": 74, "speaker_start": None,
+         "speaker_end": None, "content_start": None, "content_end": None},
+    ]
+    first, second = merge_floating(records)
+    assert first.cue == ((20, 24),) and first.content == ((10, 19), (40, 60))
+    assert second.speaker == () and second.content == ()
+
+
+def test_matches_reference_scorer_on_dev_articles(polnear_path, reference, tmp_path):
     articles = load_gold(polnear_path, split="dev", limit=6)
-    records = {a.path: cued(extract(a.text)) for a in articles}
+    records = {a.path: extract(a.text) for a in articles}
+    assert any(r.kind == "floating" for recs in records.values() for r in recs)
     ours = score(articles, records)
+    output = tmp_path / "system.jsonl"
+    output.write_text("".join(json.dumps({**asdict(r), "doc": path}) + "\n"
+                              for path, recs in records.items() for r in recs), encoding="utf-8")
     ref_articles = reference.load_articles(str(polnear_path), "dev", 6)
-    as_dicts = {path: [{"cue": [(r.cue_start, r.cue_end)],
-                        "speaker": [(r.speaker_start, r.speaker_end)] if r.speaker_start is not None else [],
-                        "content": [(r.content_start, r.content_end)] if r.content_start is not None else []}
-                       for r in recs] for path, recs in records.items()}
-    theirs = reference.evaluate(ref_articles, as_dicts)
+    system, _, _, bad = reference.run_system(f"cat {shlex.quote(str(output))}", list(records))
+    assert bad == 0
+    theirs = reference.evaluate(ref_articles, system)
     for key in ("cue_p", "cue_r", "cue_f1", "source_acc", "e2e_f1", "content_f1", "recall_speech",
                 "recall_other"):
-        assert ours[key] == pytest.approx(theirs[key], abs=0.01), key
-    assert ours["system_dup_cue"] == theirs["system_dup_cue"]
+        assert ours[key] == pytest.approx(theirs[key], abs=0.0001), key
+    for key in ("system", "matched", "system_dup_cue", "content_n"):
+        assert ours[key] == theirs[key], key
 
 
 @pytest.mark.slow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -803,3 +803,53 @@ def test_cue_pattern_prefix_tree_matches_a_longest_first_alternation():
             "pointed\n out and added: sayings accord a saying, point  out.")
     assert [m.span() for m in tree.finditer(text)] == [m.span() for m in naive.finditer(text)]
     assert "pointed\n out" in [m.group() for m in tree.finditer(text)]
+
+
+def test_a_split_quote_is_one_attribution_in_two_pieces():
+    text = "\u201cWe will stay,\u201d Dana Ortiz said on Monday, \u201cuntil the end.\u201d"
+    (record,) = extract(text)
+    assert record.content_spans == ((record.content_start, 15), (43, record.content_end))
+    assert [text[a:b] for a, b in record.content_spans] == [
+        "\u201cWe will stay,\u201d", "\u201cuntil the end.\u201d"]
+    assert record.content == text[record.content_start:record.content_end]
+
+
+def test_an_unsplit_content_is_one_piece_and_no_content_none():
+    (said,) = extract("Dana Ortiz said the town would stay.")
+    assert said.content_spans == ((said.content_start, said.content_end),)
+    text = "\u201cWe will stay until the end,\u201d Dana Ortiz said.\n" \
+           "\u201cNobody here is going to leave the town.\u201d"
+    direct, floating = extract(text)
+    assert floating.kind == "floating"
+    assert floating.content_spans == ((floating.content_start, floating.content_end),)
+    assert direct.content_spans == ((0, 29),)
+
+
+EXPLAINED = ("The said report was long.\n"
+             "\u201cWe will stay,\u201d Dana Ortiz, the mayor, said, \u201cuntil the end.\u201d\n"
+             "\u201cNobody here is going to leave the town.\u201d\n"
+             "Ortiz told reporters that the plan had failed, adding that it would be revised.\n")
+
+
+def test_explain_gives_the_rule_path_and_the_rejected_cues():
+    listed = extract(EXPLAINED, explain=True)
+    rejected = [r for r in listed if r.kind == "rejected"]
+    kept = [r for r in listed if r.kind != "rejected"]
+    assert [(r.cue, r.reason) for r in rejected][:2] == [("said", "noun_use"), ("report", "noun_use")]
+    assert all(EXPLAINED[r.cue_start:r.cue_end] == r.cue and r.reason_text for r in rejected)
+    direct, floating, told, adding = kept
+    assert direct.explain == ("cue:lexicon(say)", "speaker:left(apposition)",
+                              "content:direct(split quotation, 2 pieces)", "kind:direct",
+                              "speaker-id:Dana Ortiz(person)")
+    assert floating.explain[:2] == ("cue:none(floating)",
+                                    f"speaker:continues(the attribution at {direct.cue_start})")
+    assert f"content:shortened(at the cue at {adding.cue_start})" in told.explain
+    assert adding.explain[1].startswith("speaker:main clause")
+    assert [r.cue_start for r in listed] == sorted(r.cue_start for r in listed)
+
+
+def test_explain_changes_nothing_but_the_explain_field():
+    plain = extract(EXPLAINED)
+    explained = [r for r in extract(EXPLAINED, explain=True) if r.kind != "rejected"]
+    assert all(r.explain is None for r in plain)
+    assert [replace(r, explain=None) for r in explained] == plain

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from toolkit.attribution.text import Spans, TextView, quote_spans, split_sentences
+import re
+
+from toolkit.attribution.text import (
+    MAX_SENTENCE_CHARS,
+    Spans,
+    TextView,
+    quote_spans,
+    split_sentences,
+)
 
 ARTICLE = ("Harbour talks stall as storm nears\n"
            "PORTVIK, Norland (Wire) — Mayor Ingrid Halvorsen said on Monday that the harbour "
@@ -81,3 +89,38 @@ def test_spans_lookup():
     assert spans.spans == [(0, 5), (10, 20)]
     assert spans.index_at(12) == 1 and spans.index_at(7) is None and spans.index_at(20) is None
     assert spans.overlaps(4, 11) and not spans.overlaps(5, 10)
+
+
+def test_runs_of_final_punctuation_end_one_sentence():
+    text = "Ana Silva waited" + "." * 50 + " Then she spoke!?! Nobody answered" + "?" * 30
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Ana Silva waited" + "." * 50, "Then she spoke!?!", "Nobody answered" + "?" * 30]
+
+
+def test_a_sentence_without_final_punctuation_is_cut_at_spaces():
+    text = "the council met and " * 400
+    spans = split_sentences(text)
+    assert len(spans) > 1 and all(b - a <= MAX_SENTENCE_CHARS for a, b in spans)
+    assert " ".join(text[a:b] for a, b in spans) == text
+    unbroken = "x" * (2 * MAX_SENTENCE_CHARS + 5)
+    assert split_sentences(unbroken) == [(0, MAX_SENTENCE_CHARS), (MAX_SENTENCE_CHARS,
+                                         2 * MAX_SENTENCE_CHARS), (2 * MAX_SENTENCE_CHARS,
+                                                                   len(unbroken))]
+
+
+def test_a_long_dotted_word_is_no_abbreviation():
+    text = "He met " + "a." * 30 + " Then Mr. Okafor left. The end."
+    starts = [text[a:b].split()[0] for a, b in split_sentences(text)]
+    assert starts == ["He", "Then", "The"]
+
+
+def test_used_as_modifier_agrees_with_a_search_of_the_text():
+    text = ("The Merrow talks stall. The Merrow dam is old. Harbor crews, the harbor and "
+            "O'Neill's plan; the the Kestrel report. Dam-Works said so.")
+    view = TextView(text)
+    for name in ("Merrow", "Harbor", "Kestrel", "Okafor", "Dam-Works", "O'Neill", "The", "Plan"):
+        expected = re.search(rf"\b(?:{re.escape(name.lower())}|[Tt]he {re.escape(name)})\b",
+                             text) is not None
+        assert view.used_as_modifier(name) is expected, name
+        assert view.used_as_modifier(name) is expected, name  # answered again from the cache

@@ -103,3 +103,51 @@ def test_path_list_with_a_nul_byte_is_an_error(tmp_path, capsys):
     listing.write_bytes(b"a\x00b\n")
     code, _, err = run(["quotes", "--paths-from", str(listing)], capsys)
     assert code == 2 and "paths.txt:1: the list of paths holds a NUL byte" in err
+
+
+CONTINUED = ("\u201cThe gates stay open,\u201d Maria Ramos said on Monday.\n"
+             "\u201cNobody will be turned away at night.\u201d\n")
+
+
+def test_floating_quotes_are_written_unless_left_out(tmp_path, capsys):
+    story = tmp_path / "gates.txt"
+    story.write_text(CONTINUED, encoding="utf-8")
+    _, out, err = run(["quotes", str(story)], capsys)
+    kinds = [json.loads(line)["kind"] for line in out.splitlines()]
+    assert kinds == ["direct", "floating"] and err == ""
+    floating = json.loads(out.splitlines()[1])
+    assert floating["cue"] == "" and floating["cue_start"] == floating["cue_end"]
+    assert floating["content"].startswith("\u201cNobody")
+    _, out, _ = run(["quotes", str(story), "--no-floating"], capsys)
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == ["direct"]
+    _, same, _ = run(["quotes", str(story), "--floating"], capsys)
+    _, default, _ = run(["quotes", str(story)], capsys)
+    assert same == default
+
+
+def test_content_pieces_are_a_list_in_jsonl_and_a_cell_in_csv(tmp_path, capsys):
+    story = tmp_path / "split.txt"
+    text = "\u201cWe will stay,\u201d Dana Ortiz said, \u201cuntil the end.\u201d\n"
+    story.write_text(text, encoding="utf-8")
+    _, jsonl, _ = run(["quotes", str(story)], capsys)
+    _, table, _ = run(["quotes", str(story), "--format", "csv"], capsys)
+    (record,) = [json.loads(line) for line in jsonl.splitlines()]
+    (row,) = csv.DictReader(io.StringIO(table))
+    assert record["content_spans"] == [[0, 15], [33, 49]]
+    assert [text[a:b] for a, b in record["content_spans"]] == [
+        "\u201cWe will stay,\u201d", "\u201cuntil the end.\u201d"]
+    assert row["content_spans"] == "0-15;33-49"
+
+
+def test_explain_adds_rule_paths_and_rejected_cues(tmp_path, capsys):
+    story = tmp_path / "report.txt"
+    story.write_text("The said report was long.\n" + STORY, encoding="utf-8")
+    _, plain, _ = run(["quotes", str(story)], capsys)
+    assert "explain" not in json.loads(plain.splitlines()[0])
+    _, out, _ = run(["quotes", str(story), "--explain"], capsys)
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [r["kind"] for r in lines] == ["rejected", "rejected", "direct"]
+    assert lines[0]["reason"] == "noun_use" and lines[0]["explain"] == ["cue:lexicon(say)"]
+    assert lines[2]["explain"][0] == "cue:lexicon(say)" and lines[2]["reason"] is None
+    _, table, _ = run(["quotes", str(story), "--explain", "--format", "table"], capsys)
+    assert "cue:lexicon(say) \u2192 speaker:" in table and "\u2717 the cue form is a noun" in table

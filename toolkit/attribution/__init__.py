@@ -20,10 +20,18 @@
 """
 
 from toolkit.attribution.pipeline import attribute, extract, lookup_verb
-from toolkit.attribution.records import COLUMNS, KINDS, SPEAKER_TYPES, Attribution, cued, to_frame
+from toolkit.attribution.records import (
+    COLUMNS,
+    KINDS,
+    SPEAKER_TYPES,
+    Attribution,
+    RejectedCue,
+    cued,
+    to_frame,
+)
 from toolkit.attribution.speakers import corpus_speakers
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon, load_verb_lexicon
 
 __all__ = ["COLUMNS", "KINDS", "SPEAKER_TYPES", "Attribution", "VerbLexicon", "attribute",
-           "corpus_speakers", "cued", "default_verb_lexicon", "extract", "load_verb_lexicon",
-           "lookup_verb", "to_frame"]
+           "RejectedCue", "corpus_speakers", "cued", "default_verb_lexicon", "extract",
+           "load_verb_lexicon", "lookup_verb", "to_frame"]

@@ -259,7 +259,7 @@ def is_plural_subject(view: TextView, words: list[Word], form: str, end: int,
     if not after:
         return False
     name = words[-1].text
-    if not re.search(rf"\b(?:{re.escape(name.lower())}|[Tt]he {re.escape(name)})\b", view.text):
+    if not view.used_as_modifier(name):
         return False
     nxt = after[0].text
     low = nxt.lower()

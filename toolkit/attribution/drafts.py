@@ -1,7 +1,7 @@
 """An attribution while the rules build it, and what became of a cue match.
 
-A :class:`Draft` holds offsets into the document text (cue, speaker mention, content) and the
-mention's head and context strings; the rules fill it in step by step. A rule that decides against
+A :class:`Draft` holds offsets into the document text (cue, speaker mention, content and the
+pieces of a content split around its cue) and the mention's head and context strings; the rules fill it in step by step. A rule that decides against
 a cue returns a :class:`CueOutcome` saying why.
 """
 
@@ -13,7 +13,7 @@ from enum import Enum
 from toolkit.attribution.speakers import Resolved
 from toolkit.attribution.verb_lexicon import CueEntry
 
-__all__ = ["CueOutcome", "Draft", "mention_position"]
+__all__ = ["CueOutcome", "Draft", "Rejection", "mention_position"]
 
 
 class CueOutcome(Enum):
@@ -61,13 +61,26 @@ class Draft:
     kind: str = "indirect"
     paragraph: int = 0
     sentence: int = 0
+    content_spans: tuple[tuple[int, int], ...] = ()
     antecedent: Draft | None = field(default=None, repr=False)
     resolved: Resolved | None = field(default=None, repr=False)
+    # the rule path, ``cue:lexicon(say)`` …, recorded only when an extraction is explained
+    steps: list[str] | None = field(default=None, repr=False)
 
     def set_speaker(self, text: str, start: int, end: int) -> None:
         """The speaker mention is ``text[start:end]``, which is also its head."""
         self.speaker_start, self.speaker_end = start, end
         self.head = text[start:end]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """A cue match that became no attribution: where, which rule looked at it, and why."""
+
+    cue_start: int
+    cue_end: int
+    rule: str
+    outcome: CueOutcome
 
 
 def mention_position(draft: Draft) -> int:

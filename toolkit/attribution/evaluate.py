@@ -16,6 +16,11 @@ Metrics (all over span lists, overlaps counted in characters):
 - recall by cue class: gold cues whose head word (first word that is not an auxiliary or adverb;
   "according to" whole) is a speech verb, and all others.
 - dup cues: system records whose cue overlaps an earlier record's cue in the same article.
+
+A floating record (``kind`` floating with an empty cue: a cue-less quotation continuing the
+previous speaker) is not an attribution of its own: its content joins the content of the record
+before it, as PolNeAR annotates such quotations, and it is not counted as a system record. A
+record's content is its outer ``content_start``/``content_end`` span.
 """
 
 from __future__ import annotations
@@ -31,7 +36,8 @@ from pathlib import Path
 
 from toolkit.errors import DecodeError, FormatError, InputError, MissingColumnError
 
-__all__ = ["GoldAttribution", "Article", "load_gold", "score", "evaluate_split", "format_metrics"]
+__all__ = ["Article", "GoldAttribution", "SystemAttribution", "evaluate_split", "format_metrics",
+           "load_gold", "merge_floating", "score"]
 
 Span = tuple[int, int]
 SPEECH_VERBS = frozenset("""say tell add claim state note write ask announce explain argue insist reply
@@ -199,6 +205,32 @@ def _record_spans(record: Mapping[str, object] | object, name: str) -> tuple[Spa
     return ((int(start), int(end)),) if start is not None and end is not None else ()
 
 
+@dataclass(frozen=True)
+class SystemAttribution:
+    """A system record as the scorer sees it: cue, speaker and content span lists."""
+
+    cue: tuple[Span, ...]
+    speaker: tuple[Span, ...]
+    content: tuple[Span, ...]
+
+
+def merge_floating(records: Iterable[Mapping[str, object] | object]) -> list[SystemAttribution]:
+    """The span lists of one article's records, a floating record's content appended to the
+    record before it (a floating record that comes first is dropped)."""
+    merged: list[SystemAttribution] = []
+    for record in records:
+        kind = record.get("kind") if isinstance(record, Mapping) else getattr(record, "kind", None)
+        cue = _record_spans(record, "cue")
+        content = _record_spans(record, "content")
+        if kind == "floating" and all(a == b for a, b in cue):
+            if merged:
+                last = merged[-1]
+                merged[-1] = SystemAttribution(last.cue, last.speaker, last.content + content)
+            continue
+        merged.append(SystemAttribution(cue, _record_spans(record, "speaker"), content))
+    return merged
+
+
 def _token_f1(tokens: list[Span], system: Sequence[Span], gold: Sequence[Span]) -> float:
     sys_tokens = {i for i, t in enumerate(tokens) if _overlap([t], system)}
     gold_tokens = {i for i, t in enumerate(tokens) if _overlap([t], gold)}
@@ -212,9 +244,9 @@ def _prf(hits: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _score_article(article: Article, records: Sequence[object], counts: Counter[str],
+def _score_article(article: Article, records: Sequence[SystemAttribution], counts: Counter[str],
                    contents: list[float]) -> None:
-    cues = [_record_spans(r, "cue") for r in records]
+    cues = [r.cue for r in records]
     counts["dup"] += sum(any(_overlap(c, d) for d in cues[:i]) for i, c in enumerate(cues))
     pairs = sorted(((_overlap(c, g.cue), i, j) for i, c in enumerate(cues)
                     for j, g in enumerate(article.gold)), key=lambda p: (-p[0], p[1], p[2]))
@@ -228,13 +260,13 @@ def _score_article(article: Article, records: Sequence[object], counts: Counter[
         used_gold.add(j)
         gold = article.gold[j]
         counts["match"] += 1
-        source_ok = bool(gold.source) and _overlap(_record_spans(records[i], "speaker"), gold.source) > 0
+        source_ok = bool(gold.source) and _overlap(records[i].speaker, gold.source) > 0
         counts["source_n"] += bool(gold.source)
         counts["source_ok"] += source_ok
         counts["e2e"] += (not gold.source) or source_ok
         if gold.content:
             tokens = tokens or [m.span() for m in re.finditer(r"\S+", article.text)]
-            contents.append(_token_f1(tokens, _record_spans(records[i], "content"), gold.content))
+            contents.append(_token_f1(tokens, records[i].content, gold.content))
     for j, gold in enumerate(article.gold):
         cls = cue_class(gold.cue_text)
         counts[f"gold_{cls}"] += 1
@@ -242,13 +274,14 @@ def _score_article(article: Article, records: Sequence[object], counts: Counter[
 
 
 def score(articles: Iterable[Article], records: Mapping[str, Sequence[object]]) -> dict[str, object]:
-    """Metrics of system ``records`` (keyed by article path; dicts or Attributions) on ``articles``."""
+    """Metrics of system ``records`` (keyed by article path; dicts or Attributions, floating
+    records included) on ``articles``."""
     counts: Counter[str] = Counter()
     contents: list[float] = []
     n_articles = 0
     for article in articles:
         n_articles += 1
-        system = records.get(article.path, ())
+        system = merge_floating(records.get(article.path, ()))
         counts["gold"] += len(article.gold)
         counts["system"] += len(system)
         _score_article(article, system, counts, contents)
@@ -276,12 +309,11 @@ def evaluate_split(directory: str | Path, *, split: str = "dev", limit: int = 0,
     """Run ``toolkit.attribution.extract`` on a gold split (page furniture left out, as the
     ``quotes`` command does) and score it."""
     from toolkit.attribution.pipeline import extract
-    from toolkit.attribution.records import cued
     from toolkit.corpus.clean import clean
 
     articles = load_gold(directory, split=split, limit=limit)
-    records = {a.path: cued(extract(a.text, doc_id=a.path, lexicon=lexicon,
-                                    excluded=clean(a.text).excluded_spans))
+    records = {a.path: extract(a.text, doc_id=a.path, lexicon=lexicon,
+                               excluded=clean(a.text).excluded_spans)
                for a in articles}
     metrics = score(articles, records)
     metrics["split"] = split

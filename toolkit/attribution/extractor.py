@@ -15,6 +15,7 @@ The rules themselves live in :mod:`~toolkit.attribution.cue_filters`,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from toolkit.attribution.canonical_speakers import canonicalize_speakers
 from toolkit.attribution.content_spans import (
@@ -32,7 +33,7 @@ from toolkit.attribution.cue_filters import (
     is_thing_subject,
     may_capitalize,
 )
-from toolkit.attribution.drafts import CueOutcome, Draft
+from toolkit.attribution.drafts import CueOutcome, Draft, Rejection
 from toolkit.attribution.floating import floating_quotes
 from toolkit.attribution.speaker_spans import (
     SpeakerSearch,
@@ -53,7 +54,7 @@ from toolkit.attribution.special_cues import (
     question,
     source_phrase,
 )
-from toolkit.attribution.text import TextView
+from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     CONTINUATION_CUES,
@@ -62,21 +63,52 @@ from toolkit.attribution.word_classes import (
     PARTICIPLE_LEADS,
     SKIPPED_BEFORE_CUE,
 )
+from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["extract_drafts"]
+__all__ = ["content_spans", "extract_drafts"]
 
 # earlier attributions whose content may hold a new cue (``…, adding that``)
 _HOSTS_LOOKED_AT = 3
+# between the first piece of a split content and its cue or speaker: ``“…,” she said``, ``“…” —``
+_BEFORE_CUE_CHARS = CLAUSE_GAP_CHARS + "—–-"
+# between the cue or speaker and the second piece when it is no quotation: ``he said, …``
+_AFTER_CUE_CHARS = CLAUSE_GAP_CHARS + ".;:—–-"
+
+
+def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
+    """The pieces of ``draft``'s content: the content itself, or, when the cue (and a speaker
+    mention beside it) lies inside it, the part before them and the part after them. The second
+    part starts at the first quotation after them when there is one (past ``on Monday,``)."""
+    start, end = draft.content_start, draft.content_end
+    if start is None or end is None:
+        return ()
+    if draft.cue_start == draft.cue_end or not start < draft.cue_start < end:
+        return ((start, end),)
+    left, right = draft.cue_start, draft.cue_end
+    if draft.speaker_start is not None and start < draft.speaker_start \
+            and draft.speaker_end is not None and draft.speaker_end < end:
+        left, right = min(left, draft.speaker_start), max(right, draft.speaker_end)
+    text = view.text
+    first_end = trim_end(text, start, left, _BEFORE_CUE_CHARS)
+    k = view.quotes.first_from(right)
+    second_start = view.quotes.spans[k][0] if k is not None and view.quotes.spans[k][0] < end \
+        else trim_start(text, right, end, _AFTER_CUE_CHARS)
+    if first_end <= start or second_start >= end:
+        return ((start, end),)
+    return ((start, first_end), (second_start, end))
 
 
 class _Extraction:
     """The state of one document's scan: the drafts kept so far and the quotations they took."""
 
-    def __init__(self, view: TextView, lexicon: VerbLexicon) -> None:
+    def __init__(self, view: TextView, lexicon: VerbLexicon, *, explain: bool = False) -> None:
         self.view = view
         self.lexicon = lexicon
         self.drafts: list[Draft] = []
+        self.cue_starts: list[int] = []  # of the drafts, in order
         self.used_quotes: set[int] = set()
+        self.explain = explain
+        self.rejected: list[Rejection] = []
 
     def run(self) -> list[Draft]:
         view = self.view
@@ -88,14 +120,45 @@ class _Extraction:
                  lambda match: colon_cue(view, match, self.used_quotes),
                  lambda match: source_phrase(view, match),
                  lambda match: dash_byline(view, match, self.used_quotes))
+        explain = self.explain
         for _, kind, match in sorted(matches, key=lambda item: (item[0], item[1])):
+            if explain:
+                self._explained(kind, match, rules[kind])
+                continue
             result = rules[kind](match)
             if isinstance(result, Draft):
                 self._keep(result)
         self.drafts.extend(floating_quotes(view, self.drafts, self.used_quotes))
         self.drafts.sort(key=lambda d: (d.cue_start, d.cue_end))
+        for draft in self.drafts:
+            draft.content_spans = content_spans(view, draft)
         canonicalize_speakers(view, self.drafts)
+        if explain:
+            for draft in self.drafts:
+                _finish_steps(view, draft)
         return self.drafts
+
+    def _explained(self, kind: int, match: re.Match[str], rule) -> None:
+        """Run ``rule`` on ``match`` with its steps recorded; keep the draft or the rejection."""
+        name = _RULE_NAMES[kind]
+        if kind == 0:
+            entry = self.lexicon.lookup(match.group())
+            name = f"lexicon({entry.lemma if entry is not None else match.group()})"
+            start, end = match.span()
+        else:
+            start, end = match.span("cue") if kind in (1, 3) else match.span()
+        result = rule(match)
+        if isinstance(result, Draft):
+            if result.steps is None:
+                result.steps = []
+            result.steps.insert(0, f"cue:{name}")
+            outcome = self._keep(result)
+            if outcome is CueOutcome.ACCEPTED:
+                return
+            start, end = result.cue_start, result.cue_end
+        else:
+            outcome = result
+        self.rejected.append(Rejection(start, end, f"cue:{name}", outcome))
 
     def _keep(self, draft: Draft) -> CueOutcome:
         """Add ``draft`` unless it overlaps the previous draft or is a thought or evidence cue
@@ -107,8 +170,16 @@ class _Extraction:
             return CueOutcome.INSIDE_CONTENT
         if host is not None and draft.antecedent is host and host.kind != "direct":
             shorten_content(self.view, host, draft.cue_start)
+            if host.steps is not None:
+                host.steps.append(f"content:shortened(at the cue at {draft.cue_start})")
         self.drafts.append(draft)
+        self.cue_starts.append(draft.cue_start)
         return CueOutcome.ACCEPTED
+
+    def _in_sentence(self, sentence_start: int) -> list[Draft]:
+        """The drafts whose cue lies in the sentence starting at ``sentence_start`` (a draft's
+        speaker lies in its cue's sentence, so no earlier draft can share this one's)."""
+        return self.drafts[bisect_left(self.cue_starts, sentence_start):]
 
     def _host(self, draft: Draft) -> Draft | None:
         """The latest earlier attribution whose content contains this cue."""
@@ -136,6 +207,7 @@ class _Extraction:
             return CueOutcome.AFTER_MARKUP
         draft = Draft(start, end, entry, paragraph=view.sentence_paragraph[sentence],
                       sentence=sentence)
+        steps = draft.steps = [] if self.explain else None
         form = " ".join(match.group().lower().split())
         if entry.lemma == "according to":
             return draft if according_to(view, draft, s_end) else CueOutcome.NO_SPEAKER
@@ -149,6 +221,8 @@ class _Extraction:
                 return CueOutcome.NO_INFINITIVE_GOVERNOR
             draft.cue_start = cue_start
             words = [w for w in words if w.end <= cue_start]
+            if steps is not None:
+                steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
         elif participle and words and words[-1].text.lower() not in PARTICIPLE_LEADS \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE:
             return CueOutcome.BARE_PARTICIPLE
@@ -163,18 +237,27 @@ class _Extraction:
             return CueOutcome.INTRANSITIVE_USE
 
         found = False
+        side = "none"
         if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
-            found = main_subject(view, draft, earlier=self.drafts)
+            found = main_subject(view, draft, earlier=self._in_sentence(s_start))
+            side = "main clause"
         elif words:
-            search = left_speaker(view, draft, words, lexicon=lexicon, earlier=self.drafts)
+            search = left_speaker(view, draft, words, lexicon=lexicon,
+                                  earlier=self._in_sentence(s_start))
             if search is SpeakerSearch.SUBJECT_CANNOT_SPEAK:
                 return CueOutcome.SUBJECT_CANNOT_SPEAK
             found = search is SpeakerSearch.FOUND
+            side = "left"
         if not found:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
-        if found and is_passive_cue(view.text, draft) and not passive_agent(view, draft, s_end) \
-                and is_thing_subject(draft):
-            return CueOutcome.THING_SUBJECT
+            side = "right"
+        if found and is_passive_cue(view.text, draft):
+            if passive_agent(view, draft, s_end):
+                side = "passive by-agent"
+            elif is_thing_subject(draft):
+                return CueOutcome.THING_SUBJECT
+        if steps is not None:
+            steps.append(_speaker_step(view, draft, side if found else "none"))
         if found and draft.cue_start < view.headline_end and is_headline_modifier(view, draft, form):
             return CueOutcome.HEADLINE_MODIFIER
 
@@ -193,6 +276,70 @@ class _Extraction:
         return draft
 
 
-def extract_drafts(text: str, lexicon: VerbLexicon, excluded: tuple[tuple[int, int], ...]) -> list[Draft]:
-    """All attributions of one document, speakers canonicalized, in text order."""
-    return _Extraction(TextView(text, excluded), lexicon).run()
+_RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline")
+_PRONOUNS = frozenset("i we you he she they it".split())
+
+
+def _speaker_step(view: TextView, draft: Draft, side: str) -> str:
+    """``speaker:left(apposition)``: where the speaker was found, and how it reads."""
+    if draft.speaker_start is None:
+        return "speaker:none"
+    mention = view.text[draft.speaker_start:draft.speaker_end]
+    details = []
+    if side == "left" and "," in view.text[draft.speaker_end:draft.cue_start]:
+        details.append("apposition")
+    if mention.lower() in _PRONOUNS:
+        details.append("pronoun")
+    if draft.antecedent is not None:
+        details.append(f"speaker of the cue at {draft.antecedent.cue_start}")
+    return f"speaker:{side}" + (f"({', '.join(details)})" if details else "")
+
+
+def _content_step(draft: Draft) -> str:
+    if draft.content_start is None:
+        return "content:none"
+    if draft.kind == "floating":
+        return "content:floating(quotation opening its sentence)"
+    if len(draft.content_spans) > 1:
+        where = f"split quotation, {len(draft.content_spans)} pieces"
+    elif draft.content_start < draft.cue_start:
+        where = "before the cue"
+    else:
+        where = "after the cue"
+    quoted = "direct" if draft.kind in ("direct", "mixed") else "indirect"
+    return f"content:{quoted}({where})"
+
+
+def _finish_steps(view: TextView, draft: Draft) -> None:
+    """The steps every rule path ends with: speaker (when the rule named none), content, kind
+    and the canonical speaker."""
+    steps = draft.steps if draft.steps is not None else []
+    shortened = [step for step in steps if step.startswith("content:shortened")]
+    steps = [step for step in steps if not step.startswith("content:shortened")]
+    if draft.kind == "floating":
+        anchor = draft.antecedent.cue_start if draft.antecedent is not None else None
+        steps.append("cue:none(floating)")
+        steps.append(f"speaker:continues(the attribution at {anchor})")
+    elif not any(step.startswith("speaker:") for step in steps):
+        side = "left" if draft.speaker_start is not None and draft.speaker_start < draft.cue_start \
+            else "right"
+        steps.append(_speaker_step(view, draft, side))
+    steps.append(_content_step(draft))
+    steps.extend(shortened)
+    steps.append(f"kind:{draft.kind}")
+    resolved = draft.resolved
+    if resolved is not None and resolved.speaker:
+        steps.append(f"speaker-id:{resolved.speaker}({resolved.type})")
+    elif draft.speaker_start is not None:
+        steps.append("speaker-id:unresolved")
+    draft.steps = steps
+
+
+def extract_drafts(text: str, lexicon: VerbLexicon, excluded: tuple[tuple[int, int], ...], *,
+                   explain: bool = False) -> tuple[list[Draft], list[Rejection]]:
+    """All attributions of one document, speakers canonicalized, in text order, and the cue
+    matches that became none (recorded only with ``explain``, which also records each draft's
+    rule path in ``Draft.steps``)."""
+    extraction = _Extraction(TextView(text, excluded), lexicon, explain=explain)
+    drafts = extraction.run()
+    return drafts, extraction.rejected

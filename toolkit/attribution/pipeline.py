@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from toolkit.attribution.drafts import Draft
+from toolkit.attribution.drafts import Draft, Rejection
 from toolkit.attribution.extractor import extract_drafts
-from toolkit.attribution.records import Attribution, to_frame
+from toolkit.attribution.records import Attribution, RejectedCue, to_frame
 from toolkit.attribution.speakers import merge_speakers, quoted_first_person
 from toolkit.attribution.verb_lexicon import VerbLexicon, default_verb_lexicon
 from toolkit.errors import ParameterError
@@ -57,7 +57,16 @@ def _record(draft: Draft, text: str, doc_id: str | None) -> Attribution:
         speaker_age=resolved.age if resolved is not None and speaker is not None else None,
         paragraph=draft.paragraph,
         sentence=draft.sentence,
+        content_spans=draft.content_spans,
+        explain=tuple(draft.steps) if draft.steps is not None else None,
     )
+
+
+def _rejected(rejection: Rejection, text: str, doc_id: str | None) -> RejectedCue:
+    outcome = rejection.outcome
+    return RejectedCue(doc_id=doc_id, cue=text[rejection.cue_start:rejection.cue_end],
+                       cue_start=rejection.cue_start, cue_end=rejection.cue_end,
+                       rule=rejection.rule, reason=outcome.name.lower(), reason_text=outcome.value)
 
 
 def _check_excluded(excluded: Iterable[Sequence[int]]) -> tuple[tuple[int, int], ...]:
@@ -71,18 +80,30 @@ def _check_excluded(excluded: Iterable[Sequence[int]]) -> tuple[tuple[int, int],
 
 
 def extract(text: str, *, doc_id: str | None = None, lexicon: VerbLexicon | None = None,
-            excluded: Iterable[Sequence[int]] = ()) -> list[Attribution]:
+            excluded: Iterable[Sequence[int]] = (),
+            explain: bool = False) -> list[Attribution] | list[Attribution | RejectedCue]:
     """Attributions of one document, in text order.
 
     ``lexicon`` defaults to the shipped reporting-verb lexicon (see :func:`~toolkit.attribution.verb_lexicon.load_verb_lexicon`);
     ``excluded`` holds ``(start, end)`` spans of boilerplate to ignore. Pure: no I/O beyond the
     first read of the shipped lexicon, inputs are not modified.
+
+    With ``explain`` every attribution carries its rule path in ``explain``, and the candidate
+    cues that became no attribution are listed too, as :class:`RejectedCue` records with the
+    reason, all in order of their cue offsets.
     """
     if not isinstance(text, str):
         raise ParameterError(f"text must be str, not {type(text).__name__}",
                              hint="decode the document first")
-    drafts = extract_drafts(text, lexicon or default_verb_lexicon(), _check_excluded(excluded))
-    return quoted_first_person([_record(d, text, doc_id) for d in drafts])
+    drafts, rejections = extract_drafts(text, lexicon or default_verb_lexicon(),
+                                        _check_excluded(excluded), explain=explain)
+    records = quoted_first_person([_record(d, text, doc_id) for d in drafts])
+    if not explain:
+        return records
+    listed: list[Attribution | RejectedCue] = records
+    listed += [_rejected(r, text, doc_id) for r in rejections]
+    listed.sort(key=lambda r: (r.cue_start, r.cue_end))
+    return listed
 
 
 def _doc_fields(document: Any) -> tuple[str | None, str, tuple[tuple[int, int], ...]]:

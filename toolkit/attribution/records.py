@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Attribution", "COLUMNS", "KINDS", "SPEAKER_TYPES", "cued", "to_frame"]
+__all__ = ["Attribution", "COLUMNS", "KINDS", "SPEAKER_TYPES", "RejectedCue", "cued", "to_frame"]
 
 KINDS = ("direct", "indirect", "mixed", "floating", "cognitive", "evidential")
 # person: a named person; organization: a named or unnamed body ("ministry (unnamed)");
@@ -29,6 +29,12 @@ class Attribution:
     evidential; ``verb_category`` is the lexicon category of the cue (None for floating quotes).
     ``speaker_title`` is a noun phrase ("harbour minister"), never a clause or an age; an age given
     in apposition ("Elena Ramos, 61") is ``speaker_age``.
+    ``content_spans`` holds the ``(start, end)`` pieces of the content: one pair, or one per part
+    of a quotation split around its cue and speaker (``“We will stay,” she said, “until the
+    end.”``), so that neither is part of the content; ``content_start``/``content_end`` are the
+    outer bounds. It is empty when there is no content. ``explain`` is the rule path that made
+    the record (``cue:lexicon(say)``, ``speaker:left(apposition)``, …) when extraction was asked
+    to explain itself, else None.
     """
 
     doc_id: str | None
@@ -50,9 +56,31 @@ class Attribution:
     speaker_age: int | None = None
     paragraph: int = 0
     sentence: int = 0
+    content_spans: tuple[tuple[int, int], ...] = ()
+    explain: tuple[str, ...] | None = None
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))
+
+
+@dataclass(frozen=True)
+class RejectedCue:
+    """A candidate cue that became no attribution, listed by an explained extraction.
+
+    ``rule`` is the cue rule that looked at it (``cue:lexicon(say)``, ``cue:colon``,
+    ``cue:source phrase``); ``reason`` the name of its
+    :class:`~toolkit.attribution.drafts.CueOutcome` in lower case (``no_speaker_or_quote``) and
+    ``reason_text`` its description. ``kind`` is always ``rejected``.
+    """
+
+    doc_id: str | None
+    cue: str
+    cue_start: int
+    cue_end: int
+    rule: str
+    reason: str
+    reason_text: str
+    kind: str = "rejected"
 
 
 def to_frame(records: Iterable[Attribution]) -> pd.DataFrame:
@@ -71,6 +99,6 @@ def cued(records: Iterable[Attribution]) -> list[Attribution]:
     """Records that have a cue: floating continuations dropped.
 
     PolNeAR-style gold counts a cue-less quotation that continues a speaker's quote as part of
-    the attribution before it, so scoring and the CLI's default output use this view.
+    the attribution before it; ``toolkit quotes --no-floating`` writes this view.
     """
     return [r for r in records if r.kind != "floating"]

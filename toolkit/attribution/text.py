@@ -17,7 +17,8 @@ from toolkit.attribution.words import Word, words_in
 from toolkit.corpus.segment import load_abbreviations, trim_end, trim_start
 from toolkit.corpus.segment import paragraphs as _paragraphs
 
-__all__ = ["CLAUSE_END_CHARS", "CLAUSE_GAP_CHARS", "SENTENCE_END_CHARS", "Spans", "TextView",
+__all__ = ["CLAUSE_END_CHARS", "CLAUSE_GAP_CHARS", "MAX_SENTENCE_CHARS", "SENTENCE_END_CHARS",
+           "Spans", "TextView",
            "paragraphs", "quote_spans", "split_sentences"]
 
 # characters trimmed from the edges of a content span
@@ -25,9 +26,19 @@ SENTENCE_END_CHARS = " .!?;"  # space and final punctuation at the end of a sent
 CLAUSE_GAP_CHARS = " ,"  # space and commas between a content and the cue after it
 CLAUSE_END_CHARS = " ,;"  # space, commas and semicolons at the end of a shortened content
 
-_SENT_END = re.compile(r"[.!?]+[”\"’')\]]*(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|[.!?]+[”\"’')\]]*(?=\s*$)")
+# A sentence end starts a run of final punctuation (never inside one) and takes all of it and
+# the closing marks after it, without backtracking: a shorter run is followed by punctuation, not
+# by the space the lookahead asks for, so it could never match. Long runs stay linear.
+_SENT_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+(?:(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|(?=\s*$))")
+# A longer "sentence" (a text without final punctuation) is cut at a space before this many
+# characters, so that the rules' work per cue stays bounded; PolNeAR's longest is under 1,000.
+MAX_SENTENCE_CHARS = 2_000
 _ABBREVIATIONS = load_abbreviations()
+_WORD_RUN = re.compile(r"\w+")
+_AFTER_THE = re.compile(r"\b[Tt]he (?=(\w+))")  # the word after "the ", overlaps allowed
 _PARTY = re.compile(r"[dri]-")  # party-state tags: (D-N.Y.), (R-S.C.)
+# characters an abbreviation may span: the longest listed one and a party tag's "d-"
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS), default=0) + 3
 _MARK = re.compile(r"[“”\"]|''")
 
 
@@ -39,24 +50,44 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, end: int) -> bool:
     """Does the period at text[end] close an abbreviation or an initial?"""
     start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+    limit = max(0, end - _LONGEST_ABBREVIATION)  # a longer word is no abbreviation
+    while start > limit and (text[start - 1].isalnum() or text[start - 1] in ".-"):
         start -= 1
+    if start == limit and limit and (text[start - 1].isalnum() or text[start - 1] in ".-"):
+        return False
     word = _PARTY.sub("", text[start:end].lower(), count=1)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]`` (one paragraph is the usual range)."""
+    """Sentence spans inside ``text[start:end]`` (one paragraph is the usual range).
+
+    A span longer than :data:`MAX_SENTENCE_CHARS` is cut into pieces at spaces.
+    """
     end = len(text) if end is None else end
     spans, begin = [], start
     for m in _SENT_END.finditer(text, start, end):
         if m.group()[0] == "." and m.end() - m.start() == 1 and _is_abbreviation(text, m.start()):
             continue
-        spans.append((begin, m.end()))
+        _add_sentence(text, spans, begin, m.end())
         begin = trim_start(text, m.end(), end)
-    if begin < end and text[begin:end].strip():
-        spans.append((begin, end))
+    if begin < end and not text[begin:end].isspace():
+        _add_sentence(text, spans, begin, end)
     return spans
+
+
+def _add_sentence(text: str, spans: list[tuple[int, int]], begin: int, end: int) -> None:
+    """Append ``[begin, end)``, cut at spaces into pieces of at most ``MAX_SENTENCE_CHARS``."""
+    while end - begin > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", begin + 1, begin + MAX_SENTENCE_CHARS)
+        if cut < 0:
+            cut = begin + MAX_SENTENCE_CHARS
+        piece_end = trim_end(text, begin, cut)
+        if piece_end > begin:
+            spans.append((begin, piece_end))
+        begin = trim_start(text, cut, end)
+    if end > begin:
+        spans.append((begin, end))
 
 
 def _opens(text: str, i: int) -> bool:
@@ -118,6 +149,11 @@ class Spans:
             return i
         return None
 
+    def first_from(self, pos: int) -> int | None:
+        """Index of the first span that starts at or after ``pos``, or None."""
+        i = bisect_left(self._starts, pos)
+        return i if i < len(self.spans) else None
+
     def overlaps(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` share a character with any span?"""
         i = bisect_right(self._starts, end - 1) - 1
@@ -159,6 +195,8 @@ class TextView:
         self.quotes = Spans(quote_spans(text, self.paragraphs))
         self.excluded = Spans([(s, e) for s, e in excluded if e > s])
         self._sentence_words: dict[int, tuple[list[Word], list[int]]] = {}
+        self._word_runs: tuple[frozenset[str], frozenset[str]] | None = None
+        self._modifier_names: dict[str, bool] = {}
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the one before it between sentences)."""
@@ -189,6 +227,25 @@ class TextView:
         if i and words[i - 1].end > start or j and words[j - 1].end > end:
             return words_in(self.text, start, end)
         return words[i:j]
+
+    def used_as_modifier(self, name: str) -> bool:
+        """Does the text have ``name`` in lower case as a word of its own, or "the"/"The" and a
+        space before it (``the Merrow dam``)? The same as searching the whole text for
+        ``\\b(?:name.lower()|[Tt]he Name)\\b``, with the text's words indexed once."""
+        found = self._modifier_names.get(name)
+        if found is None:
+            lower = name.lower()
+            if _WORD_RUN.fullmatch(name) and _WORD_RUN.fullmatch(lower):
+                if self._word_runs is None:
+                    self._word_runs = (frozenset(_WORD_RUN.findall(self.text)),
+                                       frozenset(_AFTER_THE.findall(self.text)))
+                runs, after_the = self._word_runs
+                found = lower in runs or name in after_the
+            else:
+                found = re.search(rf"\b(?:{re.escape(lower)}|[Tt]he {re.escape(name)})\b",
+                                  self.text) is not None
+            self._modifier_names[name] = found
+        return found
 
     def ignored(self, start: int, end: int) -> bool:
         """Is ``[start, end)`` in excluded boilerplate, or does it start inside a quotation?"""

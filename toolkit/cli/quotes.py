@@ -26,15 +26,19 @@ from toolkit.cli.options import (
 )
 from toolkit.cli.output import printable, write_records
 
-__all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes"]
+__all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes", "spans_text"]
 
 JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "speaker_start",
               "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start",
               "content_end", "kind", "verb_category")
-_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence")
+_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence", "content_spans")
 _TABLE_WIDTHS = {"doc_id": 24, "speaker": 22, "kind": 9, "cue": 16, "content": 60}
 # Files with these suffixes are corpus tables, read row by row rather than as one text.
 _CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
+_EXPLAIN_KEYS = ("explain", "reason", "reason_text")
+_EXPLAIN_WIDTHS = {"doc_id": 24, "cue_start": 9, "kind": 9, "cue": 16, "speaker": 22,
+                   "content": 40, "why": 160}
+STEP_SEPARATOR = " \u2192 "
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,8 +55,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_raw_csv_option(quotes)
     quotes.add_argument("--lexicon", metavar="TSV",
                         help="reporting-verb lexicon to use instead of the shipped one")
-    quotes.add_argument("--floating", action="store_true",
-                        help="also write cue-less continuation quotes (kind=floating) as records")
+    floating = quotes.add_mutually_exclusive_group()
+    floating.add_argument("--no-floating", dest="floating", action="store_false",
+                          help="leave out floating quotes (cue-less continuations of the previous "
+                               "speaker's quote, kind=floating), which are written by default")
+    floating.add_argument("--floating", dest="floating", action="store_true",
+                          help="write floating quotes (the default; kept for older scripts)")
+    quotes.set_defaults(floating=True)
+    quotes.add_argument("--explain", action="store_true",
+                        help="add each record's rule path (explain) and list the candidate cues "
+                             "that became no attribution (kind=rejected) with the reason")
     quotes.set_defaults(func=run_quotes)
 
     evaluate = subparsers.add_parser(
@@ -130,10 +142,35 @@ def _read_text(path: str) -> str | None:
     return None
 
 
-def _row(record: object, path: str) -> dict[str, object]:
+def spans_text(spans: object) -> str:
+    """Content pieces as one CSV cell: ``12-40;55-70``."""
+    return ";".join(f"{start}-{end}" for start, end in spans)
+
+
+def _row(record: object, path: str, fmt: str) -> dict[str, object]:
     values = record.__dict__
+    if values["kind"] == "rejected":
+        return _rejected_row(values, path, fmt)
     row = {key: (path if key == "path" else values[key]) for key in JSONL_KEYS}
     row.update((key, values[key]) for key in _EXTRA_KEYS)
+    pieces = values["content_spans"]
+    row["content_spans"] = spans_text(pieces) if fmt == "csv" else [list(p) for p in pieces]
+    steps = values.get("explain")
+    if steps is not None:
+        row["explain"] = STEP_SEPARATOR.join(steps) if fmt == "csv" else list(steps)
+        row["why"] = STEP_SEPARATOR.join(steps)
+    return row
+
+
+def _rejected_row(values: dict[str, object], path: str, fmt: str) -> dict[str, object]:
+    """A candidate cue that became no attribution: the record keys, empty where it has none."""
+    row: dict[str, object] = {key: None for key in JSONL_KEYS + _EXTRA_KEYS}
+    row.update(doc_id=values["doc_id"], path=path, cue=values["cue"],
+               cue_start=values["cue_start"], cue_end=values["cue_end"], kind="rejected",
+               content_spans="" if fmt == "csv" else [], reason=values["reason"],
+               reason_text=values["reason_text"])
+    row["explain"] = values["rule"] if fmt == "csv" else [values["rule"]]
+    row["why"] = f"{values['rule']} \u2717 {values['reason_text']}"
     return row
 
 
@@ -178,7 +215,6 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     paths = _read_paths(args)
     lexicon = load_verb_lexicon(args.lexicon) if args.lexicon else None
-    floating = 0
     skipped: list[str] = []
 
     def texts() -> Iterator[tuple[str, str, str]]:
@@ -193,20 +229,18 @@ def run_quotes(args: argparse.Namespace) -> int:
             yield Path(path).stem, path, text
 
     def rows() -> Iterator[dict[str, object]]:
-        nonlocal floating
         for doc_id, path, text in texts():
             records = extract(text, doc_id=doc_id, lexicon=lexicon,
-                              excluded=clean(text).excluded_spans)
+                              excluded=clean(text).excluded_spans, explain=args.explain)
             shown = records if args.floating else cued(records)
-            floating += len(records) - len(shown)
-            yield from (_row(record, path) for record in shown)
+            yield from (_row(record, path, args.format) for record in shown)
 
-    columns = tuple(_TABLE_WIDTHS) if args.format == "table" else JSONL_KEYS + _EXTRA_KEYS
-    write_records(rows(), columns, args.format, column_widths=_TABLE_WIDTHS, raw=args.raw_csv)
-    if floating:
-        print(f"toolkit quotes: {floating} floating quote(s) (cue-less continuations of the "
-              "previous speaker's quote) not written; add --floating to include them",
-              file=sys.stderr)
+    widths = _EXPLAIN_WIDTHS if args.explain else _TABLE_WIDTHS
+    if args.format == "table":
+        columns = tuple(widths)
+    else:
+        columns = JSONL_KEYS + _EXTRA_KEYS + (_EXPLAIN_KEYS if args.explain else ())
+    write_records(rows(), columns, args.format, column_widths=widths, raw=args.raw_csv)
     return 1 if skipped else 0
 
 
