@@ -29,9 +29,9 @@ Matching rules:
   is dropped (``said that the port ...`` and ``said the port ...`` have the same content); the
   comparison is then exact equality.
   A null expected content needs a record without content.
-- Split quotations (content given as parts): when records expose ``content_parts`` each part
-  must equal its counterpart; otherwise the record content must equal the parts joined by a
-  space, which fails while the content runs across the cue and speaker.
+- Split quotations (content given as parts): when records expose ``content_spans`` the text of
+  each span must equal its counterpart; otherwise the record content must equal the parts joined
+  by a space, which fails while the content runs across the cue and speaker.
 - ``kind`` and ``speaker_id``, when given, must be equal.
 - ``embedded`` attributions: while records have no ``embedded`` field they are not checked
   (counted as unchecked), but a record that fits one is not an extra. Once the field exists, a
@@ -125,21 +125,22 @@ def speaker_fits(expected: dict[str, Any], record: Attribution) -> bool:
     return mention is not None and _contains_words(mention, want)
 
 
-def content_fits(expected: dict[str, Any], record: Attribution) -> bool:
+def content_fits(expected: dict[str, Any], record: Attribution, text: str) -> bool:
     want = expected.get("content")
     if want is None:
         return record.content is None
     if record.content is None:
         return False
     if isinstance(want, list):
-        parts = getattr(record, "content_parts", None)
-        if parts is not None:
+        spans = getattr(record, "content_spans", None)
+        if spans:
+            parts = [text[a:b] for a, b in spans]
             return [normalize(p) for p in parts] == [normalize(w) for w in want]
         return normalize(record.content) == normalize(" ".join(normalize(w) for w in want))
     return normalize(record.content) == normalize(want)
 
 
-def fits(expected: dict[str, Any], record: Attribution) -> bool:
+def fits(expected: dict[str, Any], record: Attribution, text: str) -> bool:
     """Whether ``record`` is the attribution ``expected`` describes (the module's rules)."""
     if record.cue.strip() not in cue_options(expected):
         return False
@@ -147,7 +148,7 @@ def fits(expected: dict[str, Any], record: Attribution) -> bool:
         return False
     if "speaker_id" in expected and record.speaker != expected["speaker_id"]:
         return False
-    return speaker_fits(expected, record) and content_fits(expected, record)
+    return speaker_fits(expected, record) and content_fits(expected, record, text)
 
 
 def embedded_supported() -> bool:
@@ -180,7 +181,7 @@ def run_case(case: dict[str, Any], index: int = 0) -> CaseResult:
 
     def take(spec: dict[str, Any], *, embedded: bool = False) -> bool:
         for i, record in enumerate(records):
-            if i in used or not fits(spec, record):
+            if i in used or not fits(spec, record, case["text"]):
                 continue
             if embedded and embedded_supported() and not getattr(record, "embedded", False):
                 continue
