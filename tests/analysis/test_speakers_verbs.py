@@ -192,3 +192,15 @@ def test_missing_columns_are_explained():
         v.verb_counts(pd.DataFrame({"doc_id": ["d1"]}))
     with pytest.raises(ParameterError, match="lacks column"):
         sp.speaker_table(pd.DataFrame({"doc_id": ["d1"]}))
+
+
+def test_an_office_is_preferred_to_a_courtesy_title():
+    quotes = pd.DataFrame({
+        "doc_id": ["a", "a", "b", "c"], "speaker": ["Lena Varga"] * 3 + ["Ivo Dunn"],
+        "speaker_type": ["person"] * 4,
+        "speaker_title": ["Mrs.", "Mrs.", "Harbour Minister", "Mr."],
+        "cue_lemma": ["say"] * 4, "kind": ["direct", "indirect", "indirect", "direct"],
+        "content": ["We stay.", "that it holds", "that it holds", "No."]})
+    table = sp.speaker_table(quotes).set_index("speaker")
+    assert table.loc["Lena Varga", "speaker_title"] == "Harbour Minister"
+    assert table.loc["Ivo Dunn", "speaker_title"] == "Mr."  # the only title he has

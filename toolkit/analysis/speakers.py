@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analysis.grouping import as_documents, document_frame, with_groups
+from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
 
 if TYPE_CHECKING:
@@ -80,6 +81,23 @@ def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
     return counts.drop_duplicates(keys)[[*keys, column]]
 
 
+def _title_modes(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """The most frequent title per speaker, an office or role ("House Speaker") before a
+    courtesy honorific ("Mr."), which is the title only of speakers who have no other."""
+    import pandas as pd
+
+    titles = data["speaker_title"]
+    courtesy = titles.map(lambda t: isinstance(t, str) and t.lower() in COURTESY_TITLES)
+    if not courtesy.any():
+        return _modes(data, keys, "speaker_title")
+    courtesy = courtesy.astype(bool)
+    offices = _modes(data.assign(speaker_title=titles.where(~courtesy)), keys, "speaker_title")
+    honorifics = _modes(data[courtesy], keys, "speaker_title")
+    honorifics = honorifics.merge(offices[keys], on=keys, how="left", indicator=True)
+    honorifics = honorifics[honorifics["_merge"] == "left_only"].drop(columns="_merge")
+    return pd.concat([offices, honorifics], ignore_index=True)
+
+
 def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                   mentions: pd.DataFrame | None = None, date_from: str | None = None,
                   date_to: str | None = None, kinds: Sequence[str] = SPEECH_KINDS,
@@ -108,7 +126,7 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     if "speaker_title" not in data.columns:
         data = data.assign(speaker_title=None)
     table = table.merge(_modes(data, keys, "speaker_type"), on=keys, how="left")
-    table = table.merge(_modes(data, keys, "speaker_title"), on=keys, how="left")
+    table = table.merge(_title_modes(data, keys), on=keys, how="left")
     totals = table.groupby(cols, sort=False)["n_attributions"].transform("sum") if cols \
         else table["n_attributions"].sum()
     table["share"] = table["n_attributions"] / totals
