@@ -1,4 +1,5 @@
-"""Near-duplicate detection: LSH candidates find copies and ignore a phrase many documents share."""
+"""Near-duplicate detection (LSH candidates find copies and ignore a phrase many documents
+share) and the scan stored per corpus state."""
 
 from __future__ import annotations
 
@@ -29,3 +30,33 @@ def test_signatures_are_stable_and_short_bodies_have_none():
     body = " ".join(f"word{i}" for i in range(60))
     assert list(fingerprint(body).bands) == list(fingerprint(body).bands)
     assert fingerprint("too short").bands == ()
+
+
+# -- the scan is stored per corpus state --------------------------------------------------------
+
+def test_load_reuses_the_stored_scan_until_a_file_changes(tmp_path, monkeypatch):
+    import os
+
+    from toolkit.corpus import loader
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(f"Headline {name}\n" + "Words of the story. " * 30,
+                                            encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cache"))
+    scans = []
+    real_scan = loader.Corpus._scan
+    monkeypatch.setattr(loader.Corpus, "_scan", lambda self: scans.append(1) or real_scan(self))
+    first = loader.load(folder).report()
+    assert loader.load(folder).report() == first and len(scans) == 1
+    loader._SCANS.clear()  # as in a new process: the stored records on disk serve
+    assert loader.load(folder).report() == first and len(scans) == 1
+    assert len(loader.load(folder, cache=False).report()) == 2 and len(scans) == 2
+    (folder / "c.txt").write_text("Another headline\n" + "Other words here. " * 30,
+                                  encoding="utf-8")
+    assert [r.doc_id for r in loader.load(folder).report()] == ["a", "b", "c"]
+    assert len(scans) == 3
+    os.utime(folder / "a.txt", ns=(1, 1))
+    loader.load(folder)
+    assert len(scans) == 4
