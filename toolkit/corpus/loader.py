@@ -377,14 +377,18 @@ def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, An
     """The rows of :meth:`Corpus.summary` as dicts, streamed (no pandas needed)."""
     from toolkit.corpus.segment import segment_document
 
-    docs = {d.path: d for d in corpus.documents(include_duplicates=True)}
+    # Documents come in input order, like the records: one is read ahead at most.
+    docs = corpus.documents(include_duplicates=True)
+    ahead = next(docs, None)
     for r in corpus.report():
         row = {"doc_id": r.doc_id, "path": r.path, "status": r.status, "reason": r.reason,
                "duplicate_of": r.duplicate_of, "title": r.title, "outlet": r.outlet,
                "date": r.date, "language": r.language, "encoding": r.encoding,
                "n_chars": r.n_chars, "n_excluded_chars": None, "n_paragraphs": None,
                "n_sentences": None, "n_tokens": None}
-        doc = docs.pop(r.path, None)
+        doc = None
+        if ahead is not None and ahead.path == r.path and r.status != "skipped":
+            doc, ahead = ahead, next(docs, None)
         if doc is not None:
             seg = segment_document(doc)
             row.update(n_excluded_chars=sum(b - a for a, b in doc.excluded),
