@@ -1,9 +1,10 @@
 """One pass over a corpus that produces the tables every analysis starts from.
 
-Per-document work (cleaning, segmentation, attribution) is a pure function of the document
-(:func:`analyze_document`), so it can run in worker processes (``workers=``) and its results can
-be cached by document hash. Corpus-level work is a reduce over those results: canonical speaker
-ids shared across documents, and name mentions of every known speaker.
+Per-document work (cleaning, segmentation, attribution, titled names) is a pure function of the
+document (:func:`analyze_document`), so it can run in worker processes (``workers=``) and its
+results can be cached by document hash. Corpus-level work is a reduce over those results:
+canonical speaker ids shared across documents; then a second per-document pass, also spread
+over the workers, finds the name mentions of every known speaker.
 
 >>> from toolkit.corpus import load
 >>> from toolkit.analysis import analyze
@@ -32,12 +33,14 @@ __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "s
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one document yields: its metadata, token count and attributions."""
+    """What one document yields: its metadata, token count, attributions and the names that
+    follow a title in it (``names``, for mention finding)."""
 
     info: dict[str, Any]
     n_tokens: int
     n_sentences: int
     attributions: tuple
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,23 +60,51 @@ class CorpusAnalysis:
 
 def analyze_document(doc: Document) -> DocumentResult:
     """Segment and attribute one document. Pure: the result depends only on the document."""
+    from toolkit.analysis.speakers import titled_names
     from toolkit.attribution import extract
     from toolkit.corpus.segment import segment_document
 
     seg = segment_document(doc)
     records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
-                          n_sentences=len(seg.sentences), attributions=tuple(records))
+                          n_sentences=len(seg.sentences), attributions=tuple(records),
+                          names=tuple(titled_names(doc.text)))
 
 
-def _map(documents: Iterable[Document], workers: int) -> Iterator[DocumentResult]:
+# Documents per task sent to a worker: large enough that pickling and queueing stay small
+# beside the work, small enough that both workers stay busy to the end.
+_CHUNK = 16
+
+
+def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
+         initargs: tuple = ()) -> Iterator[Any]:
     if workers == 1:
-        yield from map(analyze_document, documents)
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, documents)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(analyze_document, documents, chunksize=8)
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
+                             initargs=initargs) as pool:
+        yield from pool.map(func, documents, chunksize=_CHUNK)
+
+
+# The name finder of the mention pass, set in each process by _set_finder.
+_FINDER: Any = None
+
+
+def _set_finder(names: list[str]) -> None:
+    from toolkit.analysis.speakers import name_finder
+
+    global _FINDER
+    _FINDER = name_finder(names)
+
+
+def _mentions_of(doc: Document) -> list[tuple[str, str, str, int, int]]:
+    from toolkit.analysis.speakers import document_mentions
+
+    return document_mentions(_FINDER, doc)
 
 
 def select(corpus: Iterable[Document], *, date_from: str | None = None,
@@ -86,7 +117,7 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
             cache: bool | str | os.PathLike[str] = False,
-            quiet: bool = False) -> CorpusAnalysis:
+            quiet: bool = False, mentions: bool = True) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -94,11 +125,12 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     per-document results stored by earlier runs (keyed by document content, toolkit version and
     lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
     cached runs compute missing documents in this process. A progress bar shows in notebooks and
-    terminals (see :mod:`toolkit.progress`) unless ``quiet``.
+    terminals (see :mod:`toolkit.progress`) unless ``quiet``. ``mentions=False`` skips the
+    mention pass (``mentions`` is then an empty table) for callers that need only the quotes.
     """
     import pandas as pd
 
-    from toolkit.analysis.speakers import speaker_mentions
+    from toolkit.analysis.speakers import mention_frame, mention_names
     from toolkit.attribution import corpus_speakers, to_frame
 
     if workers is None:
@@ -121,8 +153,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
                              key_extra=lexicon_fingerprint(),
                              cache_dir=None if cache is True else cache)
     else:
-        results = list(progress(_map(iter(docs), workers), total=total, desc="attribution",
-                                quiet=quiet))
+        results = list(progress(_map(analyze_document, iter(docs), workers), total=total,
+                                desc="attribution", quiet=quiet))
     records = [r for result in results for r in result.attributions]
     mapping = corpus_speakers(records)
     quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])
@@ -130,5 +162,11 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             for result in results]
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    return CorpusAnalysis(documents=documents, quotes=quotes,
-                          mentions=speaker_mentions(docs, quotes))
+    if mentions:
+        names = mention_names(quotes, (name for result in results for name in result.names))
+        rows = [row for found in _map(_mentions_of, iter(docs), workers,
+                                      initializer=_set_finder, initargs=(names,))
+                for row in found]
+    else:
+        rows = []
+    return CorpusAnalysis(documents=documents, quotes=quotes, mentions=mention_frame(rows))

@@ -29,6 +29,8 @@ __all__ = [
     "add_stopwords_option",
     "add_top_n_option",
     "add_voice_option",
+    "add_workers_option",
+    "available_cores",
     "check_dates",
     "date_range",
     "open_corpus",
@@ -73,6 +75,30 @@ def open_corpus(args: argparse.Namespace) -> Corpus:
     columns = {f"{field}_column": getattr(args, f"{field}_column") for field, _ in _COLUMN_FIELDS}
     return load(args.path, format=args.input_format, include_duplicates=args.include_duplicates,
                 **columns)
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not offered on every platform
+        return os.cpu_count() or 1
+
+
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    """``--workers N``: processes for the per-document work (default: the cores available)."""
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="processes for the per-document work; results are the same for "
+                             "any N (default: the cores available)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def check_dates(args: argparse.Namespace) -> None:
