@@ -153,17 +153,25 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
                              key_extra=lexicon_fingerprint(),
                              cache_dir=None if cache is True else cache)
     else:
-        results = list(progress(_map(analyze_document, iter(docs), workers), total=total,
-                                desc="attribution", quiet=quiet))
-    records = [r for result in results for r in result.attributions]
+        results = progress(_map(analyze_document, iter(docs), workers), total=total,
+                           desc="attribution", quiet=quiet)
+    # Only what the tables need is kept of each result, as results arrive.
+    records: list = []
+    rows: list[dict[str, Any]] = []
+    titled: set[str] = set()
+    for result in results:
+        records.extend(result.attributions)
+        rows.append({**result.info, "n_sentences": result.n_sentences,
+                     "n_tokens": result.n_tokens})
+        titled.update(result.names)
+    del results
     mapping = corpus_speakers(records)
     quotes = to_frame([replace(r, speaker=mapping.get(r.speaker, r.speaker)) for r in records])
-    rows = [{**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
-            for result in results]
+    del records
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions:
-        names = mention_names(quotes, (name for result in results for name in result.names))
+        names = mention_names(quotes, titled)
         rows = [row for found in _map(_mentions_of, iter(docs), workers,
                                       initializer=_set_finder, initargs=(names,))
                 for row in found]
