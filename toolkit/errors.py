@@ -14,6 +14,7 @@ __all__ = [
     "LexiconError",
     "ParameterError",
     "DocumentNotFoundError",
+    "OutputError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -84,6 +85,10 @@ class DocumentNotFoundError(ParameterError, KeyError):
     documents up like a mapping keeps working."""
 
     __str__ = Exception.__str__  # the message as written, not quoted the way KeyError quotes
+
+
+class OutputError(ToolkitError):
+    """A result cannot be written where it was asked to go."""
 
 
 class ReportError(ToolkitError):

@@ -78,16 +78,66 @@ _CHUNK = 16
 
 def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
          initargs: tuple = ()) -> Iterator[Any]:
+    """``map(func, documents)`` over ``workers`` processes, in order. Documents are sent in
+    chunks as earlier ones finish (a few chunks per worker in flight), so neither the documents
+    nor the results of the whole corpus wait in memory."""
     if workers == 1:
         if initializer is not None:
             initializer(*initargs)
         yield from map(func, documents)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
 
+    source = iter(documents)
     with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
                              initargs=initargs) as pool:
-        yield from pool.map(func, documents, chunksize=_CHUNK)
+        pending: deque = deque()
+        while True:
+            while len(pending) < 3 * workers:
+                chunk = list(islice(source, _CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_run_chunk, func, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def _run_chunk(func: Any, chunk: list[Any]) -> list[Any]:
+    return [func(item) for item in chunk]
+
+
+def _stored_map(docs: Iterable[Document], workers: int, store: Any) -> Iterator[DocumentResult]:
+    """Results of every document in order: read from ``store`` when stored there, else computed
+    (over the workers) and stored, a part at a time."""
+    from toolkit.analysis.store import PART
+    from toolkit.cache import document_key
+
+    known = store.read()
+    missing = (doc for doc in docs if document_key(doc) not in known)
+    computed = _map(analyze_document, missing, workers)
+    fresh: list[tuple[str, DocumentResult]] = []
+    try:
+        for doc in docs:
+            key = document_key(doc)
+            stored = known.get(key)
+            if stored is None:
+                result = next(computed)
+                fresh.append((key, result))
+                if len(fresh) >= PART:
+                    store.write(fresh)
+                    fresh = []
+                yield result
+            else:
+                n_tokens, n_sentences, names, attributions = stored
+                yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
+                                     n_sentences=n_sentences, attributions=attributions,
+                                     names=names)
+    finally:
+        store.write(fresh)
+        computed.close()
 
 
 # The name finder of the mention pass, set in each process by _set_finder.
@@ -117,7 +167,8 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
             cache: bool | str | os.PathLike[str] = False,
-            quiet: bool = False, mentions: bool = True) -> CorpusAnalysis:
+            quiet: bool = False, mentions: bool = True,
+            store: bool | str | os.PathLike[str] = False) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -127,6 +178,9 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     cached runs compute missing documents in this process. A progress bar shows in notebooks and
     terminals (see :mod:`toolkit.progress`) unless ``quiet``. ``mentions=False`` skips the
     mention pass (``mentions`` is then an empty table) for callers that need only the quotes.
+    ``store`` keeps per-document results as Parquet (see :mod:`toolkit.analysis.store`):
+    ``True`` for the store under the default cache folder, or a cache folder path; stored
+    documents are read, only the others computed (over the workers) and added.
     """
     import pandas as pd
 
@@ -144,7 +198,13 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         # one-shot iterator has to be kept.
         docs = list(corpus) if iter(corpus) is corpus else corpus
     total = len(docs) if hasattr(docs, "__len__") else None
-    if cache:
+    if store:
+        from toolkit.analysis.store import default_store
+
+        results = progress(_stored_map(docs, workers,
+                                       default_store(None if store is True else store)),
+                           total=total, desc="attribution", quiet=quiet)
+    elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
         results = cached_map(analyze_document,
