@@ -6,6 +6,11 @@ results can be cached by document hash. Corpus-level work is a reduce over those
 canonical speaker ids shared across documents; then a second per-document pass, also spread
 over the workers, finds the name mentions of every known speaker.
 
+With ``scheduler=`` the per-document passes run on Dask (``"dask"`` starts a local cluster of
+``workers`` processes; ``"tcp://HOST:PORT"`` uses a running scheduler). The client sends each
+document's path and metadata with a hash of its text; the worker reads the file itself and
+checks the hash (documents without a file of their own, such as CSV rows, are sent whole).
+
 >>> from toolkit.corpus import load
 >>> from toolkit.analysis import analyze
 >>> result = analyze(load("data/sample"))
@@ -109,7 +114,81 @@ def _run_chunk(func: Any, chunk: list[Any]) -> list[Any]:
     return [func(item) for item in chunk]
 
 
-def _stored_map(docs: Iterable[Document], workers: int, store: Any) -> Iterator[DocumentResult]:
+def _shipped(doc: Any) -> tuple:
+    """What a Dask worker needs to rebuild ``doc``: its path, fields and text hash when the path
+    is a file of its own, else the document itself."""
+    import hashlib
+    from dataclasses import fields
+
+    path = getattr(doc, "path", None)
+    if isinstance(doc, Document) and path and os.path.isfile(path):
+        values = {f.name: getattr(doc, f.name) for f in fields(doc) if f.name != "text"}
+        return ("file", values, hashlib.sha256(doc.text.encode("utf-8")).hexdigest())
+    return ("whole", doc)
+
+
+def _rebuilt(item: tuple) -> Any:
+    import hashlib
+
+    from toolkit.corpus.readers import read_text_file
+    from toolkit.errors import InputError
+
+    if item[0] == "whole":
+        return item[1]
+    _, values, digest = item
+    text, _ = read_text_file(values["path"])
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+        raise InputError("the file changed while the corpus was analysed", path=values["path"],
+                         hint="run the analysis again")
+    return Document(text=text, **values)
+
+
+def _dask_chunk(func: Any, chunk: list[tuple], names: list[str] | None = None) -> list[Any]:
+    if names is not None and names is not _FINDER_NAMES[0]:
+        # A worker keeps the names sent once: the finder is built again only for new names.
+        _set_finder(names)
+        _FINDER_NAMES[0] = names
+    return [func(_rebuilt(item)) for item in chunk]
+
+
+def _dask_map(func: Any, documents: Iterable[Any], workers: int, scheduler: str, *,
+              names: list[str] | None = None) -> Iterator[Any]:
+    """``map(func, documents)`` on a Dask cluster, in order, a few chunks per worker in
+    flight. ``names`` (the mention pass) are sent to every worker once."""
+    from collections import deque
+    from itertools import islice
+
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler == "dask":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        shared = client.scatter(names, broadcast=True) if names is not None else None
+        slots = 3 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        source = iter(documents)
+        pending: deque = deque()
+        while True:
+            while len(pending) < slots:
+                chunk = [_shipped(doc) for doc in islice(source, _CHUNK)]
+                if not chunk:
+                    break
+                pending.append(client.submit(_dask_chunk, func, chunk, shared, pure=False))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _stored_map(docs: Iterable[Document], workers: int, store: Any,
+                scheduler: str | None = None) -> Iterator[DocumentResult]:
     """Results of every document in order: read from ``store`` when stored there, else computed
     (over the workers) and stored, a part at a time."""
     from toolkit.analysis.store import PART
@@ -117,7 +196,7 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any) -> Iterator[
 
     known = store.read()
     missing = (doc for doc in docs if document_key(doc) not in known)
-    computed = _map(analyze_document, missing, workers)
+    computed = _pass(analyze_document, missing, workers, scheduler)
     fresh: list[tuple[str, DocumentResult]] = []
     try:
         for doc in docs:
@@ -140,8 +219,20 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any) -> Iterator[
         computed.close()
 
 
-# The name finder of the mention pass, set in each process by _set_finder.
+def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,
+          names: list[str] | None = None) -> Iterator[Any]:
+    """One per-document pass: in this process, over ``workers`` processes, or on Dask."""
+    if scheduler is not None:
+        return _dask_map(func, documents, workers, scheduler, names=names)
+    if names is not None:
+        return _map(func, documents, workers, initializer=_set_finder, initargs=(names,))
+    return _map(func, documents, workers)
+
+
+# The name finder of the mention pass, set in each process by _set_finder, and (on a Dask
+# worker) the names it was built from.
 _FINDER: Any = None
+_FINDER_NAMES: list[Any] = [None]
 
 
 def _set_finder(names: list[str]) -> None:
@@ -168,7 +259,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
             cache: bool | str | os.PathLike[str] = False,
             quiet: bool = False, mentions: bool = True,
-            store: bool | str | os.PathLike[str] = False) -> CorpusAnalysis:
+            store: bool | str | os.PathLike[str] = False,
+            scheduler: str | None = None) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -180,7 +272,9 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     mention pass (``mentions`` is then an empty table) for callers that need only the quotes.
     ``store`` keeps per-document results as Parquet (see :mod:`toolkit.analysis.store`):
     ``True`` for the store under the default cache folder, or a cache folder path; stored
-    documents are read, only the others computed (over the workers) and added.
+    documents are read, only the others computed (over the workers) and added. ``scheduler``
+    runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
+    processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
     """
     import pandas as pd
 
@@ -191,6 +285,9 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ParameterError(f"workers must be at least 1, got {workers}")
+    if scheduler is not None and scheduler != "dask" and "://" not in scheduler:
+        raise ParameterError(f"scheduler must be 'dask' or an address such as "
+                             f"tcp://HOST:PORT, not {scheduler!r}")
     if date_from or date_to:
         docs = select(corpus, date_from=date_from, date_to=date_to)
     else:
@@ -202,7 +299,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         from toolkit.analysis.store import default_store
 
         results = progress(_stored_map(docs, workers,
-                                       default_store(None if store is True else store)),
+                                       default_store(None if store is True else store),
+                                       scheduler),
                            total=total, desc="attribution", quiet=quiet)
     elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
@@ -213,8 +311,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
                              key_extra=lexicon_fingerprint(),
                              cache_dir=None if cache is True else cache)
     else:
-        results = progress(_map(analyze_document, iter(docs), workers), total=total,
-                           desc="attribution", quiet=quiet)
+        results = progress(_pass(analyze_document, iter(docs), workers, scheduler),
+                           total=total, desc="attribution", quiet=quiet)
     # Only what the tables need is kept of each result, as results arrive.
     records: list = []
     rows: list[dict[str, Any]] = []
@@ -232,8 +330,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions:
         names = mention_names(quotes, titled)
-        rows = [row for found in _map(_mentions_of, iter(docs), workers,
-                                      initializer=_set_finder, initargs=(names,))
+        rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
+                                       names=names)
                 for row in found]
     else:
         rows = []

@@ -90,14 +90,16 @@ def _quotes_table(args: argparse.Namespace, corpus: Corpus) -> pd.DataFrame | No
     from toolkit.analysis import analyze
 
     return analyze(corpus, workers=args.workers or available_cores(), quiet=True,
-                   mentions=False, store=not args.no_store).quotes
+                   mentions=False, store=not args.no_store,
+                   scheduler=args.scheduler).quotes
 
 
 def _analysis(args: argparse.Namespace) -> CorpusAnalysis:
     from toolkit.analysis import analyze
 
     return analyze(open_corpus(args), workers=args.workers or available_cores(),
-                   store=not args.no_store, **date_range(args))
+                   store=not args.no_store, scheduler=args.scheduler,
+                   **date_range(args))
 
 
 # -- speakers and verbs -------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def run_export(args: argparse.Namespace) -> int:
     from toolkit.errors import OutputError
 
     base = analyze(open_corpus(args), workers=args.workers or available_cores(),
-                   mentions=False, store=not args.no_store)
+                   mentions=False, store=not args.no_store, scheduler=args.scheduler)
     docs = base.documents[["doc_id", "outlet", "date", "title"]]
     table = base.quotes.merge(docs, on="doc_id", how="left", suffixes=("", "_document"))
     try:

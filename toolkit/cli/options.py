@@ -89,10 +89,14 @@ def available_cores() -> int:
 
 def add_workers_option(parser: argparse.ArgumentParser) -> None:
     """``--workers N``: processes for the per-document work (default: the cores available);
-    ``--no-store``: neither read nor keep per-document results in the result store."""
+    ``--scheduler``: Dask instead of local processes; ``--no-store``: neither read nor keep
+    per-document results in the result store."""
     parser.add_argument("--workers", type=_positive, default=None, metavar="N",
                         help="processes for the per-document work; results are the same for "
                              "any N (default: the cores available)")
+    parser.add_argument("--scheduler", default=None, metavar="dask|tcp://HOST:PORT",
+                        help="run the per-document work on Dask: 'dask' starts a local cluster "
+                             "of --workers processes, an address uses a running scheduler")
     parser.add_argument("--no-store", action="store_true",
                         help="compute every document afresh and keep nothing (by default "
                              "per-document results are kept under the cache folder and reused)")
