@@ -18,6 +18,10 @@ are computed and not stored, and one warning says so.
 The folder is, in order of precedence, the ``cache_dir`` argument, the ``TOOLKIT_CACHE_DIR``
 environment variable, or ``$XDG_CACHE_HOME/discourse-toolkit`` (``~/.cache/discourse-toolkit``).
 Results are pickles: point the cache only at a folder you trust.
+
+``cached_value(namespace, key, compute)`` stores one value the same way under any key the caller
+builds (the corpus loader keys its scan by the corpus files' paths, sizes and modification
+times); the toolkit version and source hash are part of that key too.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from typing import Any, TypeVar
 from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
-__all__ = ["cached_map", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
+__all__ = ["cached_map", "cached_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
            "source_fingerprint", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
@@ -121,6 +125,17 @@ def cached_map(func: Callable[[T], R], documents: Iterable[T], *, namespace: str
         key = hashlib.sha256((salt + document_key(doc)).encode("utf-8")).hexdigest()
         results.append(_get_or_compute(folder / f"{key}.pickle", func, doc, root))
     return results
+
+
+def cached_value(namespace: str, key: str, compute: Callable[[], R], *,
+                 cache_dir: str | os.PathLike[str] | None = None) -> R:
+    """The value stored under ``namespace`` and ``key`` by an earlier call, or ``compute()``
+    (then stored). The toolkit version and source hash are added to ``key``."""
+    root = resolve_cache_dir(cache_dir)
+    salted = f"{namespace}\0{__version__}\0{source_fingerprint()}\0{key}"
+    name = hashlib.sha256(salted.encode("utf-8")).hexdigest()
+    return _get_or_compute(_namespace_folder(namespace, root) / f"{name}.pickle",
+                           lambda _: compute(), None, root)
 
 
 def _namespace_folder(namespace: str, root: Path) -> Path:

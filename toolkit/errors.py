@@ -15,6 +15,7 @@ __all__ = [
     "ParameterError",
     "DocumentNotFoundError",
     "NotEnoughDataError",
+    "OutputError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -89,6 +90,10 @@ class NotEnoughDataError(ParameterError):
     """The data holds too little for the table or figure asked for: no document has a value for
     the grouping field, no document is dated, a table to plot is empty, one group has nothing
     to compare with. Report notebooks show it as a "not enough data" note."""
+
+
+class OutputError(ToolkitError):
+    """A result cannot be written where it was asked to go."""
 
 
 class ReportError(ToolkitError):

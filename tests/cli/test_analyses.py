@@ -40,3 +40,11 @@ def test_date_range_narrows_the_tables(sample_path, capsys):
     out = run_csv(["speakers", str(sample_path), "--table", "share", "--by", "month",
                    "--from", "2026-05-01"], capsys)
     assert {line.split(",")[0] for line in out.splitlines()[1:]} == {"2026-05"}
+
+
+def test_workers_give_the_same_tables_as_one_process(sample_path, capsys):
+    for command in (["speakers"], ["frames", "--by", "outlet"]):
+        one = run_csv([*command, str(sample_path), "--workers", "1"], capsys)
+        assert run_csv([*command, str(sample_path), "--workers", "2"], capsys) == one
+    with pytest.raises(SystemExit):
+        main(["speakers", str(sample_path), "--workers", "0"])

@@ -9,7 +9,8 @@
 - :mod:`~toolkit.analysis.keyness`: keywords and collocates; :mod:`~toolkit.analysis.scan` the
   per-document tokens and voices they share;
 - :mod:`~toolkit.analysis.compare`: one table between two periods;
-  :mod:`~toolkit.analysis.overview`: what was loaded and what cleaning removed.
+  :mod:`~toolkit.analysis.overview`: what was loaded and what cleaning removed;
+- :mod:`~toolkit.analysis.store`: per-document results stored as Parquet for later runs.
 """
 
 from toolkit.analysis.base_tables import (

@@ -1,9 +1,15 @@
 """One pass over a corpus that produces the tables every analysis starts from.
 
-Per-document work (cleaning, segmentation, attribution) is a pure function of the document
-(:func:`analyze_document`), so it can run in worker processes (``workers=``) and its results can
-be cached by document hash. Corpus-level work is a reduce over those results: canonical speaker
-ids shared across documents, and name mentions of every known speaker.
+Per-document work (cleaning, segmentation, attribution, titled names) is a pure function of the
+document (:func:`analyze_document`), so it can run in worker processes (``workers=``) and its
+results can be cached by document hash. Corpus-level work is a reduce over those results:
+canonical speaker ids shared across documents; then a second per-document pass, also spread
+over the workers, finds the name mentions of every known speaker.
+
+With ``scheduler=`` the per-document passes run on Dask (``"dask"`` starts a local cluster of
+``workers`` processes; ``"tcp://HOST:PORT"`` uses a running scheduler). The client sends each
+document's path and metadata with a hash of its text; the worker reads the file itself and
+checks the hash (documents without a file of their own, such as CSV rows, are sent whole).
 
 >>> from toolkit.corpus import load
 >>> from toolkit.analysis import analyze
@@ -32,12 +38,14 @@ __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "s
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one document yields: its metadata, token count and attributions."""
+    """What one document yields: its metadata, token count, attributions and the names that
+    follow a title in it (``names``, for mention finding)."""
 
     info: dict[str, Any]
     n_tokens: int
     n_sentences: int
     attributions: tuple
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,23 +65,187 @@ class CorpusAnalysis:
 
 def analyze_document(doc: Document) -> DocumentResult:
     """Segment and attribute one document. Pure: the result depends only on the document."""
+    from toolkit.analysis.speakers import titled_names
     from toolkit.attribution import extract
     from toolkit.corpus.segment import segment_document
 
     seg = segment_document(doc)
     records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
-                          n_sentences=len(seg.sentences), attributions=tuple(records))
+                          n_sentences=len(seg.sentences), attributions=tuple(records),
+                          names=tuple(titled_names(doc.text)))
 
 
-def _map(documents: Iterable[Document], workers: int) -> Iterator[DocumentResult]:
+# Documents per task sent to a worker: large enough that pickling and queueing stay small
+# beside the work, small enough that both workers stay busy to the end.
+_CHUNK = 16
+
+
+def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
+         initargs: tuple = ()) -> Iterator[Any]:
+    """``map(func, documents)`` over ``workers`` processes, in order. Documents are sent in
+    chunks as earlier ones finish (a few chunks per worker in flight), so neither the documents
+    nor the results of the whole corpus wait in memory."""
     if workers == 1:
-        yield from map(analyze_document, documents)
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, documents)
         return
+    from collections import deque
     from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(analyze_document, documents, chunksize=8)
+    source = iter(documents)
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
+                             initargs=initargs) as pool:
+        pending: deque = deque()
+        while True:
+            while len(pending) < 3 * workers:
+                chunk = list(islice(source, _CHUNK))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_run_chunk, func, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def _run_chunk(func: Any, chunk: list[Any]) -> list[Any]:
+    return [func(item) for item in chunk]
+
+
+def _shipped(doc: Any) -> tuple:
+    """What a Dask worker needs to rebuild ``doc``: its path, fields and text hash when the path
+    is a file of its own, else the document itself."""
+    import hashlib
+    from dataclasses import fields
+
+    path = getattr(doc, "path", None)
+    if isinstance(doc, Document) and path and os.path.isfile(path):
+        values = {f.name: getattr(doc, f.name) for f in fields(doc) if f.name != "text"}
+        return ("file", values, hashlib.sha256(doc.text.encode("utf-8")).hexdigest())
+    return ("whole", doc)
+
+
+def _rebuilt(item: tuple) -> Any:
+    import hashlib
+
+    from toolkit.corpus.readers import read_text_file
+    from toolkit.errors import InputError
+
+    if item[0] == "whole":
+        return item[1]
+    _, values, digest = item
+    text, _ = read_text_file(values["path"])
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != digest:
+        raise InputError("the file changed while the corpus was analysed", path=values["path"],
+                         hint="run the analysis again")
+    return Document(text=text, **values)
+
+
+def _dask_chunk(func: Any, chunk: list[tuple], names: list[str] | None = None) -> list[Any]:
+    if names is not None and names is not _FINDER_NAMES[0]:
+        # A worker keeps the names sent once: the finder is built again only for new names.
+        _set_finder(names)
+        _FINDER_NAMES[0] = names
+    return [func(_rebuilt(item)) for item in chunk]
+
+
+def _dask_map(func: Any, documents: Iterable[Any], workers: int, scheduler: str, *,
+              names: list[str] | None = None) -> Iterator[Any]:
+    """``map(func, documents)`` on a Dask cluster, in order, a few chunks per worker in
+    flight. ``names`` (the mention pass) are sent to every worker once."""
+    from collections import deque
+    from itertools import islice
+
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler == "dask":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        client = Client(cluster)
+    else:
+        client = Client(scheduler)
+    try:
+        shared = client.scatter(names, broadcast=True) if names is not None else None
+        slots = 3 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        source = iter(documents)
+        pending: deque = deque()
+        while True:
+            while len(pending) < slots:
+                chunk = [_shipped(doc) for doc in islice(source, _CHUNK)]
+                if not chunk:
+                    break
+                pending.append(client.submit(_dask_chunk, func, chunk, shared, pure=False))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _stored_map(docs: Iterable[Document], workers: int, store: Any,
+                scheduler: str | None = None) -> Iterator[DocumentResult]:
+    """Results of every document in order: read from ``store`` when stored there, else computed
+    (over the workers) and stored, a part at a time."""
+    from toolkit.analysis.store import PART
+    from toolkit.cache import document_key
+
+    known = store.read()
+    missing = (doc for doc in docs if document_key(doc) not in known)
+    computed = _pass(analyze_document, missing, workers, scheduler)
+    fresh: list[tuple[str, DocumentResult]] = []
+    try:
+        for doc in docs:
+            key = document_key(doc)
+            stored = known.get(key)
+            if stored is None:
+                result = next(computed)
+                fresh.append((key, result))
+                if len(fresh) >= PART:
+                    store.write(fresh)
+                    fresh = []
+                yield result
+            else:
+                n_tokens, n_sentences, names, attributions = stored
+                yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
+                                     n_sentences=n_sentences, attributions=attributions,
+                                     names=names)
+    finally:
+        store.write(fresh)
+        computed.close()
+
+
+def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,
+          names: list[str] | None = None) -> Iterator[Any]:
+    """One per-document pass: in this process, over ``workers`` processes, or on Dask."""
+    if scheduler is not None:
+        return _dask_map(func, documents, workers, scheduler, names=names)
+    if names is not None:
+        return _map(func, documents, workers, initializer=_set_finder, initargs=(names,))
+    return _map(func, documents, workers)
+
+
+# The name finder of the mention pass, set in each process by _set_finder, and (on a Dask
+# worker) the names it was built from.
+_FINDER: Any = None
+_FINDER_NAMES: list[Any] = [None]
+
+
+def _set_finder(names: list[str]) -> None:
+    from toolkit.analysis.speakers import name_finder
+
+    global _FINDER
+    _FINDER = name_finder(names)
+
+
+def _mentions_of(doc: Document) -> list[tuple[str, str, str, int, int]]:
+    from toolkit.analysis.speakers import document_mentions
+
+    return document_mentions(_FINDER, doc)
 
 
 def select(corpus: Iterable[Document], *, date_from: str | None = None,
@@ -86,7 +258,9 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
             cache: bool | str | os.PathLike[str] = False,
-            quiet: bool = False) -> CorpusAnalysis:
+            quiet: bool = False, mentions: bool = True,
+            store: bool | str | os.PathLike[str] = False,
+            scheduler: str | None = None) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -94,11 +268,17 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     per-document results stored by earlier runs (keyed by document content, toolkit version and
     lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
     cached runs compute missing documents in this process. A progress bar shows in notebooks and
-    terminals (see :mod:`toolkit.progress`) unless ``quiet``.
+    terminals (see :mod:`toolkit.progress`) unless ``quiet``. ``mentions=False`` skips the
+    mention pass (``mentions`` is then an empty table) for callers that need only the quotes.
+    ``store`` keeps per-document results as Parquet (see :mod:`toolkit.analysis.store`):
+    ``True`` for the store under the default cache folder, or a cache folder path; stored
+    documents are read, only the others computed (over the workers) and added. ``scheduler``
+    runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
+    processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
     """
     import pandas as pd
 
-    from toolkit.analysis.speakers import speaker_mentions
+    from toolkit.analysis.speakers import mention_frame, mention_names
     from toolkit.attribution import to_frame
     from toolkit.attribution.speakers import merge_speakers
 
@@ -106,6 +286,9 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ParameterError(f"workers must be at least 1, got {workers}")
+    if scheduler is not None and scheduler != "dask" and "://" not in scheduler:
+        raise ParameterError(f"scheduler must be 'dask' or an address such as "
+                             f"tcp://HOST:PORT, not {scheduler!r}")
     if date_from or date_to:
         docs = select(corpus, date_from=date_from, date_to=date_to)
     else:
@@ -113,7 +296,14 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         # one-shot iterator has to be kept.
         docs = list(corpus) if iter(corpus) is corpus else corpus
     total = len(docs) if hasattr(docs, "__len__") else None
-    if cache:
+    if store:
+        from toolkit.analysis.store import default_store
+
+        results = progress(_stored_map(docs, workers,
+                                       default_store(None if store is True else store),
+                                       scheduler),
+                           total=total, desc="attribution", quiet=quiet)
+    elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
         results = cached_map(analyze_document,
@@ -122,13 +312,27 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
                              key_extra=lexicon_fingerprint(),
                              cache_dir=None if cache is True else cache)
     else:
-        results = list(progress(_map(iter(docs), workers), total=total, desc="attribution",
-                                quiet=quiet))
-    records = [r for result in results for r in result.attributions]
+        results = progress(_pass(analyze_document, iter(docs), workers, scheduler),
+                           total=total, desc="attribution", quiet=quiet)
+    # Only what the tables need is kept of each result, as results arrive.
+    records: list = []
+    rows: list[dict[str, Any]] = []
+    titled: set[str] = set()
+    for result in results:
+        records.extend(result.attributions)
+        rows.append({**result.info, "n_sentences": result.n_sentences,
+                     "n_tokens": result.n_tokens})
+        titled.update(result.names)
+    del results
     quotes = to_frame(merge_speakers(records))
-    rows = [{**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
-            for result in results]
+    del records
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    return CorpusAnalysis(documents=documents, quotes=quotes,
-                          mentions=speaker_mentions(docs, quotes))
+    if mentions:
+        names = mention_names(quotes, titled)
+        rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
+                                       names=names)
+                for row in found]
+    else:
+        rows = []
+    return CorpusAnalysis(documents=documents, quotes=quotes, mentions=mention_frame(rows))

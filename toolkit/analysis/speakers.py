@@ -36,6 +36,11 @@ __all__ = [
     "speakers_over_time",
     "anonymous_rate",
     "speaker_mentions",
+    "document_mentions",
+    "mention_frame",
+    "mention_names",
+    "name_finder",
+    "titled_names",
     "mentioned_not_quoted",
     "top_n_with_other",
 ]
@@ -272,21 +277,43 @@ def speaker_mentions(documents: Iterable[Any], quotes: pd.DataFrame) -> pd.DataF
     is not counted. An honorific before a name is part of the mention. Columns: doc_id, speaker,
     mention, start, end. Sorted by doc_id, start.
     """
-    import pandas as pd
 
     docs = list(documents) if iter(documents) is documents else documents
     names = set(_known_names(quotes))
     for doc in docs:
-        names.update(_titled_names(doc.text))
-    finder = _NameFinder(names)
-    rows = []
-    for doc in docs:
-        excluded = getattr(doc, "excluded", ()) or ()
-        for speaker, start, end in finder.find(doc.text):
-            if not any(a <= start < b for a, b in excluded):
-                rows.append((str(doc.doc_id), speaker, doc.text[start:end], start, end))
+        names.update(titled_names(doc.text))
+    finder = name_finder(names)
+    rows = [row for doc in docs for row in document_mentions(finder, doc)]
+    return mention_frame(rows)
+
+
+def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    """The table of :func:`speaker_mentions` from rows of :func:`document_mentions` given in
+    document order."""
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=["doc_id", "speaker", "mention", "start", "end"])
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:
+    """The names mentions are looked for: named speakers of ``quotes`` and ``titled`` names
+    (from :func:`titled_names` of every document), sorted."""
+    return sorted(set(_known_names(quotes)) | set(titled))
+
+
+def name_finder(names: Iterable[str]) -> _NameFinder:
+    """A finder of ``names`` (full names and their surnames) for :func:`document_mentions`."""
+    return _NameFinder(set(names))
+
+
+def document_mentions(finder: _NameFinder, doc: Any) -> list[tuple[str, str, str, int, int]]:
+    """``(doc_id, speaker, mention, start, end)`` of each name mention in one document, outside
+    its excluded spans, in text order."""
+    excluded = getattr(doc, "excluded", ()) or ()
+    return [(str(doc.doc_id), speaker, doc.text[start:end], start, end)
+            for speaker, start, end in finder.find(doc.text)
+            if not any(a <= start < b for a, b in excluded)]
 
 
 def _known_names(quotes: pd.DataFrame) -> list[str]:
@@ -303,7 +330,8 @@ def _title_pattern() -> re.Pattern[str]:
                       + rf"((?:{_NAME}\s+){{1,2}}{_NAME})")
 
 
-def _titled_names(text: str) -> list[str]:
+def titled_names(text: str) -> list[str]:
+    """Names after a title anywhere in ``text`` ("President Joe Biden" gives "Joe Biden")."""
     return [_POSSESSIVE.sub("", m.group(1)) for m in _title_pattern().finditer(text)]
 
 

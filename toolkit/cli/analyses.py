@@ -29,6 +29,8 @@ from toolkit.cli.options import (
     add_stopwords_option,
     add_top_n_option,
     add_voice_option,
+    add_workers_option,
+    available_cores,
     date_range,
     open_corpus,
 )
@@ -88,15 +90,19 @@ def _quotes_table(args: argparse.Namespace, corpus: Corpus) -> pd.DataFrame | No
     """Attributed quotes for the voice split, or None with ``--no-quotes``."""
     if args.no_quotes:
         return None
-    from toolkit.attribution import attribute
+    from toolkit.analysis import analyze
 
-    return attribute(corpus, as_frame=True)
+    return analyze(corpus, workers=args.workers or available_cores(), quiet=True,
+                   mentions=False, store=not args.no_store,
+                   scheduler=args.scheduler).quotes
 
 
 def _analysis(args: argparse.Namespace) -> CorpusAnalysis:
     from toolkit.analysis import analyze
 
-    return analyze(open_corpus(args), **date_range(args))
+    return analyze(open_corpus(args), workers=args.workers or available_cores(),
+                   store=not args.no_store, scheduler=args.scheduler,
+                   **date_range(args))
 
 
 # -- speakers and verbs -------------------------------------------------------------------------
@@ -281,6 +287,10 @@ COMMANDS = (
 )
 
 
+# The commands that attribute quotes, and so take --workers.
+_ANALYSING = ("speakers", "verbs", "frames", "kwic")
+
+
 def _write_table(table: Callable[[argparse.Namespace], pd.DataFrame],
                  args: argparse.Namespace) -> int:
     from toolkit.cli.output import write_frame
@@ -299,5 +309,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_format_option(parser)
         add_raw_csv_option(parser)
         add_date_options(parser)
+        if command.name in _ANALYSING:
+            add_workers_option(parser)
         command.add_options(parser)
         parser.set_defaults(func=partial(_write_table, command.table))

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from toolkit import __version__
-from toolkit.cli import analyses, corpus, quotes, report, review
+from toolkit.cli import analyses, corpus, export, quotes, report, review
 from toolkit.cli.options import check_dates, check_numbers
 from toolkit.cli.output import printable
 
@@ -29,7 +29,7 @@ Run `toolkit COMMAND --help` for each command's options.
 """
 
 # Each module adds its subcommands through ``register(subparsers)``, in this order.
-COMMAND_MODULES = (corpus, quotes, analyses, report, review)
+COMMAND_MODULES = (corpus, quotes, analyses, export, report, review)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -33,6 +33,8 @@ __all__ = [
     "add_stopwords_option",
     "add_top_n_option",
     "add_voice_option",
+    "add_workers_option",
+    "available_cores",
     "check_dates",
     "check_numbers",
     "column_options",
@@ -119,6 +121,38 @@ def check_numbers(args: argparse.Namespace) -> None:
             wanted = "a positive whole number" if least == 1 else f"a number >= {least}"
             raise ParameterError(f"{flag} {value}: expected {wanted} ({meaning})",
                                  hint=f"give {flag} {least} or more")
+
+
+def available_cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not offered on every platform
+        return os.cpu_count() or 1
+
+
+def add_workers_option(parser: argparse.ArgumentParser) -> None:
+    """``--workers N``: processes for the per-document work (default: the cores available);
+    ``--scheduler``: Dask instead of local processes; ``--no-store``: neither read nor keep
+    per-document results in the result store."""
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N",
+                        help="processes for the per-document work; results are the same for "
+                             "any N (default: the cores available)")
+    parser.add_argument("--scheduler", default=None, metavar="dask|tcp://HOST:PORT",
+                        help="run the per-document work on Dask: 'dask' starts a local cluster "
+                             "of --workers processes, an address uses a running scheduler")
+    parser.add_argument("--no-store", action="store_true",
+                        help="compute every document afresh and keep nothing (by default "
+                             "per-document results are kept under the cache folder and reused)")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
 
 
 def check_dates(args: argparse.Namespace) -> None:

@@ -2,8 +2,13 @@
 
 Each document body gets a fingerprint: a hash of its normalised text (exact copies) and a
 bottom-k sketch of hashed word 5-gram shingles (near copies: a wire story republished with a
-paragraph trimmed or different page furniture). Candidate pairs share sketch values; their
-resemblance (Jaccard similarity of shingle sets) is estimated from the sketches.
+paragraph trimmed or different page furniture), and a MinHash signature of the same shingles.
+Candidate pairs come from locality-sensitive hashing: the signature is cut into
+:data:`BANDS` bands of :data:`ROWS` values, and two documents are candidates when any band is
+equal, which a pair at the resemblance threshold (0.7) is with probability 0.9998 while a pair
+that only shares a common phrase almost never is. So the work per document depends on how many
+stories it resembles, not on how many documents share a phrase with it. A candidate's
+resemblance (Jaccard similarity of shingle sets) is estimated from the bottom-k sketches.
 
 A body too short to say anything (fewer than :data:`MIN_WORDS` words: an empty body when
 cleaning dropped every line, as it can for a script it does not know, or a one-line brief) is
@@ -15,24 +20,39 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import defaultdict
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["MIN_WORDS", "NEAR_THRESHOLD", "SHINGLE", "SKETCH", "Fingerprint", "find_duplicates",
-           "fingerprint", "resemblance"]
+import numpy as np
+
+__all__ = ["BANDS", "MIN_WORDS", "NEAR_THRESHOLD", "ROWS", "SHINGLE", "SKETCH", "Fingerprint",
+           "find_duplicates", "fingerprint", "resemblance"]
 
 SHINGLE = 5
 SKETCH = 128
 NEAR_THRESHOLD = 0.7
 MIN_WORDS = 2 * SHINGLE
+BANDS = 32
+ROWS = 4
 _WORD = re.compile(r"\w+")
+# The hash functions of the MinHash signature: h(x) = (a * x + b) mod 2**64, top 32 bits, with
+# fixed odd multipliers so signatures are the same in every process and run.
+_SEEDS = np.random.default_rng(20261129).integers(1, 2**63, size=(2, BANDS * ROWS),
+                                                   dtype=np.uint64)
+_MUL = _SEEDS[0] | np.uint64(1)
+_ADD = _SEEDS[1]
 
 
 @dataclass(frozen=True)
 class Fingerprint:
+    """``exact``: hash of the normalised words; ``sketch``: the bottom-k shingle hashes
+    (ascending, empty for a short body); ``bands``: one hash per LSH band of the MinHash
+    signature (empty for a short body)."""
+
     exact: str
-    sketch: tuple[int, ...]
+    sketch: Sequence[int]
+    bands: Sequence[int] = ()
 
 
 def fingerprint(body: str, *, raw: str | None = None) -> Fingerprint:
@@ -46,7 +66,21 @@ def fingerprint(body: str, *, raw: str | None = None) -> Fingerprint:
     exact = hashlib.sha1(" ".join(words).encode("utf-8")).hexdigest()
     shingles = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8"))
                 for i in range(len(words) - SHINGLE + 1)}
-    return Fingerprint(exact=exact, sketch=tuple(sorted(shingles)[:SKETCH]))
+    return Fingerprint(exact=exact, sketch=array("I", sorted(shingles)[:SKETCH]),
+                       bands=_bands(shingles))
+
+
+def _bands(shingles: set[int]) -> array:
+    """The LSH band hashes of the MinHash signature of ``shingles``."""
+    values = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    with np.errstate(over="ignore"):
+        signature = ((values[:, None] * _MUL + _ADD) >> np.uint64(32)).min(axis=0)
+        rows = signature.reshape(BANDS, ROWS)
+        key = np.full(BANDS, 1469598103934665603, dtype=np.uint64)
+        for r in range(ROWS):
+            key = (key ^ rows[:, r]) * np.uint64(1099511628211)
+    # The band's number goes into its key, so equal values in different bands do not collide.
+    return array("Q", (key ^ np.arange(BANDS, dtype=np.uint64)).tolist())
 
 
 def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
@@ -69,7 +103,8 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
     ranked = sorted((i for i, p in enumerate(prints) if p is not None), key=lambda i: order[i])
     out: dict[int, tuple[int, str, float]] = {}
     by_exact: dict[str, int] = {}
-    by_shingle: dict[int, list[int]] = defaultdict(list)
+    # band hash -> the originals having it: an int for one (the usual case), else a list.
+    buckets: dict[int, int | list[int]] = {}
     for i in ranked:
         fp = prints[i]
         original = by_exact.get(fp.exact)
@@ -79,20 +114,25 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
         by_exact[fp.exact] = i
         if not fp.sketch:
             continue
-        shared: dict[int, int] = defaultdict(int)
-        for h in fp.sketch:
-            for j in by_shingle[h]:
-                shared[j] += 1
+        candidates: set[int] = set()
+        for key in fp.bands:
+            found = buckets.get(key)
+            if found is not None:
+                candidates.update(found) if isinstance(found, list) else candidates.add(found)
         best = None
-        for j, count in shared.items():
-            if count < len(fp.sketch) * NEAR_THRESHOLD * 0.5:
-                continue
+        for j in sorted(candidates, key=lambda j: order[j]):
             score = resemblance(fp.sketch, prints[j].sketch)
             if score >= NEAR_THRESHOLD and (best is None or score > best[1]):
                 best = (j, score)
         if best is not None:
             out[i] = (best[0], "near", round(best[1], 3))
             continue
-        for h in fp.sketch:
-            by_shingle[h].append(i)
+        for key in fp.bands:
+            found = buckets.get(key)
+            if found is None:
+                buckets[key] = i
+            elif isinstance(found, list):
+                found.append(i)
+            else:
+                buckets[key] = [found, i]
     return out

@@ -14,6 +14,13 @@ reason, ``duplicate`` with the id of the original), the document's language (``e
 cp1252, a date that is no date, repeated metadata, not English); ``notes()`` sums those up.
 Iterating yields each story once.
 
+The scan that decides every status (reading each input, language, duplicates) is done once per
+corpus state: its records are kept in the process and in the cache folder (see
+:mod:`toolkit.cache`), keyed by the path, the options, every file's path, size and modification
+time below it, and the toolkit's source hash. Loading the same unchanged corpus again (each
+notebook of a report, repeated ``load()`` calls) reads the stored records; touching, adding or
+removing a file scans again. ``load(..., cache=False)`` always scans.
+
 Text is decoded as UTF-8 (falling back to cp1252, recorded in ``Document.encoding``) with
 universal newlines, exactly like Python's ``open(path, encoding="utf-8").read()``; a byte-order
 mark stays in ``text`` as U+FEFF and is excluded by cleaning, so offsets never shift. A plain
@@ -23,8 +30,10 @@ like a headline; the text is not changed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -41,6 +50,9 @@ from toolkit.errors import DuplicateIdError, EmptyCorpusError, InputError, Param
 __all__ = ["Document", "LoadRecord", "Corpus", "load", "read_document"]
 
 STATUSES = ("ok", "skipped", "duplicate")
+# Scans of this process by key, most recent last; a few corpora are kept.
+_SCANS: OrderedDict[str, list[LoadRecord]] = OrderedDict()
+_SCANS_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,7 @@ class Corpus:
                  date_column: str | None = None, outlet_column: str | None = None,
                  title_column: str | None = None, author_column: str | None = None,
                  url_column: str | None = None, include_duplicates: bool = False,
-                 on_error: str = "skip") -> None:
+                 on_error: str = "skip", cache: bool | str | os.PathLike[str] = True) -> None:
         if on_error not in ("skip", "raise"):
             raise ParameterError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
         named = {"text_column": text_column, "id_column": id_column,
@@ -119,6 +131,7 @@ class Corpus:
         self.format, self._entries = _readers.entries(path, format=format, columns=self.columns)
         self.include_duplicates = include_duplicates
         self.on_error = on_error
+        self.cache = cache
         self._records: list[LoadRecord] | None = None
 
     def __repr__(self) -> str:
@@ -129,8 +142,46 @@ class Corpus:
     def report(self) -> list[LoadRecord]:
         """One record per input (file or row), in input order. Computed once, then cached."""
         if self._records is None:
-            self._records = self._scan()
+            self._records = self._stored_scan() if self.cache else self._scan()
         return list(self._records)
+
+    def _state_key(self) -> str:
+        """A hash of the path, the reading options and every file's path, size and mtime."""
+        from toolkit.corpus.files import walk
+
+        root = os.path.abspath(self.path)
+        if os.path.isdir(root):
+            state = []
+            for found in walk(root):
+                try:
+                    info = os.stat(found.real) if found.skip is None else None
+                except OSError as exc:
+                    state.append((found.rel, str(exc)))
+                    continue
+                state.append((found.rel, found.skip) if info is None
+                             else (found.rel, info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                   info.st_mode))
+        else:
+            info = os.stat(root)
+            state = [("", info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode)]
+        payload = json.dumps({"path": root, "format": self.format, "on_error": self.on_error,
+                              "columns": vars(self.columns), "files": state},
+                             sort_keys=True, default=str)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def _stored_scan(self) -> list[LoadRecord]:
+        from toolkit.cache import cached_value, source_fingerprint
+
+        key = self._state_key() + source_fingerprint()
+        records = _SCANS.get(key)
+        if records is None:
+            records = cached_value("scan", key, self._scan,
+                                   cache_dir=None if self.cache is True else self.cache)
+        _SCANS[key] = records
+        _SCANS.move_to_end(key)
+        while len(_SCANS) > _SCANS_KEPT:
+            _SCANS.popitem(last=False)
+        return records
 
     def _scan(self) -> list[LoadRecord]:
         records: list[LoadRecord] = []
@@ -326,14 +377,18 @@ def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, An
     """The rows of :meth:`Corpus.summary` as dicts, streamed (no pandas needed)."""
     from toolkit.corpus.segment import segment_document
 
-    docs = {d.path: d for d in corpus.documents(include_duplicates=True)}
+    # Documents come in input order, like the records: one is read ahead at most.
+    docs = corpus.documents(include_duplicates=True)
+    ahead = next(docs, None)
     for r in corpus.report():
         row = {"doc_id": r.doc_id, "path": r.path, "status": r.status, "reason": r.reason,
                "duplicate_of": r.duplicate_of, "title": r.title, "outlet": r.outlet,
                "date": r.date, "language": r.language, "encoding": r.encoding,
                "n_chars": r.n_chars, "n_excluded_chars": None, "n_paragraphs": None,
                "n_sentences": None, "n_tokens": None}
-        doc = docs.pop(r.path, None)
+        doc = None
+        if ahead is not None and ahead.path == r.path and r.status != "skipped":
+            doc, ahead = ahead, next(docs, None)
         if doc is not None:
             seg = segment_document(doc)
             row.update(n_excluded_chars=sum(b - a for a, b in doc.excluded),
@@ -363,7 +418,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
          date_column: str | None = None, outlet_column: str | None = None,
          title_column: str | None = None, author_column: str | None = None,
          url_column: str | None = None, include_duplicates: bool = False,
-         on_error: str = "skip") -> Corpus:
+         on_error: str = "skip", cache: bool | str | os.PathLike[str] = True) -> Corpus:
     """Open a corpus. Raises at once for a missing path or an unusable table; per-file problems
     become skips in :meth:`Corpus.report` (or errors with ``on_error="raise"``).
 
@@ -373,12 +428,16 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
     each field. Without them the usual names are tried (see :mod:`toolkit.corpus.fields`). A
     named column that does not exist raises :class:`~toolkit.errors.MissingColumnError` listing
     the columns there are.
+
+    ``cache`` keeps the scan (every input's status, duplicates included) for the next load of
+    the same unchanged files: ``True`` for the default cache folder (see :mod:`toolkit.cache`),
+    a folder path, or ``False`` to scan every time.
     """
     corpus = Corpus(path, format=format, text_column=text_column, id_column=id_column,
                     date_column=date_column, outlet_column=outlet_column,
                     title_column=title_column, author_column=author_column,
                     url_column=url_column, include_duplicates=include_duplicates,
-                    on_error=on_error)
+                    on_error=on_error, cache=cache)
     corpus.report()
     return corpus
 

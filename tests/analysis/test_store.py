@@ -1,0 +1,90 @@
+"""Per-document results stored as Parquet: reruns read them, compute only new documents, and
+give the same tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.analysis import analyze, base_tables
+from toolkit.cli import main
+from toolkit.corpus import load
+
+
+def _tables(result):
+    return result.documents, result.quotes, result.mentions
+
+
+def _assert_same(one, two):
+    for a, b in zip(_tables(one), _tables(two), strict=True):
+        pd.testing.assert_frame_equal(a, b)
+
+
+@pytest.fixture()
+def counted(monkeypatch):
+    """The ids of the documents analysed in this process."""
+    seen: list[str] = []
+    real = base_tables.analyze_document
+
+    def counting(doc):
+        seen.append(doc.doc_id)
+        return real(doc)
+
+    monkeypatch.setattr(base_tables, "analyze_document", counting)
+    return seen
+
+
+def test_stored_results_give_the_same_tables_and_only_new_documents_are_computed(
+        sample_path, tmp_path, counted):
+    docs = list(load(sample_path))
+    plain = analyze(docs, quiet=True)
+    counted.clear()
+    first = analyze(docs[:-2], quiet=True, store=tmp_path)
+    assert len(counted) == len(docs) - 2
+    counted.clear()
+    again = analyze(docs, quiet=True, store=tmp_path)
+    assert sorted(counted) == sorted(d.doc_id for d in docs[-2:])
+    _assert_same(again, plain)
+    assert len(first.documents) == len(docs) - 2
+    counted.clear()
+    _assert_same(analyze(docs, quiet=True, store=tmp_path), plain)
+    assert counted == []
+
+
+def test_an_interrupted_run_keeps_the_finished_parts(sample_path, tmp_path, monkeypatch):
+    from toolkit.analysis import store
+
+    docs = list(load(sample_path))
+    plain = analyze(docs, quiet=True)
+    monkeypatch.setattr(store, "PART", 5)
+    real = base_tables.analyze_document
+    done: list[str] = []
+
+    def interrupted(doc):
+        if len(done) == 12:
+            raise KeyboardInterrupt
+        done.append(doc.doc_id)
+        return real(doc)
+
+    monkeypatch.setattr(base_tables, "analyze_document", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        analyze(docs, quiet=True, store=tmp_path)
+    done.clear()
+    monkeypatch.setattr(base_tables, "analyze_document", lambda doc: done.append(doc.doc_id)
+                        or real(doc))
+    _assert_same(analyze(docs, quiet=True, store=tmp_path), plain)
+    assert done == [d.doc_id for d in docs[12:]]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "xlsx"])
+def test_export_writes_every_attribution(sample_path, tmp_path, monkeypatch, fmt):
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / f"quotes.{fmt}"
+    assert main(["export", str(sample_path), "--to", fmt, "--out", str(out),
+                 "--workers", "1"]) == 0
+    read = {"parquet": pd.read_parquet, "csv": pd.read_csv, "xlsx": pd.read_excel}[fmt]
+    table = read(out)
+    quotes = analyze(load(sample_path), quiet=True).quotes
+    assert len(table) == len(quotes)
+    assert list(table["cue_start"]) == list(quotes["cue_start"])
+    assert {"outlet", "date", "title"} <= set(table.columns)

@@ -1,0 +1,62 @@
+"""Near-duplicate detection (LSH candidates find copies and ignore a phrase many documents
+share) and the scan stored per corpus state."""
+
+from __future__ import annotations
+
+import random
+
+from toolkit.corpus.dedup import BANDS, find_duplicates, fingerprint, resemblance
+
+
+def _story(rng: random.Random, words: int = 300) -> str:
+    return " ".join(f"w{rng.randrange(100000)}" for _ in range(words))
+
+
+def test_a_common_phrase_makes_no_copies_and_a_trimmed_copy_is_found():
+    rng = random.Random(7)
+    phrase = "this article was produced with support from the regional news fund " * 3
+    bodies = [_story(rng) + " " + phrase for _ in range(300)]
+    bodies.append(bodies[10].rsplit(" ", 40)[0])  # a copy with its last 40 words trimmed
+    prints = [fingerprint(body) for body in bodies]
+    assert all(len(p.bands) == BANDS for p in prints)
+    found = find_duplicates(prints, [(None, i) for i in range(len(bodies))])
+    assert list(found) == [300]
+    original, how, score = found[300]
+    assert (original, how) == (10, "near")
+    assert score == round(resemblance(prints[300].sketch, prints[10].sketch), 3) >= 0.7
+
+
+def test_signatures_are_stable_and_short_bodies_have_none():
+    body = " ".join(f"word{i}" for i in range(60))
+    assert list(fingerprint(body).bands) == list(fingerprint(body).bands)
+    assert fingerprint("too short").bands == ()
+
+
+# -- the scan is stored per corpus state --------------------------------------------------------
+
+def test_load_reuses_the_stored_scan_until_a_file_changes(tmp_path, monkeypatch):
+    import os
+
+    from toolkit.corpus import loader
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(f"Headline {name}\n" + "Words of the story. " * 30,
+                                            encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cache"))
+    scans = []
+    real_scan = loader.Corpus._scan
+    monkeypatch.setattr(loader.Corpus, "_scan", lambda self: scans.append(1) or real_scan(self))
+    first = loader.load(folder).report()
+    assert loader.load(folder).report() == first and len(scans) == 1
+    loader._SCANS.clear()  # as in a new process: the stored records on disk serve
+    assert loader.load(folder).report() == first and len(scans) == 1
+    assert len(loader.load(folder, cache=False).report()) == 2 and len(scans) == 2
+    (folder / "c.txt").write_text("Another headline\n" + "Other words here. " * 30,
+                                  encoding="utf-8")
+    assert [r.doc_id for r in loader.load(folder).report()] == ["a", "b", "c"]
+    assert len(scans) == 3
+    os.utime(folder / "a.txt", ns=(1, 1))
+    loader.load(folder)
+    assert len(scans) == 4

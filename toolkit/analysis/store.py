@@ -1,0 +1,110 @@
+"""Per-document results stored as Parquet, so a rerun computes only the documents it lacks.
+
+A :class:`ResultStore` is a folder of Parquet parts (``CACHE_DIR/store/VERSION/``, where
+VERSION hashes the toolkit version, its source code and the lexicons, so results of other code
+are never read). Each part holds the results of up to :data:`PART` documents in two files:
+``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names) and
+``attributions-ID.parquet`` (key, then one column per attribution field, one row per
+attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
+metadata and text. Parts are written to a temporary name and renamed into place, so a run that
+is interrupted keeps every finished part and the next run resumes from there; two runs writing
+the same document store equal rows, and the first one read wins.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+__all__ = ["PART", "ResultStore", "default_store"]
+
+PART = 256
+_INTS = {"speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
+         "content_end", "paragraph", "sentence"}
+
+
+def _schemas():
+    import pyarrow as pa
+
+    from toolkit.attribution import Attribution
+
+    columns = [f.name for f in fields(Attribution)]
+    attributions = pa.schema([("key", pa.string())] + [
+        (c, pa.int64() if c in _INTS else pa.string()) for c in columns])
+    documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
+                           ("n_sentences", pa.int64()), ("names", pa.list_(pa.string()))])
+    return documents, attributions, columns
+
+
+def default_store(cache_dir: str | os.PathLike[str] | None = None) -> ResultStore:
+    """The store of this toolkit version, source code and lexicons under the cache folder."""
+    import hashlib
+
+    from toolkit import __version__
+    from toolkit.cache import lexicon_fingerprint, resolve_cache_dir, source_fingerprint
+
+    version = hashlib.sha256(f"{__version__}\0{source_fingerprint()}\0{lexicon_fingerprint()}"
+                             .encode()).hexdigest()[:24]
+    return ResultStore(resolve_cache_dir(cache_dir) / "store" / version)
+
+
+class ResultStore:
+    """The Parquet parts in ``folder``: :meth:`read` every stored result, :meth:`write` one
+    part."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+
+    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple]]:
+        """``{key: (n_tokens, n_sentences, names, attributions)}`` of every stored document."""
+        import pyarrow.parquet as pq
+
+        from toolkit.attribution import Attribution
+
+        _, _, columns = _schemas()
+        out: dict[str, tuple[int, int, tuple[str, ...], tuple]] = {}
+        for doc_path in sorted(self.folder.glob("documents-*.parquet")):
+            part = doc_path.name[len("documents-"):]
+            att_path = self.folder / f"attributions-{part}"
+            try:
+                docs = pq.read_table(doc_path).to_pylist()
+                rows = pq.read_table(att_path).to_pylist()
+            except (OSError, ValueError):  # a part unreadable or half removed: computed again
+                continue
+            found: dict[str, list] = {}
+            for row in rows:
+                found.setdefault(row["key"], []).append(
+                    Attribution(**{c: row[c] for c in columns}))
+            for row in docs:
+                out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
+                                            tuple(row["names"] or ()),
+                                            tuple(found.get(row["key"], ()))))
+        return out
+
+    def write(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Store one part: ``(key, DocumentResult)`` pairs."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        documents, attributions, columns = _schemas()
+        doc_rows, att_rows = [], []
+        for key, result in items:
+            doc_rows.append({"key": key, "n_tokens": result.n_tokens,
+                             "n_sentences": result.n_sentences, "names": list(result.names)})
+            for record in result.attributions:
+                row = asdict(record)
+                att_rows.append({"key": key, **{c: row[c] for c in columns}})
+        if not doc_rows:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        part = uuid.uuid4().hex
+        # The attributions go first: a documents file is only there once its part is complete.
+        for name, rows, schema in ((f"attributions-{part}.parquet", att_rows, attributions),
+                                   (f"documents-{part}.parquet", doc_rows, documents)):
+            temp = self.folder / f".tmp-{name}"
+            pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+            os.replace(temp, self.folder / name)
