@@ -153,21 +153,24 @@ def test_report_command_checks_the_corpus_and_passes_column_options(news, tmp_pa
                                                                    monkeypatch):
     import toolkit.report
 
+    base = ["report", "--corpus", str(news), "--text-column", "story", "--id-column", "uid",
+            "--outlet-column", "paper", "--date-column", "day", "--out", str(tmp_path / "out")]
+    # the runner reads the corpus with the column options and checks it before any kernel starts
+    assert main([*base, "-p", "keyness_group=Nope"]) == 2
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "no document has outlet = 'Nope'" in err
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.ipynb"))
+
     seen = {}
 
     class Result:
-        status, run_id, path = "unchanged", "r1", tmp_path
+        status, run_id, path, removed = "unchanged", "r1", tmp_path, ()
 
     def fake_run(corpus, **options):
         seen.update(options, corpus=corpus)
         return Result()
 
     monkeypatch.setattr(toolkit.report, "run_report", fake_run)
-    base = ["report", "--corpus", str(news), "--text-column", "story", "--id-column", "uid",
-            "--outlet-column", "paper", "--date-column", "day"]
-    assert main([*base, "-p", "keyness_group=Nope"]) == 2
-    _, err = capsys.readouterr()
-    assert err.count("\n") == 1 and "no document has outlet = 'Nope'" in err and not seen
     params = tmp_path / "params.yaml"
     params.write_text(json.dumps({"group_by": "month"}), encoding="utf-8")
     assert main([*base, "--params", str(params), "-p", "keyness_group=2026-03"]) == 0
