@@ -191,3 +191,20 @@ def test_noun_like_form_after_a_dated_name_is_a_noun(cue_site, lexicon):
 def test_colon_and_quotation_after_a_noun_like_form_make_it_a_verb(cue_site, lexicon):
     text = "Her statement read: “We are done with the harbour plan.”"
     assert outcome(cue_site, lexicon, text, "read") is CueOutcome.ACCEPTED
+
+
+@pytest.mark.parametrize("text", [
+    "She spoke about the floods, regional disputes, and other problems.",
+    "After the blockade, hacking attacks, and the arrests, talks stalled.",
+])
+def test_a_modifier_and_a_noun_form_in_a_list_are_no_cue(text):
+    from toolkit.attribution import extract
+
+    assert [r.cue for r in extract(text) if r.cue in ("disputes", "attacks")] == []
+
+
+def test_a_plural_subject_before_a_noun_form_in_an_aside_is_still_a_cue():
+    from toolkit.attribution import extract
+
+    (record,) = extract("The plan is weak, critics claim, and the vote looms.")
+    assert (record.cue, record.speaker_mention) == ("claim", "critics")

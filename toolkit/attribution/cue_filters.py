@@ -46,6 +46,7 @@ from toolkit.attribution.word_classes import (
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     THAT_OR_QUOTE_CUES,
+    THIRD_PERSON_SUBJECTS,
     VERB_FOLLOWERS,
 )
 from toolkit.attribution.words import Word, is_name_like
@@ -208,6 +209,10 @@ def object_follows(view: TextView, words: list[Word], end: int, sentence_end: in
                for w in words[a:]) and last.islower() \
                 and last not in terms.roles and last not in terms.anonymous:
             return False  # ``Valdoria's largest infrastructure project,``: one noun phrase
+        if a == len(words) - 1 and last.isalpha() and last.islower() \
+                and last not in terms.roles and last not in terms.anonymous \
+                and last not in terms.groups and last not in THIRD_PERSON_SUBJECTS:
+            return False  # ``…, regional disputes, and …``: a modifier and its noun in a list
         return a > 0 and words[a - 1].text == ","
     return False
 
