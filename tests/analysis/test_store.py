@@ -88,3 +88,24 @@ def test_export_writes_every_attribution(sample_path, tmp_path, monkeypatch, fmt
     assert len(table) == len(quotes)
     assert list(table["cue_start"]) == list(quotes["cue_start"])
     assert {"outlet", "date", "title"} <= set(table.columns)
+
+
+def test_every_attribution_field_comes_back_from_the_store_as_it_went_in(tmp_path):
+    from dataclasses import replace
+
+    from toolkit.analysis.base_tables import DocumentResult
+    from toolkit.analysis.store import ResultStore
+    from toolkit.attribution import extract
+
+    text = ("\u201cWe will stay,\u201d Dana Ortiz said, \u201cuntil the end.\u201d\n\n"
+            "Lena Varga, 61, said the dam was safe.\n")
+    records = tuple(extract(text, doc_id="d1"))
+    records = (replace(records[0], explain=("cue:lexicon(say)", "kind:direct")), *records[1:])
+    assert len(records[0].content_spans) == 2
+    assert any(r.speaker_age == 61 for r in records)
+    store = ResultStore(tmp_path / "store")
+    store.write([("k1", DocumentResult(info={"doc_id": "d1"}, n_tokens=12, n_sentences=1,
+                                       attributions=records, names=("Dana Ortiz",)))])
+    n_tokens, n_sentences, names, stored = store.read()["k1"]
+    assert (n_tokens, n_sentences, names) == (12, 1, ("Dana Ortiz",))
+    assert stored == records

@@ -53,3 +53,23 @@ def test_without_dates_every_document_is_analysed(sample_path, tmp_path):
     assert _headline(tmp_path)["documents"] == len(ok)
     assert _headline(tmp_path)["attributions"] == len(loaded.attributions)
     assert len(loaded.analysis.quotes) > 0
+
+
+def test_documents_that_do_not_look_english_are_left_out_and_counted(tmp_path):
+    from toolkit.report.display import counts_html
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Dam talks stall\n\nThe minister said on Monday that the talks had stalled again and "
+        "that the council would meet next week to discuss the water levels.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Gespräche über den Damm\n\nDer Minister sagte am Montag, dass die Gespräche wieder ins "
+        "Stocken geraten seien und dass der Rat nächste Woche über die Wasserstände beraten "
+        "werde. Die Bauern im Tal sind besorgt, weil der Fluss immer weniger Wasser führt.\n",
+        encoding="utf-8")
+    loaded = load_and_analyze(folder, output_dir=tmp_path / "out")
+    assert [d.doc_id for d in loaded.articles] == ["a"] and loaded.n_not_english == 1
+    assert _headline(tmp_path / "out")["not_english"] == 1
+    box = counts_html(loaded.summary, span=loaded.date_span, not_english=loaded.n_not_english)
+    assert "1 document(s) left out because they do not look English" in box

@@ -23,8 +23,31 @@ from typing import Any
 __all__ = ["PART", "ResultStore", "default_store"]
 
 PART = 256
-_INTS = {"speaker_start", "speaker_end", "cue_start", "cue_end", "content_start",
-         "content_end", "paragraph", "sentence"}
+def _column_type(annotation: str):
+    """The Parquet type of an :class:`~toolkit.attribution.Attribution` field, from its
+    annotation: whole numbers, flags, offset pairs and lists of steps keep their types."""
+    import pyarrow as pa
+
+    if annotation.startswith("tuple[tuple[int"):
+        return pa.list_(pa.list_(pa.int64()))
+    if annotation.startswith("tuple[str"):
+        return pa.list_(pa.string())
+    if annotation.startswith("int"):
+        return pa.int64()
+    if annotation.startswith("bool"):
+        return pa.bool_()
+    return pa.string()
+
+
+def _from_stored(annotation: str, value: Any) -> Any:
+    """A stored cell back in the field's Python type (Parquet gives lists for tuples)."""
+    if value is None:
+        return () if annotation.startswith("tuple[tuple[int") else None
+    if annotation.startswith("tuple[tuple[int"):
+        return tuple(tuple(pair) for pair in value)
+    if annotation.startswith("tuple[str"):
+        return tuple(value)
+    return value
 
 
 def _schemas():
@@ -32,9 +55,10 @@ def _schemas():
 
     from toolkit.attribution import Attribution
 
-    columns = [f.name for f in fields(Attribution)]
+    types = {f.name: str(f.type) for f in fields(Attribution)}
+    columns = list(types)
     attributions = pa.schema([("key", pa.string())] + [
-        (c, pa.int64() if c in _INTS else pa.string()) for c in columns])
+        (c, _column_type(types[c])) for c in columns])
     documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
                            ("n_sentences", pa.int64()), ("names", pa.list_(pa.string()))])
     return documents, attributions, columns
@@ -66,6 +90,7 @@ class ResultStore:
         from toolkit.attribution import Attribution
 
         _, _, columns = _schemas()
+        types = {f.name: str(f.type) for f in fields(Attribution)}
         out: dict[str, tuple[int, int, tuple[str, ...], tuple]] = {}
         for doc_path in sorted(self.folder.glob("documents-*.parquet")):
             part = doc_path.name[len("documents-"):]
@@ -78,7 +103,7 @@ class ResultStore:
             found: dict[str, list] = {}
             for row in rows:
                 found.setdefault(row["key"], []).append(
-                    Attribution(**{c: row[c] for c in columns}))
+                    Attribution(**{c: _from_stored(types[c], row[c]) for c in columns}))
             for row in docs:
                 out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
                                             tuple(row["names"] or ()),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from toolkit.cli.output import FORMATS
@@ -102,8 +103,14 @@ def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
     read with those options)."""
     from toolkit.corpus import load
 
-    return load(args.path if path is None else path, format=args.input_format,
-                include_duplicates=args.include_duplicates, **column_options(args))
+    corpus = load(args.path if path is None else path, format=args.input_format,
+                  include_duplicates=args.include_duplicates, **column_options(args))
+    not_english = corpus.language_counts()["other"]
+    if not_english:
+        print(f"note: {not_english} document(s) do not look English; the attribution rules and "
+              "word lists are English-only, so they add little to the counts (see `toolkit "
+              "corpus PATH` for which)", file=sys.stderr)
+    return corpus
 
 
 def check_numbers(args: argparse.Namespace) -> None:

@@ -198,10 +198,14 @@ def show_note(text: str) -> None:
     _display_html(note_html(text))
 
 
-def counts_html(summary: str, *, span: tuple[str, str] | None = None) -> str:
-    """The box every page starts with: what was counted, and the definition of an
-    attribution."""
+def counts_html(summary: str, *, span: tuple[str, str] | None = None,
+                not_english: int = 0) -> str:
+    """The box every page starts with: what was counted (and how many documents were left out
+    as not English), and the definition of an attribution."""
     dates = f" Articles dated {span[0]} to {span[1]}." if span else " The articles are undated."
+    if not_english:
+        dates += (f" {not_english} document(s) left out because they do not look English (the "
+                  "attribution rules and word lists are English-only; see the load report).")
     return (f'<div class="tk-counts"><p><strong>{html.escape(summary)}.</strong>'
             f"{html.escape(dates)}</p><p>{html.escape(ATTRIBUTION_DEFINITION)} Every count of "
             "attributions on these pages follows this definition.</p></div>")
@@ -209,7 +213,8 @@ def counts_html(summary: str, *, span: tuple[str, str] | None = None) -> str:
 
 def show_counts(loaded) -> None:
     """Show the counting box for a :class:`~toolkit.report.loading.AnalyzedCorpus`."""
-    _display_html(counts_html(loaded.summary, span=loaded.date_span))
+    _display_html(counts_html(loaded.summary, span=loaded.date_span,
+                              not_english=getattr(loaded, "n_not_english", 0)))
 
 
 @contextlib.contextmanager

@@ -30,7 +30,9 @@ class AnalyzedCorpus:
     duplicate inputs); ``articles``: the documents dated in the range, in corpus order;
     ``analysis``: the base tables (documents, quotes, mentions) of those documents;
     ``attributions``: the rows of ``analysis.quotes`` that report tables count
-    (:func:`~toolkit.analysis.counting.counted_attributions`); ``counts``: how many there are.
+    (:func:`~toolkit.analysis.counting.counted_attributions`); ``counts``: how many there are;
+    ``n_not_english``: documents in the date range left out because they do not look English
+    (the attribution rules and lexicons are English-only).
     """
 
     corpus: Corpus
@@ -38,6 +40,7 @@ class AnalyzedCorpus:
     analysis: CorpusAnalysis
     attributions: object = None
     counts: AttributionCounts | None = None
+    n_not_english: int = 0
 
     @property
     def summary(self) -> str:
@@ -63,17 +66,26 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
     :func:`toolkit.corpus.load`), keep the documents dated in [``date_from``, ``date_to``] (ISO
     dates, inclusive; None: no limit), analyse them (:func:`toolkit.analysis.analyze`, with its
     ``cache`` option) and record headline numbers ``documents``, ``attributions`` and, for
-    dated documents, ``first_date`` and ``last_date`` in ``output_dir``."""
+    dated documents, ``first_date`` and ``last_date`` in ``output_dir``. Documents that do not
+    look English are left out and counted (``n_not_english``, shown in every page's counting
+    box, and the headline ``not_english`` when there are any)."""
     loaded = load(corpus, text_column=text_column, id_column=id_column,
                   title_column=title_column, outlet_column=outlet_column,
                   date_column=date_column, author_column=author_column, url_column=url_column)
     articles = select(loaded, date_from=date_from, date_to=date_to)
+    not_english = [d for d in articles if d.language == "other"]
+    if not_english:
+        articles = [d for d in articles if d.language != "other"]
     analysis = analyze(articles, cache=cache)
     result = AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
                             attributions=counted_attributions(analysis.quotes),
-                            counts=attribution_counts(analysis.quotes, analysis.documents))
+                            counts=attribution_counts(analysis.quotes, analysis.documents),
+                            n_not_english=len(not_english))
     save_headline("documents", len(analysis.documents), output_dir=output_dir,
                   label="Documents analysed")
+    if not_english:
+        save_headline("not_english", len(not_english), output_dir=output_dir,
+                      label="Documents left out as not English")
     save_headline("attributions", result.counts.n_attributions, output_dir=output_dir,
                   label="Attributions (direct, indirect, mixed and floating quotes)")
     if result.date_span is not None:
