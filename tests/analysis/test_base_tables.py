@@ -16,9 +16,25 @@ def test_analyze_sample_corpus_tables(sample_path):
         assert text[row.start:row.end] == row.mention
 
 
-def test_worker_processes_give_the_same_tables(sample_path):
+def test_worker_processes_give_the_same_tables(sample_path, monkeypatch):
+    from concurrent import futures
+
+    from toolkit.analysis import base_tables
+
     corpus = load(sample_path)
-    one, two = analyze(corpus), analyze(corpus, workers=2)
+    one = analyze(corpus)
+    # small chunks, so that the sample corpus is spread over the worker processes
+    monkeypatch.setattr(base_tables, "_CHUNK", 2)
+    started = []
+    real = futures.ProcessPoolExecutor
+
+    def counting(*args, **kwargs):
+        started.append(kwargs.get("max_workers"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", counting)
+    two = analyze(corpus, workers=2)
+    assert started and set(started) == {2}
     pd.testing.assert_frame_equal(one.quotes, two.quotes)
     pd.testing.assert_frame_equal(one.documents, two.documents)
     pd.testing.assert_frame_equal(one.mentions, two.mentions)
@@ -52,3 +68,11 @@ def test_date_range_and_cache(sample_path, tmp_path):
     again = analyze(corpus, cache=tmp_path)
     pd.testing.assert_frame_equal(first.quotes, again.quotes)
     pd.testing.assert_frame_equal(first.quotes, analyze(corpus).quotes)
+
+
+def test_a_corpus_of_one_chunk_per_worker_is_analysed_in_this_process(sample_path, monkeypatch):
+    from concurrent import futures
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", None)  # would fail if a pool started
+    corpus = load(sample_path)
+    assert analyze(corpus, workers=2).quotes.equals(analyze(corpus).quotes)

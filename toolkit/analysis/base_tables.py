@@ -81,23 +81,37 @@ def analyze_document(doc: Document) -> DocumentResult:
 _CHUNK = 16
 
 
+def _process_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
 def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
          initargs: tuple = ()) -> Iterator[Any]:
     """``map(func, documents)`` over ``workers`` processes, in order. Documents are sent in
     chunks as earlier ones finish (a few chunks per worker in flight), so neither the documents
     nor the results of the whole corpus wait in memory."""
-    if workers == 1:
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(func, documents)
-        return
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
-    from itertools import islice
+    from itertools import chain, islice
 
     source = iter(documents)
+    # A corpus that fits in one chunk per worker is done here: starting processes would cost
+    # more than they save.
+    head = list(islice(source, workers * _CHUNK)) if workers > 1 else []
+    if workers == 1 or len(head) < workers * _CHUNK:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, chain(head, source))
+        return
+    source = chain(head, source)
+    # Worker processes start from a clean interpreter (forkserver where the platform has it):
+    # a forked copy of a process whose libraries run threads can deadlock.
+    context = _process_context()
     with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
-                             initargs=initargs) as pool:
+                             initargs=initargs, mp_context=context) as pool:
         pending: deque = deque()
         while True:
             while len(pending) < 3 * workers:
