@@ -151,23 +151,29 @@ def test_corpus_without_a_usable_document_is_refused(tmp_path, news):
 
 def test_report_command_checks_the_corpus_and_passes_column_options(news, tmp_path, capsys,
                                                                    monkeypatch):
+    import papermill
+
     import toolkit.report
 
-    seen = {}
+    def refuse(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
 
-    class Result:
-        status, run_id, path = "unchanged", "r1", tmp_path
+    monkeypatch.setattr(papermill, "execute_notebook", refuse)
+    out = tmp_path / "reports"
+    base = ["report", "--corpus", str(news), "--text-column", "story", "--id-column", "uid",
+            "--outlet-column", "paper", "--date-column", "day", "--out", str(out)]
+    # The runner checks the corpus against the parameters before anything starts.
+    assert main([*base, "-p", "keyness_group=Nope"]) == 2
+    _, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "no document has outlet = 'Nope'" in err
+    assert not out.exists()
+    seen = {}
 
     def fake_run(corpus, **options):
         seen.update(options, corpus=corpus)
-        return Result()
+        return toolkit.report.RunResult("unchanged", "r1", tmp_path)
 
     monkeypatch.setattr(toolkit.report, "run_report", fake_run)
-    base = ["report", "--corpus", str(news), "--text-column", "story", "--id-column", "uid",
-            "--outlet-column", "paper", "--date-column", "day"]
-    assert main([*base, "-p", "keyness_group=Nope"]) == 2
-    _, err = capsys.readouterr()
-    assert err.count("\n") == 1 and "no document has outlet = 'Nope'" in err and not seen
     params = tmp_path / "params.yaml"
     params.write_text(json.dumps({"group_by": "month"}), encoding="utf-8")
     assert main([*base, "--params", str(params), "-p", "keyness_group=2026-03"]) == 0
