@@ -21,6 +21,7 @@ __all__ = [
     "KernelError",
     "NotebookCellError",
     "ReportParameterError",
+    "ReportWriteError",
     "cell_failure_message",
 ]
 
@@ -138,3 +139,8 @@ def cell_failure_message(notebook: str | None, cell: int | None, ename: str,
     where = "" if notebook is None else notebook + (f" cell {cell}" if cell else "") + ": "
     lines = evalue.strip().splitlines()
     return f"{where}{ename}: {lines[0]}" if lines else f"{where}{ename}"
+
+
+class ReportWriteError(ReportError):
+    """A report run cannot write its folder: it is not writable, or the disk is full. ``path``
+    is the reports or report folder; the run left no half-written folder behind."""

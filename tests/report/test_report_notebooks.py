@@ -17,6 +17,7 @@ import json
 import re
 import shutil
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -349,3 +350,73 @@ def test_hostile_text_shows_as_text_in_a_browser(browser, hostile_report):
         source = (run / f"{page}.html").read_text(encoding="utf-8")
         assert f"<script>{MARK}" not in source and "<img src=x" not in source, page
         assert "</table><b>bold" not in source and 'href="javascript:' not in source, page
+
+
+FIXTURE_NOTEBOOKS = Path(__file__).resolve().parents[1] / "fixtures" / "notebooks"
+PWNED = "window.__pwned"
+MARKUP_TEXT = (
+    "Markup in the news\n\n"
+    f"The page read <script>{PWNED}=1</script> and showed <img src=x onerror=\"{PWNED}=2\"> "
+    f"with <a href=\"javascript:{PWNED}=3\">a link</a> and "
+    f"<svg onload=\"{PWNED}=4\"></svg>, the spokesman said.\n")
+
+
+@pytest.fixture(scope="module")
+def markup_report(sample_path, tmp_path_factory):
+    """A custom notebook showing corpus text through Markdown, HTML and a pandas Styler."""
+    folder = tmp_path_factory.mktemp("markup")
+    (folder / "articles").mkdir()
+    for path in sorted((sample_path / "articles").glob("*.txt"))[:3]:
+        shutil.copy(path, folder / "articles" / path.name)
+    (folder / "articles" / "2026-04-01_markup.txt").write_text(MARKUP_TEXT, encoding="utf-8")
+    return run_report(folder, name="markup", out=tmp_path_factory.mktemp("reports"),
+                      notebooks=["markup"], notebooks_dir=FIXTURE_NOTEBOOKS, quiet=True)
+
+
+class _Elements(HTMLParser):
+    """The elements of a page: their attributes, and the text of its scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str, str]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.attributes += [(tag, name, value or "") for name, value in attrs]
+        self._in_script = tag == "script"
+        if self._in_script:
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def test_custom_notebook_outputs_are_sanitised(markup_report):
+    source = (markup_report.path / "markup.html").read_text(encoding="utf-8")
+    page = _Elements()
+    page.feed(source)
+    assert not [a for a in page.attributes if a[1].startswith("on")]
+    assert not [a for a in page.attributes
+                if a[1] in ("href", "src") and a[2].strip().lower().startswith("javascript:")]
+    assert not [s for s in page.scripts if PWNED in s]
+    assert page.scripts  # the page's own scripts (the interactive table) are kept
+    assert f"&lt;script&gt;{PWNED}=1&lt;/script&gt;" in source  # shown as text
+    assert [tag for tag, name, value in page.attributes if tag == "table"]  # the Styler table
+
+
+def test_custom_notebook_runs_no_corpus_script_in_a_browser(browser, markup_report):
+    run = markup_report.path
+    log = browser.open((run / "markup.html").as_uri(), ready=READY)
+    assert browser.evaluate(f"typeof {PWNED}") == "undefined"
+    for link in browser.evaluate("[...document.links].map(a => a.href)"):
+        assert not link.lower().startswith("javascript:")
+    assert not log.exceptions and not log.console_errors, (log.exceptions, log.console_errors)
+    assert "Markup in the news" in browser.evaluate("document.body.innerText")
+    found = browser.evaluate(SORT)  # the table shown by the report helpers still sorts
+    assert found is not None and found["firstSort"] == "ascending", found
+    assert found["first"] == sorted(found["first"]), found

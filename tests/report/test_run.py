@@ -7,6 +7,7 @@ module; failure, skip and parameter tests copy that run's folder or never start 
 from __future__ import annotations
 
 import csv
+import errno
 import hashlib
 import json
 import os
@@ -30,6 +31,7 @@ from toolkit.errors import (
     ReportError,
     ReportInProgressError,
     ReportParameterError,
+    ReportWriteError,
 )
 from toolkit.report.kernel import _same_interpreter, ensure_kernel
 from toolkit.report.params import Declared, check_values
@@ -494,3 +496,154 @@ def test_source_hash_follows_code_changes(tmp_path):
     assert source_hash(tmp_path) == before
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert source_hash(tmp_path) != before
+
+
+# -- a reports folder that is not writable, a full disk, a name the file system refuses -----------
+
+def _disk_full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error)
+    assert "\n" not in text
+    return text
+
+
+@pytest.mark.parametrize("name", ["n" * 256, "x" * 1000])
+def test_a_name_longer_than_the_file_system_takes_is_refused_before_anything_is_written(
+        no_kernel, corpus, tmp_path, capsys, name):
+    out = tmp_path / "reports"
+    with pytest.raises(ReportParameterError, match="give --name a shorter name"):
+        report.run_report(corpus, name=name, out=out, notebooks_dir=FIXTURES,
+                          notebooks=["outlets"], quiet=True)
+    assert not out.exists()
+    code, stdout, err = _cli(capsys, corpus, out, "--notebooks", "outlets", "--name", name)
+    assert code == 2 and stdout == "" and len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["a\x00b", "a/b", "na\u0308me", "a b", ".hidden"])
+def test_a_name_with_characters_the_file_system_refuses_is_a_parameter_error(
+        no_kernel, corpus, tmp_path, name):
+    out = tmp_path / "reports"
+    with pytest.raises(ReportParameterError, match="must be letters, digits"):
+        report.run_report(corpus, name=name, out=out, notebooks_dir=FIXTURES,
+                          notebooks=["outlets"], quiet=True)
+    assert not out.exists()
+
+
+def test_a_name_of_255_characters_is_taken(tmp_path):
+    assert report.run.layout.report_folder(tmp_path, "n" * 255).is_dir()
+
+
+def test_reports_folder_not_writable(no_kernel, corpus, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "reports"
+    real_mkdir = Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self == out or out in self.parents:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refuse)
+    with pytest.raises(ReportWriteError) as caught:
+        _run(corpus, out)
+    text = _one_line(caught.value)
+    assert text.startswith(f"{out}: the reports folder is not writable")
+    assert "give --out a writable folder" in text
+    code, stdout, err = _cli(capsys, corpus, out, "--notebooks", "outlets")
+    assert code == 2 and stdout == "" and err.strip().splitlines() == [
+        f"toolkit report: error: {text}"]
+
+
+def test_report_folder_where_the_lock_cannot_be_written(no_kernel, corpus, tmp_path,
+                                                        monkeypatch):
+    out = tmp_path / "reports"
+    (out / NAME).mkdir(parents=True)
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path).endswith(".lock"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(ReportWriteError, match="not writable") as caught:
+        _run(corpus, out)
+    assert str(out / NAME) in _one_line(caught.value)
+
+
+def _fail_on(monkeypatch, where: str) -> None:
+    """Make the write of one part of a run fail with a full disk."""
+    import papermill.execute
+
+    from toolkit.report import layout
+    from toolkit.report import manifest as record
+
+    if where == "notebook":
+        monkeypatch.setattr(papermill.execute, "write_ipynb", _disk_full)
+    elif where == "table":
+        real_replace = os.replace
+
+        def replace(source, target, *args, **kwargs):
+            if os.fspath(target).endswith(".csv"):
+                _disk_full()
+            return real_replace(source, target, *args, **kwargs)
+
+        monkeypatch.setattr(os, "replace", replace)
+    elif where == "html":
+        real_write_text = Path.write_text
+
+        def write_text(self, *args, **kwargs):
+            if self.suffix == ".html":
+                _disk_full()
+            return real_write_text(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "write_text", write_text)
+    elif where == "manifest":
+        real_write_json = record.write_json
+
+        def write_json(path, *args, **kwargs):
+            if Path(path).name == "manifest.json":
+                _disk_full()
+            return real_write_json(path, *args, **kwargs)
+
+        monkeypatch.setattr(record, "write_json", write_json)
+    elif where == "latest":
+        monkeypatch.setattr(Path, "symlink_to", _disk_full)
+        assert layout.LATEST == "latest"
+
+
+@pytest.mark.parametrize("where", ["notebook", "table", "html", "manifest", "latest"])
+def test_a_full_disk_leaves_no_half_written_run(first, corpus, tmp_path, monkeypatch, capsys,
+                                                where):
+    out = _copy_reports(first, tmp_path)
+    folder = out / NAME
+    before = {p.name for p in folder.iterdir()}
+    failed_before = set(os.listdir(folder / "_failed")) if (folder / "_failed").exists() else set()
+    latest = os.readlink(folder / "latest")
+    _fail_on(monkeypatch, where)
+    with pytest.raises(ReportWriteError) as caught:
+        report.run_report(corpus, name=NAME, out=out, notebooks_dir=FIXTURES, quiet=True,
+                          notebooks=["texts"])
+    monkeypatch.undo()
+    text = _one_line(caught.value)
+    assert text.startswith(f"{folder}: disk full while writing the report"), text
+    assert "free space on that disk or give --out a folder on another disk" in text
+    assert not (folder / ".staging").exists()
+    assert not (folder / ".lock").exists()
+    assert os.readlink(folder / "latest") == latest
+    assert (folder / "latest.txt").read_text(encoding="utf-8").strip() == latest
+    assert {p.name for p in folder.iterdir()} - before <= {"_failed"}
+    assert not [p for p in folder.iterdir() if p.name.startswith(".latest")]
+    kept = set(os.listdir(folder / "_failed")) - failed_before if (folder / "_failed").exists() \
+        else set()
+    if where == "manifest":
+        assert not kept and "the unfinished run was removed" in text
+    else:
+        assert len(kept) == 1 and f"run kept in {folder / '_failed'}" in text
+        manifest = json.loads((folder / "_failed" / kept.pop() / "manifest.json").read_text())
+        assert manifest["status"] == "failed"
+    with report.run.layout.run_lock(folder):  # released: the next run can take it
+        pass

@@ -34,6 +34,7 @@ from urllib.parse import quote
 from toolkit.analysis.counting import ATTRIBUTION_DEFINITION
 from toolkit.errors import NotEnoughDataError
 from toolkit.report.columns import describe_columns
+from toolkit.report.html import TRUSTED
 from toolkit.report.outputs import save_figure
 
 __all__ = ["PAGE_LENGTH", "setup_page", "format_value", "format_table", "table_html",
@@ -44,9 +45,11 @@ PAGE_LENGTH = 15
 
 
 def _display_html(text: str) -> None:
+    """Show ``text`` (HTML these helpers built, corpus text escaped) marked as the report's
+    own output, so the page keeps its scripts (see :func:`toolkit.report.html.sanitize_outputs`)."""
     from IPython.display import HTML, display
 
-    display(HTML(text))
+    display(HTML(text), metadata={TRUSTED: True})
 
 
 def setup_page() -> None:
@@ -59,7 +62,18 @@ def setup_page() -> None:
     options.showIndex = False
     options.maxBytes = 0
     options.warn_on_undocumented_option = False
-    itables.init_notebook_mode(all_interactive=False, connected=False)
+    # itables displays its code itself: collect it and show it marked as the report's own.
+    import IPython.display
+
+    shown: list[Any] = []
+    real_display = IPython.display.display
+    IPython.display.display = lambda *objs, **kwargs: shown.extend(objs)
+    try:
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+    finally:
+        IPython.display.display = real_display
+    for obj in shown:
+        _display_html(obj.data)
 
 
 def format_value(value: Any, format: str) -> str:

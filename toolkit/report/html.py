@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["TEMPLATE_DIR", "HEADLINE_LABELS", "notebook_title", "navigation", "render_notebook",
-           "write_index", "headline_label"]
+__all__ = ["TEMPLATE_DIR", "HEADLINE_LABELS", "TRUSTED", "notebook_title", "navigation",
+           "render_notebook", "write_index", "headline_label", "sanitize_html",
+           "sanitize_outputs"]
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -58,6 +59,90 @@ _INDEX_STYLE = STYLE + """
 .tk-main td{padding:.2em 1em .2em 0;vertical-align:top}
 .tk-main ul{columns:2}
 """
+
+
+# Output metadata key set by the display helpers of :mod:`toolkit.report.display` on the HTML
+# they build (interactive tables with their code, notes, figures): those outputs keep their
+# scripts. Every other output is sanitised: text in a notebook's outputs cannot set metadata.
+TRUSTED = "toolkit_report_output"
+
+_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+    "small", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "time", "tr", "u", "ul"})
+_COMMON_ATTRIBUTES = frozenset({"class", "id", "title", "style", "lang", "dir", "align",
+                                "colspan", "rowspan", "scope", "headers"})
+_TAG_ATTRIBUTES = {"a": {"href", "name"}, "img": {"src", "alt", "width", "height"},
+                   "col": {"span"}, "colgroup": {"span"}, "ol": {"start"},
+                   "details": {"open"}, "time": {"datetime"}}
+_LINK_SCHEMES = ("http", "https", "mailto")
+# Output types a page shows as they are; text/html and text/markdown are sanitised, any other
+# (javascript, svg, widget state...) is dropped.
+_SAFE_OUTPUTS = frozenset({"text/plain", "text/latex", "application/json", "image/png",
+                           "image/jpeg", "image/gif"})
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name not in _COMMON_ATTRIBUTES and name not in _TAG_ATTRIBUTES.get(tag, ()):
+        return False
+    if name not in ("href", "src"):
+        return True
+    url = "".join(c for c in value if c > " " and c != "\x7f").lower()
+    scheme, colon, _ = url.partition(":")
+    if not colon or "/" in scheme or "?" in scheme or "#" in scheme:
+        return True  # a relative address
+    if tag == "img" and scheme == "data":
+        return url.startswith(("data:image/png", "data:image/jpeg", "data:image/gif"))
+    return scheme in _LINK_SCHEMES
+
+
+def sanitize_html(text: str) -> str:
+    """``text`` (HTML) with everything that could run script removed: ``<script>``, ``<iframe>``,
+    ``<object>``, forms and any other element not on the list of document tags is escaped (so
+    it shows as text), ``on*`` handlers and unknown attributes are dropped, and links and
+    images keep only ``http``/``https``/``mailto`` (images also ``data:image``) or relative
+    addresses. Inline styles keep only the CSS properties known to be harmless."""
+    import bleach
+    from bleach.css_sanitizer import CSSSanitizer
+
+    return bleach.clean(text, tags=_TAGS, attributes=_allowed_attribute,
+                        protocols=[*_LINK_SCHEMES, "data"], strip=False, strip_comments=True,
+                        css_sanitizer=CSSSanitizer())
+
+
+def _markdown_html(text: str) -> str:
+    from nbconvert.filters import markdown2html_mistune
+
+    return markdown2html_mistune(text)
+
+
+def sanitize_outputs(nb: Any) -> Any:
+    """Sanitise the outputs of every code cell of the notebook ``nb`` in place (see
+    :func:`sanitize_html`), except the ones the report helpers marked with :data:`TRUSTED`:
+    Markdown outputs become sanitised HTML, script and other active output types are dropped.
+    The notebook's own Markdown cells are its author's text and stay as they are."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if output.get("output_type") not in ("display_data", "execute_result"):
+                continue
+            if output.get("metadata", {}).get(TRUSTED) is True:
+                continue
+            data = output.get("data", {})
+            cleaned = {k: v for k, v in data.items() if k in _SAFE_OUTPUTS}
+            if "text/html" in data:
+                cleaned["text/html"] = sanitize_html(_text(data["text/html"]))
+            elif "text/markdown" in data:
+                cleaned["text/html"] = sanitize_html(_markdown_html(_text(data["text/markdown"])))
+            output["data"] = type(data)(cleaned)
+    return nb
+
+
+def _text(value: Any) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
 
 
 def _e(value: Any) -> str:
@@ -103,8 +188,10 @@ def render_notebook(notebook: Path, target: Path, *, title: str | None = None,
 
     Corpus text reaches the page only through outputs that escape it: the interactive tables
     (values escaped before they reach the table code), notes and captions (escaped by
-    :mod:`toolkit.report.display`) and plain-text streams (escaped by the template). Markdown
-    and table markup are kept as markup, so headings, tables and figures render as such.
+    :mod:`toolkit.report.display`) and plain-text streams (escaped by the template). Any other
+    HTML or Markdown output (a notebook displaying text with ``Markdown``, ``HTML`` or a pandas
+    ``Styler``) is sanitised first (:func:`sanitize_outputs`): its markup stays, but nothing
+    in it can run script. The page template's own scripts are not touched.
     """
     import nbformat
     from nbconvert import HTMLExporter
@@ -114,8 +201,8 @@ def render_notebook(notebook: Path, target: Path, *, title: str | None = None,
                             exclude_output_prompt=True)
     resources = {"metadata": {"name": title or notebook.stem}, "report_css": STYLE,
                  "report_nav": nav}
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
-                                          resources=resources)
+    nb = sanitize_outputs(nbformat.read(notebook, as_version=4))
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     target.write_text(body, encoding="utf-8")
 
 

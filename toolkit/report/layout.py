@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import errno
 import json
 import os
 import re
@@ -27,9 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.errors import ReportInProgressError, ReportParameterError
+from toolkit.errors import ReportInProgressError, ReportParameterError, ReportWriteError
 
-__all__ = ["NAME_PATTERN", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "LOCK", "StaleLock",
+__all__ = ["NAME_PATTERN", "NAME_MAX", "check_name", "write_error", "STAGING", "FAILED", "LATEST", "LATEST_TXT", "LOCK", "StaleLock",
            "report_folder", "run_lock", "new_run_id", "staging_folder", "promote", "keep_failed",
            "sweep_stale", "latest_run", "good_runs", "prune_runs", "prune_failed",
            "process_alive"]
@@ -41,6 +42,8 @@ FAILED = "_failed"
 LATEST = "latest"
 LATEST_TXT = "latest.txt"
 LOCK = ".lock"
+# The longest file name (in bytes) the common file systems take; a report name is one.
+NAME_MAX = 255
 _RUN_ID = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-(\d+))?$")
 
 
@@ -64,13 +67,59 @@ class StaleLock:
         return f"stale lock of pid {self.pid}{where}{when} ({state})"
 
 
-def report_folder(out: str | os.PathLike[str], name: str) -> Path:
-    """``OUT/NAME``, created if needed; ``name`` must be a plain folder name."""
-    if not NAME_PATTERN.match(name):
+def check_name(name: str, out: str | os.PathLike[str] | None = None) -> str:
+    """Raise :class:`~toolkit.errors.ReportParameterError` unless ``name`` can be the folder
+    of a report: letters, digits, '_', '.' or '-', and no longer than the file system takes
+    (:data:`NAME_MAX` bytes, or less where ``out`` is on a file system with shorter names)."""
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
         raise ReportParameterError(f"report name {name!r} must be letters, digits, '_', '.' "
                                    "or '-'")
+    limit = min(NAME_MAX, _name_max(out)) if out is not None else NAME_MAX
+    if len(name.encode("utf-8")) > limit:
+        raise ReportParameterError(f"report name {name[:40]}... is {len(name)} characters long; "
+                                   f"the file system takes at most {limit}",
+                                   hint="give --name a shorter name")
+    return name
+
+
+def _name_max(out: str | os.PathLike[str]) -> int:
+    """The file system's longest file name under ``out`` (or its nearest existing parent)."""
+    place = Path(out).absolute()
+    while not place.exists() and place != place.parent:
+        place = place.parent
+    try:
+        return os.pathconf(place, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        return NAME_MAX
+
+
+def write_error(exc: OSError, folder: str | os.PathLike[str], *,
+                note: str | None = None) -> ReportWriteError:
+    """The one-line error for a failed write under the report folder ``folder``; ``note``
+    (what became of the run) ends the hint."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        message = "disk full while writing the report"
+        hint = "free space on that disk or give --out a folder on another disk, then run again"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        message = "the reports folder is not writable"
+        hint = "make it writable or give --out a writable folder"
+    else:
+        message = f"cannot write the report: {exc.strerror or type(exc).__name__}"
+        hint = "check the folder and the disk, or give --out another folder"
+    return ReportWriteError(message, path=os.fspath(folder),
+                            hint=f"{hint}; {note}" if note else hint)
+
+
+def report_folder(out: str | os.PathLike[str], name: str) -> Path:
+    """``OUT/NAME``, created if needed; ``name`` must be a plain folder name (see
+    :func:`check_name`). A folder that cannot be created raises
+    :class:`~toolkit.errors.ReportWriteError`."""
+    check_name(name, out)
     folder = Path(out).resolve() / name
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, Path(out).resolve()) from exc
     return folder
 
 
@@ -186,10 +235,16 @@ def staging_folder(folder: Path, run_id: str) -> Path:
 
 
 def promote(staging: Path, folder: Path) -> Path:
-    """Move a finished staging run to ``folder/RUN_ID`` and point ``latest`` at it."""
+    """Move a finished staging run to ``folder/RUN_ID`` and point ``latest`` at it. When
+    ``latest`` cannot be written, the run goes back to ``.staging`` and the error is raised:
+    ``latest`` keeps naming the previous run."""
     final = folder / staging.name
     os.rename(staging, final)
-    _point_latest(folder, staging.name)
+    try:
+        _point_latest(folder, staging.name)
+    except BaseException:
+        os.rename(final, staging)
+        raise
     _remove_if_empty(folder / STAGING)
     return final
 
@@ -219,17 +274,32 @@ def sweep_stale(folder: Path) -> list[Path]:
 
 
 def _point_latest(folder: Path, run_id: str) -> None:
-    temp_link = folder / f".{LATEST}.{run_id}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        temp_link.unlink()
-    try:
-        temp_link.symlink_to(run_id, target_is_directory=True)
-        os.replace(temp_link, folder / LATEST)
-    except OSError:
-        pass  # no symlinks on this file system: latest.txt is the pointer
+    """Write the new pointers beside the old ones, then replace both; a failed write (a full
+    disk) removes what it wrote and leaves ``latest`` and ``latest.txt`` as they were."""
     temp_txt = folder / f".{LATEST_TXT}.tmp"
-    temp_txt.write_text(run_id + "\n", encoding="utf-8")
-    os.replace(temp_txt, folder / LATEST_TXT)
+    temp_link = folder / f".{LATEST}.{run_id}.tmp"
+    try:
+        with open(temp_txt, "w", encoding="utf-8") as handle:
+            handle.write(run_id + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            temp_link.unlink()
+        try:
+            temp_link.symlink_to(run_id, target_is_directory=True)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            temp_link = None  # no symlinks on this file system: latest.txt is the pointer
+        os.replace(temp_txt, folder / LATEST_TXT)
+    except BaseException:
+        for temp in (temp_txt, temp_link):
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+        raise
+    if temp_link is not None:
+        os.replace(temp_link, folder / LATEST)
 
 
 def latest_run(folder: Path) -> Path | None:

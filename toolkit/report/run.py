@@ -3,7 +3,9 @@ staging folder and move the finished run into place (see :mod:`toolkit.report.la
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import errno
 import os
 import shutil
 import sys
@@ -102,14 +104,26 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
     a missing kernel that cannot be registered, or one running another Python,
     :class:`~toolkit.errors.KernelError`; a failing cell
     :class:`~toolkit.errors.NotebookCellError`, after the run is moved to
-    ``OUT/NAME/_failed/RUN_ID/``.
+    ``OUT/NAME/_failed/RUN_ID/``; a reports folder that is not writable, or a full disk,
+    :class:`~toolkit.errors.ReportWriteError` (the run is moved to ``_failed/`` when that can be
+    written, else removed; ``latest`` keeps naming the previous run).
     """
+    if name is not None:
+        layout.check_name(name, out)
     if keep is not None and (isinstance(keep, bool) or not isinstance(keep, int) or keep < 1):
         raise ReportParameterError(f"keep must be a whole number of runs >= 1, got {keep!r}")
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
                  notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
     plan.jobs = _jobs(jobs, len(plan.notebooks))
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
+    try:
+        return _locked_run(plan, folder, skip_if_unchanged, keep, prune_failed)
+    except OSError as exc:
+        raise layout.write_error(exc, folder) from exc
+
+
+def _locked_run(plan: _Plan, folder: Path, skip_if_unchanged: bool, keep: int | None,
+                prune_failed: bool) -> RunResult:
     with layout.run_lock(folder, started_at=_stamp(_now())) as stale:
         if stale is not None:
             print(f"toolkit report: {stale.describe()}; taken over", file=sys.stderr)
@@ -228,10 +242,10 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
     try:
         headline = _run_notebooks(plan, staging, manifest)
         _finish(staging, manifest, headline)
+        final = layout.promote(staging, folder)
     except BaseException as exc:
         _fail(staging, folder, manifest, exc)
         raise
-    final = layout.promote(staging, folder)
     return RunResult("ok", run_id, final, manifest)
 
 
@@ -333,21 +347,49 @@ def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -
 
 def _fail(staging: Path, folder: Path, manifest: dict[str, Any], exc: BaseException) -> None:
     """Record the error in the manifest and move the run to ``_failed/``; turn a notebook's
-    error into a one-line :class:`~toolkit.errors.NotebookCellError` raised from ``exc``."""
+    error into a one-line :class:`~toolkit.errors.NotebookCellError` raised from ``exc``, and a
+    full disk or a folder that is not writable into a
+    :class:`~toolkit.errors.ReportWriteError`. When the failed run cannot be kept (the disk is
+    full), its staging folder is removed: no half-written run stays behind."""
     failed = next((n for n in manifest["notebooks"] if n["status"] == "running"), None)
     if failed is not None:
         failed["status"] = "failed"
     notebook = staging / f"{failed['name']}.ipynb" if failed else None
     manifest.update(status="failed", finished_at=_stamp(_now()), error=_describe(exc, notebook))
-    record.write_json(staging / "manifest.json", manifest)
-    kept = layout.keep_failed(staging, folder)
+    try:
+        record.write_json(staging / "manifest.json", manifest)
+        kept: Path | None = layout.keep_failed(staging, folder)
+    except OSError:
+        kept = None
+        shutil.rmtree(staging, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            (folder / layout.STAGING).rmdir()
+    where = f"run kept in {kept}" if kept else "the unfinished run was removed"
+    write = _write_failure(exc, manifest["error"])
+    if write is not None:
+        raise layout.write_error(write, folder, note=where) from exc
     if not isinstance(exc, Exception) or isinstance(exc, ReportError):
         return
     error = manifest["error"]
     if notebook is None:
-        raise ReportError(error["message"], hint=f"run kept in {kept}") from exc
+        raise ReportError(error["message"], hint=where) from exc
     raise NotebookCellError(notebook=error["notebook"], cell=error["cell"], ename=error["ename"],
-                            evalue=error["evalue"], hint=f"run kept in {kept}") from exc
+                            evalue=error["evalue"], hint=where) from exc
+
+
+_WRITE_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+def _write_failure(exc: BaseException, error: dict[str, Any]) -> OSError | None:
+    """The OSError behind a failed run when the disk was full or a folder not writable: raised
+    here, or by a notebook's cell writing its tables (``[Errno 28] No space left...``)."""
+    if isinstance(exc, OSError):
+        return exc if exc.errno in _WRITE_ERRNOS else None
+    if error.get("ename") in ("OSError", "PermissionError") and error.get("evalue"):
+        for number in (errno.ENOSPC, errno.EDQUOT):
+            if str(error["evalue"]).startswith(f"[Errno {number}]"):
+                return OSError(number, os.strerror(number))
+    return None
 
 
 def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
