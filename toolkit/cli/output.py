@@ -24,15 +24,14 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
+from toolkit.report.outputs import guard_csv_cell, table_csv
+
 __all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "write_frame",
            "write_records"]
 
+
 FORMATS = ("jsonl", "csv", "table")
 
-# A cell starting with one of these is a formula (or a way to start one) to a spreadsheet.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|nan)",
-                           re.IGNORECASE)
 # C0 and C1 control characters, DEL and the Unicode line and paragraph separators; the table
 # format shows them escaped. An ANSI escape sequence starts with ESC (or the C1 CSI), so
 # escaping those characters disarms it.
@@ -44,15 +43,6 @@ def _plain(value: Any) -> Any:
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
     return value
-
-
-def guard_csv_cell(text: str) -> str | None:
-    """The cell to write instead of ``text`` when a spreadsheet would read ``text`` as a
-    formula: ``text`` with a leading ``'``; None when ``text`` is safe as it is (it starts
-    with none of ``= + - @``, tab or CR, or it is a plain number such as ``-0.5``)."""
-    if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
-        return None
-    return "'" + text
 
 
 def _quoted(text: str) -> str:
@@ -164,8 +154,6 @@ def write_frame(frame, fmt: str, stream: TextIO | None = None, *, raw: bool = Fa
     when no cell needs either)."""
     out = stream or sys.stdout
     if fmt == "csv":
-        # pandas renders every cell; quoting them all lets them be read back unambiguously.
-        text = frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
-        out.writelines(csv_rows_text(csv.reader(io.StringIO(text, newline="")), raw=raw))
+        out.write(table_csv(frame, raw=raw))
     else:
         write_records(frame.to_dict("records"), list(frame.columns), fmt, out)

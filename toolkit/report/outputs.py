@@ -26,21 +26,33 @@ from toolkit.errors import ParameterError
 from toolkit.report.layout import NAME_PATTERN
 
 __all__ = ["FIGURE_DPI", "HEADLINE_FILE", "LABELS_FILE", "CAPTIONS_FILE", "save_table",
-           "save_figure", "save_headline", "figure_caption", "read_mapping", "table_csv"]
+           "save_figure", "save_headline", "figure_caption", "read_mapping", "table_csv",
+           "guard_csv_cell"]
 
 FIGURE_DPI = 100
 HEADLINE_FILE = "headline.json"
 LABELS_FILE = "headline_labels.json"
 CAPTIONS_FILE = "captions.json"
 
+# A cell starting with one of these is a formula (or a way to start one) to a spreadsheet.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?|[+-]?(?:inf|nan)",
                            re.IGNORECASE)
 
 
+def guard_csv_cell(text: str) -> str | None:
+    """The cell to write instead of ``text`` when a spreadsheet would read ``text`` as a
+    formula: ``text`` with a leading ``'``; None when ``text`` is safe as it is (it starts
+    with none of ``= + - @``, tab or CR, or it is a plain number such as ``-0.5``)."""
+    if not text.startswith(_FORMULA_STARTS) or _PLAIN_NUMBER.fullmatch(text):
+        return None
+    return "'" + text
+
+
 def _csv_field(cell: str, *, raw: bool) -> str:
-    if not raw and cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(cell):
-        cell = "'" + cell
+    guarded = None if raw else guard_csv_cell(cell)
+    if guarded is not None:
+        cell = guarded
     elif not any(c in cell for c in ',"\r\n'):
         return cell
     return '"' + cell.replace('"', '""') + '"'
