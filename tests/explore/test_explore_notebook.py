@@ -8,6 +8,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from toolkit.report.kernel import execute_notebook
 from toolkit.review import open_review
 
 pytestmark = pytest.mark.slow
@@ -33,11 +34,10 @@ def _outputs(nb, call: str) -> list:
 
 
 def test_the_notebook_runs_on_the_sample_corpus(sample_path, tmp_path):
-    papermill = pytest.importorskip("papermill")
     executed = tmp_path / "explore.ipynb"
     review_folder = tmp_path / "review"
-    papermill.execute_notebook(
-        str(NOTEBOOK), str(executed), kernel_name=KERNEL, cwd=str(tmp_path), progress_bar=False,
+    execute_notebook(
+        NOTEBOOK, executed, kernel_name=KERNEL, cwd=tmp_path, log=tmp_path / "kernel.log",
         parameters={"corpus": str(sample_path), "review_folder": str(review_folder),
                     "review_size": 10})
     nb = nbformat.read(executed, as_version=4)

@@ -15,6 +15,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from toolkit.report.kernel import execute_notebook
+
 pytestmark = pytest.mark.slow
 
 TUTORIALS = Path(__file__).resolve().parents[2] / "notebooks" / "tutorials"
@@ -24,12 +26,10 @@ KERNEL = "discourse-toolkit"
 
 
 def _execute(notebook: Path, folder: Path) -> nbformat.NotebookNode:
-    papermill = pytest.importorskip("papermill")
     copy = folder / notebook.name
     shutil.copy(notebook, copy)
     out = folder / f"executed_{notebook.name}"
-    papermill.execute_notebook(str(copy), str(out), kernel_name=KERNEL, cwd=str(folder),
-                               progress_bar=False)
+    execute_notebook(copy, out, kernel_name=KERNEL, cwd=folder, log=folder / "kernel.log")
     return nbformat.read(out, as_version=4)
 
 

@@ -1,16 +1,18 @@
 """The project's Jupyter kernel: find it, check it runs this interpreter, register it if absent,
-and the environment a report kernel starts with."""
+the environment a report kernel starts with, and executing a notebook in it (a kernel that dies
+while starting is started again)."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from toolkit.errors import KernelError
 
-__all__ = ["KERNEL_NAME", "KERNEL_DISPLAY_NAME", "KERNEL_ENVIRONMENT", "ensure_kernel",
-           "kernel_manager_class"]
+__all__ = ["KERNEL_NAME", "KERNEL_DISPLAY_NAME", "KERNEL_ENVIRONMENT", "KERNEL_START_ATTEMPTS",
+           "ensure_kernel", "execute_notebook", "kernel_manager_class"]
 
 KERNEL_NAME = "discourse-toolkit"
 KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
@@ -85,3 +87,52 @@ def kernel_manager_class(log_path: Path, *, cwd: Path | None = None) -> type:
                 await super()._async_launch_kernel(kernel_cmd, **kw)
 
     return ReportKernelManager
+
+
+# A kernel can die before it answers (a port chosen by jupyter_client and taken by another
+# process before the kernel binds it, a machine short of memory for a moment). Nothing of the
+# notebook has run by then, so starting a new kernel is safe.
+KERNEL_START_ATTEMPTS = 3
+_NOT_STARTED = ("Kernel died before replying to kernel_info",
+                "Kernel didn't respond to heartbeats", "Kernel didn't respond in")
+
+
+def execute_notebook(source: Path, target: Path, *, parameters: dict | None = None,
+                     kernel_name: str = KERNEL_NAME, cwd: Path, log: Path,
+                     timeout: float | None = None) -> int:
+    """Execute ``source`` with papermill into ``target`` in a kernel started by
+    :func:`kernel_manager_class` (folder ``cwd``, output to ``log``); ``timeout`` is per cell.
+
+    Returns how many kernel starts failed before the one that ran the notebook (usually 0).
+    After :data:`KERNEL_START_ATTEMPTS` failed starts, raises
+    :class:`~toolkit.errors.KernelError` quoting the last lines the kernel printed. Errors of the
+    notebook's own cells are papermill's, unchanged.
+    """
+    import papermill
+
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        try:
+            papermill.execute_notebook(
+                str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
+                progress_bar=False, log_output=False, execution_timeout=timeout,
+                kernel_manager_class=kernel_manager_class(log, cwd=cwd))
+            return attempt
+        except RuntimeError as exc:
+            if not any(text in str(exc) for text in _NOT_STARTED):
+                raise
+            if attempt + 1 == KERNEL_START_ATTEMPTS:
+                raise KernelError(
+                    f"the kernel for {source.name} did not start ({KERNEL_START_ATTEMPTS} "
+                    f"attempts: {exc}); it printed: {_tail(log) or 'nothing'}", path=log,
+                    hint="open the notebook in JupyterLab to see the kernel's error") from exc
+            time.sleep(attempt + 1)
+    raise AssertionError("unreachable")
+
+
+def _tail(log: Path, lines: int = 5) -> str:
+    """The last lines a kernel wrote to its log, on one line."""
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    return " | ".join(line.strip() for line in text.strip().splitlines()[-lines:] if line.strip())

@@ -26,7 +26,7 @@ from toolkit.errors import (
 from toolkit.report import html as html_out
 from toolkit.report import layout, outputs
 from toolkit.report import manifest as record
-from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, kernel_manager_class
+from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, execute_notebook
 from toolkit.report.params import (
     COLUMN_PARAMETERS,
     Declared,
@@ -297,19 +297,15 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict
 
 def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
                       entry: dict[str, Any]) -> None:
-    import papermill
-
     workdir.mkdir(parents=True)
     values = {"corpus": str(plan.corpus), "output_dir": str(workdir), **plan.parameters}
     passed = {k: v for k, v in values.items() if k in plan.declared[notebook.stem]}
     entry["parameters"] = sorted(passed)
     start = time.monotonic()
     try:
-        papermill.execute_notebook(
-            str(notebook), str(staging / notebook.name), parameters=passed,
-            kernel_name=plan.kernel, progress_bar=False, log_output=False,
-            execution_timeout=plan.timeout,
-            kernel_manager_class=kernel_manager_class(workdir / "kernel.log", cwd=workdir))
+        entry["failed_kernel_starts"] = execute_notebook(
+            notebook, staging / notebook.name, parameters=passed, kernel_name=plan.kernel,
+            cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout)
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
 
