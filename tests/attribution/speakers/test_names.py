@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from toolkit.attribution.speakers import known_person
 from toolkit.attribution.speakers.names import (
     full_name,
@@ -70,3 +72,24 @@ def test_name_after_an_institution_noun():
     assert named_after_class_noun("Larch Brook", text)
     assert named_after_class_noun("Larch", text)
     assert not named_after_class_noun("Larch Brook", "Larch Brook said the plan was late.")
+
+
+def test_names_found_around_each_mention_equal_a_scan_of_the_whole_text():
+    from toolkit.attribution.speakers import names
+
+    text = ("Elena Ramos spoke first. Ramos, the harbour's chair, said the port would stay open. "
+            "J. K. Lindqvist, the council's chair, disagreed; Lindqvist-Berg did not. "
+            "Later Ana Ramos and P. Ramos joined. The board's chair, Tomas Vell, said nothing. "
+            + "Filler words without any names at all. " * 30
+            + "Dana Ramos arrived. The chair, Mira Oduya, spoke. Ramos Ramos left.")
+    index = names._TextIndex(text)
+    for surname in ("Ramos", "Lindqvist", "Vell", "Oduya"):
+        pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
+                             + re.escape(surname) + r"\b")
+        assert [m.span() for m in index._finditer_around(pattern, surname, (100, 2))] == \
+            [m.span() for m in pattern.finditer(text)]
+    role = re.compile(r"(?P<name>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,2}),\s+(?P<desc>(?:[Tt]he|"
+                      r"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){0,4}?)chair\b")
+    found = index._finditer_around(role, "chair", (400, 400))
+    assert [m.span() for m in found] == [m.span() for m in role.finditer(text)]
+    assert len(found) == 2

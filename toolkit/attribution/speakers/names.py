@@ -117,6 +117,11 @@ def _class_named(text: str) -> frozenset[str]:
 
 _TOKEN = re.compile(r"\S+")
 _WORD_END = re.compile(r"\w(?!\w)")
+_SPACED_WORD = re.compile(r"(?<!\S)\w+")
+_LEADING_WORD = re.compile(r"\w+")
+# How far a name pattern's match reaches before and after the looked-up word it contains.
+_FULL_NAME_REACH = (100, 2)
+_ROLE_REACH = (400, 400)
 
 
 class _TextIndex:
@@ -131,6 +136,44 @@ class _TextIndex:
         self._bodies: dict[str, list[tuple[int, str]]] = {}
         self._preceding: dict[str, set[str]] | None = None
         self._titled: dict[str, list[tuple[int, str]]] = {}
+        self._word_starts: dict[str, list[int]] | None = None
+
+    def _starts(self, word: str) -> list[int]:
+        """Starts of the whole words ``word`` that follow white space (or open the text)."""
+        if self._word_starts is None:
+            table: dict[str, list[int]] = {}
+            for m in _SPACED_WORD.finditer(self.text):
+                table.setdefault(m.group(), []).append(m.start())
+            self._word_starts = table
+        return self._word_starts.get(word, [])
+
+    def _finditer_around(self, pattern: re.Pattern[str], literal: str,
+                         reach: tuple[int, int]) -> list[re.Match[str]]:
+        """``pattern.finditer(text)`` for a pattern whose every match holds ``literal`` after
+        white space, at most ``reach[0]`` characters after the match start and ending at most
+        ``reach[1]`` characters after the literal ends: only the text around the literal's
+        occurrences is searched, so that looking up many words is not a scan of the whole text
+        per word."""
+        word = _LEADING_WORD.match(literal)
+        if word is None:
+            return list(pattern.finditer(self.text))
+        text, before, after = self.text, reach[0], len(literal) + reach[1]
+        found: list[re.Match[str]] = []
+        last_end = 0
+        for p in self._starts(word.group()):
+            if p < last_end or not text.startswith(literal, p):
+                continue
+            pos, end = max(last_end, p - before), min(len(text), p + after + 1)
+            while pos <= p:
+                m = pattern.search(text, pos, end)
+                if m is None or m.start() > p:
+                    break
+                m = pattern.match(text, m.start())
+                if m is None or m.end() >= end and end < len(text):
+                    break
+                found.append(m)
+                last_end = pos = m.end() if m.end() > m.start() else m.end() + 1
+        return found
 
     def preceding(self, word: str) -> set[str]:
         """The tokens that stand right before a token starting with ``word`` (whole word)."""
@@ -169,7 +212,7 @@ class _TextIndex:
                                  + re.escape(surname) + r"\b")
             titles = speaker_terms().titles
             found = []
-            for m in pattern.finditer(self.text):
+            for m in self._finditer_around(pattern, surname, _FULL_NAME_REACH):
                 first = m.group(1).split()[0].lower()
                 if first not in titles and first not in NOT_FIRST_NAMES:
                     found.append((m.start(), m.group(1) + surname))
@@ -191,7 +234,7 @@ class _TextIndex:
             before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
                                 rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
             for pattern in (after, before):
-                for m in pattern.finditer(self.text):
+                for m in self._finditer_around(pattern, noun, _ROLE_REACH):
                     name = m.group("name").split()
                     while name and name[0].lower() in titles:
                         name = name[1:]
