@@ -93,3 +93,16 @@ def test_names_found_around_each_mention_equal_a_scan_of_the_whole_text():
     found = index._finditer_around(role, "chair", (400, 400))
     assert [m.span() for m in found] == [m.span() for m in role.finditer(text)]
     assert len(found) == 2
+
+
+def test_tokens_before_a_word_are_those_before_every_token_it_opens():
+    from toolkit.attribution.speakers import names
+
+    text = ("Sen. Vell said. Ms. U.S.-based Vell's aide, (Vell) Mr. Vell-Ortiz and Dr. Vell. "
+            "Pres. U.S. O'Brien, O O'Brien's x a.a.a.a. b a.a")
+    tokens = text.split()
+    for word in ("Vell", "U", "U.S", "O", "O'Brien", "a.a", "a", "a.a.a.a", "Vell-Ortiz",
+                 "Ortiz", "Vell's", "'s", "-"):
+        expected = {before for before, token in zip(tokens, tokens[1:], strict=False)
+                    if re.match(re.escape(word) + r"(?<=\w)(?!\w)", token)}
+        assert names._TextIndex(text).preceding(word) == expected, word

@@ -134,7 +134,8 @@ class _TextIndex:
         self._full: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, dict[int, list[tuple[int, str]]]] = {}
         self._bodies: dict[str, list[tuple[int, str]]] = {}
-        self._preceding: dict[str, set[str]] | None = None
+        self._preceding: dict[str, list[tuple[str, str]]] | None = None
+        self._preceding_found: dict[str, set[str]] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._word_starts: dict[str, list[int]] | None = None
 
@@ -177,17 +178,30 @@ class _TextIndex:
 
     def preceding(self, word: str) -> set[str]:
         """The tokens that stand right before a token starting with ``word`` (whole word)."""
+        found = self._preceding_found.get(word)
+        if found is not None:
+            return found
         if self._preceding is None:
-            table: dict[str, set[str]] = {}
+            # each token once, under its first word ("U.S." under "U"), with the token before
+            table: dict[str, list[tuple[str, str]]] = {}
             previous = None
             for m in _TOKEN.finditer(self.text):
                 token = m.group()
                 if previous is not None:
-                    for end in _WORD_END.finditer(token):
-                        table.setdefault(token[:end.end()], set()).add(previous)
+                    end = _WORD_END.search(token)
+                    if end is not None:
+                        table.setdefault(token[:end.end()], []).append((token, previous))
                 previous = token
             self._preceding = table
-        return self._preceding.get(word, set())
+        found = set()
+        first = _WORD_END.search(word)
+        if first is not None:
+            n = len(word)
+            for token, previous in self._preceding.get(word[:first.end()], ()):
+                if token.startswith(word) and _WORD_END.match(token, n - 1) is not None:
+                    found.add(previous)
+        self._preceding_found[word] = found
+        return found
 
     def titled(self, title: str) -> list[tuple[int, str]]:
         """``(start, name)`` of each name written after the capitalized ``title``."""
