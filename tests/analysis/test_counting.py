@@ -42,3 +42,19 @@ def test_counts_and_their_description():
     assert counts.n_attributions == 6 and counts.n_documents == 2
     assert counts.describe() == ("2 documents, 6 attributions (1 direct, 1 indirect, 0 mixed, "
                                  "4 floating); counted apart: 1 cognitive, 1 evidential")
+
+
+def test_embedded_attributions_are_no_first_hand_voice():
+    from toolkit.analysis.speakers import speaker_table
+    from toolkit.analysis.verbs import verb_counts
+    from toolkit.attribution import extract, to_frame
+
+    table = to_frame(extract("Merrill says Machado promised to rebuild the school.", doc_id="a"))
+    assert table["embedded"].tolist() == [False, True]
+    assert counted_attributions(table)["speaker"].tolist() == ["Merrill"]
+    assert len(counted_attributions(table, include_embedded=True)) == 2
+    assert speaker_table(table)["speaker"].tolist() == ["Merrill"]
+    assert set(speaker_table(table, include_embedded=True)["speaker"]) == {"Merrill", "Machado"}
+    assert set(verb_counts(table, include_embedded=True)["cue_lemma"]) == {"say", "promise"}
+    assert set(verb_counts(table)["cue_lemma"]) == {"say"}
+    assert attribution_counts(table, pd.DataFrame({"doc_id": ["a"]})).n_attributions == 1

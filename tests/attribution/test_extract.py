@@ -853,3 +853,13 @@ def test_explain_changes_nothing_but_the_explain_field():
     explained = [r for r in extract(EXPLAINED, explain=True) if r.kind != "rejected"]
     assert all(r.explain is None for r in plain)
     assert [replace(r, explain=None) for r in explained] == plain
+
+
+def test_speech_reported_inside_other_speech_is_embedded():
+    outer, inner = extract("Obi said her neighbours claimed the water had been brown.")
+    assert (outer.cue, outer.embedded) == ("said", False)
+    assert outer.content == "her neighbours claimed the water had been brown"
+    assert (inner.cue, inner.embedded) == ("claimed", True)
+    # two sentences: the second report stands on its own
+    first, second = extract("Obi said the water was brown. Her neighbours claimed it smelled.")
+    assert not first.embedded and not second.embedded

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["COUNTED_KINDS", "SEPARATE_KINDS", "NO_VERB", "ATTRIBUTION_DEFINITION",
-           "AttributionCounts", "counted_attributions", "attribution_counts"]
+           "AttributionCounts", "counted_attributions", "attribution_counts", "first_hand"]
 
 COUNTED_KINDS = ("direct", "indirect", "mixed", "floating")
 SEPARATE_KINDS = ("cognitive", "evidential")
@@ -71,16 +71,28 @@ def _check(quotes: pd.DataFrame) -> None:
                              hint="pass the table returned by toolkit.attribution.attribute(...)")
 
 
-def counted_attributions(quotes: pd.DataFrame) -> pd.DataFrame:
+def first_hand(quotes: pd.DataFrame, *, include_embedded: bool = False) -> pd.DataFrame:
+    """The rows that are first-hand voices: an attribution reported inside another one's words
+    (``embedded``: "promised" in ``Merrill says Machado promised to stay``) is left out unless
+    ``include_embedded``. A table without an ``embedded`` column is returned whole."""
+    if include_embedded or "embedded" not in quotes.columns:
+        return quotes
+    return quotes[~quotes["embedded"].fillna(False).astype(bool)]
+
+
+def counted_attributions(quotes: pd.DataFrame, *,
+                         include_embedded: bool = False) -> pd.DataFrame:
     """The attributions a report counts (kinds :data:`COUNTED_KINDS`), in the input's order.
 
     A floating quote takes the ``cue_lemma`` and ``verb_category`` of the closest earlier
     attribution of the same speaker in the same document that has a verb (by ``content_start``
     when present, else by row order); one with no such quote gets :data:`NO_VERB`. So every
     counted attribution has a verb, and a verb table over them has the same total as a speaker
-    table. The input is not modified.
+    table. Embedded attributions are left out unless ``include_embedded`` (see
+    :func:`first_hand`). The input is not modified.
     """
     _check(quotes)
+    quotes = first_hand(quotes, include_embedded=include_embedded)
     counted = quotes[quotes["kind"].isin(list(COUNTED_KINDS))].copy()
     if counted.empty:
         return counted
@@ -112,10 +124,12 @@ def _position(value: object) -> float:
     return float("inf") if _missing(value) else float(value)
 
 
-def attribution_counts(quotes: pd.DataFrame, documents: pd.DataFrame) -> AttributionCounts:
+def attribution_counts(quotes: pd.DataFrame, documents: pd.DataFrame, *,
+                       include_embedded: bool = False) -> AttributionCounts:
     """Documents, counted attributions by kind, and the cognitive and evidential attributions
-    counted apart."""
+    counted apart; embedded attributions are left out unless ``include_embedded``."""
     _check(quotes)
+    quotes = first_hand(quotes, include_embedded=include_embedded)
     kinds = quotes["kind"].value_counts()
     by_kind = {k: int(kinds.get(k, 0)) for k in COUNTED_KINDS}
     apart = {k: int(kinds.get(k, 0)) for k in SEPARATE_KINDS}

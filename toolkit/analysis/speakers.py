@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from toolkit.analysis.counting import first_hand
 from toolkit.analysis.grouping import as_documents, document_frame, with_groups
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
@@ -59,11 +60,12 @@ _HONORIFIC_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
 
 
-def _speech(quotes: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
+def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) -> pd.DataFrame:
     missing = {"doc_id", "speaker", "speaker_type", "kind"} - set(quotes.columns)
     if missing:
         raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
                              hint="pass the table returned by toolkit.attribution.attribute(...)")
+    quotes = first_hand(quotes, include_embedded=include_embedded)
     out = quotes[quotes["kind"].isin(list(kinds))].copy()
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
@@ -105,7 +107,7 @@ def _title_modes(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                   mentions: pd.DataFrame | None = None, date_from: str | None = None,
-                  date_to: str | None = None, kinds: Sequence[str] = SPEECH_KINDS,
+                  date_to: str | None = None, kinds: Sequence[str] = SPEECH_KINDS, include_embedded: bool = False,
                   top_n: int | None = None) -> pd.DataFrame:
     """One row per canonical speaker (per group when ``by`` is given).
 
@@ -117,7 +119,7 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     ``top_n`` keeps the n most quoted speakers of each group.
     """
     docs = as_documents(documents)
-    data, cols = with_groups(_speech(quotes, kinds), docs, by, date_from=date_from,
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded), docs, by, date_from=date_from,
                              date_to=date_to)
     if docs is not None and "date" not in data.columns:
         data = data.merge(docs[["doc_id", "date"]], on="doc_id", how="left")
@@ -200,19 +202,19 @@ def top_n_with_other(table: pd.DataFrame, n: int, *, by=None, count: str = "n_at
 
 def share_of_voice(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
                    top_n: int = 10, date_from: str | None = None, date_to: str | None = None,
-                   kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+                   kinds: Sequence[str] = SPEECH_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Each speaker's share of the attributions in each group, top ``top_n`` plus ``(other)``.
 
     Columns: [by...], speaker, n_attributions, share. Sorted by group, then by n_attributions
     (descending) with ``(other)`` last.
     """
     table = speaker_table(quotes, documents, by=by, date_from=date_from, date_to=date_to,
-                          kinds=kinds)
+                          kinds=kinds, include_embedded=include_embedded)
     return top_n_with_other(table, top_n, by=by)
 
 
 def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "month",
-                       top_n: int = 5, kinds: Sequence[str] = SPEECH_KINDS,
+                       top_n: int = 5, kinds: Sequence[str] = SPEECH_KINDS, include_embedded: bool = False,
                        per_document: bool = False) -> pd.DataFrame:
     """Attributions per period for the corpus's ``top_n`` speakers.
 
@@ -223,9 +225,9 @@ def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "m
     """
     import pandas as pd
 
-    overall = speaker_table(quotes, documents, kinds=kinds)
+    overall = speaker_table(quotes, documents, kinds=kinds, include_embedded=include_embedded)
     top = [s for s in overall["speaker"] if s != UNRESOLVED][:top_n]
-    table = speaker_table(quotes, documents, by=period, kinds=kinds)
+    table = speaker_table(quotes, documents, by=period, kinds=kinds, include_embedded=include_embedded)
     table = table[table["speaker"].isin(top)]
     periods = sorted(set(with_groups(quotes[["doc_id"]], as_documents(documents), period)[0][period]))
     grid = pd.MultiIndex.from_product([periods, top], names=[period, "speaker"])
@@ -243,7 +245,7 @@ def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "m
 
 def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
                    date_from: str | None = None, date_to: str | None = None,
-                   kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+                   kinds: Sequence[str] = SPEECH_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Share of attributions credited to anonymous sources, per group.
 
     Anonymous sources are unnamed ones ("a senior official", "sources familiar with the talks",
@@ -252,7 +254,7 @@ def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
 
     Columns: [by...], n_attributions, n_anonymous, anonymous_rate. Sorted by group.
     """
-    data, cols = with_groups(_speech(quotes, kinds), as_documents(documents), by,
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     data["is_anonymous"] = (data["speaker_type"] == "anonymous").astype(int)
     if cols:
@@ -391,12 +393,12 @@ class _NameFinder:
 
 
 def mentioned_not_quoted(mentions: pd.DataFrame, quotes: pd.DataFrame, *,
-                         kinds: Sequence[str] = SPEECH_KINDS) -> pd.DataFrame:
+                         kinds: Sequence[str] = SPEECH_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """People and organizations named in the coverage but never quoted or paraphrased.
 
     Columns: speaker, n_mentions, n_documents. Sorted by n_mentions (descending), speaker.
     """
-    quoted = set(_speech(quotes, kinds)["speaker"])
+    quoted = set(_speech(quotes, kinds, include_embedded)["speaker"])
     counts: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
     for speaker, doc_id in zip(mentions["speaker"], mentions["doc_id"], strict=True):

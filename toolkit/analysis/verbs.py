@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit import lexicons
+from toolkit.analysis.counting import first_hand
 from toolkit.analysis.grouping import as_documents, with_groups
 from toolkit.errors import LexiconError, ParameterError
 
@@ -71,11 +72,12 @@ def load_categories(path: str | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(_CATEGORY_COLUMNS))
 
 
-def _cues(quotes: pd.DataFrame, kinds: Sequence[str]) -> pd.DataFrame:
+def _cues(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) -> pd.DataFrame:
     missing = {"doc_id", "cue_lemma", "verb_category", "kind"} - set(quotes.columns)
     if missing:
         raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
                              hint="pass the table returned by toolkit.attribution.attribute(...)")
+    quotes = first_hand(quotes, include_embedded=include_embedded)
     out = quotes[quotes["kind"].isin(list(kinds)) & quotes["cue_lemma"].notna()].copy()
     if "speaker" in out.columns:
         out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(),
@@ -96,13 +98,13 @@ def _counted(data: pd.DataFrame, keys: list[str], within: list[str]) -> pd.DataF
 
 def verb_counts(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                 date_from: str | None = None, date_to: str | None = None,
-                kinds: Sequence[str] = CUE_KINDS) -> pd.DataFrame:
+                kinds: Sequence[str] = CUE_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Reporting-verb lemma counts.
 
     Columns: [by...], cue_lemma, verb_category, n, share (of all cues in the group). Sorted by
     group, n (descending), cue_lemma.
     """
-    data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
+    data, cols = with_groups(_cues(quotes, kinds, include_embedded), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     return _counted(data, cols + ["cue_lemma", "verb_category"], cols)
 
@@ -110,7 +112,7 @@ def verb_counts(quotes: pd.DataFrame, documents: Any = None, *, by=None,
 def verbs_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                      speakers: Sequence[str] | None = None, min_attributions: int = 1,
                      date_from: str | None = None, date_to: str | None = None,
-                     kinds: Sequence[str] = CUE_KINDS) -> pd.DataFrame:
+                     kinds: Sequence[str] = CUE_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Which verbs introduce each speaker's words ("whose words are 'claimed'?").
 
     Columns: [by...], speaker, cue_lemma, verb_category, n, share (of the speaker's cues).
@@ -118,7 +120,7 @@ def verbs_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     (descending), cue_lemma. ``speakers`` keeps only those speakers; ``min_attributions`` drops
     speakers with fewer cues.
     """
-    data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
+    data, cols = with_groups(_cues(quotes, kinds, include_embedded), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     data = _select_speakers(data, cols, speakers, min_attributions)
     table = _counted(data, cols + ["speaker", "cue_lemma", "verb_category"], cols + ["speaker"])
@@ -128,14 +130,14 @@ def verbs_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
 def category_by_speaker(quotes: pd.DataFrame, documents: Any = None, *, by=None,
                         speakers: Sequence[str] | None = None, min_attributions: int = 1,
                         date_from: str | None = None, date_to: str | None = None,
-                        kinds: Sequence[str] = CUE_KINDS) -> pd.DataFrame:
+                        kinds: Sequence[str] = CUE_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Stance categories per speaker.
 
     Columns: [by...], speaker, verb_category, n, share (of the speaker's cues). Sorted most
     frequent first: by group, the speaker's cues (descending), speaker, n (descending),
     verb_category.
     """
-    data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
+    data, cols = with_groups(_cues(quotes, kinds, include_embedded), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     data = _select_speakers(data, cols, speakers, min_attributions)
     table = _counted(data, cols + ["speaker", "verb_category"], cols + ["speaker"])
@@ -154,12 +156,12 @@ def _busiest_speakers_first(table: pd.DataFrame, cols: list[str],
 
 def category_share(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
                    date_from: str | None = None, date_to: str | None = None,
-                   kinds: Sequence[str] = CUE_KINDS) -> pd.DataFrame:
+                   kinds: Sequence[str] = CUE_KINDS, include_embedded: bool = False) -> pd.DataFrame:
     """Share of each stance category among the cues of each group (e.g. outlet).
 
     Columns: [by...], verb_category, n, share. Sorted by group, n (descending), verb_category.
     """
-    data, cols = with_groups(_cues(quotes, kinds), as_documents(documents), by,
+    data, cols = with_groups(_cues(quotes, kinds, include_embedded), as_documents(documents), by,
                              date_from=date_from, date_to=date_to)
     return _counted(data, cols + ["verb_category"], cols)
 

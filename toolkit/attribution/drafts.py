@@ -7,13 +7,14 @@ a cue returns a :class:`CueOutcome` saying why.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from enum import Enum
 
 from toolkit.attribution.speakers import Resolved
 from toolkit.attribution.verb_lexicon import CueEntry
 
-__all__ = ["CueOutcome", "Draft", "Rejection", "mention_position"]
+__all__ = ["CueOutcome", "Draft", "Rejection", "mark_embedded", "mention_position"]
 
 
 class CueOutcome(Enum):
@@ -62,6 +63,8 @@ class Draft:
     paragraph: int = 0
     sentence: int = 0
     content_spans: tuple[tuple[int, int], ...] = ()
+    # reported inside another attribution's words (see ``mark_embedded``)
+    embedded: bool = False
     antecedent: Draft | None = field(default=None, repr=False)
     resolved: Resolved | None = field(default=None, repr=False)
     # the rule path, ``cue:lexicon(say)`` …, recorded only when an extraction is explained
@@ -86,3 +89,40 @@ class Rejection:
 def mention_position(draft: Draft) -> int:
     """Where the speaker is mentioned: the mention, or the cue when there is none."""
     return draft.speaker_start if draft.speaker_start is not None else draft.cue_start
+
+
+# Kinds whose content is the speaker's words, so that a cue inside it is reported second-hand.
+_HOST_KINDS = ("indirect", "mixed", "direct")
+
+
+def mark_embedded(drafts: list[Draft]) -> None:
+    """Mark every draft whose cue lies inside another attribution's content as embedded.
+
+    The other attribution is an indirect or mixed one of the same sentence (``Merrill says
+    Machado promised to stay``), or a direct quotation (``“The mayor promised us a pool,” Laan
+    said``); its content stays whole. One sweep over the drafts in cue order with the content
+    pieces open at each cue, so the work grows with the number of drafts, not its square.
+    """
+    pieces = sorted((start, end, number)
+                    for number, draft in enumerate(drafts) if draft.kind in _HOST_KINDS
+                    for start, end in draft.content_spans)
+    order = sorted(range(len(drafts)), key=lambda n: drafts[n].cue_start)
+    open_pieces: list[tuple[int, int]] = []  # (end, host number), smallest end first
+    next_piece = 0
+    for number in order:
+        draft = drafts[number]
+        cue = draft.cue_start
+        while next_piece < len(pieces) and pieces[next_piece][0] <= cue:
+            start, end, host = pieces[next_piece]
+            heapq.heappush(open_pieces, (end, host))
+            next_piece += 1
+        while open_pieces and open_pieces[0][0] <= cue:
+            heapq.heappop(open_pieces)
+        draft.embedded = any(_hosts(drafts[host], draft) for _, host in open_pieces
+                             if host != number)
+
+
+def _hosts(host: Draft, draft: Draft) -> bool:
+    if host.kind == "direct":
+        return True
+    return (host.paragraph, host.sentence) == (draft.paragraph, draft.sentence)

@@ -33,7 +33,7 @@ from toolkit.attribution.cue_filters import (
     is_thing_subject,
     may_capitalize,
 )
-from toolkit.attribution.drafts import CueOutcome, Draft, Rejection
+from toolkit.attribution.drafts import CueOutcome, Draft, Rejection, mark_embedded
 from toolkit.attribution.floating import floating_quotes
 from toolkit.attribution.speaker_spans import (
     SpeakerSearch,
@@ -132,6 +132,7 @@ class _Extraction:
         self.drafts.sort(key=lambda d: (d.cue_start, d.cue_end))
         for draft in self.drafts:
             draft.content_spans = content_spans(view, draft)
+        mark_embedded(self.drafts)
         canonicalize_speakers(view, self.drafts)
         if explain:
             for draft in self.drafts:

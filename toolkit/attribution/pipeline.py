@@ -59,6 +59,7 @@ def _record(draft: Draft, text: str, doc_id: str | None) -> Attribution:
         sentence=draft.sentence,
         content_spans=draft.content_spans,
         explain=tuple(draft.steps) if draft.steps is not None else None,
+        embedded=draft.embedded,
     )
 
 

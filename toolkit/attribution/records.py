@@ -34,7 +34,10 @@ class Attribution:
     end.”``), so that neither is part of the content; ``content_start``/``content_end`` are the
     outer bounds. It is empty when there is no content. ``explain`` is the rule path that made
     the record (``cue:lexicon(say)``, ``speaker:left(apposition)``, …) when extraction was asked
-    to explain itself, else None.
+    to explain itself, else None. ``embedded`` is true when the cue lies inside the content of
+    another attribution: an indirect or mixed one of the same sentence (``Merrill says Machado
+    promised to stay``: "promised" is Machado's speech as Merrill reports it) or a direct
+    quotation; the outer record keeps its full content.
     """
 
     doc_id: str | None
@@ -58,6 +61,7 @@ class Attribution:
     sentence: int = 0
     content_spans: tuple[tuple[int, int], ...] = ()
     explain: tuple[str, ...] | None = None
+    embedded: bool = False
 
 
 COLUMNS = tuple(f.name for f in fields(Attribution))

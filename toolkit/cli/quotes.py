@@ -31,7 +31,7 @@ __all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes", "spans_text"]
 JSONL_KEYS = ("doc_id", "path", "speaker", "speaker_type", "speaker_mention", "speaker_start",
               "speaker_end", "cue", "cue_lemma", "cue_start", "cue_end", "content", "content_start",
               "content_end", "kind", "verb_category")
-_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence", "content_spans")
+_EXTRA_KEYS = ("speaker_title", "paragraph", "sentence", "content_spans", "embedded")
 _TABLE_WIDTHS = {"doc_id": 24, "speaker": 22, "kind": 9, "cue": 16, "content": 60}
 # Files with these suffixes are corpus tables, read row by row rather than as one text.
 _CORPUS_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")
