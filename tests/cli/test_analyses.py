@@ -48,3 +48,23 @@ def test_workers_give_the_same_tables_as_one_process(sample_path, capsys):
         assert run_csv([*command, str(sample_path), "--workers", "2"], capsys) == one
     with pytest.raises(SystemExit):
         main(["speakers", str(sample_path), "--workers", "0"])
+
+
+def test_tables_leave_out_documents_that_do_not_look_english(tmp_path, capsys):
+    english = ("The government said on Monday that talks on the dam would resume next week. The "
+               "minister told reporters that the two countries had not yet reached a deal.\n")
+    french = ("Le gouvernement a annonc\u00e9 lundi que les n\u00e9gociations sur le barrage "
+              "reprendraient la semaine prochaine. Le ministre a d\u00e9clar\u00e9 que les deux "
+              "pays n'\u00e9taient pas encore parvenus \u00e0 un accord, mais que les "
+              "discussions avan\u00e7aient.\n")
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(french, encoding="utf-8")
+    assert main(["kwic", str(tmp_path), "barrage", "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 1
+    assert "1 document(s) left out because they do not look English" in err
+    assert "--all-languages keeps them" in err
+    assert main(["kwic", str(tmp_path), "barrage", "--format", "csv", "--all-languages"]) == 0
+    out, err = capsys.readouterr()
+    assert [line.split(",")[0] for line in out.splitlines()[1:]] == ["fr"]
+    assert "left out" not in err

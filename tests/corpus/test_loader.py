@@ -418,6 +418,16 @@ def test_non_english_documents_are_flagged_kept_and_can_be_left_out(tmp_path):
                                         "does not look English")
 
 
+def test_english_only_corpus_leaves_them_out_of_every_view_but_the_report(tmp_path):
+    write(tmp_path, "en.txt", ENGLISH)
+    write(tmp_path, "fr.txt", FRENCH)
+    corpus = load(tmp_path, english_only=True)
+    assert [d.doc_id for d in corpus] == ["en"] and corpus.ids() == ["en"] and len(corpus) == 1
+    assert [r.doc_id for r in corpus.report()] == ["en", "fr"]
+    assert corpus.language_counts()["other"] == 1
+    assert sorted(d.doc_id for d in corpus.documents(english_only=False)) == ["en", "fr"]
+
+
 def test_utf16_files_with_a_byte_order_mark_are_read_and_recorded(tmp_path):
     """Excel's "Unicode text" export and Notepad write UTF-16 with a byte-order mark."""
     table = tmp_path / "u16.csv"

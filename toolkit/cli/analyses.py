@@ -25,6 +25,7 @@ from toolkit.cli.options import (
     add_format_option,
     add_frame_lexicon_option,
     add_group_by_option,
+    add_language_option,
     add_raw_csv_option,
     add_stopwords_option,
     add_top_n_option,
@@ -309,6 +310,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         add_format_option(parser)
         add_raw_csv_option(parser)
         add_date_options(parser)
+        add_language_option(parser)
         if command.name in _ANALYSING:
             add_workers_option(parser)
         command.add_options(parser)

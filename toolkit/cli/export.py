@@ -13,6 +13,7 @@ import sys
 
 from toolkit.cli.options import (
     add_corpus_options,
+    add_language_option,
     add_workers_option,
     available_cores,
     open_corpus,
@@ -32,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Write one row per attribution (speaker, cue, content with offsets, kind, "
                     "verb category) with the document's outlet, date and title.")
     add_corpus_options(p)
+    add_language_option(p)
     add_workers_option(p)
     p.add_argument("--to", choices=FORMATS, required=True, help="file format")
     p.add_argument("--out", required=True, metavar="FILE", help="the file to write")

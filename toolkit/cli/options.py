@@ -26,6 +26,7 @@ __all__ = [
     "add_column_options",
     "add_reading_options",
     "add_corpus_options",
+    "add_language_option",
     "add_date_options",
     "add_format_option",
     "add_frame_lexicon_option",
@@ -103,14 +104,28 @@ def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
     read with those options)."""
     from toolkit.corpus import load
 
+    english_only = hasattr(args, "all_languages") and not args.all_languages
     corpus = load(args.path if path is None else path, format=args.input_format,
-                  include_duplicates=args.include_duplicates, **column_options(args))
+                  include_duplicates=args.include_duplicates, english_only=english_only,
+                  **column_options(args))
     not_english = corpus.language_counts()["other"]
-    if not_english:
+    if not_english and english_only:
+        print(f"note: {not_english} document(s) left out because they do not look English (the "
+              "attribution rules and word lists are English-only; `toolkit corpus PATH` lists "
+              "them, --all-languages keeps them)", file=sys.stderr)
+    elif not_english:
         print(f"note: {not_english} document(s) do not look English; the attribution rules and "
               "word lists are English-only, so they add little to the counts (see `toolkit "
               "corpus PATH` for which)", file=sys.stderr)
     return corpus
+
+
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """``--all-languages``: keep documents that do not look English in the counts."""
+    parser.add_argument("--all-languages", action="store_true",
+                        help="count documents that do not look English too (by default they are "
+                             "left out, with a note: the attribution rules and word lists are "
+                             "English-only)")
 
 
 def check_numbers(args: argparse.Namespace) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_reading_options, open_corpus
+from toolkit.cli.options import add_language_option, add_reading_options, open_corpus
 from toolkit.review.estimate import precision_summary, precision_table, summary_text
 from toolkit.review.store import Review, open_review, start_review
 from toolkit.review.terminal import COMMANDS_HELP, run_loop
@@ -46,6 +46,7 @@ def register(subparsers) -> None:
     p.add_argument("--summary", action="store_true",
                    help="print the estimate and the precision by kind, review nothing")
     add_reading_options(p)
+    add_language_option(p)
     p.set_defaults(func=run)
 
 

@@ -104,7 +104,8 @@ class Corpus:
     """A lazily read collection of documents with a load report.
 
     Iterating yields the ``ok`` documents, leaving out duplicates unless
-    ``include_duplicates=True`` was given to :func:`load`.
+    ``include_duplicates=True`` was given to :func:`load`, and documents that do not look
+    English when ``english_only=True`` was.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, format: str | None = None,
@@ -112,7 +113,8 @@ class Corpus:
                  date_column: str | None = None, outlet_column: str | None = None,
                  title_column: str | None = None, author_column: str | None = None,
                  url_column: str | None = None, include_duplicates: bool = False,
-                 on_error: str = "skip", cache: bool | str | os.PathLike[str] = True) -> None:
+                 english_only: bool = False, on_error: str = "skip",
+                 cache: bool | str | os.PathLike[str] = True) -> None:
         if on_error not in ("skip", "raise"):
             raise ParameterError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
         named = {"text_column": text_column, "id_column": id_column,
@@ -130,6 +132,7 @@ class Corpus:
         self.path = os.fspath(path)
         self.format, self._entries = _readers.entries(path, format=format, columns=self.columns)
         self.include_duplicates = include_duplicates
+        self.english_only = english_only
         self.on_error = on_error
         self.cache = cache
         self._records: list[LoadRecord] | None = None
@@ -285,14 +288,16 @@ class Corpus:
         return self.documents()
 
     def documents(self, *, include_duplicates: bool | None = None,
-                  english_only: bool = False) -> Iterator[Document]:
+                  english_only: bool | None = None) -> Iterator[Document]:
         """Yield documents in input order, reading each file when it is reached.
 
-        ``english_only`` leaves out documents whose language is ``other`` (those too short to
-        tell stay in); :meth:`language_counts` says how many that leaves out.
+        ``english_only`` (default: as given to :func:`load`) leaves out documents whose language
+        is ``other`` (those too short to tell stay in); :meth:`language_counts` says how many
+        that leaves out.
         """
         keep = {"ok", "duplicate"} if (self.include_duplicates if include_duplicates is None
                                        else include_duplicates) else {"ok"}
+        english_only = self.english_only if english_only is None else english_only
         wanted = {r.path: r for r in self.report() if r.status in keep
                   and not (english_only and r.language == "other")}
         for entry in self._entries():
@@ -305,8 +310,9 @@ class Corpus:
     def __len__(self) -> int:
         return sum(1 for _ in self.ids())
 
-    def ids(self, *, english_only: bool = False) -> list[str]:
+    def ids(self, *, english_only: bool | None = None) -> list[str]:
         keep = {"ok", "duplicate"} if self.include_duplicates else {"ok"}
+        english_only = self.english_only if english_only is None else english_only
         return [r.doc_id for r in self.report() if r.status in keep
                 and not (english_only and r.language == "other")]
 
@@ -418,7 +424,8 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
          date_column: str | None = None, outlet_column: str | None = None,
          title_column: str | None = None, author_column: str | None = None,
          url_column: str | None = None, include_duplicates: bool = False,
-         on_error: str = "skip", cache: bool | str | os.PathLike[str] = True) -> Corpus:
+         english_only: bool = False, on_error: str = "skip",
+         cache: bool | str | os.PathLike[str] = True) -> Corpus:
     """Open a corpus. Raises at once for a missing path or an unusable table; per-file problems
     become skips in :meth:`Corpus.report` (or errors with ``on_error="raise"``).
 
@@ -429,6 +436,10 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
     named column that does not exist raises :class:`~toolkit.errors.MissingColumnError` listing
     the columns there are.
 
+    ``english_only=True`` leaves documents that do not look English (``language == "other"`` in
+    the load report) out of iteration, :meth:`Corpus.ids` and ``len``; the load report still
+    lists them. The attribution rules and word lists are English-only.
+
     ``cache`` keeps the scan (every input's status, duplicates included) for the next load of
     the same unchanged files: ``True`` for the default cache folder (see :mod:`toolkit.cache`),
     a folder path, or ``False`` to scan every time.
@@ -437,7 +448,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
                     date_column=date_column, outlet_column=outlet_column,
                     title_column=title_column, author_column=author_column,
                     url_column=url_column, include_duplicates=include_duplicates,
-                    on_error=on_error, cache=cache)
+                    english_only=english_only, on_error=on_error, cache=cache)
     corpus.report()
     return corpus
 
