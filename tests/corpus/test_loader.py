@@ -130,6 +130,14 @@ def test_only_bad_files_is_an_error_naming_the_reasons(tmp_path):
         load(tmp_path)
 
 
+def test_a_csv_row_over_several_lines_is_named_by_its_first_line(tmp_path):
+    csv_path = write(tmp_path, "t.csv", 'doc_id,text\na,"The first article\nruns over\r\n'
+                     'three lines."\nb,One line only.\n\nc,"Two\nlines",extra\n')
+    records = {r.path: r for r in load(csv_path).report()}
+    assert records[f"{csv_path}:2"].doc_id == "a" and records[f"{csv_path}:5"].doc_id == "b"
+    assert records[f"{csv_path}:7"].reason == "line 7: expected 2 fields, found 3"
+
+
 def test_malformed_csv_and_jsonl_rows_are_skipped_with_line_numbers(tmp_path):
     csv_path = write(tmp_path, "t.csv", "doc_id,text\nd1,First article text here.\n"
                      "d2,Second,extra field\nd3\nd4,Fourth article text.\n")

@@ -16,6 +16,7 @@ import csv
 import io
 import json
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,7 +152,7 @@ def _csv_rows(handle: io.TextIOWrapper, reader: csv.DictReader, shown: str) -> I
     with handle:
         try:
             for row in reader:
-                line = reader.line_num
+                line = _first_line(reader.line_num, row)
                 if None in row:
                     yield line, {}, f"expected {width} fields, found {width + len(row[None])}"
                 elif any(v is None for v in row.values()):
@@ -162,6 +163,20 @@ def _csv_rows(handle: io.TextIOWrapper, reader: csv.DictReader, shown: str) -> I
         except csv.Error as exc:
             raise FormatError(f"malformed CSV: {exc}", path=shown, line=reader.line_num,
                               hint="check quoting around that line") from None
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _first_line(last: int, row: dict) -> int:
+    """The line a CSV row starts on, from the line it ends on (``reader.line_num``) and the line
+    breaks inside its quoted fields, so that a multi-line row is named by its first line."""
+    breaks = 0
+    for value in row.values():
+        for cell in value if isinstance(value, list) else (value,):
+            if isinstance(cell, str):
+                breaks += len(_LINE_BREAK.findall(cell))
+    return last - breaks
 
 
 def _jsonl_rows(handle: io.TextIOWrapper) -> Iterator[Row]:
