@@ -187,11 +187,13 @@ class Corpus:
         return records
 
     def _scan(self) -> list[LoadRecord]:
+        from toolkit.progress import progress
+
         records: list[LoadRecord] = []
         prints: list[_dedup.Fingerprint | None] = []
         order: list[tuple] = []
         first_seen: dict[str, str] = {}
-        for entry in self._entries():
+        for entry in progress(self._entries(), desc="reading the corpus", unit="input"):
             record, fp = self._check(entry, first_seen)
             records.append(record)
             prints.append(fp)
