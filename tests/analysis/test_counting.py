@@ -58,3 +58,14 @@ def test_embedded_attributions_are_no_first_hand_voice():
     assert set(verb_counts(table, include_embedded=True)["cue_lemma"]) == {"say", "promise"}
     assert set(verb_counts(table)["cue_lemma"]) == {"say"}
     assert attribution_counts(table, pd.DataFrame({"doc_id": ["a"]})).n_attributions == 1
+
+
+def test_an_attribution_without_content_sorts_last_in_its_document():
+    """Attribution tables hold offsets as nullable integers: a record with no content (``Ruiz
+    weighed in on the debate.``) has ``content_start`` <NA>."""
+    table = quotes()
+    table["content_start"] = table["content_start"].astype("Int64")
+    table.loc[2, "content_start"] = pd.NA
+    counted = counted_attributions(table)
+    assert counted.index.tolist() == [0, 1, 2, 3, 4, 7]
+    assert counted["cue_lemma"].tolist() == ["claim", "claim", "say", "claim", NO_VERB, NO_VERB]

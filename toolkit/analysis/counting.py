@@ -117,7 +117,12 @@ def counted_attributions(quotes: pd.DataFrame, *,
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """None, NaN, pandas' NA or NaT: a cell with no value (an attribution without content has
+    no ``content_start``)."""
+    import pandas as pd
+
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and value != value)
 
 
 def _position(value: object) -> float:
