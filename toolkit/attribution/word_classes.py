@@ -243,7 +243,7 @@ TITLE_ABBREVIATIONS = MappingProxyType({
 # ("Ramos, who ...", "Ramos, against ...")
 NOT_TITLE_STARTS = _words("""who whom which whose that what when where while whether if as
 because since after before although though than so but and or not also again still just now
-then here there even only""") | GROUP_PREPOSITIONS | _words("""to into over under against
+then here there even only far too yet already soon ever never thus""") | GROUP_PREPOSITIONS | _words("""to into over under against
 through during without toward towards near like unlike per via despite upon around about behind
 beyond""")
 # words that show an apposition runs into a clause ("Ramos, who said ...")

@@ -161,3 +161,46 @@ def test_they_takes_the_group_named_before_it_and_nothing_else():
     text = "The ferry was late on Monday.\n\nThey said the port was closed."
     (r,) = resolve_all(text, ["They"])
     assert r.speaker is None
+
+
+def test_a_descriptor_before_a_name_is_a_title():
+    text = ("Rival Lena Vostrova mocked the plan. Democrat Lena Vostrova said it would fail. "
+            "Economist Pavel Dunaj said rates would rise.")
+    rival, democrat, economist = resolve_all(
+        text, ["Rival Lena Vostrova", "Democrat Lena Vostrova", "Economist Pavel Dunaj"])
+    assert (rival.speaker, rival.title) == ("Lena Vostrova", "Rival")
+    assert (democrat.speaker, democrat.title) == ("Lena Vostrova", "Democrat")
+    assert (economist.speaker, economist.title) == ("Pavel Dunaj", "Economist")
+
+
+def test_a_title_case_headline_does_not_lengthen_the_name():
+    text = ("Veteran Organizer Morton Keswick Backs Dunaj\n\n"
+            "Morton Keswick, a veteran organizer, said on Monday that he would back Dunaj. "
+            "Keswick said the race was open.")
+    resolver = Resolver(text)
+    headline = resolver.resolve("Veteran Organizer Morton Keswick", "", 0)
+    body = resolver.resolve("Morton Keswick", "", text.index("Morton Keswick,"))
+    lone = resolver.resolve("Keswick", "", text.index("Keswick said"))
+    assert headline.speaker == body.speaker == lone.speaker == "Morton Keswick"
+
+
+def test_a_two_word_surname_takes_the_full_name_the_document_gives():
+    text = ("Debbie Marlow Keane said she would stay. Marlow Keane added that she had no "
+            "regrets.")
+    full, short = resolve_all(text, ["Debbie Marlow Keane", "Marlow Keane"])
+    assert full.speaker == short.speaker == "Debbie Marlow Keane"
+
+
+def test_a_short_newspaper_name_takes_the_full_one():
+    text = ("The Harbor Post reported on Monday that talks failed. The Post also said the envoy "
+            "left. The Times said he was recalled, the Castenia Times reported.")
+    resolver = Resolver(text)
+    got = [resolver.resolve(head, "", text.index(head)).speaker
+           for head in ("The Harbor Post", "The Post", "The Times", "the Castenia Times")]
+    assert got == ["Harbor Post", "Harbor Post", "Castenia Times", "Castenia Times"]
+
+
+def test_an_adverb_before_a_name_is_no_title():
+    text = "So far Ruiz, a law professor, has said he will not quit."
+    (ruiz,) = resolve_all(text, ["far Ruiz"])
+    assert ruiz.speaker == "Ruiz" and ruiz.title is None

@@ -26,7 +26,7 @@ from toolkit.attribution.word_classes import (
 )
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
-           "named_with_title", "role_holder", "title_before",
+           "named_with_title", "role_holder", "shorter_full_name", "title_before",
            "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
@@ -40,6 +40,21 @@ def full_name(surname: str, text: str, *, before: int) -> str | None:
         return None
     k = bisect_right(found, (before, "\uffff"))
     return found[k - 1][1] if k else found[0][1]
+
+
+def shorter_full_name(name: str, text: str) -> str | None:
+    """A fuller name the text gives elsewhere that ends ``name`` and is shorter than it: the
+    person in a title-case headline's ``Conservative Icon Morton Blackwell`` is the body's
+    ``Morton Blackwell``. The longest such name; None when there is none."""
+    words = name.split()
+    if len(words) < 3:
+        return None
+    forms = {form for _, form in _index(text).full_names(without_possessive(words[-1]))}
+    for k in range(1, len(words) - 1):
+        tail = " ".join(words[k:])
+        if tail in forms:
+            return tail
+    return None
 
 
 def role_holder(text: str, role: str, *, position: int) -> str | None:
@@ -61,11 +76,11 @@ def named_body(text: str, noun: str, *, position: int) -> str | None:
     """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
     ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and
     Energy``."""
-    found = _index(text).bodies(noun)
+    found = [f for f in _index(text).bodies(noun) if f[1]]
     if not found:
         return None
     k = bisect_left(found, (position, ""))
-    return (found[k - 1][1] if k else found[0][1]) or None
+    return found[k - 1][1] if k else found[0][1]
 
 
 def titled_holder(text: str, titles: list[str], *, position: int) -> str | None:
@@ -242,7 +257,8 @@ class _TextIndex:
             words = role.split()
             noun = words[-1]
             qualifiers = [without_possessive(w).lower() for w in words[:-1]]
-            titles = speaker_terms().titles
+            terms = speaker_terms()
+            titles = terms.titles
             after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|"
                                rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
             before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
@@ -254,8 +270,10 @@ class _TextIndex:
                         name = name[1:]
                     if not name or any(w.lower() in NOT_FIRST_NAMES
                                        or w.lower() in NOT_SPEAKER_STARTS
-                                       or w.lower() in PRONOUN_GENDERS for w in name):
-                        continue
+                                       or w.lower() in PRONOUN_GENDERS
+                                       or w.lower() in terms.orgs
+                                       or w.lower() in terms.bodies for w in name):
+                        continue  # not a person ("the State Department, the candidate for")
                     desc = m.group("desc").lower()
                     score = sum(q in desc for q in qualifiers)
                     found.setdefault(score, []).append((m.start(), " ".join(name)))

@@ -47,6 +47,7 @@ from toolkit.attribution.speakers.names import (
     named_body,
     named_with_title,
     role_holder,
+    shorter_full_name,
     title_before,
     titled_holder,
 )
@@ -188,6 +189,12 @@ class Resolver:
             return self.add(Resolved(mention.name + _UNNAMED, "role", None, "-"), position)
         if mention.type == "role":
             return self.add(self._role(mention, position), position)
+        if mention.type == "organization" and " " not in mention.name \
+                and mention.name[:1].isupper() and mention.name.lower() in speaker_terms().orgs:
+            # ``The Post`` in a document that names "The Washington Post"
+            named = named_body(self.text, mention.name.lower(), position=position)
+            if named and " " in named:
+                return self.add(Resolved(named, "organization", None, "o"), position)
         if mention.type != "person":
             return self.add(Resolved(mention.name, mention.type, mention.title, mention.gender),
                             position)
@@ -476,6 +483,15 @@ def _resolve_name(mention: Mention, text: str, position: int,
         name = mention.name
         if mention.title is None and named_after_class_noun(name, text):
             return Resolved(name, "organization", None, "o")
+        if len(parts) == 2 and parts[0].lower() not in speaker_terms().first_names:
+            # ``Wasserman Schultz``: a two-word surname of "Debbie Wasserman Schultz"
+            fuller = full_name(name, text, before=position)
+            if fuller is not None and fuller.split()[0].lower() in speaker_terms().first_names:
+                name = fuller
+        if parts[0].lower() in _lower_words(text):
+            # ``Conservative Icon Morton Blackwell`` (a title-case headline): the document
+            # writes "conservative" in lower case, and names the person "Morton Blackwell"
+            name = shorter_full_name(name, text) or name
     gender = mention.gender
     if gender == "-" and known is not None and known.speaker == name:
         gender = known.gender
