@@ -31,6 +31,7 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_JOINERS,
     DISCOURSE_MARKERS,
+    IRREGULAR_PAST,
     PARTICIPLE_LEADS,
     PHRASE_END_MARKS,
     POSSESSIVE_ENDINGS,
@@ -343,10 +344,28 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
         end += 1
     if end > k and end < len(words) and words[end].text in speaker_terms().bodies:
         end += 1  # ``Water council offers …, urging``: the run modifies the noun after it
+    if end == k + 1 and words[k].text.lower() in SUBJECT_DETERMINERS:
+        end = _noun_phrase_end(words, k + 1)  # ``The nurse later sued, claiming``
     if end > k and words[k].text.lower() not in PREPOSITIONS:
         draft.set_speaker(view.text, words[k].start, words[end - 1].end)
         return True
     return False
+
+
+def _noun_phrase_end(words: list[Word], k: int) -> int:
+    """End (exclusive) of the words from ``k`` that go on a noun phrase after its determiner:
+    up to four lower-case or capitalized words, stopping before an auxiliary, an adverb, a
+    preposition, a clause word or a past-tense verb form ("The nurse | later sued")."""
+    j = k
+    while j < len(words) and j - k < 4:
+        w = words[j].text
+        low = w.lower()
+        if not w.replace("-", "").isalpha() or low in SKIPPED_BEFORE_CUE or low in PREPOSITIONS \
+                or low in CLAUSE_BOUNDARY_WORDS or low.endswith(("ed", "ly")) \
+                or low in IRREGULAR_PAST:
+            break
+        j += 1
+    return j
 
 
 def is_passive_cue(text: str, draft: Draft) -> bool:

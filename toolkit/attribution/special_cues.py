@@ -23,6 +23,7 @@ from toolkit.attribution.text import (
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
+    INTERVIEWEE_LABELS,
     INTERVIEWER_LABELS,
     NOT_COLON_SPEAKERS,
     PHRASE_END_MARKS,
@@ -152,8 +153,11 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     paragraph = view.sentence_paragraph[sentence]
     draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
     draft.set_speaker(view.text, *match.span("name"))
-    if match.group("name").rstrip(".").lower() in INTERVIEWER_LABELS:
+    label = match.group("name").rstrip(".").lower()
+    if label in INTERVIEWER_LABELS:
         draft.head = "the interviewer"  # ``Q:`` names no one; the turn is the interviewer's
+    elif label in INTERVIEWEE_LABELS:
+        draft.head = "the interviewee"  # ``A:``: the answer is the interviewee's
     paragraph_end = view.paragraphs[paragraph][1]
     quote = quote_after(view, end, paragraph_end)
     if quote is not None:

@@ -22,8 +22,9 @@ __all__ = [
     "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CLAUSE_JOINERS", "CLAUSE_OPENERS",
     "CONTINUATION_CUES", "COUNT_WORDS", "COURTESY_TITLES", "DISCOURSE_MARKERS",
     "FINITE_AUXILIARIES", "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "HYPOTHETICAL_MODALS",
-    "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS", "INTERVIEWER_LABELS", "INTRANSITIVE_CUES",
-    "IRREGULAR_PARTICIPLES", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
+    "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS", "INTERVIEWEE_LABELS", "INTERVIEWER_LABELS",
+    "INTRANSITIVE_CUES",
+    "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
     "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
@@ -170,6 +171,10 @@ tries expected going likely unlikely able unable willing reluctant quick quoted"
 # irregular past participles that open a post-modifier ("a study seen by …")
 IRREGULAR_PARTICIPLES = _words("""seen made written done given taken known held led paid sent
 shown drawn brought bought built chosen""")
+# irregular simple past forms: where a subject noun phrase ends ("The nurse sued", "The ad ran")
+IRREGULAR_PAST = _words("""came went took made gave got began said told wrote ran won lost left met
+sat stood fell felt found kept brought bought thought spoke broke chose drew drove flew grew knew
+rose saw shook threw wore fought caught taught sought sold hit put set cut let quit became""")
 # words in the subject of a passive cue that keep it from being read as a thing ("it was said")
 NOT_THING_WORDS = _words("it they he she who which")
 # first or last words that show a "Name:" label is no speaker ("Update:", "Photo:", "Washington:")
@@ -186,6 +191,8 @@ take line bottom matters background context key points facts glance happened hap
 about""")
 # transcript labels of the interviewer's turns ("Q:", "QUESTION:")
 INTERVIEWER_LABELS = _words("q question interviewer")
+# transcript labels of the answering side's turns ("A:", "ANSWER:")
+INTERVIEWEE_LABELS = _words("a answer")
 
 # quotation marks that open and close a quotation (tuples, for str.startswith / str.endswith)
 QUOTE_OPENERS = ("“", '"', "''")
