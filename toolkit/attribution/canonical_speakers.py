@@ -3,7 +3,9 @@
 Mentions are resolved in the order they occur (a draft without a mention counts at its cue): a
 draft with an antecedent shares its speaker, the others go through the document's
 :class:`~toolkit.attribution.speakers.mentions.Resolver`. A common-noun speaker in the headline
-then takes the body's speaker id with the same head noun.
+then takes the body's speaker id with the same head noun. An "I" that speaks outside any
+quotation and any other attribution's content is the writer of the piece (an opinion column, a
+first-person report): :data:`AUTHOR`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from toolkit.attribution.drafts import Draft, mention_position
 from toolkit.attribution.speakers import Resolved, Resolver
 from toolkit.attribution.text import TextView
 
-__all__ = ["canonicalize_speakers"]
+__all__ = ["AUTHOR", "canonicalize_speakers"]
+
+AUTHOR = Resolved("author (unnamed)", "role", None, "-")
 
 
 def canonicalize_speakers(view: TextView, drafts: list[Draft]) -> None:
@@ -26,6 +30,29 @@ def canonicalize_speakers(view: TextView, drafts: list[Draft]) -> None:
         else:
             d.resolved = resolver.resolve(d.head, d.context, mention_position(d))
     _headline_speakers(view, drafts)
+    _writer(view, drafts)
+
+
+def _writer(view: TextView, drafts: list[Draft]) -> None:
+    """``"Okay," I said, attempting to regroup.``: a first-person singular speaker outside
+    quotation marks and outside every other draft's content is the piece's writer. (Inside a
+    quotation or a reported content, "I" is that speech's speaker; see
+    :func:`~toolkit.attribution.speakers.quoted_first_person`.)"""
+    for d in drafts:
+        if d.speaker_start is None or d.head.strip().lower() != "i" \
+                or d.resolved is None or d.resolved.speaker is not None \
+                or view.quotes.index_at(d.speaker_start) is not None:
+            continue
+        if any(o is not d and o.content_start is not None and o.content_end is not None
+               and o.content_start <= d.speaker_start < o.content_end for o in drafts):
+            continue
+        d.resolved = AUTHOR
+    for d in drafts:  # what continues the writer's speech (a floating quote, "adding") is theirs
+        a = d.antecedent
+        while a is not None and a.resolved is not AUTHOR:
+            a = a.antecedent
+        if a is not None and d.resolved is not None and d.resolved.speaker is None:
+            d.resolved = AUTHOR
 
 
 def _headline_speakers(view: TextView, drafts: list[Draft]) -> None:

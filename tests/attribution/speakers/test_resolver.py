@@ -204,3 +204,15 @@ def test_an_adverb_before_a_name_is_no_title():
     text = "So far Ruiz, a law professor, has said he will not quit."
     (ruiz,) = resolve_all(text, ["far Ruiz"])
     assert ruiz.speaker == "Ruiz" and ruiz.title is None
+
+
+def test_i_outside_any_quotation_is_the_writer():
+    from toolkit.attribution import extract
+
+    text = ("“Okay,” I said, trying to regroup. “I was seventeen when I came here.”\n\n"
+            "Ana Lund said, “I will appeal.” The judge said I was not contrite.\n")
+    got = [(r.speaker, r.speaker_type, r.kind) for r in extract(text)]
+    assert got[:2] == [("author (unnamed)", "role", "direct"),
+                       ("author (unnamed)", "role", "floating")]
+    assert ("Ana Lund", "person", "direct") in got
+    assert all(r.speaker != "author (unnamed)" for r in extract(text)[2:])

@@ -2,8 +2,8 @@
 
 ``"I told them we would wait," Ana Lund said.``: the "I" and "we" that speak inside a quotation
 are its speaker, so an attribution whose speaker is a first-person pronoun within the content of
-another attribution takes that attribution's speaker. A first-person pronoun outside any quotation
-(the writer of an opinion piece) stays unresolved.
+another attribution takes that attribution's speaker. An "I" outside any quotation is the writer of
+the piece (see :mod:`toolkit.attribution.canonical_speakers`).
 """
 
 from __future__ import annotations
