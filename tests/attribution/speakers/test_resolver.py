@@ -216,3 +216,11 @@ def test_i_outside_any_quotation_is_the_writer():
                        ("author (unnamed)", "role", "floating")]
     assert ("Ana Lund", "person", "direct") in got
     assert all(r.speaker != "author (unnamed)" for r in extract(text)[2:])
+
+
+def test_a_first_name_alone_is_a_person():
+    text = "Bob agreed to talk on condition that his surname not be used. Bob said he saw it."
+    resolver = Resolver(text)
+    bob = resolver.resolve("Bob", "", 0)
+    again = resolver.resolve("Bob", "", text.index("Bob said"))
+    assert bob == again == Resolved("Bob", "person", None, "m")

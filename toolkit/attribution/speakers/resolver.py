@@ -477,7 +477,9 @@ def _resolve_name(mention: Mention, text: str, position: int,
     if len(parts) == 1:
         full = full_name(surname, text, before=position) if known is None else known.speaker
         name = full or mention.name
-        if full is None and mention.title is None and not named_with_title(surname, text):
+        if full is None and mention.title is None and not named_with_title(surname, text) \
+                and surname.lower() not in speaker_terms().first_names:
+            # a first name alone ("Bob said", a source known by first name) is still a person
             return Resolved(name, "organization", None, "o")
     else:
         name = mention.name
