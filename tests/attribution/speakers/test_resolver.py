@@ -224,3 +224,9 @@ def test_a_first_name_alone_is_a_person():
     bob = resolver.resolve("Bob", "", 0)
     again = resolver.resolve("Bob", "", text.index("Bob said"))
     assert bob == again == Resolved("Bob", "person", None, "m")
+
+
+def test_a_relative_pronoun_ending_the_head_is_no_part_of_the_id():
+    text = "He is a showman and birther who has repeatedly pledged to build a wall."
+    (birther,) = resolve_all(text, ["birther who"])
+    assert birther.speaker == "birther"

@@ -452,8 +452,11 @@ def _common_case(head: str, text: str) -> str:
 def _before_finite(head: str) -> str:
     """A speaker id is a noun phrase: ``Valdoria had not yet`` -> ``Valdoria``; ``the government
     was examining`` -> ``the government``. A finite verb inside a relative clause ("officials who
-    were briefed") stays."""
+    were briefed") stays; a relative pronoun that ends the head is left out."""
     words = head.split()
+    if len(words) > 1 and words[-1].lower().strip(",") in RELATIVE_PRONOUNS:
+        # ``a birther who has pledged``: the relative clause is the cue's; the noun is the speaker
+        return " ".join(words[:-1]).rstrip(",")
     for k, word in enumerate(words):
         low = word.lower().strip(",")
         if low in RELATIVE_PRONOUNS:
