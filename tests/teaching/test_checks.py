@@ -227,7 +227,9 @@ WRONG = {
         ("the unresolved row", lambda c: c.table["speaker"].iloc[0] if
          c.table["speaker"].iloc[0] == speakers.UNRESOLVED else speakers.UNRESOLVED,
          "'(unresolved)' collects"),
-        ("the second speaker", lambda c: c.named["speaker"].iloc[1], "not at the top"),
+        ("a speaker below the top", lambda c: c.named.loc[
+            c.named["n_attributions"] < c.named["n_attributions"].max(), "speaker"].iloc[0],
+         "not at the top"),
         ("the whole table", lambda c: c.table, "the answer is one name"),
         ("the top mention as written", lambda c: c.quotes["speaker_mention"].value_counts()
          .index[0], "a pronoun is how the text refers"),
