@@ -204,3 +204,11 @@ def test_an_office_is_preferred_to_a_courtesy_title():
     table = sp.speaker_table(quotes).set_index("speaker")
     assert table.loc["Lena Varga", "speaker_title"] == "Harbour Minister"
     assert table.loc["Ivo Dunn", "speaker_title"] == "Mr."  # the only title he has
+
+
+def test_speaker_table_of_no_speech_with_text_columns_read_from_parquet(quotes, documents):
+    """Tables read back from the store hold text as Arrow strings; a selection without speech
+    (here only an evidential attribution) gives an empty table, not a type error."""
+    only_evidence = quotes[quotes["kind"] == "evidential"].astype({"content": "string[pyarrow]"})
+    table = sp.speaker_table(only_evidence, documents)
+    assert table.empty and "words_direct" in table.columns
