@@ -230,3 +230,9 @@ def test_a_relative_pronoun_ending_the_head_is_no_part_of_the_id():
     text = "He is a showman and birther who has repeatedly pledged to build a wall."
     (birther,) = resolve_all(text, ["birther who"])
     assert birther.speaker == "birther"
+
+
+def test_a_relative_pronoun_after_a_clause_leaves_the_subject():
+    text = "Scott was one of three members who voted against the bill."
+    (scott,) = resolve_all(text, ["Scott was one of three members who"])
+    assert scott.speaker == "Scott"

@@ -456,7 +456,9 @@ def _before_finite(head: str) -> str:
     words = head.split()
     if len(words) > 1 and words[-1].lower().strip(",") in RELATIVE_PRONOUNS:
         # ``a birther who has pledged``: the relative clause is the cue's; the noun is the speaker
-        return " ".join(words[:-1]).rstrip(",")
+        words = words[:-1]
+        words[-1] = words[-1].rstrip(",")
+        head = " ".join(words)
     for k, word in enumerate(words):
         low = word.lower().strip(",")
         if low in RELATIVE_PRONOUNS:
