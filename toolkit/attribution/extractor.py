@@ -44,11 +44,11 @@ from toolkit.attribution.speaker_spans import (
     right_speaker,
 )
 from toolkit.attribution.special_cues import (
-    COLON_CUE,
     DASH_BYLINE,
     SOURCE_PHRASE,
     according_to,
     colon_cue,
+    colon_cue_matches,
     dash_byline,
     impersonal,
     question,
@@ -113,7 +113,7 @@ class _Extraction:
     def run(self) -> list[Draft]:
         view = self.view
         matches = [(m.start(), 0, m) for m in self.lexicon.pattern.finditer(view.text)]
-        matches += [(m.start("cue"), 1, m) for m in COLON_CUE.finditer(view.text)]
+        matches += [(m.start("cue"), 1, m) for m in colon_cue_matches(view.text)]
         matches += [(m.start(), 2, m) for m in SOURCE_PHRASE.finditer(view.text)]
         matches += [(m.start("cue"), 3, m) for m in DASH_BYLINE.finditer(view.text)]
         rules = (self._reporting_cue,

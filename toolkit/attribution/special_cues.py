@@ -10,6 +10,7 @@ the reason there is none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.attribution.content_spans import mark_used, quote_after, quote_before, settle_kind
 from toolkit.attribution.drafts import CueOutcome, Draft
@@ -34,6 +35,7 @@ from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
+           "colon_cue_matches",
            "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
@@ -43,6 +45,31 @@ COLON_CUE = re.compile(
     rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
     r"(?:\s(?P<predicate>(?:is|was|were|are)\s(?:\w+\s){0,3}?[a-z]+))?(?P<cue>:)(?=\s)",
     re.MULTILINE)
+# What a colon cue's match holds before its colon is name words, white space and a short
+# predicate: none but these characters. (Keep it in step with COLON_CUE.)
+_COLON_CUE_CHARS = r"\w.’'\-\s"
+_COLON_BEFORE_SPACE = re.compile(r":(?=\s)")
+_LAST_OTHER_CHAR = re.compile(rf"[^{_COLON_CUE_CHARS}](?=[{_COLON_CUE_CHARS}]*+\Z)")
+
+
+def colon_cue_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`COLON_CUE` in ``text``, as ``COLON_CUE.finditer(text)`` finds them.
+
+    A match ends at a colon followed by white space and holds only ``_COLON_CUE_CHARS`` before
+    it, so only the run of those characters before each such colon is searched instead of every
+    position of the text."""
+    pos = previous = 0
+    for colon in _COLON_BEFORE_SPACE.finditer(text):
+        at = colon.start()
+        low = max(pos, previous)
+        other = _LAST_OTHER_CHAR.search(text, low, at)
+        match = COLON_CUE.search(text, other.end() if other is not None else low, at + 2)
+        if match is not None:
+            yield match
+            pos = match.end()
+        previous = at + 1
+
+
 # ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line or followed by a
 # comma and a role); the dash is the cue
 DASH_BYLINE = re.compile(
