@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from toolkit.attribution.speakers import names
 from toolkit.attribution.special_cues import COLON_CUE, colon_cue_matches
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,6 +25,8 @@ CRAFTED = [
     "Director of the Agency de Vries on Monday: talks. Mr. Lund’s aide, O’Neil-Smith: ok",
     "x, Lund: a; Lund:b Lund:\tc Lund:\n\nd https://example.org: e 10:30 a.m. Lund :  f",
     "Lund was quite sure then: yes — Ana: “no” – Bo: maybe\u00a0Lund:\u2003x",
+    "Mr Lund said.  Lund  Lund\u2003x_Lund Lund_ Lund’s “Lund” Sen. Lund\n\nPresident\tLund",
+    "U.S. officials U.S.A. U.Sx  Mr. U — a-b a-bc\u00a0a-b x y",
 ]
 
 
@@ -39,3 +43,20 @@ def _found(matches):
 @pytest.mark.parametrize("text", list(_texts()))
 def test_colon_cues_are_the_pattern_matches(text):
     assert _found(colon_cue_matches(text)) == _found(COLON_CUE.finditer(text))
+
+
+def _lookups(text):
+    words = sorted(set(re.findall(r"\w+", text)))[:150]
+    return words + ["Mr", "U", "U.S", "U.S.", "a-b", "x y", " x", "", ".", "“Hello", "’s"]
+
+
+@pytest.mark.parametrize("text", list(_texts()))
+def test_word_lookups_by_scan_equal_the_index(text, monkeypatch):
+    scanned = names._TextIndex(text)
+    monkeypatch.setattr(names, "_SCANS_BEFORE_INDEX", 0)
+    indexed = names._TextIndex(text)
+    monkeypatch.setattr(names, "_SCANS_BEFORE_INDEX", 10**9)
+    for word in _lookups(text):
+        assert scanned.preceding(word) == indexed.preceding(word), word
+        if re.fullmatch(r"\w+", word):
+            assert scanned._starts(word) == indexed._starts(word), word

@@ -119,6 +119,53 @@ _TOKEN = re.compile(r"\S+")
 _WORD_END = re.compile(r"\w(?!\w)")
 _SPACED_WORD = re.compile(r"(?<!\S)\w+")
 _LEADING_WORD = re.compile(r"\w+")
+# Words looked up in a text by a scan of their own before all its words are indexed at once: a
+# few scans cost less than the index, and the index keeps the work linear in the text's length
+# when there are many.
+_SCANS_BEFORE_INDEX = 16
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Is ``text[i]`` a character ``\\w`` matches (False past the end)?"""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _spaced_word_starts(text: str, word: str) -> list[int]:
+    """The starts of the matches of ``(?<!\\S)\\w+`` in ``text`` that are ``word``."""
+    if _LEADING_WORD.fullmatch(word) is None:
+        return []
+    found = []
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if (p == 0 or text[p - 1].isspace()) and not _is_word_char(text, p + n):
+            found.append(p)
+        p = text.find(word, p + 1)
+    return found
+
+
+def _tokens_before(text: str, word: str) -> set[str]:
+    """The tokens (runs of non-space characters) that stand right before a token starting with
+    ``word`` as a whole word, as :meth:`_TextIndex.preceding` finds them with its index."""
+    if not word or not _is_word_char(word, len(word) - 1) or any(c.isspace() for c in word):
+        return set()
+    found = set()
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if p and text[p - 1].isspace() and not _is_word_char(text, p + n):
+            end = p - 1
+            while end >= 0 and text[end].isspace():
+                end -= 1
+            start = end
+            while start >= 0 and not text[start].isspace():
+                start -= 1
+            if end >= 0:
+                found.add(text[start + 1:end + 1])
+        p = text.find(word, p + 1)
+    return found
+
+
 # How far a name pattern's match reaches before and after the looked-up word it contains.
 _FULL_NAME_REACH = (100, 2)
 _ROLE_REACH = (400, 400)
@@ -138,10 +185,17 @@ class _TextIndex:
         self._preceding_found: dict[str, set[str]] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._word_starts: dict[str, list[int]] | None = None
+        self._scanned_starts: dict[str, list[int]] = {}
 
     def _starts(self, word: str) -> list[int]:
         """Starts of the whole words ``word`` that follow white space (or open the text)."""
         if self._word_starts is None:
+            found = self._scanned_starts.get(word)
+            if found is not None:
+                return found
+            if len(self._scanned_starts) < _SCANS_BEFORE_INDEX:
+                found = self._scanned_starts[word] = _spaced_word_starts(self.text, word)
+                return found
             table: dict[str, list[int]] = {}
             for m in _SPACED_WORD.finditer(self.text):
                 table.setdefault(m.group(), []).append(m.start())
@@ -180,6 +234,9 @@ class _TextIndex:
         """The tokens that stand right before a token starting with ``word`` (whole word)."""
         found = self._preceding_found.get(word)
         if found is not None:
+            return found
+        if self._preceding is None and len(self._preceding_found) < _SCANS_BEFORE_INDEX:
+            found = self._preceding_found[word] = _tokens_before(self.text, word)
             return found
         if self._preceding is None:
             # each token once, under its first word ("U.S." under "U"), with the token before
