@@ -27,6 +27,8 @@ CRAFTED = [
     "Lund was quite sure then: yes — Ana: “no” – Bo: maybe\u00a0Lund:\u2003x",
     "Mr Lund said.  Lund  Lund\u2003x_Lund Lund_ Lund’s “Lund” Sen. Lund\n\nPresident\tLund",
     "U.S. officials U.S.A. U.Sx  Mr. U — a-b a-bc\u00a0a-b x y",
+    "J. K. Lund, Ana Lund, ana Lund, Élise Lund, 3d Lund, _x Lund, Mr. Lund, said Lund, A.Lund",
+    "Ana\u00a0Lund; Ana  Lund; Ana O’Neil; B. O’Neil; " + "x" * 70 + " Lund; Aé X. Lund",
 ]
 
 
@@ -60,3 +62,14 @@ def test_word_lookups_by_scan_equal_the_index(text, monkeypatch):
         assert scanned.preceding(word) == indexed.preceding(word), word
         if re.fullmatch(r"\w+", word):
             assert scanned._starts(word) == indexed._starts(word), word
+
+
+@pytest.mark.parametrize("text", list(_texts()))
+def test_full_names_skipped_by_the_prefilter_are_none(text):
+    index = names._TextIndex(text)
+    words = sorted(set(re.findall(r"[A-Z][\w’'-]*", text)))[:200] + ["O’Neil", "’s", "Lund"]
+    for surname in words:
+        if not index._may_have_full_name(surname):
+            pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
+                                 + re.escape(surname) + r"\b")
+            assert pattern.search(text) is None, surname

@@ -130,6 +130,22 @@ def _is_word_char(text: str, i: int) -> bool:
     return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
+def _may_end_name_start(text: str, p: int) -> bool:
+    """Can a first name or initials (``[A-Z]. `` or ``Word `` where the word starts with neither
+    a lower-case letter a-z, a digit nor ``_``) end right before ``p``? (True when unsure: a word
+    longer than 64 characters.)"""
+    if p < 2 or text[p - 1] != " ":
+        return False
+    if text[p - 2] == ".":
+        return p >= 3 and "A" <= text[p - 3] <= "Z"
+    start = p - 2
+    while start >= 0 and _is_word_char(text, start):
+        if p - start > 64:
+            return True
+        start -= 1
+    return start < p - 2 and text[start + 1] not in "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
 def _spaced_word_starts(text: str, word: str) -> list[int]:
     """The starts of the matches of ``(?<!\\S)\\w+`` in ``text`` that are ``word``."""
     if _LEADING_WORD.fullmatch(word) is None:
@@ -275,9 +291,22 @@ class _TextIndex:
             self._titled[title] = found
         return found
 
+    def _may_have_full_name(self, surname: str) -> bool:
+        """False when no occurrence of ``surname`` has what :meth:`full_names`'s pattern needs
+        right before it: an initial and a space (``J. ``) or a space after a word that does not
+        start with a lower-case letter, a digit or ``_`` (``Ana ``)."""
+        word = _LEADING_WORD.match(surname)
+        if word is None:
+            return True
+        text = self.text
+        return any(text.startswith(surname, p) and _may_end_name_start(text, p)
+                   for p in self._starts(word.group()))
+
     def full_names(self, surname: str) -> list[tuple[int, str]]:
         """``(start, full name)`` of each fuller name ending in ``surname``, in text order."""
         found = self._full.get(surname)
+        if found is None and not self._may_have_full_name(surname):
+            found = self._full[surname] = []  # and no pattern compiled for nothing
         if found is None:
             pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
                                  + re.escape(surname) + r"\b")
