@@ -9,6 +9,7 @@ import pytest
 
 from toolkit.attribution.speakers import names
 from toolkit.attribution.special_cues import COLON_CUE, colon_cue_matches
+from toolkit.attribution.verb_lexicon import default_verb_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "data/sample/articles").glob("*.txt"))
@@ -73,3 +74,14 @@ def test_full_names_skipped_by_the_prefilter_are_none(text):
             pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
                                  + re.escape(surname) + r"\b")
             assert pattern.search(text) is None, surname
+
+
+def test_lexicon_pattern_matches_a_longest_first_alternation_of_its_forms():
+    lexicon = default_verb_lexicon()
+    forms = set(lexicon.entries) | {f[:1].upper() + f[1:] for f in lexicon.entries}
+    words = sorted(forms, key=lambda f: (-len(f), f))
+    plain = re.compile(r"(?<![\w’'-])(?:" + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])")
+    text = "\n".join(_texts()) + " Said SAID sAid according  to According\nto Ssaid ſaid"
+    assert [m.span() for m in lexicon.pattern.finditer(text)] == \
+        [m.span() for m in plain.finditer(text)]

@@ -12,6 +12,7 @@ pandas nor NLTK, so start-up stays short.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -235,9 +236,12 @@ def run_quotes(args: argparse.Namespace) -> int:
 
     options = _Options(lexicon, args.explain, args.floating, args.format)
     workers = args.workers or available_cores()
+    # The lexicon is loaded before any worker starts, so that forked workers share it; what is
+    # loaded so far lives to the end, and the garbage collector no longer goes over it (nor
+    # copies its pages into forked workers).
+    default_verb_lexicon()
+    gc.freeze()
     if workers > 1:
-        # Loaded before any worker starts, so that forked workers share it.
-        default_verb_lexicon()
         rows = _parallel_rows(texts(), options, workers)
     else:
         rows = (row for doc_id, path, text in texts()
