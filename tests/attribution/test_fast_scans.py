@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.attribution.speakers import names
+from toolkit.attribution.speakers import names, resolver
 from toolkit.attribution.special_cues import COLON_CUE, colon_cue_matches
 from toolkit.attribution.verb_lexicon import default_verb_lexicon
 
@@ -85,3 +85,11 @@ def test_lexicon_pattern_matches_a_longest_first_alternation_of_its_forms():
     text = "\n".join(_texts()) + " Said SAID sAid according  to According\nto Ssaid ſaid"
     assert [m.span() for m in lexicon.pattern.finditer(text)] == \
         [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("text", list(_texts()) + ["it's o’clock x-ray re-do said_ said2 said"])
+def test_lower_case_words_by_scan_equal_the_list(text):
+    listed = frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'])", text))
+    words = sorted(set(re.findall(r"[A-Za-z]+", text)))[:300]
+    for word in [w.lower() for w in words] + ["said", "x", "ray", "do", "re", "s", "clock", "é"]:
+        assert (word in resolver._LowerWords(text)) == (word in listed), word

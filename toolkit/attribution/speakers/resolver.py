@@ -407,10 +407,54 @@ def _possessive_start(head: str) -> set[str]:
     return {first.lower()} if first.endswith(("’s", "'s")) and first[:1].islower() else set()
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'])")
+_ASCII_LOWER = re.compile(r"[a-z]+")
+# Words looked up by a scan of their own before all the lower-case words of the text are listed
+_SCANS_BEFORE_LISTING = 16
+
+
+class _LowerWords:
+    """The words a text writes in lower case (the matches of ``_LOWER_WORD``), for ``in``: the
+    first few words asked about are looked for one by one (str.find), which costs less than
+    listing every word; later ones are looked up in the list, so the work stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked: dict[str, bool] = {}
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is not None:
+            return word in self.words
+        found = self.asked.get(word)
+        if found is None:
+            if len(self.asked) >= _SCANS_BEFORE_LISTING:
+                self.words = frozenset(_LOWER_WORD.findall(self.text))
+                return word in self.words
+            found = self.asked[word] = _writes(self.text, word)
+        return found
+
+
+def _writes(text: str, word: str) -> bool:
+    """Is ``word`` a match of ``_LOWER_WORD`` in ``text``: a run of a-z that no word character,
+    apostrophe or hyphen precedes and no word character or apostrophe follows?"""
+    if _ASCII_LOWER.fullmatch(word) is None:
+        return False
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        before = text[p - 1] if p else " "
+        after = text[p + n] if p + n < len(text) else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_’'"):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
 @lru_cache(maxsize=4)
-def _lower_words(text: str) -> frozenset[str]:
+def _lower_words(text: str) -> _LowerWords:
     """The words ``text`` writes in lower case."""
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'])", text))
+    return _LowerWords(text)
 
 
 def _common_case(head: str, text: str) -> str:
