@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from toolkit.attribution.speakers import names, resolver
-from toolkit.attribution.special_cues import COLON_CUE, colon_cue_matches
+from toolkit.attribution.special_cues import (
+    COLON_CUE,
+    DASH_BYLINE,
+    SOURCE_PHRASE,
+    colon_cue_matches,
+    dash_byline_matches,
+    source_phrase_matches,
+)
 from toolkit.attribution.verb_lexicon import default_verb_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -93,3 +100,13 @@ def test_lower_case_words_by_scan_equal_the_list(text):
     words = sorted(set(re.findall(r"[A-Za-z]+", text)))[:300]
     for word in [w.lower() for w in words] + ["said", "x", "ray", "do", "re", "s", "clock", "é"]:
         assert (word in resolver._LowerWords(text)) == (word in listed), word
+
+
+@pytest.mark.parametrize("text", list(_texts()) + [
+    "“Go.” — Ana Lund\n\"Stay\" -- Bo Vell, chair\n“x”― Al Bo ,\n\"\"— Cy\n”—Di.",
+    "In a poll, in the survey In its new study of voters, In Lund’s view, in his view, Win a "
+    "poll; in\ta report; in  their analysis",
+])
+def test_dash_bylines_and_source_phrases_are_the_pattern_matches(text):
+    assert _found(dash_byline_matches(text)) == _found(DASH_BYLINE.finditer(text))
+    assert _found(source_phrase_matches(text)) == _found(SOURCE_PHRASE.finditer(text))

@@ -35,7 +35,7 @@ from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
-           "colon_cue_matches",
+           "colon_cue_matches", "dash_byline_matches", "source_phrase_matches",
            "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
@@ -80,6 +80,36 @@ SOURCE_PHRASE = re.compile(
     r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
     r"\b(?:poll|survey|study|report|analysis))\b"
     r"|\b[Ii]n\s+(?P<holder>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}[’']s?|his|her|their)\s+view\b")
+
+
+# Where the matches of DASH_BYLINE and SOURCE_PHRASE can start: right after a closing quotation
+# mark, and at "in"/"In" before white space. (Keep them in step with the patterns.)
+_QUOTE_MARK = re.compile(r"[”\"]")
+_IN_BEFORE_SPACE = re.compile(r"\b[Ii]n\s")
+
+
+def dash_byline_matches(text: str) -> Iterator[re.Match[str]]:
+    """``DASH_BYLINE.finditer(text)``, trying the pattern only after quotation marks."""
+    return _matches_from(DASH_BYLINE, text, (m.end() for m in _QUOTE_MARK.finditer(text)))
+
+
+def source_phrase_matches(text: str) -> Iterator[re.Match[str]]:
+    """``SOURCE_PHRASE.finditer(text)``, trying the pattern only at "in" before white space."""
+    return _matches_from(SOURCE_PHRASE, text,
+                         (m.start() for m in _IN_BEFORE_SPACE.finditer(text)))
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterator[int]
+                  ) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` finds, for a pattern whose matches are never
+    empty and can start only at ``starts`` (in increasing order): it is tried there alone."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
 
 
 def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:
