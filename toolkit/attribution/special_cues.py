@@ -85,7 +85,7 @@ SOURCE_PHRASE = re.compile(
 # Where the matches of DASH_BYLINE and SOURCE_PHRASE can start: right after a closing quotation
 # mark, and at "in"/"In" before white space. (Keep them in step with the patterns.)
 _QUOTE_MARK = re.compile(r"[”\"]")
-_IN_BEFORE_SPACE = re.compile(r"\b[Ii]n\s")
+_IN_BEFORE_SPACE = re.compile(r"[Ii]n\s")  # faster to find than with the \b before it
 
 
 def dash_byline_matches(text: str) -> Iterator[re.Match[str]]:
@@ -95,8 +95,9 @@ def dash_byline_matches(text: str) -> Iterator[re.Match[str]]:
 
 def source_phrase_matches(text: str) -> Iterator[re.Match[str]]:
     """``SOURCE_PHRASE.finditer(text)``, trying the pattern only at "in" before white space."""
-    return _matches_from(SOURCE_PHRASE, text,
-                         (m.start() for m in _IN_BEFORE_SPACE.finditer(text)))
+    return _matches_from(SOURCE_PHRASE, text, (
+        m.start() for m in _IN_BEFORE_SPACE.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")))
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterator[int]
