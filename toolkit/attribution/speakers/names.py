@@ -279,6 +279,8 @@ class _TextIndex:
     def titled(self, title: str) -> list[tuple[int, str]]:
         """``(start, name)`` of each name written after the capitalized ``title``."""
         found = self._titled.get(title)
+        if found is None and title not in self.text:  # every match holds the title
+            found = self._titled[title] = []
         if found is None:
             pattern = re.compile(rf"(?<![\w.]){re.escape(title)}\s+(?P<name>{_NAME_PATTERN})")
             found = []
@@ -323,6 +325,8 @@ class _TextIndex:
         """Named holders of ``role`` by how many of its qualifiers their description holds:
         ``{score: [(start, name), ...]}`` in text order."""
         found = self._roles.get(role)
+        if found is None and role.split()[-1] not in self.text:  # every match holds the noun
+            found = self._roles[role] = {}
         if found is None:
             found = {}
             words = role.split()
@@ -353,6 +357,8 @@ class _TextIndex:
     def bodies(self, noun: str) -> list[tuple[int, str]]:
         """``(start, organization id)`` of each name headed by ``noun``, in text order."""
         found = self._bodies.get(noun)
+        if found is None and noun.capitalize() not in self.text:  # every match holds it
+            found = self._bodies[noun] = []
         if found is None:
             pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{re.escape(noun.capitalize())}\b"
                                  rf"(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"
