@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.attribution import text as text_module
 from toolkit.attribution.speakers import names, resolver
 from toolkit.attribution.special_cues import (
     COLON_CUE,
@@ -16,6 +17,7 @@ from toolkit.attribution.special_cues import (
     dash_byline_matches,
     source_phrase_matches,
 )
+from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import default_verb_lexicon
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,3 +112,15 @@ def test_lower_case_words_by_scan_equal_the_list(text):
 def test_dash_bylines_and_source_phrases_are_the_pattern_matches(text):
     assert _found(dash_byline_matches(text)) == _found(DASH_BYLINE.finditer(text))
     assert _found(source_phrase_matches(text)) == _found(SOURCE_PHRASE.finditer(text))
+
+
+@pytest.mark.parametrize("text", list(_texts()) + [
+    "The Merrow dam; the Merrow_x; bathe Merrow; the  Merrow; merrow-ish; The Lund’s; the Lundx"])
+def test_modifier_names_by_scan_equal_the_index(text, monkeypatch):
+    names_asked = sorted(set(re.findall(r"[A-Z]\w*", text)))[:120] + ["Merrow", "Lund", "É"]
+    scanned = TextView(text)
+    monkeypatch.setattr(text_module, "_SCANS_BEFORE_INDEX", 0)
+    indexed = TextView(text)
+    monkeypatch.setattr(text_module, "_SCANS_BEFORE_INDEX", 10**9)
+    for name in names_asked:
+        assert scanned.used_as_modifier(name) == indexed.used_as_modifier(name), name
