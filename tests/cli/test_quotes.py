@@ -175,6 +175,7 @@ def test_workers_started_from_the_test_process_keep_the_input_order(capsys, monk
     from toolkit.cli import quotes
 
     monkeypatch.setattr(quotes, "_PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(quotes, "_PARALLEL_MIN_CHARS_UNFORKED", 0)
     monkeypatch.setattr(quotes, "_TASK_CHARS", 1)
     articles = sorted(str(p) for p in (ROOT / "data/sample/articles").glob("*.txt"))[:6]
     _, one, _ = run(["quotes", *articles, "--workers", "1"], capsys)

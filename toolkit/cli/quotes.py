@@ -278,9 +278,12 @@ def _document_rows(doc_id: str, path: str, text: str, options: _Options
 
 
 # Inputs of fewer characters than this in all are done in this process: starting workers would
-# cost more than they save. Larger ones go to the workers in tasks of about _TASK_CHARS
-# characters, small enough that the workers finish together, with a few tasks per worker queued.
+# cost more than they save (forked workers start at once; workers that start from a clean
+# interpreter import the toolkit first, about a second). Larger ones go to the workers in tasks
+# of about _TASK_CHARS characters, small enough that the workers finish together, with a few
+# tasks per worker queued.
 _PARALLEL_MIN_CHARS = 50_000
+_PARALLEL_MIN_CHARS_UNFORKED = 2_000_000
 _TASK_CHARS = 20_000
 _TASKS_QUEUED = 3
 
@@ -297,16 +300,29 @@ def _parallel_rows(documents: Iterator[tuple[str, str, str]], options: _Options,
 
     head: list[tuple[str, str, str]] = []
     size = 0
-    for document in documents:
-        head.append(document)
-        size += len(document[2])
-        if size >= _PARALLEL_MIN_CHARS:
-            break
-    if size < _PARALLEL_MIN_CHARS:
+
+    def read_up_to(least: int) -> bool:
+        """Read documents into ``head`` until they hold ``least`` characters; False when the
+        input ends first."""
+        nonlocal size
+        for document in documents:
+            head.append(document)
+            size += len(document[2])
+            if size >= least:
+                return True
+        return size >= least
+
+    # The start method is chosen once the first documents are read (reading a corpus table
+    # may load libraries that rule out forking).
+    enough = read_up_to(_PARALLEL_MIN_CHARS)
+    context = _process_context() if enough else None
+    if context is not None and context.get_start_method() != "fork":
+        enough = read_up_to(_PARALLEL_MIN_CHARS_UNFORKED)
+    if not enough:
         for doc_id, path, text in head:
             yield from _document_rows(doc_id, path, text, options)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_process_context(),
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker, initargs=(options,))
     try:
         pending: deque = deque()
