@@ -124,3 +124,9 @@ def test_modifier_names_by_scan_equal_the_index(text, monkeypatch):
     monkeypatch.setattr(text_module, "_SCANS_BEFORE_INDEX", 10**9)
     for name in names_asked:
         assert scanned.used_as_modifier(name) == indexed.used_as_modifier(name), name
+
+
+@pytest.mark.parametrize("text", list(_texts()) + [
+    "Mr. Ana Lund, Mrs Lune, Ms.  J. K. Vell, Miss Tao Ng, MrX, Mr.Lund, aMr. Lund, MMr. Lund"])
+def test_honorifics_are_the_pattern_matches(text):
+    assert _found(resolver._honorifics(text)) == _found(resolver._HONORIFIC.finditer(text))
