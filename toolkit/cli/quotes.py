@@ -6,7 +6,9 @@ a brat folder (or any path with ``--input-format``) is read by the corpus loader
 options, and each record's ``path`` is the load record's (``file.csv:12`` for a table row). An
 input that cannot be read is named on stderr with the reason and skipped (exit status 1).
 ``evaluate`` scores the extractor against brat gold annotations. Plain text files need neither
-pandas nor NLTK, so start-up stays short.
+pandas nor NLTK, so start-up stays short. Inputs of some size are extracted by worker processes
+(``--workers``, default one per core), in tasks of a few documents whose records are written in
+input order, so the output is the same for any number of workers.
 """
 
 from __future__ import annotations
@@ -239,7 +241,8 @@ def run_quotes(args: argparse.Namespace) -> int:
     # The lexicon is loaded before any worker starts, so that forked workers share it; what is
     # loaded so far lives to the end, and the garbage collector no longer goes over it (nor
     # copies its pages into forked workers).
-    default_verb_lexicon()
+    if lexicon is None:
+        default_verb_lexicon()
     gc.freeze()
     if workers > 1:
         rows = _parallel_rows(texts(), options, workers)
