@@ -126,8 +126,8 @@ _SCANS_BEFORE_INDEX = 16
 
 
 def _is_word_char(text: str, i: int) -> bool:
-    """Is ``text[i]`` a character ``\\w`` matches (False past the end)?"""
-    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+    """Is ``text[i]`` a character ``\\w`` matches (False outside the text)?"""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _may_end_name_start(text: str, p: int) -> bool:
