@@ -3,10 +3,14 @@
 import csv
 import io
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from toolkit.cli import main
 from toolkit.cli.quotes import JSONL_KEYS
 
+ROOT = Path(__file__).resolve().parents[2]
 STORY = "\u201cThe gates stay open,\u201d Maria Ramos said on Monday.\n"
 
 
@@ -151,3 +155,29 @@ def test_explain_adds_rule_paths_and_rejected_cues(tmp_path, capsys):
     assert lines[2]["explain"][0] == "cue:lexicon(say)" and lines[2]["reason"] is None
     _, table, _ = run(["quotes", str(story), "--explain", "--format", "table"], capsys)
     assert "cue:lexicon(say) \u2192 speaker:" in table and "\u2717 the cue form is a noun" in table
+
+
+def _quotes_output(args):
+    done = subprocess.run([sys.executable, "-m", "toolkit", "quotes", *args], cwd=ROOT,
+                          capture_output=True, check=True)
+    return done.stdout
+
+
+def test_workers_write_the_same_bytes_as_one_process():
+    articles = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/sample/articles").glob("*.txt"))
+    assert sum(len((ROOT / p).read_text(encoding="utf-8")) for p in articles) >= 50_000
+    for extra in ([], ["--format", "csv"], ["--explain", "--no-floating"]):
+        one = _quotes_output([*articles, *extra, "--workers", "1"])
+        assert one and _quotes_output([*articles, *extra, "--workers", "2"]) == one
+
+
+def test_workers_started_from_the_test_process_keep_the_input_order(capsys, monkeypatch):
+    from toolkit.cli import quotes
+
+    monkeypatch.setattr(quotes, "_PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(quotes, "_PARALLEL_MIN_CHARS_UNFORKED", 0)
+    monkeypatch.setattr(quotes, "_TASK_CHARS", 1)
+    articles = sorted(str(p) for p in (ROOT / "data/sample/articles").glob("*.txt"))[:6]
+    _, one, _ = run(["quotes", *articles, "--workers", "1"], capsys)
+    _, two, _ = run(["quotes", *articles, "--workers", "2"], capsys)
+    assert one and two == one

@@ -1,5 +1,9 @@
+import re
+
+import pytest
+
 from toolkit.corpus import read_document
-from toolkit.corpus.clean import clean, normalize_line
+from toolkit.corpus.clean import _MANY_WORDS, clean, normalize_line
 
 
 def test_seed_body_has_the_headline_once_and_no_chrome(seed_path):
@@ -63,3 +67,20 @@ def test_byte_order_mark_is_excluded_without_shifting_offsets():
 def test_clean_is_pure():
     text = "Connect with us\nA headline\nA sentence.\n"
     assert clean(text) == clean(text)
+
+
+@pytest.mark.parametrize("line", [
+    "", " ", "\t- Share this \u2014 story \u00a0 now -", "\u201cQuoted\u201d \u2018words\u2019 \u2013 here",
+    "  \u2003 Mixed\u2028white\x0bspace\x1c  ", "\u0130stanbul ALL CAPS", "...", "- | \u2022 *",
+])
+def test_normalize_line_is_translate_lower_and_folded_spaces(line):
+    table = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                           "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+    expected = re.sub(r"\s+", " ", line.translate(table).lower()).strip("\"'.,;!?-|•·*>#()[] \t")
+    assert normalize_line(line) == expected
+
+
+@pytest.mark.parametrize("words", [0, 1, 11, 12, 13, 14, 40])
+def test_chrome_lines_are_told_by_their_word_count(words):
+    for key in (" ".join(["ab"] * words), "-".join(["x_1"] * words) + "!", "\u00e9t\u00e9 " * words):
+        assert (_MANY_WORDS.match(key) is not None) == (len(re.findall(r"\w+", key)) > 12)

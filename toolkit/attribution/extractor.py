@@ -44,15 +44,15 @@ from toolkit.attribution.speaker_spans import (
     right_speaker,
 )
 from toolkit.attribution.special_cues import (
-    COLON_CUE,
-    DASH_BYLINE,
-    SOURCE_PHRASE,
     according_to,
     colon_cue,
+    colon_cue_matches,
     dash_byline,
+    dash_byline_matches,
     impersonal,
     question,
     source_phrase,
+    source_phrase_matches,
 )
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
@@ -113,9 +113,9 @@ class _Extraction:
     def run(self) -> list[Draft]:
         view = self.view
         matches = [(m.start(), 0, m) for m in self.lexicon.pattern.finditer(view.text)]
-        matches += [(m.start("cue"), 1, m) for m in COLON_CUE.finditer(view.text)]
-        matches += [(m.start(), 2, m) for m in SOURCE_PHRASE.finditer(view.text)]
-        matches += [(m.start("cue"), 3, m) for m in DASH_BYLINE.finditer(view.text)]
+        matches += [(m.start("cue"), 1, m) for m in colon_cue_matches(view.text)]
+        matches += [(m.start(), 2, m) for m in source_phrase_matches(view.text)]
+        matches += [(m.start("cue"), 3, m) for m in dash_byline_matches(view.text)]
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
                  lambda match: source_phrase(view, match),

@@ -10,6 +10,7 @@ the reason there is none.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from toolkit.attribution.content_spans import mark_used, quote_after, quote_before, settle_kind
 from toolkit.attribution.drafts import CueOutcome, Draft
@@ -35,6 +36,7 @@ from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
+           "colon_cue_matches", "dash_byline_matches", "source_phrase_matches",
            "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
@@ -44,6 +46,31 @@ COLON_CUE = re.compile(
     rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
     r"(?:\s(?P<predicate>(?:is|was|were|are)\s(?:\w+\s){0,3}?[a-z]+))?(?P<cue>:)(?=\s)",
     re.MULTILINE)
+# What a colon cue's match holds before its colon is name words, white space and a short
+# predicate: none but these characters. (Keep it in step with COLON_CUE.)
+_COLON_CUE_CHARS = r"\w.’'\-\s"
+_COLON_BEFORE_SPACE = re.compile(r":(?=\s)")
+_LAST_OTHER_CHAR = re.compile(rf"[^{_COLON_CUE_CHARS}](?=[{_COLON_CUE_CHARS}]*+\Z)")
+
+
+def colon_cue_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of :data:`COLON_CUE` in ``text``, as ``COLON_CUE.finditer(text)`` finds them.
+
+    A match ends at a colon followed by white space and holds only ``_COLON_CUE_CHARS`` before
+    it, so only the run of those characters before each such colon is searched instead of every
+    position of the text."""
+    pos = previous = 0
+    for colon in _COLON_BEFORE_SPACE.finditer(text):
+        at = colon.start()
+        low = max(pos, previous)
+        other = _LAST_OTHER_CHAR.search(text, low, at)
+        match = COLON_CUE.search(text, other.end() if other is not None else low, at + 2)
+        if match is not None:
+            yield match
+            pos = match.end()
+        previous = at + 1
+
+
 # ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line or followed by a
 # comma and a role); the dash is the cue
 DASH_BYLINE = re.compile(
@@ -54,6 +81,37 @@ SOURCE_PHRASE = re.compile(
     r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
     r"\b(?:poll|survey|study|report|analysis))\b"
     r"|\b[Ii]n\s+(?P<holder>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}[’']s?|his|her|their)\s+view\b")
+
+
+# Where the matches of DASH_BYLINE and SOURCE_PHRASE can start: right after a closing quotation
+# mark, and at "in"/"In" before white space. (Keep them in step with the patterns.)
+_QUOTE_MARK = re.compile(r"[”\"]")
+_IN_BEFORE_SPACE = re.compile(r"[Ii]n\s")  # faster to find than with the \b before it
+
+
+def dash_byline_matches(text: str) -> Iterator[re.Match[str]]:
+    """``DASH_BYLINE.finditer(text)``, trying the pattern only after quotation marks."""
+    return _matches_from(DASH_BYLINE, text, (m.end() for m in _QUOTE_MARK.finditer(text)))
+
+
+def source_phrase_matches(text: str) -> Iterator[re.Match[str]]:
+    """``SOURCE_PHRASE.finditer(text)``, trying the pattern only at "in" before white space."""
+    return _matches_from(SOURCE_PHRASE, text, (
+        m.start() for m in _IN_BEFORE_SPACE.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")))
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterator[int]
+                  ) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` finds, for a pattern whose matches are never
+    empty and can start only at ``starts`` (in increasing order): it is tried there alone."""
+    pos = 0
+    for start in starts:
+        if start >= pos:
+            match = pattern.match(text, start)
+            if match is not None:
+                yield match
+                pos = match.end()
 
 
 def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:

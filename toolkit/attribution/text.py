@@ -165,6 +165,29 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][
                        r"(?: \([^()\n]{1,30}\))?\s*(?:[-—–]|\([^()\n]{1,30}\) [-—–])\s+")
 
 
+# Names looked up by a scan of their own before the text's words are indexed at once
+_SCANS_BEFORE_INDEX = 16
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Is ``text[i]`` a character ``\\w`` matches (False outside the text)?"""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _has_word(text: str, word: str, *, after_the: bool = False) -> bool:
+    """Is ``word`` (word characters only) a whole run of word characters in ``text`` (with
+    ``after_the``: one that "the " or "The " stands right before, as ``_AFTER_THE`` finds)?"""
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if not _is_word_char(text, p - 1) and not _is_word_char(text, p + n) and (
+                not after_the or p >= 4 and text[p - 4:p] in ("the ", "The ")
+                and not _is_word_char(text, p - 5)):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
 class TextView:
     """Paragraphs, sentences and quotation spans of one text, computed once.
 
@@ -235,7 +258,11 @@ class TextView:
         found = self._modifier_names.get(name)
         if found is None:
             lower = name.lower()
-            if _WORD_RUN.fullmatch(name) and _WORD_RUN.fullmatch(lower):
+            if _WORD_RUN.fullmatch(name) and _WORD_RUN.fullmatch(lower) \
+                    and self._word_runs is None and len(self._modifier_names) < _SCANS_BEFORE_INDEX:
+                # the first few names: a scan of their own costs less than indexing every word
+                found = _has_word(self.text, lower) or _has_word(self.text, name, after_the=True)
+            elif _WORD_RUN.fullmatch(name) and _WORD_RUN.fullmatch(lower):
                 if self._word_runs is None:
                     self._word_runs = (frozenset(_WORD_RUN.findall(self.text)),
                                        frozenset(_AFTER_THE.findall(self.text)))

@@ -91,19 +91,32 @@ def _trie_pattern(words: set[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_node(trie)
+    return _trie_node(trie, root=True)
 
 
-def _trie_node(node: dict) -> str:
+def _trie_node(node: dict, *, root: bool = False) -> str:
     ends_here = "" in node
+    # At the root, a capital letter and its lower-case twin that lead to the same words
+    # ("Said", "said") become one branch [Ss]: the same matches, half the pattern to compile.
+    # The branches start with different characters, so at most one can match at a position
+    # and their order does not matter.
+    twins = _twins(node) if root else set()
     branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_node(node[char])
-                for char in sorted(k for k in node if k)]
+                for char in sorted(k for k in node if k)
+                if char not in twins and not ("a" <= char <= "z" and char.upper() in twins)]
+    branches += [f"[{upper}{upper.lower()}]" + _trie_node(node[upper]) for upper in sorted(twins)]
     if not branches:
         return ""
     if len(branches) == 1 and not ends_here:
         return branches[0]
     group = "(?:" + "|".join(branches) + ")"
     return group + "?" if ends_here else group
+
+
+def _twins(node: dict) -> set[str]:
+    """The capital ASCII letters of ``node``'s branches whose lower-case letter has the same
+    branch; each stands for itself and its lower-case twin."""
+    return {char for char in node if "A" <= char <= "Z" and node.get(char.lower()) == node[char]}
 
 
 def parse_verb_lexicon(text: str, *, source: str = "<string>") -> VerbLexicon:

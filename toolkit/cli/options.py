@@ -35,6 +35,7 @@ __all__ = [
     "add_stopwords_option",
     "add_top_n_option",
     "add_voice_option",
+    "add_worker_count_option",
     "add_workers_option",
     "available_cores",
     "check_dates",
@@ -153,6 +154,11 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not offered on every platform
         return os.cpu_count() or 1
+
+
+def add_worker_count_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--workers N``: how many processes (at least 1; default None, the caller's choice)."""
+    parser.add_argument("--workers", type=_positive, default=None, metavar="N", help=help_text)
 
 
 def add_workers_option(parser: argparse.ArgumentParser) -> None:

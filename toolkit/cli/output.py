@@ -24,8 +24,6 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from toolkit.report.outputs import guard_csv_cell, table_csv
-
 __all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "write_frame",
            "write_records"]
 
@@ -36,6 +34,14 @@ FORMATS = ("jsonl", "csv", "table")
 # format shows them escaped. An ANSI escape sequence starts with ESC (or the C1 CSI), so
 # escaping those characters disarms it.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+def guard_csv_cell(text: str) -> str | None:
+    """:func:`toolkit.report.outputs.guard_csv_cell`, imported when first needed (the report
+    package is not needed for JSON Lines)."""
+    from toolkit.report.outputs import guard_csv_cell as guard
+
+    return guard(text)
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
@@ -152,6 +158,8 @@ def write_frame(frame, fmt: str, stream: TextIO | None = None, *, raw: bool = Fa
     """Write a DataFrame; CSV is ``frame.to_csv(index=False)`` with the formula guard of
     :func:`guard_csv_cell` unless ``raw``, and carriage returns quoted (exactly ``to_csv``
     when no cell needs either)."""
+    from toolkit.report.outputs import table_csv
+
     out = stream or sys.stdout
     if fmt == "csv":
         out.write(table_csv(frame, raw=raw))

@@ -6,22 +6,28 @@ a brat folder (or any path with ``--input-format``) is read by the corpus loader
 options, and each record's ``path`` is the load record's (``file.csv:12`` for a table row). An
 input that cannot be read is named on stderr with the reason and skipped (exit status 1).
 ``evaluate`` scores the extractor against brat gold annotations. Plain text files need neither
-pandas nor NLTK, so start-up stays short.
+pandas nor NLTK, so start-up stays short. Inputs of some size are extracted by worker processes
+(``--workers``, default one per core), in tasks of a few documents whose records are written in
+input order, so the output is the same for any number of workers.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from toolkit.cli.options import (
     add_format_option,
     add_raw_csv_option,
     add_reading_options,
+    add_worker_count_option,
+    available_cores,
     open_corpus,
 )
 from toolkit.cli.output import printable, write_records
@@ -65,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     quotes.add_argument("--explain", action="store_true",
                         help="add each record's rule path (explain) and list the candidate cues "
                              "that became no attribution (kind=rejected) with the reason")
+    add_worker_count_option(quotes, "processes that extract; the output is the same for any N "
+                                    "(default: the cores available; a small input is done in "
+                                    "this process)")
     quotes.set_defaults(func=run_quotes)
 
     evaluate = subparsers.add_parser(
@@ -210,8 +219,7 @@ def _corpus_texts(path: str, args: argparse.Namespace, skipped: list[str]
 def run_quotes(args: argparse.Namespace) -> int:
     """Write the attributions of every readable input to stdout; 1 when an input was
     skipped."""
-    from toolkit.attribution import cued, extract, load_verb_lexicon
-    from toolkit.corpus.clean import clean
+    from toolkit.attribution import default_verb_lexicon, load_verb_lexicon
 
     paths = _read_paths(args)
     lexicon = load_verb_lexicon(args.lexicon) if args.lexicon else None
@@ -228,20 +236,151 @@ def run_quotes(args: argparse.Namespace) -> int:
                 continue
             yield Path(path).stem, path, text
 
-    def rows() -> Iterator[dict[str, object]]:
-        for doc_id, path, text in texts():
-            records = extract(text, doc_id=doc_id, lexicon=lexicon,
-                              excluded=clean(text).excluded_spans, explain=args.explain)
-            shown = records if args.floating else cued(records)
-            yield from (_row(record, path, args.format) for record in shown)
+    options = _Options(lexicon, args.explain, args.floating, args.format)
+    workers = args.workers or available_cores()
+    # The lexicon is loaded before any worker starts, so that forked workers share it; what is
+    # loaded so far lives to the end, and the garbage collector no longer goes over it (nor
+    # copies its pages into forked workers).
+    if lexicon is None:
+        default_verb_lexicon()
+    gc.freeze()
+    if workers > 1:
+        rows = _parallel_rows(texts(), options, workers)
+    else:
+        rows = (row for doc_id, path, text in texts()
+                for row in _document_rows(doc_id, path, text, options))
 
     widths = _EXPLAIN_WIDTHS if args.explain else _TABLE_WIDTHS
     if args.format == "table":
         columns = tuple(widths)
     else:
         columns = JSONL_KEYS + _EXTRA_KEYS + (_EXPLAIN_KEYS if args.explain else ())
-    write_records(rows(), columns, args.format, column_widths=widths, raw=args.raw_csv)
+    write_records(rows, columns, args.format, column_widths=widths, raw=args.raw_csv)
     return 1 if skipped else 0
+
+
+class _Options(NamedTuple):
+    """What every document's extraction and rows depend on besides its text."""
+
+    lexicon: object
+    explain: bool
+    floating: bool
+    format: str
+
+
+def _document_rows(doc_id: str, path: str, text: str, options: _Options
+                   ) -> list[dict[str, object]]:
+    """The output rows of one document."""
+    from toolkit.attribution import cued, extract
+    from toolkit.corpus.clean import clean
+
+    records = extract(text, doc_id=doc_id, lexicon=options.lexicon,
+                      excluded=clean(text).excluded_spans, explain=options.explain)
+    shown = records if options.floating else cued(records)
+    return [_row(record, path, options.format) for record in shown]
+
+
+# Inputs of fewer characters than this in all are done in this process: starting workers would
+# cost more than they save (forked workers start at once; workers that start from a clean
+# interpreter import the toolkit first, about a second). Larger ones go to the workers in tasks
+# of about _TASK_CHARS characters, small enough that the workers finish together, with a few
+# tasks per worker queued.
+_PARALLEL_MIN_CHARS = 50_000
+_PARALLEL_MIN_CHARS_UNFORKED = 2_000_000
+_TASK_CHARS = 20_000
+_TASKS_QUEUED = 3
+
+_worker_options: _Options | None = None
+
+
+def _parallel_rows(documents: Iterator[tuple[str, str, str]], options: _Options, workers: int
+                   ) -> Iterator[dict[str, object]]:
+    """The rows of ``documents`` in input order, extracted by ``workers`` processes (in this
+    process when the input is small)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import chain
+
+    head: list[tuple[str, str, str]] = []
+    size = 0
+
+    def read_up_to(least: int) -> bool:
+        """Read documents into ``head`` until they hold ``least`` characters; False when the
+        input ends first."""
+        nonlocal size
+        for document in documents:
+            head.append(document)
+            size += len(document[2])
+            if size >= least:
+                return True
+        return size >= least
+
+    # The start method is chosen once the first documents are read (reading a corpus table
+    # may load libraries that rule out forking).
+    enough = read_up_to(_PARALLEL_MIN_CHARS)
+    context = _process_context() if enough else None
+    if context is not None and context.get_start_method() != "fork":
+        enough = read_up_to(_PARALLEL_MIN_CHARS_UNFORKED)
+    if not enough:
+        for doc_id, path, text in head:
+            yield from _document_rows(doc_id, path, text, options)
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_start_worker, initargs=(options,))
+    try:
+        pending: deque = deque()
+        tasks = _tasks(chain(head, documents))
+        while True:
+            while len(pending) < _TASKS_QUEUED * workers:
+                task = next(tasks, None)
+                if task is None:
+                    break
+                pending.append(pool.submit(_task_rows, task))
+            if not pending:
+                return
+            for rows in pending.popleft().result():
+                yield from rows
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _tasks(documents: Iterator[tuple[str, str, str]]) -> Iterator[list[tuple[str, str, str]]]:
+    """Consecutive documents grouped into tasks of about ``_TASK_CHARS`` characters."""
+    task: list[tuple[str, str, str]] = []
+    size = 0
+    for document in documents:
+        task.append(document)
+        size += len(document[2])
+        if size >= _TASK_CHARS:
+            yield task
+            task, size = [], 0
+    if task:
+        yield task
+
+
+def _process_context():
+    """How workers start: forked on Linux while this process runs no other thread and has not
+    loaded numpy or pandas (whose threads a fork could deadlock), so that a worker starts with
+    the rules and the lexicon already loaded; otherwise from a clean interpreter."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform.startswith("linux") and "fork" in methods \
+            and threading.active_count() == 1 \
+            and not any(name in sys.modules for name in ("numpy", "pandas", "pyarrow")):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _start_worker(options: _Options) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _task_rows(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]]]:
+    assert _worker_options is not None
+    return [_document_rows(doc_id, path, text, _worker_options) for doc_id, path, text in task]
 
 
 def run_evaluate(args: argparse.Namespace) -> int:

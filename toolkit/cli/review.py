@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from toolkit.cli.options import add_language_option, add_reading_options, open_corpus
-from toolkit.review.estimate import precision_summary, precision_table, summary_text
-from toolkit.review.store import Review, open_review, start_review
 from toolkit.review.terminal import COMMANDS_HELP, run_loop
+
+if TYPE_CHECKING:
+    from toolkit.review.store import Review
 
 __all__ = ["register", "run"]
 
@@ -53,6 +55,8 @@ def register(subparsers) -> None:
 def _open(args: argparse.Namespace) -> Review:
     from pathlib import Path
 
+    from toolkit.review.store import open_review, start_review
+
     if args.path is None or (Path(args.folder) / "review.json").is_file():
         return open_review(args.folder)
     corpus = open_corpus(args)
@@ -63,6 +67,8 @@ def _open(args: argparse.Namespace) -> Review:
 
 def run(args: argparse.Namespace) -> int:
     """Review the pending items on standard input, then print the estimate."""
+    from toolkit.review.estimate import precision_summary, precision_table, summary_text
+
     review = _open(args)
     if not args.summary:
         run_loop(review, sys.stdin, sys.stdout)

@@ -12,16 +12,28 @@
 - :mod:`~toolkit.corpus.segment` cuts paragraphs, sentences and tokens as character spans.
 """
 
-from toolkit.corpus.document import Document
-from toolkit.corpus.loader import (
-    STATUSES,
-    Corpus,
-    LoadRecord,
-    load,
-    read_document,
-    summary_columns,
-    summary_rows,
-)
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from toolkit.corpus.document import Document
+    from toolkit.corpus.loader import (
+        STATUSES,
+        Corpus,
+        LoadRecord,
+        load,
+        read_document,
+        summary_columns,
+        summary_rows,
+    )
 
 __all__ = ["STATUSES", "Corpus", "Document", "LoadRecord", "load", "read_document",
            "summary_columns", "summary_rows"]
+
+# The loader imports numpy (duplicate detection); a caller that needs only cleaning or
+# segmentation does not pay for it.
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "Document": "toolkit.corpus.document", **dict.fromkeys(
+        ("STATUSES", "Corpus", "LoadRecord", "load", "read_document", "summary_columns",
+         "summary_rows"), "toolkit.corpus.loader")})

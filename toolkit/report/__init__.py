@@ -27,20 +27,54 @@ captions, "not enough data" notes) and :mod:`~toolkit.report.columns` what each 
 shows.
 """
 
-from toolkit.report.display import (
-    enough_data,
-    setup_page,
-    show_counts,
-    show_figure,
-    show_note,
-    show_table,
-)
-from toolkit.report.loading import AnalyzedCorpus, load_and_analyze
-from toolkit.report.manifest import corpus_hashes
-from toolkit.report.outputs import FIGURE_DPI, HEADLINE_FILE, save_figure, save_headline, save_table
-from toolkit.report.run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_report
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from toolkit.report.display import (
+        enough_data,
+        setup_page,
+        show_counts,
+        show_figure,
+        show_note,
+        show_table,
+    )
+    from toolkit.report.loading import AnalyzedCorpus, load_and_analyze
+    from toolkit.report.manifest import corpus_hashes
+    from toolkit.report.outputs import (
+        FIGURE_DPI,
+        HEADLINE_FILE,
+        save_figure,
+        save_headline,
+        save_table,
+    )
+    from toolkit.report.run import DEFAULT_NOTEBOOKS, NOTEBOOKS_DIR, RunResult, run_report
 
 __all__ = ["DEFAULT_NOTEBOOKS", "NOTEBOOKS_DIR", "FIGURE_DPI", "HEADLINE_FILE", "AnalyzedCorpus",
            "RunResult", "corpus_hashes", "load_and_analyze", "run_report", "save_table",
            "save_figure", "save_headline", "setup_page", "show_table", "show_figure",
            "show_note", "show_counts", "enough_data"]
+
+# Imported on first use: the command line's output module needs only the CSV helpers of
+# outputs, not pandas and the notebook runner.
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "enough_data": "toolkit.report.display",
+    "setup_page": "toolkit.report.display",
+    "show_counts": "toolkit.report.display",
+    "show_figure": "toolkit.report.display",
+    "show_note": "toolkit.report.display",
+    "show_table": "toolkit.report.display",
+    "AnalyzedCorpus": "toolkit.report.loading",
+    "load_and_analyze": "toolkit.report.loading",
+    "corpus_hashes": "toolkit.report.manifest",
+    "FIGURE_DPI": "toolkit.report.outputs",
+    "HEADLINE_FILE": "toolkit.report.outputs",
+    "save_figure": "toolkit.report.outputs",
+    "save_headline": "toolkit.report.outputs",
+    "save_table": "toolkit.report.outputs",
+    "DEFAULT_NOTEBOOKS": "toolkit.report.run",
+    "NOTEBOOKS_DIR": "toolkit.report.run",
+    "RunResult": "toolkit.report.run",
+    "run_report": "toolkit.report.run",
+})

@@ -17,17 +17,40 @@
 >>> precision_summary(review)["precision"]
 """
 
-from toolkit.review.estimate import (
-    precision_summary,
-    precision_table,
-    span_scores,
-    summary_text,
-    wilson_interval,
-)
-from toolkit.review.sample import REVIEW_KINDS, draw_sample
-from toolkit.review.store import VERDICTS, Decision, Review, open_review, start_review
-from toolkit.review.widget import ReviewWidget, review_widget
+from typing import TYPE_CHECKING
+
+from toolkit._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from toolkit.review.estimate import (
+        precision_summary,
+        precision_table,
+        span_scores,
+        summary_text,
+        wilson_interval,
+    )
+    from toolkit.review.sample import REVIEW_KINDS, draw_sample
+    from toolkit.review.store import VERDICTS, Decision, Review, open_review, start_review
+    from toolkit.review.widget import ReviewWidget, review_widget
 
 __all__ = ["REVIEW_KINDS", "VERDICTS", "Decision", "Review", "ReviewWidget", "draw_sample",
            "open_review", "precision_summary", "precision_table", "review_widget",
            "span_scores", "start_review", "summary_text", "wilson_interval"]
+
+# Imported on first use: the command line builds its parser without the review modules.
+__getattr__, __dir__ = lazy_exports(__name__, {
+    "precision_summary": "toolkit.review.estimate",
+    "precision_table": "toolkit.review.estimate",
+    "span_scores": "toolkit.review.estimate",
+    "summary_text": "toolkit.review.estimate",
+    "wilson_interval": "toolkit.review.estimate",
+    "REVIEW_KINDS": "toolkit.review.sample",
+    "draw_sample": "toolkit.review.sample",
+    "VERDICTS": "toolkit.review.store",
+    "Decision": "toolkit.review.store",
+    "Review": "toolkit.review.store",
+    "open_review": "toolkit.review.store",
+    "start_review": "toolkit.review.store",
+    "ReviewWidget": "toolkit.review.widget",
+    "review_widget": "toolkit.review.widget",
+})

@@ -14,11 +14,12 @@ again. The ``toolkit review`` command (:mod:`toolkit.cli.review`) runs it on sta
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from toolkit.errors import ToolkitError
-from toolkit.review.items import corrected_spans, item_text
-from toolkit.review.store import Review
+
+if TYPE_CHECKING:
+    from toolkit.review.store import Review
 
 __all__ = ["COMMANDS_HELP", "PROMPT", "run_loop"]
 
@@ -47,6 +48,8 @@ def _read(stdin: TextIO, stdout: TextIO) -> str | None:
 def run_loop(review: Review, stdin: TextIO, stdout: TextIO) -> int:
     """Review the undecided items of ``review`` reading commands from ``stdin``; returns how
     many decisions were recorded."""
+    from toolkit.review.items import corrected_spans, item_text
+
     recorded = 0
     for item in review.pending():
         typed: dict[str, str] = {}

@@ -134,6 +134,69 @@ _TOKEN = re.compile(r"\S+")
 _WORD_END = re.compile(r"\w(?!\w)")
 _SPACED_WORD = re.compile(r"(?<!\S)\w+")
 _LEADING_WORD = re.compile(r"\w+")
+# Words looked up in a text by a scan of their own before all its words are indexed at once: a
+# few scans cost less than the index, and the index keeps the work linear in the text's length
+# when there are many.
+_SCANS_BEFORE_INDEX = 16
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """Is ``text[i]`` a character ``\\w`` matches (False outside the text)?"""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _may_end_name_start(text: str, p: int) -> bool:
+    """Can a first name or initials (``[A-Z]. `` or ``Word `` where the word starts with neither
+    a lower-case letter a-z, a digit nor ``_``) end right before ``p``? (True when unsure: a word
+    longer than 64 characters.)"""
+    if p < 2 or text[p - 1] != " ":
+        return False
+    if text[p - 2] == ".":
+        return p >= 3 and "A" <= text[p - 3] <= "Z"
+    start = p - 2
+    while start >= 0 and _is_word_char(text, start):
+        if p - start > 64:
+            return True
+        start -= 1
+    return start < p - 2 and text[start + 1] not in "abcdefghijklmnopqrstuvwxyz0123456789_"
+
+
+def _spaced_word_starts(text: str, word: str) -> list[int]:
+    """The starts of the matches of ``(?<!\\S)\\w+`` in ``text`` that are ``word``."""
+    if _LEADING_WORD.fullmatch(word) is None:
+        return []
+    found = []
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if (p == 0 or text[p - 1].isspace()) and not _is_word_char(text, p + n):
+            found.append(p)
+        p = text.find(word, p + 1)
+    return found
+
+
+def _tokens_before(text: str, word: str) -> set[str]:
+    """The tokens (runs of non-space characters) that stand right before a token starting with
+    ``word`` as a whole word, as :meth:`_TextIndex.preceding` finds them with its index."""
+    if not word or not _is_word_char(word, len(word) - 1) or any(c.isspace() for c in word):
+        return set()
+    found = set()
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        if p and text[p - 1].isspace() and not _is_word_char(text, p + n):
+            end = p - 1
+            while end >= 0 and text[end].isspace():
+                end -= 1
+            start = end
+            while start >= 0 and not text[start].isspace():
+                start -= 1
+            if end >= 0:
+                found.add(text[start + 1:end + 1])
+        p = text.find(word, p + 1)
+    return found
+
+
 # How far a name pattern's match reaches before and after the looked-up word it contains.
 _FULL_NAME_REACH = (100, 2)
 _ROLE_REACH = (400, 400)
@@ -153,10 +216,17 @@ class _TextIndex:
         self._preceding_found: dict[str, set[str]] = {}
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._word_starts: dict[str, list[int]] | None = None
+        self._scanned_starts: dict[str, list[int]] = {}
 
     def _starts(self, word: str) -> list[int]:
         """Starts of the whole words ``word`` that follow white space (or open the text)."""
         if self._word_starts is None:
+            found = self._scanned_starts.get(word)
+            if found is not None:
+                return found
+            if len(self._scanned_starts) < _SCANS_BEFORE_INDEX:
+                found = self._scanned_starts[word] = _spaced_word_starts(self.text, word)
+                return found
             table: dict[str, list[int]] = {}
             for m in _SPACED_WORD.finditer(self.text):
                 table.setdefault(m.group(), []).append(m.start())
@@ -196,6 +266,9 @@ class _TextIndex:
         found = self._preceding_found.get(word)
         if found is not None:
             return found
+        if self._preceding is None and len(self._preceding_found) < _SCANS_BEFORE_INDEX:
+            found = self._preceding_found[word] = _tokens_before(self.text, word)
+            return found
         if self._preceding is None:
             # each token once, under its first word ("U.S." under "U"), with the token before
             table: dict[str, list[tuple[str, str]]] = {}
@@ -221,6 +294,8 @@ class _TextIndex:
     def titled(self, title: str) -> list[tuple[int, str]]:
         """``(start, name)`` of each name written after the capitalized ``title``."""
         found = self._titled.get(title)
+        if found is None and title not in self.text:  # every match holds the title
+            found = self._titled[title] = []
         if found is None:
             pattern = re.compile(rf"(?<![\w.]){re.escape(title)}\s+(?P<name>{_NAME_PATTERN})")
             found = []
@@ -233,9 +308,22 @@ class _TextIndex:
             self._titled[title] = found
         return found
 
+    def _may_have_full_name(self, surname: str) -> bool:
+        """False when no occurrence of ``surname`` has what :meth:`full_names`'s pattern needs
+        right before it: an initial and a space (``J. ``) or a space after a word that does not
+        start with a lower-case letter, a digit or ``_`` (``Ana ``)."""
+        word = _LEADING_WORD.match(surname)
+        if word is None:
+            return True
+        text = self.text
+        return any(text.startswith(surname, p) and _may_end_name_start(text, p)
+                   for p in self._starts(word.group()))
+
     def full_names(self, surname: str) -> list[tuple[int, str]]:
         """``(start, full name)`` of each fuller name ending in ``surname``, in text order."""
         found = self._full.get(surname)
+        if found is None and not self._may_have_full_name(surname):
+            found = self._full[surname] = []  # and no pattern compiled for nothing
         if found is None:
             pattern = re.compile(r"\b((?:[A-Z]\. ){1,3}|[^\W\d_a-z][^\W\d_A-Z]+ (?:[A-Z]\. )?)"
                                  + re.escape(surname) + r"\b")
@@ -252,6 +340,8 @@ class _TextIndex:
         """Named holders of ``role`` by how many of its qualifiers their description holds:
         ``{score: [(start, name), ...]}`` in text order."""
         found = self._roles.get(role)
+        if found is None and role.split()[-1] not in self.text:  # every match holds the noun
+            found = self._roles[role] = {}
         if found is None:
             found = {}
             words = role.split()
@@ -285,6 +375,8 @@ class _TextIndex:
     def bodies(self, noun: str) -> list[tuple[int, str]]:
         """``(start, organization id)`` of each name headed by ``noun``, in text order."""
         found = self._bodies.get(noun)
+        if found is None and noun.capitalize() not in self.text:  # every match holds it
+            found = self._bodies[noun] = []
         if found is None:
             pattern = re.compile(rf"(?:{_ORG_NAME}\s+){{0,4}}{re.escape(noun.capitalize())}\b"
                                  rf"(?:\s+of\s+(?:the\s+)?{_ORG_NAME}"

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,6 +70,9 @@ __all__ = ["Resolved", "Resolver", "group_id"]
 _PRONOUN_WINDOW = 6
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+"
                         r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
+# Where a match of _HONORIFIC can start (every one starts "Mr", "Ms" or "Mi"); finding these
+# first and trying the pattern there alone is much faster than trying it everywhere.
+_HONORIFIC_START = re.compile(r"M[rsi]")
 _UNNAMED = " (unnamed)"
 _RUN_LOOK_BACK = 40  # capitalized runs looked at before a pronoun
 _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
@@ -104,6 +108,17 @@ def _compatible(gender: str, candidate: Resolved) -> bool:
     return False
 
 
+def _honorifics(text: str) -> Iterator[re.Match[str]]:
+    """``_HONORIFIC.finditer(text)``, the pattern tried only where a match can start."""
+    pos = 0
+    for start in _HONORIFIC_START.finditer(text):
+        if start.start() >= pos:
+            match = _HONORIFIC.match(text, start.start())
+            if match is not None:
+                yield match
+                pos = match.end()
+
+
 class Resolver:
     """Canonical speakers for the mentions of one document, fed in text order.
 
@@ -124,7 +139,7 @@ class Resolver:
         self.last_position = -1
         self._name_runs: list[tuple[int, str]] | None = None
         self._group_words: list[tuple[int, str]] | None = None
-        for m in _HONORIFIC.finditer(text):
+        for m in _honorifics(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
                 name = [without_possessive(w) for w in m.group(2).split()]
@@ -414,10 +429,54 @@ def _possessive_start(head: str) -> set[str]:
     return {first.lower()} if first.endswith(("’s", "'s")) and first[:1].islower() else set()
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'])")
+_ASCII_LOWER = re.compile(r"[a-z]+")
+# Words looked up by a scan of their own before all the lower-case words of the text are listed
+_SCANS_BEFORE_LISTING = 16
+
+
+class _LowerWords:
+    """The words a text writes in lower case (the matches of ``_LOWER_WORD``), for ``in``: the
+    first few words asked about are looked for one by one (str.find), which costs less than
+    listing every word; later ones are looked up in the list, so the work stays linear."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked: dict[str, bool] = {}
+        self.words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self.words is not None:
+            return word in self.words
+        found = self.asked.get(word)
+        if found is None:
+            if len(self.asked) >= _SCANS_BEFORE_LISTING:
+                self.words = frozenset(_LOWER_WORD.findall(self.text))
+                return word in self.words
+            found = self.asked[word] = _writes(self.text, word)
+        return found
+
+
+def _writes(text: str, word: str) -> bool:
+    """Is ``word`` a match of ``_LOWER_WORD`` in ``text``: a run of a-z that no word character,
+    apostrophe or hyphen precedes and no word character or apostrophe follows?"""
+    if _ASCII_LOWER.fullmatch(word) is None:
+        return False
+    n = len(word)
+    p = text.find(word)
+    while p >= 0:
+        before = text[p - 1] if p else " "
+        after = text[p + n] if p + n < len(text) else " "
+        if not (before.isalnum() or before in "_’'-") and not (after.isalnum() or after in "_’'"):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
 @lru_cache(maxsize=4)
-def _lower_words(text: str) -> frozenset[str]:
+def _lower_words(text: str) -> _LowerWords:
     """The words ``text`` writes in lower case."""
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z]+(?![\w’'])", text))
+    return _LowerWords(text)
 
 
 def _common_case(head: str, text: str) -> str:
