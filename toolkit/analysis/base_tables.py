@@ -33,7 +33,8 @@ from toolkit.progress import progress
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select"]
+__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select",
+           "stored_values"]
 
 
 @dataclass(frozen=True)
@@ -233,6 +234,43 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
         computed.close()
 
 
+def stored_values(func: Any, docs: Iterable[Document], *, name: str,
+                  store: bool | str | os.PathLike[str], workers: int | None = 1
+                  ) -> Iterator[tuple[Document, Any]]:
+    """``(doc, func(doc))`` for every document of ``docs`` in order, reading the values stored
+    under ``name`` in the result store (``store``: ``True`` for the default cache folder, or a
+    cache folder) and computing only the others, over ``workers`` processes, storing them a
+    part at a time. ``func`` must be a pure function of the document (its key is
+    :func:`toolkit.cache.document_key`) and picklable; ``name`` must say everything else the
+    value depends on (a lexicon's fingerprint). ``docs`` is read twice when documents are
+    missing, so it must not be a one-shot iterator."""
+    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.cache import document_key
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    values = ValueStore(default_store(None if store is True else store).folder, name)
+    known = set(values.index())
+    missing = (doc for doc in docs if document_key(doc) not in known)
+    computed = _map(func, missing, workers)
+    fresh: list[tuple[str, Any]] = []
+    try:
+        for doc in docs:
+            key = document_key(doc)
+            if key in known:
+                yield doc, values.get(key)
+                continue
+            value = next(computed)
+            fresh.append((key, value))
+            if len(fresh) >= PART:
+                values.write(fresh)
+                fresh = []
+            yield doc, value
+    finally:
+        values.write(fresh)
+        computed.close()
+
+
 def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,
           names: list[str] | None = None) -> Iterator[Any]:
     """One per-document pass: in this process, over ``workers`` processes, or on Dask."""
@@ -290,12 +328,6 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
     processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
     """
-    import pandas as pd
-
-    from toolkit.analysis.speakers import mention_frame, mention_names
-    from toolkit.attribution import to_frame
-    from toolkit.attribution.speakers import merge_speakers
-
     if workers is None:
         workers = os.cpu_count() or 1
     if workers < 1:
@@ -313,10 +345,15 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     if store:
         from toolkit.analysis.store import default_store
 
-        results = progress(_stored_map(docs, workers,
-                                       default_store(None if store is True else store),
-                                       scheduler),
-                           total=total, desc="attribution", quiet=quiet)
+        result_store = default_store(None if store is True else store)
+        # The tables of a corpus state (these documents, in this order, with these options)
+        # are kept whole: a second run over it (another notebook of a report, another table
+        # command) reads them instead of reducing the per-document results again.
+        state = result_store.corpus_state(docs, mentions=mentions)
+        return result_store.tables(state, lambda: _analyze(
+            docs, workers, scheduler, mentions, progress(
+                _stored_map(docs, workers, result_store, scheduler),
+                total=total, desc="attribution", quiet=quiet)))
     elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
@@ -328,6 +365,18 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     else:
         results = progress(_pass(analyze_document, iter(docs), workers, scheduler),
                            total=total, desc="attribution", quiet=quiet)
+    return _analyze(docs, workers, scheduler, mentions, results)
+
+
+def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, mentions: bool,
+             results: Iterable[DocumentResult]) -> CorpusAnalysis:
+    """Reduce per-document ``results`` into the base tables, then run the mention pass."""
+    import pandas as pd
+
+    from toolkit.analysis.speakers import mention_frame, mention_names
+    from toolkit.attribution import to_frame
+    from toolkit.attribution.speakers import merge_speakers
+
     # Only what the tables need is kept of each result, as results arrive.
     records: list = []
     rows: list[dict[str, Any]] = []

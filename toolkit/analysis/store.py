@@ -15,14 +15,25 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PART", "ResultStore", "default_store"]
+__all__ = ["PART", "ResultStore", "ValueStore", "default_store"]
 
 PART = 256
+# Whole tables are kept for this many corpus states (the latest ones written).
+STATES_KEPT = 4
+TABLES = "tables"
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
 def _column_type(annotation: str):
     """The Parquet type of an :class:`~toolkit.attribution.Attribution` field, from its
     annotation: whole numbers, flags, offset pairs and lists of steps keep their types."""
@@ -83,6 +94,36 @@ class ResultStore:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
+    def corpus_state(self, docs: Iterable[Any], **options: Any) -> str:
+        """A key for the tables of ``docs``: every document's key and metadata, in order, and
+        ``options`` (reads each document once)."""
+        import hashlib
+        import json
+
+        from toolkit.cache import document_key
+
+        digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+        for doc in docs:
+            info = json.dumps(doc.info(), sort_keys=True, default=str, ensure_ascii=False)
+            digest.update(f"{document_key(doc)}\0{info}\n".encode())
+        return digest.hexdigest()
+
+    def tables(self, state: str, compute: Callable[[], Any]) -> Any:
+        """The tables stored for corpus ``state`` (see :meth:`corpus_state`), else ``compute()``
+        (then stored). Only the :data:`STATES_KEPT` most recent states are kept."""
+        from toolkit.cache import cached_value
+
+        before = set(self._table_files())
+        value = cached_value(TABLES, state, compute, cache_dir=self.folder)
+        files = self._table_files()
+        if set(files) - before:
+            for old in sorted(files, key=_mtime)[:-STATES_KEPT]:
+                old.unlink(missing_ok=True)
+        return value
+
+    def _table_files(self) -> list[Path]:
+        return list((self.folder / TABLES).glob("*.pickle"))
+
     def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple]]:
         """``{key: (n_tokens, n_sentences, names, attributions)}`` of every stored document."""
         import pyarrow.parquet as pq
@@ -133,3 +174,67 @@ class ResultStore:
             temp = self.folder / f".tmp-{name}"
             pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
             os.replace(temp, self.folder / name)
+
+
+class ValueStore:
+    """Per-document values of one kind as Parquet parts ``NAME-ID.parquet`` (key, the pickled
+    value) beside the attribution parts: frame matches of one lexicon, word counts. Parts are
+    read one at a time as the documents that need them come, so memory holds a part, not the
+    corpus. Values are pickles: the store must be a folder you trust, as the cache is."""
+
+    def __init__(self, folder: str | os.PathLike[str], name: str) -> None:
+        self.folder = Path(folder)
+        self.name = name
+        self._index: dict[str, Path] | None = None
+        self._loaded: dict[Path, dict[str, bytes]] = {}
+
+    def index(self) -> dict[str, Path]:
+        """``{key: part}`` of every stored value (read once)."""
+        import pyarrow.parquet as pq
+
+        if self._index is None:
+            self._index = {}
+            for path in sorted(self.folder.glob(f"{self.name}-*.parquet")):
+                try:
+                    keys = pq.read_table(path, columns=["key"]).column("key").to_pylist()
+                except (OSError, ValueError):  # unreadable: those values are computed again
+                    continue
+                for key in keys:
+                    self._index.setdefault(key, path)
+        return self._index
+
+    def get(self, key: str) -> Any:
+        """The value stored under ``key`` (which :meth:`index` lists)."""
+        import pickle
+
+        import pyarrow.parquet as pq
+
+        path = self.index()[key]
+        part = self._loaded.get(path)
+        if part is None:
+            table = pq.read_table(path)
+            part = dict(zip(table.column("key").to_pylist(), table.column("value").to_pylist(),
+                            strict=True))
+            self._loaded.clear()  # one part in memory at a time
+            self._loaded[path] = part
+        return pickle.loads(part[key])
+
+    def write(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Store one part of ``(key, value)`` pairs."""
+        import pickle
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [{"key": key, "value": pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)}
+                for key, value in items]
+        if not rows:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{self.name}-{uuid.uuid4().hex}.parquet"
+        temp = self.folder / f".tmp-{name}"
+        schema = pa.schema([("key", pa.string()), ("value", pa.binary())])
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+        os.replace(temp, self.folder / name)
+        if self._index is not None:
+            self._index.update((row["key"], self.folder / name) for row in rows)

@@ -240,6 +240,7 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                            "notebooks": inputs["notebooks"]},
                 **record.environment(), "notebooks": []}
     try:
+        _prepare(plan, manifest)
         headline = _run_notebooks(plan, staging, manifest)
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
@@ -247,6 +248,26 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
         _fail(staging, folder, manifest, exc)
         raise
     return RunResult("ok", run_id, final, manifest)
+
+
+def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
+    """Analyse the corpus once, into the result store, before any notebook starts: each
+    notebook's ``load_and_analyze`` then reads the stored tables instead of analysing the
+    corpus again (and notebooks running side by side do not each analyse it). Done when a
+    notebook declares the ``cache`` parameter and it is not turned off."""
+    from toolkit.report.loading import analyze_corpus
+
+    declared = any("cache" in names for names in plan.declared.values())
+    cache = plan.parameters.get("cache", True)
+    if not declared or not cache:
+        return
+    start = time.monotonic()
+    columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
+    analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
+                   date_to=plan.parameters.get("date_to"), cache=cache, quiet=True, **columns)
+    manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
+    if not plan.quiet:
+        print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
