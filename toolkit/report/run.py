@@ -263,11 +263,38 @@ def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
         return
     start = time.monotonic()
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
-    analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
-                   date_to=plan.parameters.get("date_to"), cache=cache, quiet=True, **columns)
+    loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
+                            date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
+                            **columns)
+    _prepare_scans(plan, loaded, cache)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
+
+
+def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
+    """Fill the result store with what the shipped notebooks read besides the base tables,
+    over one worker process per core: frame matches of the ``lexicon`` parameter, word counts
+    (keywords) and excluded stretches (the overview's cleaning table)."""
+    import ast
+
+    from toolkit.analysis.base_tables import stored_values
+    from toolkit.analysis.framing import frame_counts
+    from toolkit.analysis.keyness import word_counts
+    from toolkit.analysis.overview import cleaning_summary
+
+    lexicons = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
+        ast.literal_eval(names["lexicon"].default) for names in plan.declared.values()
+        if "lexicon" in names}
+    for lexicon in lexicons:
+        with contextlib.suppress(Exception):  # a notebook reports a bad lexicon itself
+            frame_counts(loaded.articles, lexicon, store=cache, workers=None)
+    if any("extra_stopwords" in names for names in plan.declared.values()):
+        for _ in stored_values(word_counts, loaded.articles, name="words", store=cache,
+                               workers=None):
+            pass
+    if "overview" in plan.declared:
+        cleaning_summary(loaded.corpus, store=cache, workers=None)
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
