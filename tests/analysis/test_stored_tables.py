@@ -106,3 +106,30 @@ def test_stored_runs_give_fresh_tables_and_a_grown_corpus_computes_only_new_docu
     for seen in computed.values():
         seen.clear()
     _assert_same(grown, _tables(folder, False))
+
+
+def test_one_pass_fills_several_stores_and_later_tables_read_them(sample_path, tmp_path,
+                                                                   computed):
+    from functools import partial
+
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.framing import as_lexicon
+
+    docs = list(load(sample_path))
+    lexicon = as_lexicon("conflict_cooperation")
+    funcs = {f"frames-{framing_tables.lexicon_key(lexicon)}":
+             partial(framing_tables.frame_scan, lexicon.matcher), "words": keyness.word_counts}
+    store = tmp_path / "cache"
+    assert fill_stores(funcs, docs, store=store) == len(docs)
+    assert fill_stores(funcs, docs, store=store) == 0
+    for seen in computed.values():
+        seen.clear()
+    quotes = analyze(docs, quiet=True).quotes
+    pd.testing.assert_frame_equal(frame_counts(docs, lexicon, quotes=quotes, store=store),
+                                  frame_counts(docs, lexicon, quotes=quotes))
+    group = docs[0].outlet
+    pd.testing.assert_frame_equal(
+        keyness.keyness(docs, by="outlet", group=group, store=store),
+        keyness.keyness(docs, by="outlet", group=group))
+    # The stored values were read: only the fresh tables (no store) ran the functions.
+    assert len(computed["frames"]) == len(computed["words"]) == len(docs)

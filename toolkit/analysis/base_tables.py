@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select",
-           "stored_values"]
+           "stored_values", "fill_stores"]
 
 
 @dataclass(frozen=True)
@@ -269,6 +269,54 @@ def stored_values(func: Any, docs: Iterable[Document], *, name: str,
     finally:
         values.write(fresh)
         computed.close()
+
+
+def fill_stores(funcs: dict[str, Any], docs: Iterable[Document], *,
+                store: bool | str | os.PathLike[str], workers: int | None = 1) -> int:
+    """Store ``funcs[name](doc)`` under ``name`` (as :func:`stored_values` does) for every
+    document of ``docs`` that lacks it, in one pass over ``workers`` processes: a document
+    needing several values is read, cleaned and segmented once for all of them. Returns how
+    many documents were computed."""
+    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.cache import document_key
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    folder = default_store(None if store is True else store).folder
+    stores = {name: ValueStore(folder, name) for name in funcs}
+    known = {name: set(values.index()) for name, values in stores.items()}
+    wanted = []
+    for doc in docs:
+        key = document_key(doc)
+        names = tuple(name for name in funcs if key not in known[name])
+        if names:
+            wanted.append((key, doc, names))
+    fresh: dict[str, list[tuple[str, Any]]] = {name: [] for name in funcs}
+    jobs = ((doc, names) for _, doc, names in wanted)
+    computed = _map(_several, jobs, workers, initializer=_set_several, initargs=(funcs,))
+    for (key, _, names), values in zip(wanted, computed, strict=True):
+        for name, value in zip(names, values, strict=True):
+            fresh[name].append((key, value))
+            if len(fresh[name]) >= PART:
+                stores[name].write(fresh[name])
+                fresh[name] = []
+    for name, items in fresh.items():
+        stores[name].write(items)
+    return len(wanted)
+
+
+# The functions of fill_stores, sent once to each process by _set_several.
+_SEVERAL: dict[str, Any] = {}
+
+
+def _set_several(funcs: dict[str, Any]) -> None:
+    _SEVERAL.clear()
+    _SEVERAL.update(funcs)
+
+
+def _several(job: tuple[Document, tuple[str, ...]]) -> tuple:
+    doc, names = job
+    return tuple(_SEVERAL[name](doc) for name in names)
 
 
 def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,

@@ -277,22 +277,28 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
     over one worker process per core: frame matches of the ``lexicon`` parameter, word counts
     (keywords) and excluded stretches (the overview's cleaning table)."""
     import ast
+    from functools import partial
 
-    from toolkit.analysis.base_tables import stored_values
-    from toolkit.analysis.framing import frame_counts
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.framing import as_lexicon
+    from toolkit.analysis.framing.tables import frame_scan, lexicon_key
     from toolkit.analysis.keyness import word_counts
     from toolkit.analysis.overview import cleaning_summary
 
-    lexicons = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
-        ast.literal_eval(names["lexicon"].default) for names in plan.declared.values()
-        if "lexicon" in names}
-    for lexicon in lexicons:
-        with contextlib.suppress(Exception):  # a notebook reports a bad lexicon itself
-            frame_counts(loaded.articles, lexicon, store=cache, workers=None)
-    if any("extra_stopwords" in names for names in plan.declared.values()):
-        for _ in stored_values(word_counts, loaded.articles, name="words", store=cache,
-                               workers=None):
-            pass
+    names = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
+        ast.literal_eval(declared["lexicon"].default) for declared in plan.declared.values()
+        if "lexicon" in declared}
+    funcs = {}
+    for name in names:
+        try:
+            lexicon = as_lexicon(name)
+        except Exception:  # a notebook reports a bad lexicon itself
+            continue
+        funcs[f"frames-{lexicon_key(lexicon)}"] = partial(frame_scan, lexicon.matcher)
+    if any("extra_stopwords" in declared for declared in plan.declared.values()):
+        funcs["words"] = word_counts
+    if funcs:
+        fill_stores(funcs, loaded.articles, store=cache, workers=None)
     if "overview" in plan.declared:
         cleaning_summary(loaded.corpus, store=cache, workers=None)
 
