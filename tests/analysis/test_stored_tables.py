@@ -133,3 +133,16 @@ def test_one_pass_fills_several_stores_and_later_tables_read_them(sample_path, t
         keyness.keyness(docs, by="outlet", group=group))
     # The stored values were read: only the fresh tables (no store) ran the functions.
     assert len(computed["frames"]) == len(computed["words"]) == len(docs)
+
+
+def test_tables_without_mentions_come_from_the_stored_tables_with_them(sample_path, tmp_path,
+                                                                      computed):
+    docs = list(load(sample_path))
+    whole = analyze(docs, quiet=True, store=tmp_path)
+    computed["analysis"].clear()
+    quotes_only = analyze(docs, quiet=True, store=tmp_path, mentions=False)
+    assert computed["analysis"] == []
+    pd.testing.assert_frame_equal(quotes_only.quotes, whole.quotes)
+    pd.testing.assert_frame_equal(quotes_only.documents, whole.documents)
+    pd.testing.assert_frame_equal(quotes_only.mentions, analyze(docs, quiet=True,
+                                                                mentions=False).mentions)

@@ -376,6 +376,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
     processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
     """
+    from toolkit.analysis.speakers import mention_frame
+
     if workers is None:
         workers = os.cpu_count() or 1
     if workers < 1:
@@ -397,8 +399,13 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         # The tables of a corpus state (these documents, in this order, with these options)
         # are kept whole: a second run over it (another notebook of a report, another table
         # command) reads them instead of reducing the per-document results again.
-        state = result_store.corpus_state(docs, mentions=mentions)
-        return result_store.tables(state, lambda: _analyze(
+        state = result_store.corpus_state(docs)
+        if not mentions:  # the tables of a run with mentions will do, without them
+            whole = result_store.stored_tables(f"{state}-mentions")
+            if whole is not None:
+                return CorpusAnalysis(documents=whole.documents, quotes=whole.quotes,
+                                      mentions=mention_frame([]))
+        return result_store.tables(f"{state}-mentions" if mentions else state, lambda: _analyze(
             docs, workers, scheduler, mentions, progress(
                 _stored_map(docs, workers, result_store, scheduler),
                 total=total, desc="attribution", quiet=quiet)))

@@ -94,15 +94,15 @@ class ResultStore:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
-    def corpus_state(self, docs: Iterable[Any], **options: Any) -> str:
-        """A key for the tables of ``docs``: every document's key and metadata, in order, and
-        ``options`` (reads each document once)."""
+    def corpus_state(self, docs: Iterable[Any]) -> str:
+        """A key for the tables of ``docs``: every document's key and metadata, in order
+        (reads each document once)."""
         import hashlib
         import json
 
         from toolkit.cache import document_key
 
-        digest = hashlib.sha256(json.dumps(options, sort_keys=True, default=str).encode())
+        digest = hashlib.sha256()
         for doc in docs:
             info = json.dumps(doc.info(), sort_keys=True, default=str, ensure_ascii=False)
             digest.update(f"{document_key(doc)}\0{info}\n".encode())
@@ -120,6 +120,12 @@ class ResultStore:
             for old in sorted(files, key=_mtime)[:-STATES_KEPT]:
                 old.unlink(missing_ok=True)
         return value
+
+    def stored_tables(self, state: str) -> Any:
+        """The tables stored for corpus ``state``, or None."""
+        from toolkit.cache import stored_value
+
+        return stored_value(TABLES, state, cache_dir=self.folder)[1]
 
     def _table_files(self) -> list[Path]:
         return list((self.folder / TABLES).glob("*.pickle"))
