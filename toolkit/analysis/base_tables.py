@@ -39,14 +39,16 @@ __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "s
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one document yields: its metadata, token count, attributions and the names that
-    follow a title in it (``names``, for mention finding)."""
+    """What one document yields: its metadata, token count, attributions, the names that
+    follow a title in it (``names``, for mention finding) and the spans cleaning excluded
+    (``excluded``; None when not known), so that mentions are found without cleaning it again."""
 
     info: dict[str, Any]
     n_tokens: int
     n_sentences: int
     attributions: tuple
     names: tuple[str, ...] = ()
+    excluded: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ def analyze_document(doc: Document) -> DocumentResult:
     records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
                           n_sentences=len(seg.sentences), attributions=tuple(records),
-                          names=tuple(titled_names(doc.text)))
+                          names=tuple(titled_names(doc.text)),
+                          excluded=tuple((a, b) for a, b in doc.excluded))
 
 
 # Documents per task sent to a worker: large enough that pickling and queueing stay small
@@ -225,10 +228,10 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names, attributions = stored
+                n_tokens, n_sentences, names, attributions, excluded = stored
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
                                      n_sentences=n_sentences, attributions=attributions,
-                                     names=names)
+                                     names=names, excluded=excluded)
     finally:
         store.write(fresh)
         computed.close()
@@ -428,7 +431,12 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     """Reduce per-document ``results`` into the base tables, then run the mention pass."""
     import pandas as pd
 
-    from toolkit.analysis.speakers import mention_frame, mention_names
+    from toolkit.analysis.speakers import (
+        document_mentions,
+        mention_frame,
+        mention_names,
+        name_finder,
+    )
     from toolkit.attribution import to_frame
     from toolkit.attribution.speakers import merge_speakers
 
@@ -436,17 +444,24 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     records: list = []
     rows: list[dict[str, Any]] = []
     titled: set[str] = set()
+    excluded: list = []
     for result in results:
         records.extend(result.attributions)
         rows.append({**result.info, "n_sentences": result.n_sentences,
                      "n_tokens": result.n_tokens})
         titled.update(result.names)
+        excluded.append(result.excluded)
     del results
     quotes = to_frame(merge_speakers(records))
     del records
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    if mentions:
+    if mentions and scheduler is None and all(spans is not None for spans in excluded):
+        # Every document's excluded spans are known: finding names is a quick pass here.
+        finder = name_finder(mention_names(quotes, titled))
+        rows = [row for doc, spans in zip(docs, excluded, strict=True)
+                for row in document_mentions(finder, doc, excluded=spans)]
+    elif mentions:
         names = mention_names(quotes, titled)
         rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
                                        names=names)

@@ -3,7 +3,7 @@
 A :class:`ResultStore` is a folder of Parquet parts (``CACHE_DIR/store/VERSION/``, where
 VERSION hashes the toolkit version, its source code and the lexicons, so results of other code
 are never read). Each part holds the results of up to :data:`PART` documents in two files:
-``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names) and
+``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans) and
 ``attributions-ID.parquet`` (key, then one column per attribution field, one row per
 attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
 metadata and text. Parts are written to a temporary name and renamed into place, so a run that
@@ -71,7 +71,8 @@ def _schemas():
     attributions = pa.schema([("key", pa.string())] + [
         (c, _column_type(types[c])) for c in columns])
     documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
-                           ("n_sentences", pa.int64()), ("names", pa.list_(pa.string()))])
+                           ("n_sentences", pa.int64()), ("names", pa.list_(pa.string())),
+                           ("excluded", pa.list_(pa.list_(pa.int64())))])
     return documents, attributions, columns
 
 
@@ -130,15 +131,16 @@ class ResultStore:
     def _table_files(self) -> list[Path]:
         return list((self.folder / TABLES).glob("*.pickle"))
 
-    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple]]:
-        """``{key: (n_tokens, n_sentences, names, attributions)}`` of every stored document."""
+    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]]:
+        """``{key: (n_tokens, n_sentences, names, attributions, excluded)}`` of every stored
+        document (``excluded``: the spans cleaning excluded, None when not stored)."""
         import pyarrow.parquet as pq
 
         from toolkit.attribution import Attribution
 
         _, _, columns = _schemas()
         types = {f.name: str(f.type) for f in fields(Attribution)}
-        out: dict[str, tuple[int, int, tuple[str, ...], tuple]] = {}
+        out: dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]] = {}
         for doc_path in sorted(self.folder.glob("documents-*.parquet")):
             part = doc_path.name[len("documents-"):]
             att_path = self.folder / f"attributions-{part}"
@@ -152,9 +154,12 @@ class ResultStore:
                 found.setdefault(row["key"], []).append(
                     Attribution(**{c: _from_stored(types[c], row[c]) for c in columns}))
             for row in docs:
+                spans = row.get("excluded")
                 out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
                                             tuple(row["names"] or ()),
-                                            tuple(found.get(row["key"], ()))))
+                                            tuple(found.get(row["key"], ())),
+                                            None if spans is None else
+                                            tuple((a, b) for a, b in spans)))
         return out
 
     def write(self, items: Iterable[tuple[str, Any]]) -> None:
@@ -165,8 +170,11 @@ class ResultStore:
         documents, attributions, columns = _schemas()
         doc_rows, att_rows = [], []
         for key, result in items:
+            excluded = getattr(result, "excluded", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
-                             "n_sentences": result.n_sentences, "names": list(result.names)})
+                             "n_sentences": result.n_sentences, "names": list(result.names),
+                             "excluded": None if excluded is None else
+                             [list(span) for span in excluded]})
             for record in result.attributions:
                 row = asdict(record)
                 att_rows.append({"key": key, **{c: row[c] for c in columns}})
