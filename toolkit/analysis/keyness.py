@@ -34,12 +34,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import lexicons
 from toolkit.analysis import scan as _scan
 from toolkit.analysis.framing.matcher import normalize
+from toolkit.analysis.framing.tables import first_words, holds_any
 from toolkit.errors import NotEnoughDataError, ParameterError
 
 if TYPE_CHECKING:
@@ -252,12 +253,34 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
     return target, ref
 
 
-def _node_spans(doc: Any, found: list[tuple[str, int, int]], lex: Any) -> list[tuple[int, int]]:
+def _doc_collocates(matcher: Any, first: tuple[str, ...], window: int,
+                    doc: Any) -> tuple[Counter, Counter, int]:
+    """One document's word counts, ``(collocate, position)`` pair counts and number of
+    matches of the query (``matcher``; ``first`` its terms' first words) for :func:`collocates`."""
+    found = _word_spans(doc)
+    words_in = Counter(w for w, _, _ in found)
+    pairs: Counter[tuple[str, str]] = Counter()
+    if not holds_any(doc.text, first):
+        return words_in, pairs, 0
+    nodes = _node_spans(doc, found, matcher)
+    inside = {k for i, j in nodes for k in range(i, j)}
+    for i, j in nodes:
+        for k in range(j, min(len(found), j + window - 1)):
+            if k not in inside:
+                pairs[(found[k][0], "right")] += 1
+        for k in range(max(0, i - window + 1), i):
+            if k not in inside:
+                pairs[(found[k][0], "left")] += 1
+    return words_in, pairs, len(nodes)
+
+
+def _node_spans(doc: Any, found: list[tuple[str, int, int]],
+                matcher: Any) -> list[tuple[int, int]]:
     """``[i, j)`` word-index ranges of the query's matches in one document."""
     toks = _scan.doc_tokens(doc)
     starts = [a for _, a, _ in found]
     nodes = []
-    for hit in lex.matcher.find(doc.text, toks.spans, toks.sentence_starts):
+    for hit in matcher.find(doc.text, toks.spans, toks.sentence_starts):
         i = bisect_left(starts, hit.start)
         j = i
         while j < len(found) and found[j][2] <= hit.end:
@@ -288,13 +311,14 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     Columns (``COLLOCATE_COLUMNS``): word (the query, lower-cased), collocate, position, freq
     (pair count), freq_collocate (the collocate's word count), pmi, log_likelihood. Sorted by
     log_likelihood descending, then collocate and position. :func:`describe_collocates` says
-    why a table is empty. With ``store`` (as in :func:`keyness`) only the documents whose text
-    may hold a match are read word by word; the others give their stored word counts.
+    why a table is empty. Documents are read over ``workers`` processes (None: one per core);
+    with ``store`` (as in :func:`keyness`) only those whose text may hold a match are read word
+    by word, the others give their stored word counts.
     """
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures
 
-    from toolkit.analysis.framing.tables import may_match, query_lexicon
+    from toolkit.analysis.framing.tables import query_lexicon
 
     if not isinstance(window, int) or window < 2:
         raise ParameterError(f"window={window!r} must be a whole number >= 2")
@@ -304,23 +328,24 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     word_counts: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     n_nodes = 0
-    for doc, counts in _counted(corpus, date_from, date_to, store, workers) if store else (
-            (doc, None) for doc in _scan.documents(corpus, date_from, date_to)):
-        if counts is not None and not may_match(doc.text, lex):
-            word_counts.update(counts)
-            continue
-        found = _word_spans(doc)
-        word_counts.update(w for w, _, _ in found)
-        nodes = _node_spans(doc, found, lex) if may_match(doc.text, lex) else []
-        n_nodes += len(nodes)
-        inside = {k for i, j in nodes for k in range(i, j)}
-        for i, j in nodes:
-            for k in range(j, min(len(found), j + window - 1)):
-                if k not in inside:
-                    pairs[(found[k][0], "right")] += 1
-            for k in range(max(0, i - window + 1), i):
-                if k not in inside:
-                    pairs[(found[k][0], "left")] += 1
+    first = first_words(lex)
+    scan = partial(_doc_collocates, lex.matcher, first, window)
+    if store:
+        wanted = []
+        for doc, counts in _counted(corpus, date_from, date_to, store, workers):
+            if holds_any(doc.text, first):
+                wanted.append(doc)
+            else:
+                word_counts.update(counts)
+    else:
+        wanted = _scan.Documents(corpus, date_from, date_to)
+    from toolkit.analysis.base_tables import parallel_map
+
+    for words_in, pairs_in, nodes_in in parallel_map(scan, iter(wanted),
+                                                     workers or os.cpu_count() or 1):
+        word_counts.update(words_in)
+        pairs.update(pairs_in)
+        n_nodes += nodes_in
     total = sum(word_counts.values())
     measures = BigramAssocMeasures()
     rows = []

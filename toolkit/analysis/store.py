@@ -9,6 +9,14 @@ attribution). The key is :func:`toolkit.cache.document_key`: a hash of the docum
 metadata and text. Parts are written to a temporary name and renamed into place, so a run that
 is interrupted keeps every finished part and the next run resumes from there; two runs writing
 the same document store equal rows, and the first one read wins.
+
+Beside them, a :class:`ValueStore` keeps other per-document values in parts of their own
+(``NAME-ID.parquet``: key and pickled value): frame matches and word tokens per lexicon
+(``frames-LEXICON``), word counts (``words``), excluded stretches (``cleaning``); see
+:func:`toolkit.analysis.base_tables.stored_values`. And the base tables of a corpus state (the
+documents' keys and metadata, in order) are kept whole under ``tables/`` for the
+:data:`STATES_KEPT` latest states (:meth:`ResultStore.tables`), so another notebook or command on
+the same corpus reads them instead of reducing every stored result again.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PART", "ResultStore", "ValueStore", "default_store"]
+__all__ = ["PART", "STATES_KEPT", "ResultStore", "ValueStore", "default_store"]
 
 PART = 256
 # Whole tables are kept for this many corpus states (the latest ones written).
@@ -33,6 +41,7 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
 
 def _column_type(annotation: str):
     """The Parquet type of an :class:`~toolkit.attribution.Attribution` field, from its

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "frame_matches", "frame_counts",
            "kwic", "describe_matches", "query_lexicon", "top_frame", "frame_scan", "lexicon_key",
-           "may_match"]
+           "may_match", "first_words", "holds_any"]
 
 MATCH_COLUMNS = ("doc_id", "frame", "term", "match", "start", "end", "voice", "speaker",
                  "position")
@@ -85,8 +85,8 @@ def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
         scanned: Iterable[tuple[Any, tuple]] = stored_values(
             scan, docs, name=f"frames-{lexicon_key(lexicon)}", store=store, workers=workers)
     else:
-        first = None if counts else _first_words(lexicon)
-        scanned = ((doc, scan(doc) if first is None or _may_match(doc.text, first)
+        first = None if counts else first_words(lexicon)
+        scanned = ((doc, scan(doc) if first is None or holds_any(doc.text, first)
                     else ((), np.empty(0, np.int32), np.empty(0, np.int32)))
                    for doc in _scan.documents(corpus, date_from, date_to))
     for doc, (hits, starts, ends) in scanned:
@@ -125,12 +125,13 @@ def lexicon_key(lexicon: Lexicon) -> str:
 def may_match(text: str, lexicon: Lexicon) -> bool:
     """False when ``text`` holds none of the first words of ``lexicon``'s terms: it cannot
     match (a quick test on the raw text, before any segmentation)."""
-    return _may_match(text, _first_words(lexicon))
+    return holds_any(text, first_words(lexicon))
 
 
 @lru_cache(maxsize=16)
-def _first_words(lexicon: Lexicon) -> tuple[str, ...]:
-    """The lower-cased first part of every term: a text without any of them has no match."""
+def first_words(lexicon: Lexicon) -> tuple[str, ...]:
+    """The first part of every term of ``lexicon``, case folded: a text holding none of them
+    (:func:`holds_any`) has no match."""
     matcher = lexicon.matcher
     return tuple({_fold_case(k) for k in (*matcher.exact, *matcher.prefix)})
 
@@ -139,7 +140,8 @@ def _fold_case(text: str) -> str:
     return normalize(text).lower().replace("\u03c2", "\u03c3")
 
 
-def _may_match(text: str, first: tuple[str, ...]) -> bool:
+def holds_any(text: str, first: tuple[str, ...]) -> bool:
+    """Whether ``text``, case folded, holds any of the words ``first`` (:func:`first_words`)."""
     folded = _fold_case(text)
     return any(word in folded for word in first)
 
