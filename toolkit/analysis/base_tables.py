@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select",
-           "stored_values", "fill_stores", "parallel_map"]
+           "stored_values", "fill_stores"]
 
 
 @dataclass(frozen=True)
@@ -126,12 +126,6 @@ def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any 
             if not pending:
                 return
             yield from pending.popleft().result()
-
-
-def parallel_map(func: Any, items: Iterable[Any], workers: int) -> Iterator[Any]:
-    """``map(func, items)`` over ``workers`` processes, in order (few items: in this process);
-    ``func`` and the items must be picklable."""
-    return _map(func, items, workers)
 
 
 def _run_chunk(func: Any, chunk: list[Any]) -> list[Any]:

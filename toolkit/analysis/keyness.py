@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import lexicons
@@ -311,9 +311,9 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     Columns (``COLLOCATE_COLUMNS``): word (the query, lower-cased), collocate, position, freq
     (pair count), freq_collocate (the collocate's word count), pmi, log_likelihood. Sorted by
     log_likelihood descending, then collocate and position. :func:`describe_collocates` says
-    why a table is empty. Documents are read over ``workers`` processes (None: one per core);
-    with ``store`` (as in :func:`keyness`) only those whose text may hold a match are read word
-    by word, the others give their stored word counts.
+    why a table is empty. With ``store`` (as in :func:`keyness`, whose word counts are computed
+    over ``workers`` processes) only the documents whose text may hold a match are read word by
+    word; the others give their stored word counts.
     """
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures
@@ -329,20 +329,13 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     pairs: Counter[tuple[str, str]] = Counter()
     n_nodes = 0
     first = first_words(lex)
-    scan = partial(_doc_collocates, lex.matcher, first, window)
-    if store:
-        wanted = []
-        for doc, counts in _counted(corpus, date_from, date_to, store, workers):
-            if holds_any(doc.text, first):
-                wanted.append(doc)
-            else:
-                word_counts.update(counts)
-    else:
-        wanted = _scan.Documents(corpus, date_from, date_to)
-    from toolkit.analysis.base_tables import parallel_map
-
-    for words_in, pairs_in, nodes_in in parallel_map(scan, iter(wanted),
-                                                     workers or os.cpu_count() or 1):
+    counted = _counted(corpus, date_from, date_to, store, workers) if store else (
+        (doc, None) for doc in _scan.documents(corpus, date_from, date_to))
+    for doc, counts in counted:
+        if counts is not None and not holds_any(doc.text, first):
+            word_counts.update(counts)
+            continue
+        words_in, pairs_in, nodes_in = _doc_collocates(lex.matcher, first, window, doc)
         word_counts.update(words_in)
         pairs.update(pairs_in)
         n_nodes += nodes_in
