@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
-__all__ = ["cached_map", "cached_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
+__all__ = ["cached_map", "cached_value", "stored_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
            "source_fingerprint", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
@@ -136,6 +136,16 @@ def cached_value(namespace: str, key: str, compute: Callable[[], R], *,
     name = hashlib.sha256(salted.encode("utf-8")).hexdigest()
     return _get_or_compute(_namespace_folder(namespace, root) / f"{name}.pickle",
                            lambda _: compute(), None, root)
+
+
+def stored_value(namespace: str, key: str, *,
+                 cache_dir: str | os.PathLike[str] | None = None) -> tuple[bool, Any]:
+    """``(True, value)`` when :func:`cached_value` has stored a value under ``namespace`` and
+    ``key``, else ``(False, None)``; nothing is computed."""
+    root = resolve_cache_dir(cache_dir)
+    salted = f"{namespace}\0{__version__}\0{source_fingerprint()}\0{key}"
+    name = hashlib.sha256(salted.encode("utf-8")).hexdigest()
+    return _load(_namespace_folder(namespace, root) / f"{name}.pickle")
 
 
 def _namespace_folder(namespace: str, root: Path) -> Path:

@@ -106,6 +106,6 @@ def test_every_attribution_field_comes_back_from_the_store_as_it_went_in(tmp_pat
     store = ResultStore(tmp_path / "store")
     store.write([("k1", DocumentResult(info={"doc_id": "d1"}, n_tokens=12, n_sentences=1,
                                        attributions=records, names=("Dana Ortiz",)))])
-    n_tokens, n_sentences, names, stored = store.read()["k1"]
+    n_tokens, n_sentences, names, stored, excluded = store.read()["k1"]
     assert (n_tokens, n_sentences, names) == (12, 1, ("Dana Ortiz",))
     assert stored == records

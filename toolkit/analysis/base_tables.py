@@ -33,19 +33,22 @@ from toolkit.progress import progress
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select"]
+__all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "select",
+           "stored_values", "fill_stores"]
 
 
 @dataclass(frozen=True)
 class DocumentResult:
-    """What one document yields: its metadata, token count, attributions and the names that
-    follow a title in it (``names``, for mention finding)."""
+    """What one document yields: its metadata, token count, attributions, the names that
+    follow a title in it (``names``, for mention finding) and the spans cleaning excluded
+    (``excluded``; None when not known), so that mentions are found without cleaning it again."""
 
     info: dict[str, Any]
     n_tokens: int
     n_sentences: int
     attributions: tuple
     names: tuple[str, ...] = ()
+    excluded: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def analyze_document(doc: Document) -> DocumentResult:
     records = extract(doc.text, doc_id=doc.doc_id, excluded=doc.excluded)
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
                           n_sentences=len(seg.sentences), attributions=tuple(records),
-                          names=tuple(titled_names(doc.text)))
+                          names=tuple(titled_names(doc.text)),
+                          excluded=tuple((a, b) for a, b in doc.excluded))
 
 
 # Documents per task sent to a worker: large enough that pickling and queueing stay small
@@ -224,13 +228,98 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names, attributions = stored
+                n_tokens, n_sentences, names, attributions, excluded = stored
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
                                      n_sentences=n_sentences, attributions=attributions,
-                                     names=names)
+                                     names=names, excluded=excluded)
     finally:
         store.write(fresh)
         computed.close()
+
+
+def stored_values(func: Any, docs: Iterable[Document], *, name: str,
+                  store: bool | str | os.PathLike[str], workers: int | None = 1
+                  ) -> Iterator[tuple[Document, Any]]:
+    """``(doc, func(doc))`` for every document of ``docs`` in order, reading the values stored
+    under ``name`` in the result store (``store``: ``True`` for the default cache folder, or a
+    cache folder) and computing only the others, over ``workers`` processes, storing them a
+    part at a time. ``func`` must be a pure function of the document (its key is
+    :func:`toolkit.cache.document_key`) and picklable; ``name`` must say everything else the
+    value depends on (a lexicon's fingerprint). ``docs`` is read twice when documents are
+    missing, so it must not be a one-shot iterator."""
+    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.cache import document_key
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    values = ValueStore(default_store(None if store is True else store).folder, name)
+    known = set(values.index())
+    missing = (doc for doc in docs if document_key(doc) not in known)
+    computed = _map(func, missing, workers)
+    fresh: list[tuple[str, Any]] = []
+    try:
+        for doc in docs:
+            key = document_key(doc)
+            if key in known:
+                yield doc, values.get(key)
+                continue
+            value = next(computed)
+            fresh.append((key, value))
+            if len(fresh) >= PART:
+                values.write(fresh)
+                fresh = []
+            yield doc, value
+    finally:
+        values.write(fresh)
+        computed.close()
+
+
+def fill_stores(funcs: dict[str, Any], docs: Iterable[Document], *,
+                store: bool | str | os.PathLike[str], workers: int | None = 1) -> int:
+    """Store ``funcs[name](doc)`` under ``name`` (as :func:`stored_values` does) for every
+    document of ``docs`` that lacks it, in one pass over ``workers`` processes: a document
+    needing several values is read, cleaned and segmented once for all of them. Returns how
+    many documents were computed."""
+    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.cache import document_key
+
+    if workers is None:
+        workers = os.cpu_count() or 1
+    folder = default_store(None if store is True else store).folder
+    stores = {name: ValueStore(folder, name) for name in funcs}
+    known = {name: set(values.index()) for name, values in stores.items()}
+    wanted = []
+    for doc in docs:
+        key = document_key(doc)
+        names = tuple(name for name in funcs if key not in known[name])
+        if names:
+            wanted.append((key, doc, names))
+    fresh: dict[str, list[tuple[str, Any]]] = {name: [] for name in funcs}
+    jobs = ((doc, names) for _, doc, names in wanted)
+    computed = _map(_several, jobs, workers, initializer=_set_several, initargs=(funcs,))
+    for (key, _, names), values in zip(wanted, computed, strict=True):
+        for name, value in zip(names, values, strict=True):
+            fresh[name].append((key, value))
+            if len(fresh[name]) >= PART:
+                stores[name].write(fresh[name])
+                fresh[name] = []
+    for name, items in fresh.items():
+        stores[name].write(items)
+    return len(wanted)
+
+
+# The functions of fill_stores, sent once to each process by _set_several.
+_SEVERAL: dict[str, Any] = {}
+
+
+def _set_several(funcs: dict[str, Any]) -> None:
+    _SEVERAL.clear()
+    _SEVERAL.update(funcs)
+
+
+def _several(job: tuple[Document, tuple[str, ...]]) -> tuple:
+    doc, names = job
+    return tuple(_SEVERAL[name](doc) for name in names)
 
 
 def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,
@@ -290,11 +379,7 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
     processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
     """
-    import pandas as pd
-
-    from toolkit.analysis.speakers import mention_frame, mention_names
-    from toolkit.attribution import to_frame
-    from toolkit.attribution.speakers import merge_speakers
+    from toolkit.analysis.speakers import mention_frame
 
     if workers is None:
         workers = os.cpu_count() or 1
@@ -313,10 +398,20 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     if store:
         from toolkit.analysis.store import default_store
 
-        results = progress(_stored_map(docs, workers,
-                                       default_store(None if store is True else store),
-                                       scheduler),
-                           total=total, desc="attribution", quiet=quiet)
+        result_store = default_store(None if store is True else store)
+        # The tables of a corpus state (these documents, in this order, with these options)
+        # are kept whole: a second run over it (another notebook of a report, another table
+        # command) reads them instead of reducing the per-document results again.
+        state = result_store.corpus_state(docs)
+        if not mentions:  # the tables of a run with mentions will do, without them
+            whole = result_store.stored_tables(f"{state}-mentions")
+            if whole is not None:
+                return CorpusAnalysis(documents=whole.documents, quotes=whole.quotes,
+                                      mentions=mention_frame([]))
+        return result_store.tables(f"{state}-mentions" if mentions else state, lambda: _analyze(
+            docs, workers, scheduler, mentions, progress(
+                _stored_map(docs, workers, result_store, scheduler),
+                total=total, desc="attribution", quiet=quiet)))
     elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
@@ -328,21 +423,45 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     else:
         results = progress(_pass(analyze_document, iter(docs), workers, scheduler),
                            total=total, desc="attribution", quiet=quiet)
+    return _analyze(docs, workers, scheduler, mentions, results)
+
+
+def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, mentions: bool,
+             results: Iterable[DocumentResult]) -> CorpusAnalysis:
+    """Reduce per-document ``results`` into the base tables, then run the mention pass."""
+    import pandas as pd
+
+    from toolkit.analysis.speakers import (
+        document_mentions,
+        mention_frame,
+        mention_names,
+        name_finder,
+    )
+    from toolkit.attribution import to_frame
+    from toolkit.attribution.speakers import merge_speakers
+
     # Only what the tables need is kept of each result, as results arrive.
     records: list = []
     rows: list[dict[str, Any]] = []
     titled: set[str] = set()
+    excluded: list = []
     for result in results:
         records.extend(result.attributions)
         rows.append({**result.info, "n_sentences": result.n_sentences,
                      "n_tokens": result.n_tokens})
         titled.update(result.names)
+        excluded.append(result.excluded)
     del results
     quotes = to_frame(merge_speakers(records))
     del records
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    if mentions:
+    if mentions and scheduler is None and all(spans is not None for spans in excluded):
+        # Every document's excluded spans are known: finding names is a quick pass here.
+        finder = name_finder(mention_names(quotes, titled))
+        rows = [row for doc, spans in zip(docs, excluded, strict=True)
+                for row in document_mentions(finder, doc, excluded=spans)]
+    elif mentions:
         names = mention_names(quotes, titled)
         rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
                                        names=names)

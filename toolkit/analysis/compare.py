@@ -94,7 +94,8 @@ def change_from_previous_period(corpus: Iterable[Document], *, date_from: str, d
 
     ``corpus`` holds the documents of both periods (the whole corpus will do). ``current`` is
     the analysis of the documents dated in [``date_from``, ``date_to``] when the caller has it
-    already; otherwise they are analysed here, as the previous period's are (with ``cache``, see
+    already; otherwise they are analysed here, as the previous period's are (over one worker
+    process per core; ``cache`` reads and keeps results in the result store, see ``store`` in
     :func:`~toolkit.analysis.base_tables.analyze`). Speakers are compared on ``share`` of all
     attributions, frames of ``lexicon`` on ``rate`` (matches per 1,000 words); a speaker or frame
     absent from one period counts as 0 there.
@@ -108,8 +109,8 @@ def change_from_previous_period(corpus: Iterable[Document], *, date_from: str, d
     now = select(documents, date_from=date_from, date_to=date_to)
     before = select(documents, date_from=previous_from, date_to=previous_to)
     if current is None:
-        current = analyze(now, cache=cache)
-    previous = analyze(before, cache=cache)
+        current = analyze(now, store=cache, workers=None, quiet=True)
+    previous = analyze(before, store=cache, workers=None, quiet=True)
     speakers = compare(speaker_table(current.quotes, current.documents),
                        speaker_table(previous.quotes, previous.documents),
                        key="speaker", value="share")

@@ -96,23 +96,29 @@ def counted_attributions(quotes: pd.DataFrame, *,
     counted = quotes[quotes["kind"].isin(list(COUNTED_KINDS))].copy()
     if counted.empty:
         return counted
-    counted["cue_lemma"] = counted["cue_lemma"].astype(object)
-    counted["verb_category"] = counted["verb_category"].astype(object)
-    order = counted["content_start"] if "content_start" in counted.columns else None
-    rows = list(counted.index)
-    if order is not None:
-        rows.sort(key=lambda i: (str(counted.at[i, "doc_id"]), _position(order.at[i])))
+    import pandas as pd
+
+    # Plain lists, not one cell at a time: a corpus has hundreds of thousands of rows.
+    lemmas = counted["cue_lemma"].astype(object).tolist()
+    categories = counted["verb_category"].astype(object).tolist()
+    doc_ids = [str(v) for v in counted["doc_id"].astype(object).tolist()]
+    speakers = counted["speaker"].astype(object).tolist()
+    rows = list(range(len(counted)))
+    if "content_start" in counted.columns:
+        starts = counted["content_start"].astype(object).tolist()
+        rows.sort(key=lambda i: (doc_ids[i], _position(starts[i])))
     last: dict[tuple[str, str], tuple[object, object]] = {}
     for i in rows:
-        speaker = counted.at[i, "speaker"]
-        key = (str(counted.at[i, "doc_id"]), "" if _missing(speaker) else str(speaker))
-        lemma = counted.at[i, "cue_lemma"]
+        speaker = speakers[i]
+        key = (doc_ids[i], "" if _missing(speaker) else str(speaker))
+        lemma = lemmas[i]
         if not _missing(lemma):
-            last[key] = (lemma, counted.at[i, "verb_category"])
+            last[key] = (lemma, categories[i])
             continue
         inherited = last.get(key)
-        counted.at[i, "cue_lemma"], counted.at[i, "verb_category"] = \
-            inherited if inherited is not None else (NO_VERB, NO_VERB)
+        lemmas[i], categories[i] = inherited if inherited is not None else (NO_VERB, NO_VERB)
+    counted["cue_lemma"] = pd.Series(lemmas, index=counted.index, dtype=object)
+    counted["verb_category"] = pd.Series(categories, index=counted.index, dtype=object)
     return counted
 
 

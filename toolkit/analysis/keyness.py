@@ -29,6 +29,7 @@ strength of the evidence either way.
 from __future__ import annotations
 
 import math
+import os
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -39,13 +40,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from toolkit import lexicons
 from toolkit.analysis import scan as _scan
 from toolkit.analysis.framing.matcher import normalize
+from toolkit.analysis.framing.tables import first_words, holds_any
 from toolkit.errors import NotEnoughDataError, ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["KeynessStats", "KEYNESS_COLUMNS", "COLLOCATE_COLUMNS", "keyness_stats", "keyness",
-           "collocates", "describe_collocates", "load_stopwords", "words", "dateline_spans",
+           "collocates", "describe_collocates", "load_stopwords", "words", "word_counts",
+           "dateline_spans",
            "largest_group"]
 
 KEYNESS_COLUMNS = ("word", "freq_target", "freq_reference", "rate_target", "rate_reference",
@@ -178,7 +181,8 @@ def largest_group(documents: Any, by: str) -> str:
 def keyness(corpus: Iterable[Any], *, by: str, group: str, reference: str | None = None,
             min_freq: int = 5, stopwords: bool | str | Iterable[str] | None = False,
             zero: float = 0.5, date_from: str | None = None,
-            date_to: str | None = None) -> pd.DataFrame:
+            date_to: str | None = None, store: bool | str | os.PathLike[str] = False,
+            workers: int | None = 1) -> pd.DataFrame:
     """Keywords of the documents whose ``by`` value is ``group`` against ``reference``.
 
     ``by`` is a document field, ``meta`` key or period as in
@@ -189,13 +193,16 @@ def keyness(corpus: Iterable[Any], *, by: str, group: str, reference: str | None
 
     Columns (``KEYNESS_COLUMNS``): word, freq_target, freq_reference, rate_target,
     rate_reference (per 1,000 words), g2, p_value, log_ratio, pct_diff (signs: positive =
-    overused in the target). Sorted by g2 descending, then word.
+    overused in the target). Sorted by g2 descending, then word. ``store`` reads each
+    document's word counts from the result store (``True``: the default cache folder, or a
+    cache folder), computing the missing ones over ``workers`` processes; the table is the same.
     """
     import pandas as pd
 
     if not isinstance(min_freq, int) or min_freq < 1:
         raise ParameterError(f"min_freq={min_freq!r} must be a whole number >= 1")
-    target, ref = _split_counts(corpus, by, str(group), reference, date_from, date_to)
+    target, ref = _split_counts(corpus, by, str(group), reference, date_from, date_to,
+                                store, workers)
     total_t, total_r = sum(target.values()), sum(ref.values())
     stop = load_stopwords(stopwords)
     rows = []
@@ -209,18 +216,35 @@ def keyness(corpus: Iterable[Any], *, by: str, group: str, reference: str | None
     return pd.DataFrame(rows, columns=list(KEYNESS_COLUMNS))
 
 
+def word_counts(doc: Any) -> dict[str, int]:
+    """How often each word (:func:`words`) occurs in one document, in order of first use."""
+    return dict(Counter(words(doc)))
+
+
+def _counted(corpus: Iterable[Any], date_from: str | None, date_to: str | None,
+             store: Any, workers: int | None) -> Iterable[tuple[Any, dict[str, int]]]:
+    """``(doc, word_counts(doc))`` of the documents dated in the range."""
+    if not store:
+        return ((doc, word_counts(doc)) for doc in _scan.documents(corpus, date_from, date_to))
+    from toolkit.analysis.base_tables import stored_values
+
+    return stored_values(word_counts, _scan.Documents(corpus, date_from, date_to),
+                         name="words", store=store, workers=workers)
+
+
 def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | None,
-                  date_from: str | None, date_to: str | None) -> tuple[Counter, Counter]:
+                  date_from: str | None, date_to: str | None, store: Any = False,
+                  workers: int | None = 1) -> tuple[Counter, Counter]:
     if not isinstance(by, str) or not by:
         raise ParameterError("keyness needs by=COLUMN", hint="e.g. by='outlet'")
     target: Counter[str] = Counter()
     ref: Counter[str] = Counter()
-    for doc in _scan.documents(corpus, date_from, date_to):
+    for doc, counts in _counted(corpus, date_from, date_to, store, workers):
         value = _scan.group_value(doc, by)
         if value == group:
-            target.update(words(doc))
+            target.update(counts)
         elif reference is None or value == str(reference):
-            ref.update(words(doc))
+            ref.update(counts)
     for name, counts, shown in (("group", target, group), ("reference", ref, reference)):
         if not counts:
             raise NotEnoughDataError(f"no words in the {name} ({by}={shown!r})" if shown is not None
@@ -229,12 +253,34 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
     return target, ref
 
 
-def _node_spans(doc: Any, found: list[tuple[str, int, int]], lex: Any) -> list[tuple[int, int]]:
+def _doc_collocates(matcher: Any, first: tuple[str, ...], window: int,
+                    doc: Any) -> tuple[Counter, Counter, int]:
+    """One document's word counts, ``(collocate, position)`` pair counts and number of
+    matches of the query (``matcher``; ``first`` its terms' first words) for :func:`collocates`."""
+    found = _word_spans(doc)
+    words_in = Counter(w for w, _, _ in found)
+    pairs: Counter[tuple[str, str]] = Counter()
+    if not holds_any(doc.text, first):
+        return words_in, pairs, 0
+    nodes = _node_spans(doc, found, matcher)
+    inside = {k for i, j in nodes for k in range(i, j)}
+    for i, j in nodes:
+        for k in range(j, min(len(found), j + window - 1)):
+            if k not in inside:
+                pairs[(found[k][0], "right")] += 1
+        for k in range(max(0, i - window + 1), i):
+            if k not in inside:
+                pairs[(found[k][0], "left")] += 1
+    return words_in, pairs, len(nodes)
+
+
+def _node_spans(doc: Any, found: list[tuple[str, int, int]],
+                matcher: Any) -> list[tuple[int, int]]:
     """``[i, j)`` word-index ranges of the query's matches in one document."""
     toks = _scan.doc_tokens(doc)
     starts = [a for _, a, _ in found]
     nodes = []
-    for hit in lex.matcher.find(doc.text, toks.spans, toks.sentence_starts):
+    for hit in matcher.find(doc.text, toks.spans, toks.sentence_starts):
         i = bisect_left(starts, hit.start)
         j = i
         while j < len(found) and found[j][2] <= hit.end:
@@ -247,7 +293,8 @@ def _node_spans(doc: Any, found: list[tuple[str, int, int]], lex: Any) -> list[t
 def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: int = 2,
                stopwords: bool | str | Iterable[str] | None = False,
                lexicon: Any = None, date_from: str | None = None,
-               date_to: str | None = None) -> pd.DataFrame:
+               date_to: str | None = None, store: bool | str | os.PathLike[str] = False,
+               workers: int | None = 1) -> pd.DataFrame:
     """Words that occur near ``word`` within ``window`` words, scored with NLTK's bigram
     association measures.
 
@@ -264,7 +311,9 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     Columns (``COLLOCATE_COLUMNS``): word (the query, lower-cased), collocate, position, freq
     (pair count), freq_collocate (the collocate's word count), pmi, log_likelihood. Sorted by
     log_likelihood descending, then collocate and position. :func:`describe_collocates` says
-    why a table is empty.
+    why a table is empty. With ``store`` (as in :func:`keyness`, whose word counts are computed
+    over ``workers`` processes) only the documents whose text may hold a match are read word by
+    word; the others give their stored word counts.
     """
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures
@@ -279,19 +328,17 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     word_counts: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     n_nodes = 0
-    for doc in _scan.documents(corpus, date_from, date_to):
-        found = _word_spans(doc)
-        word_counts.update(w for w, _, _ in found)
-        nodes = _node_spans(doc, found, lex)
-        n_nodes += len(nodes)
-        inside = {k for i, j in nodes for k in range(i, j)}
-        for i, j in nodes:
-            for k in range(j, min(len(found), j + window - 1)):
-                if k not in inside:
-                    pairs[(found[k][0], "right")] += 1
-            for k in range(max(0, i - window + 1), i):
-                if k not in inside:
-                    pairs[(found[k][0], "left")] += 1
+    first = first_words(lex)
+    counted = _counted(corpus, date_from, date_to, store, workers) if store else (
+        (doc, None) for doc in _scan.documents(corpus, date_from, date_to))
+    for doc, counts in counted:
+        if counts is not None and not holds_any(doc.text, first):
+            word_counts.update(counts)
+            continue
+        words_in, pairs_in, nodes_in = _doc_collocates(lex.matcher, first, window, doc)
+        word_counts.update(words_in)
+        pairs.update(pairs_in)
+        n_nodes += nodes_in
     total = sum(word_counts.values())
     measures = BigramAssocMeasures()
     rows = []

@@ -6,7 +6,18 @@ from collections import Counter
 
 from toolkit.corpus import Corpus
 
-__all__ = ["documents_by_outlet_month", "cleaning_summary"]
+__all__ = ["documents_by_outlet_month", "cleaning_summary", "excluded_stretches",
+           "input_statuses"]
+
+
+class _AllDocuments:
+    """A corpus's documents, duplicates included, readable more than once."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+
+    def __iter__(self):
+        return self.corpus.documents(include_duplicates=True)
 
 
 def documents_by_outlet_month(corpus: Corpus):
@@ -31,19 +42,45 @@ def documents_by_outlet_month(corpus: Corpus):
     return frame.sort_values(["outlet", "month"], kind="stable").reset_index(drop=True)
 
 
-def cleaning_summary(corpus: Corpus):
-    """Excluded stretches by reason. Columns: reason, n_spans, n_documents, n_chars."""
+def input_statuses(corpus: Corpus):
+    """How many inputs were loaded, skipped or left out as duplicates (from the load report,
+    without reading any text). Columns: status, count; most frequent first."""
+    import pandas as pd
+
+    statuses = pd.Series([r.status for r in corpus.report()], name="status", dtype=object)
+    return statuses.value_counts().rename_axis("status").reset_index()
+
+
+def excluded_stretches(doc) -> tuple[tuple[str, int], ...]:
+    """``(reason, length)`` of each stretch cleaning excluded from one document."""
+    return tuple((x.reason, x.end - x.start) for x in doc.cleaned.excluded)
+
+
+def cleaning_summary(corpus: Corpus, *, store=False, workers: int | None = 1):
+    """Excluded stretches by reason. Columns: reason, n_spans, n_documents, n_chars.
+
+    ``store`` reads each document's excluded stretches from the result store (``True``: the
+    default cache folder, or a cache folder), computing the missing ones over ``workers``
+    processes; the table is the same."""
     import pandas as pd
 
     spans: Counter = Counter()
     chars: Counter = Counter()
     docs: Counter = Counter()
-    for doc in corpus.documents(include_duplicates=True):
+    if store:
+        from toolkit.analysis.base_tables import stored_values
+
+        found = (value for _, value in stored_values(
+            excluded_stretches, _AllDocuments(corpus), name="cleaning", store=store,
+            workers=workers))
+    else:
+        found = (excluded_stretches(doc) for doc in corpus.documents(include_duplicates=True))
+    for stretches in found:
         reasons = set()
-        for x in doc.cleaned.excluded:
-            spans[x.reason] += 1
-            chars[x.reason] += x.end - x.start
-            reasons.add(x.reason)
+        for reason, length in stretches:
+            spans[reason] += 1
+            chars[reason] += length
+            reasons.add(reason)
         docs.update(reasons)
     frame = pd.DataFrame([{"reason": r, "n_spans": spans[r], "n_documents": docs[r],
                            "n_chars": chars[r]} for r in spans],

@@ -19,7 +19,7 @@ from toolkit.corpus.segment import segment_document
 from toolkit.errors import NotEnoughDataError, ParameterError
 
 __all__ = ["PERIODS", "by_columns", "documents", "group_value", "check_groups", "sort_key",
-           "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
+           "Documents", "Tokens", "doc_tokens", "Voices", "JOURNALIST", "QUOTED"]
 
 Span = tuple[int, int]
 
@@ -58,6 +58,19 @@ class Tokens:
     def words(self, text: str) -> list[Span]:
         """Tokens holding a letter or digit (punctuation left out)."""
         return [(a, b) for a, b in self.spans if _WORDISH.search(text, a, b)]
+
+
+class Documents:
+    """The documents of ``corpus`` dated in [``date_from``, ``date_to``], readable more than
+    once (a one-shot iterator is read into a list first)."""
+
+    def __init__(self, corpus: Any, date_from: str | None = None,
+                 date_to: str | None = None) -> None:
+        self.corpus = list(corpus) if iter(corpus) is corpus else corpus
+        self.date_from, self.date_to = date_from, date_to
+
+    def __iter__(self):
+        return documents(self.corpus, self.date_from, self.date_to)
 
 
 def doc_tokens(doc: Any) -> Tokens:
@@ -114,6 +127,20 @@ class Voices:
                 i += 1
             count += reach >= e
         return count
+
+    def count_quoted_arrays(self, doc_id: str, starts: Any, ends: Any) -> int:
+        """:meth:`count_quoted` for spans given as arrays of starts and ends (in text order)."""
+        import numpy as np
+
+        content = self.spans.get(doc_id)
+        if not content or not len(starts):
+            return 0
+        first = np.fromiter((c[0] for c in content), dtype=np.int64, count=len(content))
+        reach = np.maximum.accumulate(
+            np.fromiter((c[1] for c in content), dtype=np.int64, count=len(content)))
+        i = np.searchsorted(first, np.asarray(starts, dtype=np.int64), side="right") - 1
+        furthest = np.where(i >= 0, reach[np.maximum(i, 0)], -1)
+        return int(np.count_nonzero(furthest >= np.asarray(ends, dtype=np.int64)))
 
     def voice(self, doc_id: str, start: int, end: int) -> tuple[str, str | None]:
         """``(voice, speaker)`` of ``[start, end)`` in a document."""

@@ -310,10 +310,12 @@ def name_finder(names: Iterable[str]) -> _NameFinder:
     return _NameFinder(set(names))
 
 
-def document_mentions(finder: _NameFinder, doc: Any) -> list[tuple[str, str, str, int, int]]:
+def document_mentions(finder: _NameFinder, doc: Any, *,
+                      excluded: Any = None) -> list[tuple[str, str, str, int, int]]:
     """``(doc_id, speaker, mention, start, end)`` of each name mention in one document, outside
-    its excluded spans, in text order."""
-    excluded = getattr(doc, "excluded", ()) or ()
+    its excluded spans (``excluded`` when given, else the document's own), in text order."""
+    if excluded is None:
+        excluded = getattr(doc, "excluded", ()) or ()
     return [(str(doc.doc_id), speaker, doc.text[start:end], start, end)
             for speaker, start, end in finder.find(doc.text)
             if not any(a <= start < b for a, b in excluded)]

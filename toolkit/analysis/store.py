@@ -3,26 +3,46 @@
 A :class:`ResultStore` is a folder of Parquet parts (``CACHE_DIR/store/VERSION/``, where
 VERSION hashes the toolkit version, its source code and the lexicons, so results of other code
 are never read). Each part holds the results of up to :data:`PART` documents in two files:
-``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names) and
+``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans) and
 ``attributions-ID.parquet`` (key, then one column per attribution field, one row per
 attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
 metadata and text. Parts are written to a temporary name and renamed into place, so a run that
 is interrupted keeps every finished part and the next run resumes from there; two runs writing
 the same document store equal rows, and the first one read wins.
+
+Beside them, a :class:`ValueStore` keeps other per-document values in parts of their own
+(``NAME-ID.parquet``: key and pickled value): frame matches and word tokens per lexicon
+(``frames-LEXICON``), word counts (``words``), excluded stretches (``cleaning``); see
+:func:`toolkit.analysis.base_tables.stored_values`. And the base tables of a corpus state (the
+documents' keys and metadata, in order) are kept whole under ``tables/`` for the
+:data:`STATES_KEPT` latest states (:meth:`ResultStore.tables`), so another notebook or command on
+the same corpus reads them instead of reducing every stored result again.
 """
 
 from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PART", "ResultStore", "default_store"]
+__all__ = ["PART", "STATES_KEPT", "ResultStore", "ValueStore", "default_store"]
 
 PART = 256
+# Whole tables are kept for this many corpus states (the latest ones written).
+STATES_KEPT = 4
+TABLES = "tables"
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _column_type(annotation: str):
     """The Parquet type of an :class:`~toolkit.attribution.Attribution` field, from its
     annotation: whole numbers, flags, offset pairs and lists of steps keep their types."""
@@ -60,7 +80,8 @@ def _schemas():
     attributions = pa.schema([("key", pa.string())] + [
         (c, _column_type(types[c])) for c in columns])
     documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
-                           ("n_sentences", pa.int64()), ("names", pa.list_(pa.string()))])
+                           ("n_sentences", pa.int64()), ("names", pa.list_(pa.string())),
+                           ("excluded", pa.list_(pa.list_(pa.int64())))])
     return documents, attributions, columns
 
 
@@ -83,15 +104,52 @@ class ResultStore:
     def __init__(self, folder: str | os.PathLike[str]) -> None:
         self.folder = Path(folder)
 
-    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple]]:
-        """``{key: (n_tokens, n_sentences, names, attributions)}`` of every stored document."""
+    def corpus_state(self, docs: Iterable[Any]) -> str:
+        """A key for the tables of ``docs``: every document's key and metadata, in order
+        (reads each document once)."""
+        import hashlib
+        import json
+
+        from toolkit.cache import document_key
+
+        digest = hashlib.sha256()
+        for doc in docs:
+            info = json.dumps(doc.info(), sort_keys=True, default=str, ensure_ascii=False)
+            digest.update(f"{document_key(doc)}\0{info}\n".encode())
+        return digest.hexdigest()
+
+    def tables(self, state: str, compute: Callable[[], Any]) -> Any:
+        """The tables stored for corpus ``state`` (see :meth:`corpus_state`), else ``compute()``
+        (then stored). Only the :data:`STATES_KEPT` most recent states are kept."""
+        from toolkit.cache import cached_value
+
+        before = set(self._table_files())
+        value = cached_value(TABLES, state, compute, cache_dir=self.folder)
+        files = self._table_files()
+        if set(files) - before:
+            for old in sorted(files, key=_mtime)[:-STATES_KEPT]:
+                old.unlink(missing_ok=True)
+        return value
+
+    def stored_tables(self, state: str) -> Any:
+        """The tables stored for corpus ``state``, or None."""
+        from toolkit.cache import stored_value
+
+        return stored_value(TABLES, state, cache_dir=self.folder)[1]
+
+    def _table_files(self) -> list[Path]:
+        return list((self.folder / TABLES).glob("*.pickle"))
+
+    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]]:
+        """``{key: (n_tokens, n_sentences, names, attributions, excluded)}`` of every stored
+        document (``excluded``: the spans cleaning excluded, None when not stored)."""
         import pyarrow.parquet as pq
 
         from toolkit.attribution import Attribution
 
         _, _, columns = _schemas()
         types = {f.name: str(f.type) for f in fields(Attribution)}
-        out: dict[str, tuple[int, int, tuple[str, ...], tuple]] = {}
+        out: dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]] = {}
         for doc_path in sorted(self.folder.glob("documents-*.parquet")):
             part = doc_path.name[len("documents-"):]
             att_path = self.folder / f"attributions-{part}"
@@ -105,9 +163,12 @@ class ResultStore:
                 found.setdefault(row["key"], []).append(
                     Attribution(**{c: _from_stored(types[c], row[c]) for c in columns}))
             for row in docs:
+                spans = row.get("excluded")
                 out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
                                             tuple(row["names"] or ()),
-                                            tuple(found.get(row["key"], ()))))
+                                            tuple(found.get(row["key"], ())),
+                                            None if spans is None else
+                                            tuple((a, b) for a, b in spans)))
         return out
 
     def write(self, items: Iterable[tuple[str, Any]]) -> None:
@@ -118,8 +179,11 @@ class ResultStore:
         documents, attributions, columns = _schemas()
         doc_rows, att_rows = [], []
         for key, result in items:
+            excluded = getattr(result, "excluded", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
-                             "n_sentences": result.n_sentences, "names": list(result.names)})
+                             "n_sentences": result.n_sentences, "names": list(result.names),
+                             "excluded": None if excluded is None else
+                             [list(span) for span in excluded]})
             for record in result.attributions:
                 row = asdict(record)
                 att_rows.append({"key": key, **{c: row[c] for c in columns}})
@@ -133,3 +197,67 @@ class ResultStore:
             temp = self.folder / f".tmp-{name}"
             pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
             os.replace(temp, self.folder / name)
+
+
+class ValueStore:
+    """Per-document values of one kind as Parquet parts ``NAME-ID.parquet`` (key, the pickled
+    value) beside the attribution parts: frame matches of one lexicon, word counts. Parts are
+    read one at a time as the documents that need them come, so memory holds a part, not the
+    corpus. Values are pickles: the store must be a folder you trust, as the cache is."""
+
+    def __init__(self, folder: str | os.PathLike[str], name: str) -> None:
+        self.folder = Path(folder)
+        self.name = name
+        self._index: dict[str, Path] | None = None
+        self._loaded: dict[Path, dict[str, bytes]] = {}
+
+    def index(self) -> dict[str, Path]:
+        """``{key: part}`` of every stored value (read once)."""
+        import pyarrow.parquet as pq
+
+        if self._index is None:
+            self._index = {}
+            for path in sorted(self.folder.glob(f"{self.name}-*.parquet")):
+                try:
+                    keys = pq.read_table(path, columns=["key"]).column("key").to_pylist()
+                except (OSError, ValueError):  # unreadable: those values are computed again
+                    continue
+                for key in keys:
+                    self._index.setdefault(key, path)
+        return self._index
+
+    def get(self, key: str) -> Any:
+        """The value stored under ``key`` (which :meth:`index` lists)."""
+        import pickle
+
+        import pyarrow.parquet as pq
+
+        path = self.index()[key]
+        part = self._loaded.get(path)
+        if part is None:
+            table = pq.read_table(path)
+            part = dict(zip(table.column("key").to_pylist(), table.column("value").to_pylist(),
+                            strict=True))
+            self._loaded.clear()  # one part in memory at a time
+            self._loaded[path] = part
+        return pickle.loads(part[key])
+
+    def write(self, items: Iterable[tuple[str, Any]]) -> None:
+        """Store one part of ``(key, value)`` pairs."""
+        import pickle
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [{"key": key, "value": pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)}
+                for key, value in items]
+        if not rows:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{self.name}-{uuid.uuid4().hex}.parquet"
+        temp = self.folder / f".tmp-{name}"
+        schema = pa.schema([("key", pa.string()), ("value", pa.binary())])
+        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+        os.replace(temp, self.folder / name)
+        if self._index is not None:
+            self._index.update((row["key"], self.folder / name) for row in rows)

@@ -177,9 +177,10 @@ def frames_table(args: argparse.Namespace) -> pd.DataFrame:
         lexicon = lexicon.grouped()
     corpus = open_corpus(args)
     quotes = _quotes_table(args, corpus)
+    stored = {"store": not args.no_store, "workers": args.workers or available_cores()}
     if args.matches:
-        return frame_matches(corpus, lexicon, quotes=quotes, **date_range(args))
-    return frame_counts(corpus, lexicon, by=args.by, quotes=quotes, **date_range(args))
+        return frame_matches(corpus, lexicon, quotes=quotes, **stored, **date_range(args))
+    return frame_counts(corpus, lexicon, by=args.by, quotes=quotes, **stored, **date_range(args))
 
 
 def _kwic_options(parser: argparse.ArgumentParser) -> None:
@@ -228,7 +229,8 @@ def keyness_table(args: argparse.Namespace) -> pd.DataFrame:
 
     return keyness.keyness(open_corpus(args), by=args.by, group=args.group,
                            reference=args.reference, min_freq=args.min_freq,
-                           stopwords=args.stopwords, **date_range(args))
+                           stopwords=args.stopwords, store=not args.no_store,
+                           workers=args.workers or available_cores(), **date_range(args))
 
 
 def _collocates_options(parser: argparse.ArgumentParser) -> None:
@@ -245,7 +247,8 @@ def collocates_table(args: argparse.Namespace) -> pd.DataFrame:
 
     corpus = open_corpus(args)
     table = keyness.collocates(corpus, args.word, window=args.window, min_freq=args.min_freq,
-                               stopwords=args.stopwords, **date_range(args))
+                               stopwords=args.stopwords, store=not args.no_store,
+                               workers=args.workers or available_cores(), **date_range(args))
     if table.empty:
         print(keyness.describe_collocates(corpus, args.word, window=args.window,
                                           min_freq=args.min_freq, **date_range(args)),
@@ -288,8 +291,9 @@ COMMANDS = (
 )
 
 
-# The commands that attribute quotes, and so take --workers.
-_ANALYSING = ("speakers", "verbs", "frames", "kwic")
+# The commands whose per-document work runs in workers and is kept in the result store, and so
+# take --workers, --scheduler and --no-store.
+_ANALYSING = ("speakers", "verbs", "frames", "kwic", "keyness", "collocates")
 
 
 def _write_table(table: Callable[[argparse.Namespace], pd.DataFrame],

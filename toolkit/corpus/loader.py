@@ -19,7 +19,9 @@ corpus state: its records are kept in the process and in the cache folder (see
 :mod:`toolkit.cache`), keyed by the path, the options, every file's path, size and modification
 time below it, and the toolkit's source hash. Loading the same unchanged corpus again (each
 notebook of a report, repeated ``load()`` calls) reads the stored records; touching, adding or
-removing a file scans again. ``load(..., cache=False)`` always scans.
+removing a file scans again, and that scan reads only the inputs that are new or changed (what
+reading each input said is kept too, keyed by its file's path, size and times and its fields),
+then looks for duplicates among all of them. ``load(..., cache=False)`` always scans.
 
 Text is decoded as UTF-8 (falling back to cp1252, recorded in ``Document.encoding``) with
 universal newlines, exactly like Python's ``open(path, encoding="utf-8").read()``; a byte-order
@@ -214,12 +216,9 @@ class Corpus:
                ) -> tuple[LoadRecord, _dedup.Fingerprint | None]:
         if entry.skip is not None:
             return self._skip(entry, entry.skip), None
-        try:
-            text, encoding = entry.read()
-        except (InputError, OSError) as exc:
-            return self._skip(entry, _reason(exc)), None
-        if not text.strip().strip("\ufeff"):
-            return self._skip(entry, "empty or whitespace-only text"), None
+        outcome = self._stored_content(entry)
+        if outcome[0] == "skipped":
+            return self._skip(entry, outcome[1]), None
         if entry.doc_id in first_seen:
             problem = f"duplicate doc_id {entry.doc_id!r} (first used by {first_seen[entry.doc_id]})"
             if self.on_error == "raise":
@@ -227,6 +226,37 @@ class Corpus:
                                        hint="give each document a unique id")
             return self._skip(entry, problem), None
         first_seen[str(entry.doc_id)] = entry.path
+        return outcome[1], outcome[2]
+
+    def _stored_content(self, entry: _readers.Entry) -> tuple:
+        """:meth:`_content` of ``entry``, kept in the cache folder (with ``cache``) under the
+        entry's file state (path, size, modification and change times) and fields: when a
+        corpus grows, a scan reads only its new or changed inputs."""
+        if not self.cache:
+            return self._content(entry)
+        try:
+            info = os.stat(entry.path)
+        except (OSError, ValueError):
+            return self._content(entry)
+        from toolkit.cache import cached_value
+
+        key = json.dumps({"path": entry.path, "line": entry.line, "doc_id": entry.doc_id,
+                          "fields": entry.fields, "extra": entry.extra, "notes": entry.notes,
+                          "first_line": entry.title_from_first_line,
+                          "file": (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                   info.st_mode)}, sort_keys=True, default=str)
+        return cached_value("scan-input", key, lambda: self._content(entry),
+                            cache_dir=None if self.cache is True else self.cache)
+
+    def _content(self, entry: _readers.Entry) -> tuple:
+        """What reading ``entry`` says: ``("skipped", reason)`` for a text that cannot be read
+        or is empty, else ``("ok", record, fingerprint)``."""
+        try:
+            text, encoding = entry.read()
+        except (InputError, OSError) as exc:
+            return "skipped", _reason(exc)
+        if not text.strip().strip("\ufeff"):
+            return "skipped", "empty or whitespace-only text"
         language, language_reason = guess_language(text)
         doc = _document(entry, text, encoding, language=language)
         notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
@@ -240,7 +270,7 @@ class Corpus:
                             reason=_joined(*notes), encoding=encoding, title=doc.title,
                             outlet=doc.outlet, date=doc.date, n_chars=len(text),
                             language=language)
-        return record, _dedup.fingerprint(doc.body, raw=text)
+        return "ok", record, _dedup.fingerprint(doc.body, raw=text)
 
     def _skip(self, entry: _readers.Entry, reason: str) -> LoadRecord:
         if self.on_error == "raise":

@@ -19,7 +19,7 @@ from toolkit.analysis.counting import AttributionCounts, attribution_counts, cou
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
-__all__ = ["AnalyzedCorpus", "load_and_analyze"]
+__all__ = ["AnalyzedCorpus", "analyze_corpus", "load_and_analyze"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,31 @@ class AnalyzedCorpus:
         return (dates[0][:10], dates[-1][:10]) if dates else None
 
 
+def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
+                   date_to: str | None = None, cache: bool | str | os.PathLike[str] = False,
+                   quiet: bool = False, **columns: str | None) -> AnalyzedCorpus:
+    """What :func:`load_and_analyze` returns, without writing headline numbers.
+
+    With ``cache`` (``True`` or a cache folder) the per-document results and the tables of
+    this corpus state are read from the result store (:mod:`toolkit.analysis.store`) when
+    there, else computed over one worker process per core and stored: the notebooks of a report
+    share one analysis, and a corpus that grew computes only its new documents. The report
+    runner calls this once before any notebook starts."""
+    loaded = load(corpus, **columns)
+    articles = select(loaded, date_from=date_from, date_to=date_to)
+    not_english = [d for d in articles if d.language == "other"]
+    if not_english:
+        articles = [d for d in articles if d.language != "other"]
+    if cache:
+        analysis = analyze(articles, store=cache, workers=None, quiet=quiet)
+    else:
+        analysis = analyze(articles, workers=None, quiet=quiet)
+    return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
+                          attributions=counted_attributions(analysis.quotes),
+                          counts=attribution_counts(analysis.quotes, analysis.documents),
+                          n_not_english=len(not_english))
+
+
 def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.PathLike[str],
                      date_from: str | None = None, date_to: str | None = None,
                      cache: bool | str | os.PathLike[str] = False,
@@ -64,27 +89,21 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
                      url_column: str | None = None) -> AnalyzedCorpus:
     """Load ``corpus`` (the ``*_column`` options name its columns or fields, as for
     :func:`toolkit.corpus.load`), keep the documents dated in [``date_from``, ``date_to``] (ISO
-    dates, inclusive; None: no limit), analyse them (:func:`toolkit.analysis.analyze`, with its
-    ``cache`` option) and record headline numbers ``documents``, ``attributions`` and, for
+    dates, inclusive; None: no limit), analyse them (:func:`analyze_corpus`: ``cache`` reads
+    and keeps results in the result store) and record headline numbers ``documents``, ``attributions`` and, for
     dated documents, ``first_date`` and ``last_date`` in ``output_dir``. Documents that do not
     look English are left out and counted (``n_not_english``, shown in every page's counting
     box, and the headline ``not_english`` when there are any)."""
-    loaded = load(corpus, text_column=text_column, id_column=id_column,
-                  title_column=title_column, outlet_column=outlet_column,
-                  date_column=date_column, author_column=author_column, url_column=url_column)
-    articles = select(loaded, date_from=date_from, date_to=date_to)
-    not_english = [d for d in articles if d.language == "other"]
-    if not_english:
-        articles = [d for d in articles if d.language != "other"]
-    analysis = analyze(articles, cache=cache)
-    result = AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
-                            attributions=counted_attributions(analysis.quotes),
-                            counts=attribution_counts(analysis.quotes, analysis.documents),
-                            n_not_english=len(not_english))
+    result = analyze_corpus(corpus, date_from=date_from, date_to=date_to, cache=cache,
+                            text_column=text_column, id_column=id_column,
+                            title_column=title_column, outlet_column=outlet_column,
+                            date_column=date_column, author_column=author_column,
+                            url_column=url_column)
+    analysis, not_english = result.analysis, result.n_not_english
     save_headline("documents", len(analysis.documents), output_dir=output_dir,
                   label="Documents analysed")
     if not_english:
-        save_headline("not_english", len(not_english), output_dir=output_dir,
+        save_headline("not_english", not_english, output_dir=output_dir,
                       label="Documents left out as not English")
     save_headline("attributions", result.counts.n_attributions, output_dir=output_dir,
                   label="Attributions (direct, indirect, mixed and floating quotes)")

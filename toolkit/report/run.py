@@ -240,6 +240,7 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                            "notebooks": inputs["notebooks"]},
                 **record.environment(), "notebooks": []}
     try:
+        _prepare(plan, manifest)
         headline = _run_notebooks(plan, staging, manifest)
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
@@ -247,6 +248,59 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
         _fail(staging, folder, manifest, exc)
         raise
     return RunResult("ok", run_id, final, manifest)
+
+
+def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
+    """Analyse the corpus once, into the result store, before any notebook starts: each
+    notebook's ``load_and_analyze`` then reads the stored tables instead of analysing the
+    corpus again (and notebooks running side by side do not each analyse it). Done when a
+    notebook declares the ``cache`` parameter and it is not turned off."""
+    from toolkit.report.loading import analyze_corpus
+
+    declared = any("cache" in names for names in plan.declared.values())
+    cache = plan.parameters.get("cache", True)
+    if not declared or not cache:
+        return
+    start = time.monotonic()
+    columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
+    loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
+                            date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
+                            **columns)
+    _prepare_scans(plan, loaded, cache)
+    manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
+    if not plan.quiet:
+        print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
+
+
+def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
+    """Fill the result store with what the shipped notebooks read besides the base tables,
+    over one worker process per core: frame matches of the ``lexicon`` parameter, word counts
+    (keywords) and excluded stretches (the overview's cleaning table)."""
+    import ast
+    from functools import partial
+
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.framing import as_lexicon
+    from toolkit.analysis.framing.tables import frame_scan, lexicon_key
+    from toolkit.analysis.keyness import word_counts
+    from toolkit.analysis.overview import cleaning_summary
+
+    names = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
+        ast.literal_eval(declared["lexicon"].default) for declared in plan.declared.values()
+        if "lexicon" in declared}
+    funcs = {}
+    for name in names:
+        try:
+            lexicon = as_lexicon(name)
+        except Exception:  # a notebook reports a bad lexicon itself
+            continue
+        funcs[f"frames-{lexicon_key(lexicon)}"] = partial(frame_scan, lexicon.matcher)
+    if any("extra_stopwords" in declared for declared in plan.declared.values()):
+        funcs["words"] = word_counts
+    if funcs:
+        fill_stores(funcs, loaded.articles, store=cache, workers=None)
+    if "overview" in plan.declared:
+        cleaning_summary(loaded.corpus, store=cache, workers=None)
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:

@@ -17,20 +17,24 @@ Tables are new DataFrames; inputs are never modified.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analysis import scan as _scan
 from toolkit.analysis.framing.lexicon import Lexicon, as_lexicon, make_lexicon
+from toolkit.analysis.framing.matcher import normalize
 from toolkit.errors import ParameterError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "frame_matches", "frame_counts",
-           "kwic", "describe_matches", "query_lexicon", "top_frame"]
+           "kwic", "describe_matches", "query_lexicon", "top_frame", "frame_scan", "lexicon_key",
+           "may_match", "first_words", "holds_any"]
 
 MATCH_COLUMNS = ("doc_id", "frame", "term", "match", "start", "end", "voice", "speaker",
                  "position")
@@ -63,23 +67,89 @@ class _DocResult:
 
 
 def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
-               date_from: str | None, date_to: str | None) -> Iterator[_DocResult]:
-    matcher = lexicon.matcher
-    for doc in _scan.documents(corpus, date_from, date_to):
-        toks = _scan.doc_tokens(doc)
+               date_from: str | None, date_to: str | None, *, store: Any = False,
+               workers: int | None = 1, counts: bool = True) -> Iterator[_DocResult]:
+    """Each document's matches with their voices, and (``counts``) its word tokens by voice.
+
+    With ``store`` the matches and word tokens of each document are read from the result store
+    (computed over ``workers`` processes and kept when missing). Without ``counts``, a document
+    whose text holds none of the lexicon's first words is not segmented: it has no match (and
+    its token counts are left at 0)."""
+    import numpy as np
+
+    scan = partial(frame_scan, lexicon.matcher)
+    if store:
+        from toolkit.analysis.base_tables import stored_values
+
+        docs = _scan.Documents(corpus, date_from, date_to)
+        scanned: Iterable[tuple[Any, tuple]] = stored_values(
+            scan, docs, name=f"frames-{lexicon_key(lexicon)}", store=store, workers=workers)
+    else:
+        first = None if counts else first_words(lexicon)
+        scanned = ((doc, scan(doc) if first is None or holds_any(doc.text, first)
+                    else ((), np.empty(0, np.int32), np.empty(0, np.int32)))
+                   for doc in _scan.documents(corpus, date_from, date_to))
+    for doc, (hits, starts, ends) in scanned:
         doc_id = str(doc.doc_id)
         found = []
-        for hit in matcher.find(doc.text, toks.spans, toks.sentence_starts):
-            voice, speaker = voices.voice(doc_id, hit.start, hit.end)
-            found.append(_Found(hit.frame, hit.term, hit.start, hit.end, voice, speaker))
-        words = toks.words(doc.text)
-        quoted = voices.count_quoted(doc_id, words)
-        yield _DocResult(doc, found, len(words) - quoted, quoted)
+        for frame, term, start, end in hits:
+            voice, speaker = voices.voice(doc_id, start, end)
+            found.append(_Found(frame, term, start, end, voice, speaker))
+        quoted = voices.count_quoted_arrays(doc_id, starts, ends) if counts else 0
+        yield _DocResult(doc, found, len(starts) - quoted, quoted)
+
+
+def frame_scan(matcher: Any, doc: Any) -> tuple[tuple, Any, Any]:
+    """One document's lexicon matches ``(frame, term, start, end)`` and the starts and ends of
+    its word tokens outside boilerplate (two int32 arrays): what frame tables need of it."""
+    import numpy as np
+
+    toks = _scan.doc_tokens(doc)
+    hits = tuple((h.frame, h.term, h.start, h.end)
+                 for h in matcher.find(doc.text, toks.spans, toks.sentence_starts))
+    words = toks.words(doc.text)
+    starts = np.fromiter((a for a, _ in words), dtype=np.int32, count=len(words))
+    ends = np.fromiter((b for _, b in words), dtype=np.int32, count=len(words))
+    return hits, starts, ends
+
+
+def lexicon_key(lexicon: Lexicon) -> str:
+    """A short hash of a lexicon's frames and terms (what its matches depend on)."""
+    import hashlib
+
+    terms = [(frame, [(t.text, t.wildcard, t.case_sensitive) for t in entries])
+             for frame, entries in lexicon.frames.items()]
+    return hashlib.sha256(repr(terms).encode("utf-8")).hexdigest()[:16]
+
+
+def may_match(text: str, lexicon: Lexicon) -> bool:
+    """False when ``text`` holds none of the first words of ``lexicon``'s terms: it cannot
+    match (a quick test on the raw text, before any segmentation)."""
+    return holds_any(text, first_words(lexicon))
+
+
+@lru_cache(maxsize=16)
+def first_words(lexicon: Lexicon) -> tuple[str, ...]:
+    """The first part of every term of ``lexicon``, case folded: a text holding none of them
+    (:func:`holds_any`) has no match."""
+    matcher = lexicon.matcher
+    return tuple({_fold_case(k) for k in (*matcher.exact, *matcher.prefix)})
+
+
+def _fold_case(text: str) -> str:
+    return normalize(text).lower().replace("\u03c2", "\u03c3")
+
+
+def holds_any(text: str, first: tuple[str, ...]) -> bool:
+    """Whether ``text``, case folded, holds any of the words ``first`` (:func:`first_words`)."""
+    folded = _fold_case(text)
+    return any(word in folded for word in first)
 
 
 def frame_matches(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_cooperation", *,
                   quotes: pd.DataFrame | None = None, date_from: str | None = None,
-                  date_to: str | None = None) -> pd.DataFrame:
+                  date_to: str | None = None, store: bool | str | os.PathLike[str] = False,
+                  workers: int | None = 1) -> pd.DataFrame:
     """One row per lexicon match.
 
     Columns (``MATCH_COLUMNS``): doc_id, frame, term (the lexicon entry, ``*`` included), match
@@ -87,12 +157,16 @@ def frame_matches(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coop
     or ``quoted``), speaker (the quote's speaker, else empty), position (start / text length,
     0-1, for dispersion plots). Sorted by doc_id, start, then frame in lexicon order.
     ``date_from``/``date_to`` (ISO dates, inclusive) keep only documents dated in between.
+    ``store`` reads each document's matches from the result store (``True``: the default cache
+    folder, or a cache folder; see :func:`~toolkit.analysis.base_tables.stored_values`),
+    computing the missing ones over ``workers`` processes; the table is the same.
     """
     import pandas as pd
 
     lex = as_lexicon(lexicon)
     rows = []
-    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to):
+    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
+                             store=store, workers=workers):
         text = result.doc.text
         rows.extend((str(result.doc.doc_id), f.frame, f.term, text[f.start:f.end], f.start, f.end,
                      f.voice, f.speaker, f.start / len(text)) for f in result.found)
@@ -103,7 +177,9 @@ def frame_matches(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coop
 
 def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_cooperation", *,
                  by: str | Sequence[str] | None = None, quotes: pd.DataFrame | None = None,
-                 date_from: str | None = None, date_to: str | None = None) -> pd.DataFrame:
+                 date_from: str | None = None, date_to: str | None = None,
+                 store: bool | str | os.PathLike[str] = False,
+                 workers: int | None = 1) -> pd.DataFrame:
     """Matches and rates per 1,000 word tokens for every frame, by group and voice.
 
     ``by`` is a document field (``doc_id``, ``outlet``, ``author``, ``title``, ``date``), a
@@ -115,7 +191,7 @@ def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
     left out; = n_tokens_journalist + n_tokens_quoted), n_tokens_journalist, n_tokens_quoted,
     rate, rate_journalist, rate_quoted (matches per 1,000 tokens of that voice; NaN when it has
     no tokens). One row per group and frame, zeros included: groups ascending (missing values
-    last), frames in lexicon order.
+    last), frames in lexicon order. ``store`` and ``workers`` as in :func:`frame_matches`.
     """
     import pandas as pd
 
@@ -123,7 +199,8 @@ def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
     columns = _scan.by_columns(by)
     groups: dict[tuple, dict] = {}
     seen: dict[str, bool] = {}
-    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to):
+    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
+                             store=store, workers=workers):
         key = tuple(_scan.group_value(result.doc, c) for c in columns)
         seen.update({c: True for c, v in zip(columns, key, strict=True) if v is not None})
         _add(groups.setdefault(key, _empty(lex)), result)
@@ -191,7 +268,8 @@ def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
         raise ParameterError(f"window={window!r} must be a whole number of characters >= 0")
     lex = _query_lexicon(query, lexicon, case_sensitive)
     rows = []
-    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to):
+    for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
+                             counts=False):
         text = result.doc.text
         for f in result.found:
             left, right = _context(text, f.start, f.end, window)
@@ -220,7 +298,8 @@ def describe_matches(corpus: Iterable[Any], query: str, *, lexicon: Lexicon | st
     'sanction*' in 16 documents`` or ``34 matches of 'sanction*' in 11 of 16 documents``."""
     lex = _query_lexicon(query, lexicon, False)
     n_docs = n_with = n_matches = 0
-    for result in _scan_docs(corpus, lex, _scan.Voices(None), date_from, date_to):
+    for result in _scan_docs(corpus, lex, _scan.Voices(None), date_from, date_to,
+                             counts=False):
         n_docs += 1
         n_with += bool(result.found)
         n_matches += len(result.found)
