@@ -32,8 +32,8 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after", "quote_before",
-           "settle_kind", "shorten_content", "skip_time_after"]
+__all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
+           "quote_after_colon", "quote_before", "settle_kind", "shorten_content", "skip_time_after"]
 
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
 _AFTER_QUOTE = " ,\t"  # between a quotation and the cue after it
@@ -51,6 +51,27 @@ def quote_after(view: TextView, pos: int, limit: int) -> tuple[int, int] | None:
         if k is not None:
             return view.quotes.spans[k]
     return None
+
+
+# most words between a cue and the colon before its quotation (``wrote in a letter to staff:``)
+_WORDS_BEFORE_COLON = 8
+
+
+def quote_after_colon(view: TextView, pos: int, limit: int) -> tuple[int, int] | None:
+    """Quotation after a few words and a colon that follow ``pos`` (``told the crowd: “…”``,
+    ``put it simply: “…”``), before ``limit``; None when the words hold a quotation or a
+    sentence end."""
+    k = view.quotes.first_from(pos)
+    if k is None:
+        return None
+    q_start = view.quotes.spans[k][0]
+    if q_start >= limit:
+        return None
+    between = view.text[pos:q_start].rstrip()
+    if not between.endswith(":") or len(between.split()) > _WORDS_BEFORE_COLON + 1 \
+            or any(c in between for c in ".!?;\n") or between.count(":") > 1:
+        return None
+    return view.quotes.spans[k]
 
 
 def quote_before(view: TextView, pos: int) -> tuple[int, int] | None:
@@ -110,6 +131,10 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
         draft.content_start, draft.content_end, draft.kind = before[0], end, "direct"
         return True
     after = quote_after(view, right_edge, paragraph_end)
+    if after is None and (draft.entry is None or draft.entry.kind == "speech"):
+        after = quote_after_colon(view, right_edge, paragraph_end)
+        if after is not None and view.quotes.index_at(after[0]) in used_quotes:
+            after = None
     if after is not None:
         mark_used(view, after, used_quotes)
         draft.content_start, draft.content_end, draft.kind = after[0], after[1], "direct"

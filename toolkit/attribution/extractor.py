@@ -21,6 +21,7 @@ from toolkit.attribution.canonical_speakers import canonicalize_speakers
 from toolkit.attribution.content_spans import (
     direct_content,
     indirect_content,
+    quote_after_colon,
     settle_kind,
     shorten_content,
 )
@@ -45,10 +46,12 @@ from toolkit.attribution.speaker_spans import (
 )
 from toolkit.attribution.special_cues import (
     COLON_CUE,
+    COLON_QUOTE,
     DASH_BYLINE,
     SOURCE_PHRASE,
     according_to,
     colon_cue,
+    colon_quote,
     dash_byline,
     impersonal,
     question,
@@ -116,10 +119,12 @@ class _Extraction:
         matches += [(m.start("cue"), 1, m) for m in COLON_CUE.finditer(view.text)]
         matches += [(m.start(), 2, m) for m in SOURCE_PHRASE.finditer(view.text)]
         matches += [(m.start("cue"), 3, m) for m in DASH_BYLINE.finditer(view.text)]
+        matches += [(m.start("cue"), 4, m) for m in COLON_QUOTE.finditer(view.text)]
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
                  lambda match: source_phrase(view, match),
-                 lambda match: dash_byline(view, match, self.used_quotes))
+                 lambda match: dash_byline(view, match, self.used_quotes),
+                 lambda match: colon_quote(view, match, self.used_quotes))
         explain = self.explain
         for _, kind, match in sorted(matches, key=lambda item: (item[0], item[1])):
             if explain:
@@ -147,7 +152,7 @@ class _Extraction:
             name = f"lexicon({entry.lemma if entry is not None else match.group()})"
             start, end = match.span()
         else:
-            start, end = match.span("cue") if kind in (1, 3) else match.span()
+            start, end = match.span("cue") if kind in (1, 3, 4) else match.span()
         result = rule(match)
         if isinstance(result, Draft):
             if result.steps is None:
@@ -262,6 +267,10 @@ class _Extraction:
         if found and draft.cue_start < view.headline_end and is_headline_modifier(view, draft, form):
             return CueOutcome.HEADLINE_MODIFIER
 
+        if entry.kind != "speech" and not view.quotes.overlaps(draft.cue_end, draft.cue_end + 1) \
+                and quote_after_colon(view, max(draft.cue_end, draft.speaker_end or 0),
+                                      view.paragraph_end(draft.sentence)) is not None:
+            return CueOutcome.INTRODUCES_COLON_QUOTE  # ``Fischer sees it differently: “…”``
         has_quote = direct_content(view, draft, self.used_quotes)
         if not found and not has_quote:
             return CueOutcome.NO_SPEAKER_OR_QUOTE
@@ -277,7 +286,7 @@ class _Extraction:
         return draft
 
 
-_RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline")
+_RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline", "colon before a quotation")
 _PRONOUNS = frozenset("i we you he she they it".split())
 
 

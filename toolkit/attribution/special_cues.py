@@ -23,18 +23,25 @@ from toolkit.attribution.text import (
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
+    DISCOURSE_MARKERS,
     INTERVIEWER_LABELS,
     NOT_COLON_SPEAKERS,
+    NOT_SPEAKER_STARTS,
     PHRASE_END_MARKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
     SECTION_LABEL_WORDS,
+    SPEAKER_ID_FUNCTION_WORDS,
     SUBJECT_DETERMINERS,
     SUBJECT_RELATIVES,
+    THIRD_PERSON_SUBJECTS,
 )
 from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
-           "impersonal", "is_section_label", "question", "source_phrase"]
+__all__ = ["COLON_CUE", "COLON_QUOTE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to",
+           "colon_cue", "colon_quote", "impersonal", "is_section_label", "question", "source_phrase"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 # ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``; a
@@ -48,6 +55,8 @@ COLON_CUE = re.compile(
 DASH_BYLINE = re.compile(
     rf"(?<=[”\"])[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<name>{_NAME_RUN}(?<![\s.]))(?=[ \t]*(?:,|$))",
     re.MULTILINE)
+# ``Varga had a warning for parents: “…”``: a colon right before an opening quotation mark
+COLON_QUOTE = re.compile(r"(?<=\w)(?P<cue>:)(?=[ \t]*[“\"])")
 # ``In a CNN poll released Monday, …`` (group "source") and ``in Bolton’s view`` ("holder")
 SOURCE_PHRASE = re.compile(
     r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
@@ -140,8 +149,6 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     one, only a colon label opening a line or following a dash takes the rest of the paragraph.
     """
     start, end = match.span("cue")
-    if match.group("predicate"):
-        start = match.start("predicate")  # the predicate and the colon are the cue
     if view.ignored(start, end):
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
@@ -167,6 +174,73 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
         return CueOutcome.NO_CONTENT
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
+    return draft
+
+
+# most words between the subject and the colon of ``Martell is more blunt: “…”``
+_COLON_PREDICATE_WORDS = 6
+# words of a noun phrase before "from" or "of" (``The statement from Nordvik Shipping``)
+_COLON_NOUN_WORDS = 2
+
+
+def _colon_subject(words: list[Word]) -> tuple[int, int] | None:
+    """Indices (first, end) of the speaker among ``words``, the clause before a colon: a name
+    (``Martell``), a third-person or possessive pronoun (``She``, ``Her message``) or a name
+    after a noun and "from" or "of" (``The statement from Nordvik Shipping``); None when the
+    clause opens otherwise or its predicate is long."""
+    if not words:
+        return None
+    first = words[0].text
+    low = first.lower()
+    end = None
+    if low in THIRD_PERSON_SUBJECTS or low in ("his", "her", "their"):
+        start, end = 0, 1
+    elif is_name_like(first) and first.isalpha() and low not in SPEAKER_ID_FUNCTION_WORDS \
+            and low not in CLAUSE_BOUNDARY_WORDS and low not in DISCOURSE_MARKERS \
+            and low not in NOT_SPEAKER_STARTS and low not in PREPOSITIONS:
+        start = end = 0
+        while end < len(words) and is_name_like(words[end].text) and words[end].text.isalpha():
+            end += 1
+    elif low in ARTICLES:
+        k = 1
+        while k <= _COLON_NOUN_WORDS and k < len(words) and words[k].text.islower() \
+                and words[k].text.isalpha():
+            k += 1
+        if 1 < k < len(words) and words[k].text in ("from", "of") and k + 1 < len(words) \
+                and is_name_like(words[k + 1].text):
+            start = end = k + 1
+            while end < len(words) and is_name_like(words[end].text) and words[end].text.isalpha():
+                end += 1
+    if end is None or len(words) - end > _COLON_PREDICATE_WORDS or len(words) == end:
+        return None
+    return start, end
+
+
+def colon_quote(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
+    """``Martell is more blunt: “The plan is dead.”``, ``Varga had a warning for parents: “…”``:
+    a short clause about a speaker, then a colon and a quotation that no cue has taken. The
+    colon is the cue, the quotation the content, the clause's subject the speaker (a fronted
+    participle clause, ``Asked what went wrong, Kralj shrugged:``, is passed over)."""
+    start, end = match.span("cue")
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    sentence = view.sentence_at(start)
+    paragraph = view.sentence_paragraph[sentence]
+    quote = quote_after(view, end, view.paragraphs[paragraph][1])
+    if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED
+    words = view.words(view.sentences[sentence][0], start)
+    comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
+    if any(w.text in QUOTE_OPENERS or w.text in QUOTE_CLOSERS for w in words[comma + 1:]):
+        return CueOutcome.NO_SPEAKER
+    clause = words[comma + 1:]
+    subject = _colon_subject(clause)
+    if subject is None:
+        return CueOutcome.NO_SPEAKER
+    draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence, kind="direct")
+    draft.set_speaker(view.text, clause[subject[0]].start, clause[subject[1] - 1].end)
+    mark_used(view, quote, used_quotes)
+    draft.content_start, draft.content_end = quote
     return draft
 
 
