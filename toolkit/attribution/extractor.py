@@ -60,7 +60,9 @@ from toolkit.attribution.special_cues import (
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
+    BE_FORMS,
     CONTINUATION_CUES,
+    IRREGULAR_PARTICIPLES,
     INTRANSITIVE_CUES,
     NON_TOPIC_PREPOSITIONS,
     PARTICIPLE_LEADS,
@@ -254,17 +256,22 @@ class _Extraction:
                 return CueOutcome.SUBJECT_CANNOT_SPEAK
             found = search is SpeakerSearch.FOUND
             side = "left"
-        if not found:
+        if found and _is_expletive_it(view, draft, s_end):
+            draft.speaker_start = draft.speaker_end = None  # ``It is believed that …``: no source
+            draft.head = ""
+            side = "none(impersonal passive)"
+        elif not found:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
             side = "right"
-        if found and is_passive_cue(view.text, draft):
+        if found and draft.speaker_start is not None and is_passive_cue(view.text, draft):
             if passive_agent(view, draft, s_end):
                 side = "passive by-agent"
             elif is_thing_subject(draft):
                 return CueOutcome.THING_SUBJECT
         if steps is not None:
             steps.append(_speaker_step(view, draft, side if found else "none"))
-        if found and draft.cue_start < view.headline_end and is_headline_modifier(view, draft, form):
+        if found and draft.speaker_start is not None and draft.cue_start < view.headline_end \
+                and is_headline_modifier(view, draft, form):
             return CueOutcome.HEADLINE_MODIFIER
 
         if entry.kind != "speech" and not view.quotes.overlaps(draft.cue_end, draft.cue_end + 1) \
@@ -276,7 +283,7 @@ class _Extraction:
             return CueOutcome.NO_SPEAKER_OR_QUOTE
         if entry.lemma in CONTINUATION_CUES and not has_quote:
             return CueOutcome.QUOTATION_NEEDED
-        if is_first_or_second_person_thought(view, draft, found):
+        if is_first_or_second_person_thought(view, draft, found and draft.speaker_start is not None):
             return CueOutcome.FIRST_OR_SECOND_PERSON
         if not has_quote:
             indirect_content(view, draft)
@@ -284,6 +291,26 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+# words after ``it is believed`` that end the passive rather than open its clause
+_IRREGULAR_CUE_PARTICIPLES = frozenset({"thought", "understood", "told", "said", "felt", "heard"})
+_NOT_AFTER_IMPERSONAL = frozenset({"by", "to", "as", ",", ".", "for", "with", "in", "on"})
+
+
+def _is_expletive_it(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``It is believed that …``, ``It was reported that …``, ``It is not known when …``: "it"
+    before a passive cue that a clause follows is no speaker."""
+    if view.text[draft.speaker_start:draft.speaker_end].lower() != "it":
+        return False
+    cue_words = view.text[draft.cue_start:draft.cue_end].lower().split()
+    last = cue_words[-1] if cue_words else ""
+    if len(cue_words) < 2 or not any(w in BE_FORMS for w in cue_words[:-1]) \
+            or not (last.endswith("ed") or last in IRREGULAR_PARTICIPLES
+                    or last in _IRREGULAR_CUE_PARTICIPLES):
+        return False
+    after = view.words(draft.cue_end, sentence_end)
+    return len(after) > 2 and after[0].text.lower() not in _NOT_AFTER_IMPERSONAL
 
 
 _RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline", "colon before a quotation")
