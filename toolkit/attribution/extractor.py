@@ -62,8 +62,8 @@ from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     BE_FORMS,
     CONTINUATION_CUES,
-    IRREGULAR_PARTICIPLES,
     INTRANSITIVE_CUES,
+    IRREGULAR_PARTICIPLES,
     NON_TOPIC_PREPOSITIONS,
     PARTICIPLE_LEADS,
     SKIPPED_BEFORE_CUE,
