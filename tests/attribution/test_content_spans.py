@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit.attribution import extract
 from toolkit.attribution.content_spans import (
     continuation,
     direct_content,
@@ -133,3 +134,18 @@ def test_content_of_trailing_cues_and_adjuncts(cue_site, lexicon, text, cue, inv
     site = with_speaker(cue_site, lexicon, text, cue, inverted=inverted)
     indirect_content(site.view, site.draft)
     assert site.content == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Halvorsen told the council the tram would be finished by 2028.",
+     "the tram would be finished by 2028"),
+    ("Varga told the Harbour Times she had received threats.", "she had received threats"),
+    ("The ministry told farmers they could burn stubble from October.",
+     "they could burn stubble from October"),
+    ("Police advised residents to keep their windows shut.", "to keep their windows shut"),
+    ("The minister will resign, a government source told the Harbour Times.",
+     "The minister will resign"),
+])
+def test_the_addressee_of_a_cue_is_not_its_content(text, content):
+    [record] = extract(text)
+    assert record.content == content

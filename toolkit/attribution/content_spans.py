@@ -18,9 +18,11 @@ from toolkit.attribution.text import (
     TextView,
 )
 from toolkit.attribution.word_classes import (
+    ADDRESSEE_CLAUSE_OPENERS,
     ADDRESSEE_VERBS,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
+    MAX_ADDRESSEE_WORDS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -32,7 +34,7 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
+__all__ = ["addressee_end", "continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
            "quote_after_colon", "quote_before", "settle_kind", "shorten_content", "skip_time_after"]
 
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
@@ -162,15 +164,20 @@ def indirect_content(view: TextView, draft: Draft) -> None:
     k = 0
     lemma = draft.entry.lemma if draft.entry else ""
     if lemma in ADDRESSEE_VERBS:
+        that = None
         for n in range(min(len(words), 7)):
             if words[n].text.lower() == "that":
-                k = n
+                that = k = n
                 break
-            if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION and words[n].text not in QUOTE_OPENERS:
                 break
-        else:
+        if that is None:
             if words and words[0].text.lower() in OBJECT_PRONOUNS:
                 k = 1
+            else:
+                k = addressee_end(words)
+                if k == len(words) or words[k].text == ".":
+                    k = len(words)  # ``…, a source told the Harbour Times.``: only an addressee
     while k < len(words) and words[k].text in (",", ":"):
         k += 1
     k = _after_time(words, k)
@@ -188,6 +195,32 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             return
     if left_end - s_start >= 3:
         draft.content_start, draft.content_end = s_start, left_end
+
+
+def addressee_end(words: list[Word]) -> int:
+    """Index of the first word after the addressee opening ``words`` (the words after an
+    addressee cue): ``the council`` in ``told the council the tram would``, ``farmers`` in
+    ``told farmers they could``, ``the Marden government`` before a quotation; 0 when the words
+    open otherwise."""
+    n = 1 if words and words[0].text.lower() in ADDRESSEE_DETERMINERS else 0
+    first = n
+    while n < len(words) and n - first < MAX_ADDRESSEE_WORDS and words[n].text.isalpha() \
+            and words[n].text.lower() not in ADDRESSEE_CLAUSE_OPENERS \
+            and words[n].text.lower() not in PREPOSITIONS \
+            and words[n].text.lower() not in CLAUSE_BOUNDARY_WORDS:
+        n += 1
+    if n == first:
+        return 0
+    if n == len(words) or words[n].text == "." and n == len(words) - 1:
+        return n
+    nxt = words[n].text
+    if nxt.lower() in ADDRESSEE_CLAUSE_OPENERS or nxt in QUOTE_OPENERS:
+        return n
+    return 0
+
+
+# determiners opening an addressee (``told the council``, ``told her staff``)
+ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 
 
 def _after_time(words: list[Word], k: int) -> int:

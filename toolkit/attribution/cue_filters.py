@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from toolkit.attribution.content_spans import addressee_end
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.phrases import phrase_start
 from toolkit.attribution.speakers import describe, known_person, speaker_terms
 from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
+    ADDRESSEE_VERBS,
     ARTICLES,
     AWAY_PARTICLES,
     BE_FORMS,
@@ -149,6 +151,10 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> boo
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
     if lemma in THAT_OR_QUOTE_CUES:
+        if lemma in ADDRESSEE_VERBS and 0 < addressee_end(after) < len(after) \
+                and (after[addressee_end(after)].text.lower() in ("that", "to")
+                     or after[addressee_end(after)].text in QUOTE_OPENERS):
+            return False  # ``advised residents to keep``, ``informed the board that``
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
     return False

@@ -129,7 +129,12 @@ CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
 THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
-champion read recognize demonstrate""")
+champion read recognize demonstrate inform""")
+# words that open the clause after the addressee of a cue (``told the council the tram would``,
+# ``told farmers they could``, ``advised residents to keep``)
+ADDRESSEE_CLAUSE_OPENERS = _words("""that the a an this these those he she they it we i to""")
+# most words of an addressee before the clause a cue reports (``told the Harbour Times she``)
+MAX_ADDRESSEE_WORDS = 4
 # a cue lemma followed by one of these words is in a physical sense ("appeared on a show",
 # "showed up in Portland")
 PHYSICAL_SENSES = MappingProxyType({
