@@ -863,3 +863,13 @@ def test_speech_reported_inside_other_speech_is_embedded():
     # two sentences: the second report stands on its own
     first, second = extract("Obi said the water was brown. Her neighbours claimed it smelled.")
     assert not first.embedded and not second.embedded
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Brandt said the port would not be sold. He added: “Not while I am here.”", "Brandt"),
+    ("Okonjo spoke for an hour. He said the election had been fair.", "Okonjo"),
+    ("Mayor Ingrid Halvorsen arrived late to the hearing. She said costs were under control.",
+     "Ingrid Halvorsen"),
+])
+def test_he_or_she_takes_up_a_lone_name_or_the_previous_subject(text, speaker):
+    assert extract(text)[-1].speaker == speaker
