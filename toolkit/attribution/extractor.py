@@ -65,7 +65,9 @@ from toolkit.attribution.word_classes import (
     INTRANSITIVE_CUES,
     IRREGULAR_PARTICIPLES,
     NON_TOPIC_PREPOSITIONS,
+    NOT_THING_WORDS,
     PARTICIPLE_LEADS,
+    QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
 )
 from toolkit.corpus.segment import trim_end, trim_start
@@ -263,9 +265,12 @@ class _Extraction:
         elif not found:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
             side = "right"
+        passive_subject = None
         if found and draft.speaker_start is not None and is_passive_cue(view.text, draft):
+            subject = (draft.speaker_start, draft.speaker_end)
             if passive_agent(view, draft, s_end):
                 side = "passive by-agent"
+                passive_subject = _passive_subject_content(view, draft, subject, s_end)
             elif is_thing_subject(draft):
                 return CueOutcome.THING_SUBJECT
         if steps is not None:
@@ -285,7 +290,10 @@ class _Extraction:
             return CueOutcome.QUOTATION_NEEDED
         if is_first_or_second_person_thought(view, draft, found and draft.speaker_start is not None):
             return CueOutcome.FIRST_OR_SECOND_PERSON
-        if not has_quote:
+        if not has_quote and passive_subject is not None:
+            # ``The claim was rejected by Baltra Holdings on Tuesday.``: the subject is what was said
+            draft.content_start, draft.content_end = passive_subject
+        elif not has_quote:
             indirect_content(view, draft)
         if draft.content_start is None and entry.kind == "speech" and not found:
             return CueOutcome.NO_CONTENT
@@ -311,6 +319,25 @@ def _is_expletive_it(view: TextView, draft: Draft, sentence_end: int) -> bool:
         return False
     after = view.words(draft.cue_end, sentence_end)
     return len(after) > 2 and after[0].text.lower() not in _NOT_AFTER_IMPERSONAL
+
+
+# words after the by-agent of a passive cue that open its content rather than an adjunct
+_CONTENT_AFTER_AGENT = frozenset({"that", "to", "whether", "if", ":"})
+
+
+def _passive_subject_content(view: TextView, draft: Draft, subject: tuple[int, int],
+                             sentence_end: int) -> tuple[int, int] | None:
+    """The subject of a passive cue with a by-agent as its content, when what follows the agent
+    is an adjunct or nothing (``was criticised by Okonjo as reckless``) and the subject is no
+    pronoun."""
+    mention = view.text[subject[0]:subject[1]]
+    if mention.lower() in _PRONOUNS or mention.lower() in NOT_THING_WORDS \
+            or subject[1] > draft.cue_start:
+        return None
+    after = view.words(draft.speaker_end, sentence_end)
+    if after and (after[0].text.lower() in _CONTENT_AFTER_AGENT or after[0].text in QUOTE_OPENERS):
+        return None
+    return subject
 
 
 _RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline", "colon before a quotation")
