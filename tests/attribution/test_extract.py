@@ -138,7 +138,7 @@ def test_cue_after_content():
 def test_relative_who_clause():
     text = "The deal is off, according to Brandt, who also confirmed that talks will resume."
     r = one(text, "also confirmed")
-    assert r.speaker_mention == "who" and r.speaker == "Brandt"
+    assert r.speaker_mention == "Brandt, who" and r.speaker == "Brandt"
 
 
 def test_participle_takes_the_main_subject():
@@ -873,3 +873,22 @@ def test_speech_reported_inside_other_speech_is_embedded():
 ])
 def test_he_or_she_takes_up_a_lone_name_or_the_previous_subject(text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Citing the report, Okonjo said the election had been rigged.", ["said"]),
+    ("Pointing to the figures, Petrenko argued that the crisis was over.", ["argued"]),
+    ("A diplomat, who asked not to be named because the talks are private, said progress was slow.",
+     ["said"]),
+    ("One witness, who did not want to give her name, said she saw two men running.", ["said"]),
+    ("Asked by reporters, the minister said the talks would go on.", ["said"]),
+    ("Residents called Ana Ruiz, who said the plant would stay shut.", ["said"]),
+])
+def test_background_clauses_are_no_attributions(text, cues):
+    assert [r.cue for r in extract(text)] == cues
+
+
+def test_asked_by_an_interviewer_names_the_asker():
+    [asked, said] = extract("Asked by Matt Lauer whether she had practiced, Rivas said she had.")
+    assert (asked.speaker_mention, asked.content) == ("Matt Lauer", "whether she had practiced")
+    assert said.speaker == "Rivas"

@@ -64,6 +64,11 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 # plural nouns without an -s, after which a bare form is a verb ("people say")
 _PLURAL_WITHOUT_S = frozenset({"people", "police", "staff", "children", "men", "women", "media",
                                "public", "government", "team", "party", "majority", "who"})
+# what follows a cue that only asks for anonymity ("asked not to be named", "did not want to
+# give her name", "requested anonymity")
+_ANONYMITY_REQUEST = re.compile(
+    r"(?:not )?to (?:be (?:named|identified|quoted)|give (?:his|her|their|a|the) (?:full )?names?)\b"
+    r"|anonymity\b")
 # characters after a cue searched for its next word (object and plural-subject tests) and for
 # the words the modifier and preposition tests read
 _NEXT_WORD_CHARS = 40
@@ -150,6 +155,15 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> boo
         return True
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
+        return True  # ``who asked not to be named``, ``did not want to give her name``
+    if lemma == "call" and is_name_like(nxt) and nxt.isalpha():
+        n = 0
+        while n < len(after) and is_name_like(after[n].text) and after[n].text.isalpha():
+            n += 1
+        if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
+                               and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
+            return True  # ``Residents called Ana Ruiz, who …``: a telephone call
     if lemma in THAT_OR_QUOTE_CUES:
         if lemma in ADDRESSEE_VERBS and 0 < addressee_end(after) < len(after) \
                 and (after[addressee_end(after)].text.lower() in ("that", "to")

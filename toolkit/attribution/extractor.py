@@ -61,6 +61,7 @@ from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     BE_FORMS,
+    CITING_CUES,
     CONTINUATION_CUES,
     INTRANSITIVE_CUES,
     IRREGULAR_PARTICIPLES,
@@ -246,6 +247,9 @@ class _Extraction:
         if entry.lemma in INTRANSITIVE_CUES and followed_by(view, end, s_end, NON_TOPIC_PREPOSITIONS):
             return CueOutcome.INTRANSITIVE_USE
 
+        if participle and not words and entry.lemma in CITING_CUES \
+                and _main_clause_has_cue(view, draft.cue_end, s_end, lexicon):
+            return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = False
         side = "none"
         if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
@@ -299,6 +303,20 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+# words of a main clause looked at for its own cue after an opening participle clause
+_MAIN_CLAUSE_WORDS = 8
+
+
+def _main_clause_has_cue(view: TextView, pos: int, sentence_end: int, lexicon: VerbLexicon) -> bool:
+    """``Citing the report, Okonjo said …``: does the main clause after the participle clause
+    opening at ``pos`` have a reporting cue of its own within its first words?"""
+    comma = view.text.find(",", pos, sentence_end)
+    if comma < 0:
+        return False
+    words = view.words(comma + 1, sentence_end)[:_MAIN_CLAUSE_WORDS]
+    return any(w.text.islower() and lexicon.lookup(w.text) is not None for w in words)
 
 
 # words after ``it is believed`` that end the passive rather than open its clause

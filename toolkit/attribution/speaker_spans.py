@@ -80,6 +80,11 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         return SpeakerSearch.NOT_FOUND
     w = words[i].text
     if w == ",":
+        subject = _before_relative_clause(words, i, lexicon)
+        if subject is not None:
+            # ``A diplomat, who asked not to be named because …, said``
+            draft.set_speaker(view.text, words[subject[0]].start, words[subject[1]].end)
+            return SpeakerSearch.FOUND
         return _search(apposition(view, draft, words, i))
     if w.lower() in CLAUSE_JOINERS:
         return _search(main_subject(view, draft, earlier=earlier))
@@ -115,6 +120,19 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+def _before_relative_clause(words: list[Word], comma: int,
+                            lexicon: VerbLexicon) -> tuple[int, int] | None:
+    """``X, who …, said``: indices (first, last) of X when the words between the comma before
+    ``comma`` and it are a relative clause opened by who or which; None otherwise."""
+    j = next((k for k in range(comma - 1, -1, -1) if words[k].text == ","), None)
+    if j is None or j < 1 or j + 1 >= comma or words[j + 1].text.lower() not in SUBJECT_RELATIVES:
+        return None
+    a = subject_start(words, phrase_start(words, j - 1, lexicon=lexicon), j - 1)
+    if a is None or words[a].text.lower() in SUBJECT_RELATIVES or a > 0 and words[a - 1].text == ",":
+        return None  # an apposition before the clause is read by :func:`apposition`
+    return a, j - 1
 
 
 def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
@@ -214,8 +232,8 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
 
 def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, *,
                      earlier: list[Draft]) -> None:
-    """``X, who said``: the mention is "who"; the head is X, and an earlier attribution whose
-    speaker mention overlaps X is the antecedent."""
+    """``X, who said``: the mention runs from X to "who" (just "who" when X is not found); the
+    head is X, and an earlier attribution whose speaker mention overlaps X is the antecedent."""
     draft.set_speaker(view.text, words[who].start, words[who].end)
     if who >= 2 and words[who - 1].text == ",":
         end = who - 2
@@ -225,14 +243,17 @@ def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, 
                 if words[k].text.lower() in SUBJECT_DETERMINERS:
                     a = k
                     break
-                if words[k].text.lower() in PREPOSITIONS:
-                    a = k + 1
+                if words[k].text.lower() in PREPOSITIONS or k < end and words[k].text.islower() \
+                        and all(is_name_like(w.text) for w in words[k + 1:end + 1]):
+                    a = k + 1  # ``Residents called Ana Ruiz, who``: the name after a verb
                     break
             draft.head = view.text[words[a].start:words[end].end]
+            draft.speaker_start = words[a].start  # the mention runs from X to "which"
             for other in earlier:
                 if other.speaker_start is not None and other.speaker_start < words[end].end \
                         and words[a].start < other.speaker_end:
                     draft.antecedent = other
+                    draft.speaker_start = max(draft.speaker_start, other.speaker_start)
 
 
 def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,

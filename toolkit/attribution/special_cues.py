@@ -64,6 +64,11 @@ SOURCE_PHRASE = re.compile(
     r"|\b[Ii]n\s+(?P<holder>[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,3}[’']s?|his|her|their)\s+view\b")
 
 
+# words that open the question after ``Asked by X``
+_QUESTION_OPENERS = frozenset({"whether", "if", "about", "to", "what", "how", "why", "when", "who",
+                               "where", "which", "on"})
+
+
 def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:
     """``Asked about X, …`` / ``When asked whether …``: no speaker, the question up to the next
     comma is the content; False when there is no question.
@@ -72,6 +77,19 @@ def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = 
     to the end of the sentence.
     """
     comma = view.text.find(",", draft.cue_end, sentence_end)
+    if view.text[draft.cue_end:draft.cue_end + 4] == " by ":
+        # ``Asked by Matt Lauer whether …``: the asker speaks, the question follows; ``Asked by
+        # reporters, the minister said``: no question is reported
+        words = view.words(draft.cue_end, comma if comma >= 0 else sentence_end)
+        k = next((n for n, w in enumerate(words) if n > 1 and w.text.lower() in _QUESTION_OPENERS),
+                 None)
+        if k is None:
+            return False
+        draft.set_speaker(view.text, words[1].start, words[k - 1].end)
+        end = comma if comma >= 0 else trim_end(view.text, draft.cue_end, sentence_end,
+                                                SENTENCE_END_CHARS)
+        draft.content_start, draft.content_end = words[k].start, end
+        return True
     if comma < 0 and to_end:
         comma = trim_end(view.text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
     if comma < 0 or comma - draft.cue_end < 4:

@@ -124,6 +124,9 @@ ADDRESSEE_VERBS = _words("tell ask urge warn remind assure inform advise instruc
 INTRANSITIVE_CUES = _words("speak talk")
 # cue lemmas that attribute only with a quotation ("continued", "went on", "she began");
 # "go on" is one lemma, so the set is not split on spaces
+# participle cues that cite a source ("Citing the report, Okonjo said …"): before a main clause
+# with its own cue they give background, not an attribution
+CITING_CUES = frozenset({"cite", "quote", "point to", "refer to", "invoke", "reference"})
 CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # cue lemmas whose other senses prevail in news ("maintains a lead", "granted asylum", "is
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
