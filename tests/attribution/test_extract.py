@@ -892,3 +892,18 @@ def test_asked_by_an_interviewer_names_the_asker():
     [asked, said] = extract("Asked by Matt Lauer whether she had practiced, Rivas said she had.")
     assert (asked.speaker_mention, asked.content) == ("Matt Lauer", "whether she had practiced")
     assert said.speaker == "Rivas"
+
+
+@pytest.mark.parametrize("text", [
+    "About three-quarters of voters support a temporary ban on new towers.",
+    "Terrorist attacks in Ostland placed security at the centre of the race.",
+    "Moreno has weathered the crisis thanks to surging energy prices.",
+    "Critics seized on Sanders’ comments about the port.",
+])
+def test_stances_and_nouns_are_no_cues(text):
+    assert extract(text) == []
+
+
+def test_support_with_a_that_clause_is_a_cue():
+    [record] = extract("Okafor supports that the port should stay public.")
+    assert record.cue == "supports"

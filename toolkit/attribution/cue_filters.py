@@ -31,6 +31,7 @@ from toolkit.attribution.word_classes import (
     LEGAL_CUES,
     NAMING_VERBS,
     NOT_THING_WORDS,
+    NOUN_FOLLOWERS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
@@ -45,6 +46,7 @@ from toolkit.attribution.word_classes import (
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
+    STANDING_STANCE_CUES,
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     THAT_OR_QUOTE_CUES,
@@ -95,7 +97,7 @@ def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, 
         return CueOutcome.MODIFIER_USE
     if is_title_or_first_name(view, words, form, entry, end, after):
         return CueOutcome.NOUN_USE
-    if is_other_sense(words, entry, after):
+    if is_other_sense(words, entry, after, form=form):
         return CueOutcome.OTHER_SENSE
     return CueOutcome.ACCEPTED
 
@@ -134,7 +136,7 @@ def _modal_before(words: list[Word]) -> bool:
     return False
 
 
-def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> bool:
+def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, form: str = "") -> bool:
     """A cue form in a sense that reports nothing: a number as object (``the index added 1.6
     points``), a legal charge (``was charged with fraud``), a physical sense (``appeared on a
     show``, ``showed up``), or a verb of :data:`THAT_OR_QUOTE_CUES`
@@ -153,6 +155,9 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> boo
         return True
     if entry.category in STANCE_CATEGORIES and _modal_before(words):
         return True
+    if lemma in STANDING_STANCE_CUES and form in (lemma, lemma + "s") \
+            and not (nxt.lower() == "that" or nxt in QUOTE_OPENERS or nxt == ":"):
+        return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
     if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
@@ -186,6 +191,11 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     prev = words[-1].text.lower()
     if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
+    if prev in ("’", "'") and len(words) > 1 and words[-2].text.endswith("s") \
+            and words[-2].end == words[-1].start:
+        return True  # ``Sanders’ comments``: a plural or s-final possessive
+    if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _noun_follows(view, end, sentence_end):
+        return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
             and not is_name_like(words[i].text):
@@ -205,6 +215,12 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
     return not object_follows(view, words, end, sentence_end)
+
+
+def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:
+    """Does a word of :data:`NOUN_FOLLOWERS` follow the cue form ending at ``end``?"""
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    return bool(after) and after[0].text.lower() in NOUN_FOLLOWERS
 
 
 def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int) -> bool:

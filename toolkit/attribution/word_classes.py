@@ -153,6 +153,12 @@ QUANTITY_CUES = _words("add post report show offer")
 HYPOTHETICAL_MODALS = _words("would will could might may can should")
 # cue categories of stance acts that a modal turns into a prediction
 STANCE_CATEGORIES = _words("supportive")
+# stance cues whose present tense tells a standing position, not an act of speech ("most voters
+# support the ban", "he supports a $12 wage"): cues only before a that-clause or a quotation
+STANDING_STANCE_CUES = _words("support")
+# words after a plural noun-like cue form that show it is a noun ("attacks in Paris", "comments
+# by the senator", "tweets and posts")
+NOUN_FOLLOWERS = _words("in by from during and")
 # cue lemmas that report a view only in the passive before "to", "that" or "as" ("is seen as
 # weak", "was found to have lied"); otherwise they tell where someone was ("was seen on camera",
 # "was found dead")
