@@ -907,3 +907,12 @@ def test_stances_and_nouns_are_no_cues(text):
 def test_support_with_a_that_clause_is_a_cue():
     [record] = extract("Okafor supports that the port should stay public.")
     assert record.cue == "supports"
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Her lawyer says she will appeal.", ["says"]),
+    ("Will Harmon said the league would appeal.", ["said"]),
+    ("Families want answers, says Haddad.", ["says"]),
+])
+def test_a_cue_inside_reported_content_that_reports_nothing_is_dropped(text, cues):
+    assert [r.cue for r in extract(text)] == cues

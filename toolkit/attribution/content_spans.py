@@ -193,7 +193,10 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         if not (_is_adjunct(words[k].text) and _trailing_cue(text, s_start, left_start)):
             draft.content_start, draft.content_end = words[k].start, end
             return
-    if left_end - s_start >= 3:
+    if left_end - s_start >= 3 and (after_cue or text[s_start:left_start].rstrip().endswith(
+            (",", *QUOTE_CLOSERS, "—", "–", ":"))):
+        # ``X, he said.``: the part before a trailing cue; ``Her lawyer says she will appeal``:
+        # "will appeal" has no content
         draft.content_start, draft.content_end = s_start, left_end
 
 

@@ -179,6 +179,10 @@ class _Extraction:
         host = self._host(draft)
         if host is not None and draft.kind in ("cognitive", "evidential"):
             return CueOutcome.INSIDE_CONTENT
+        if host is not None and draft.content_start is None:
+            return CueOutcome.INSIDE_CONTENT  # ``Her lawyer says she will appeal``: "will appeal"
+        if draft.content_start is not None and draft.content_end <= draft.cue_start:
+            self._drop_thoughts_inside(draft)  # ``Families want answers, says Haddad.``
         if host is not None and draft.antecedent is host and host.kind != "direct":
             shorten_content(self.view, host, draft.cue_start)
             if host.steps is not None:
@@ -186,6 +190,17 @@ class _Extraction:
         self.drafts.append(draft)
         self.cue_starts.append(draft.cue_start)
         return CueOutcome.ACCEPTED
+
+    def _drop_thoughts_inside(self, draft: Draft) -> None:
+        """Remove the latest thought or evidence drafts whose cue lies in ``draft``'s content
+        before its cue (a trailing speech cue reports them)."""
+        while self.drafts and self.drafts[-1].kind in ("cognitive", "evidential") \
+                and draft.content_start <= self.drafts[-1].cue_start < draft.content_end:
+            dropped = self.drafts.pop()
+            self.cue_starts.pop()
+            if self.explain:
+                self.rejected.append(Rejection(dropped.cue_start, dropped.cue_end, "cue:lexicon",
+                                               CueOutcome.INSIDE_CONTENT))
 
     def _in_sentence(self, sentence_start: int) -> list[Draft]:
         """The drafts whose cue lies in the sentence starting at ``sentence_start`` (a draft's
