@@ -243,13 +243,16 @@ def _is_adjunct(word: str) -> bool:
     """Does ``word`` open an adjunct or a postmodifier rather than a content clause (``on
     Tuesday``, ``in a statement``, ``which supplies the region``)?"""
     low = word.lower()
+    if low.isdigit() and len(low) <= 3:
+        return True  # ``said Pieter Laan, 54, whose bakery burned down``: an age
     return low in ADJUNCT_OPENERS or low in TIME_WORDS or low in TIME_LEADS \
         or low in SUBJECT_RELATIVES
 
 
 # words opening an adjunct after a cue rather than its content ("said in a statement", "said
 # at a news conference", "said during a visit"); "to", "about", "of" open the content itself
-ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according"})
+ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according", "after", "before", "following",
+                             "amid", "whose"})
 
 
 def _that_after_adjunct(words: list[Word], k: int) -> int | None:

@@ -132,7 +132,7 @@ CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
 THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
-champion read recognize demonstrate inform""")
+champion read recognize demonstrate inform fume shrug""")
 # words that open the clause after the addressee of a cue (``told the council the tram would``,
 # ``told farmers they could``, ``advised residents to keep``)
 ADDRESSEE_CLAUSE_OPENERS = _words("""that the a an this these those he she they it we i to""")
@@ -143,6 +143,7 @@ MAX_ADDRESSEE_WORDS = 4
 PHYSICAL_SENSES = MappingProxyType({
     "appear": frozenset({"on", "at", "in", "with", "before", "alongside", "together", "onstage"}),
     "show": frozenset({"up", "off"}),
+    "add": frozenset({"up", "to"}),
 })
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
