@@ -146,7 +146,7 @@ def test_predicate_before_a_colon_and_a_quotation():
     ("Her message to the council was clear: “Fix the roads.”", "Her"),
     ("The statement from Nordvik Shipping was short: “All sailings are cancelled.”",
      "Nordvik Shipping"),
-    ("Asked what went wrong, Kralj had a short answer: “We did not score.”", "Kralj"),
+    ("Asked what went wrong, Kralj had one line for reporters: “We did not score.”", "Kralj"),
 ])
 def test_a_clause_about_a_speaker_introduces_a_quotation_after_a_colon(text, speaker):
     [draft] = [d for d in extract_drafts(text, default_verb_lexicon(), ())[0] if d.cue_start > 0
