@@ -916,3 +916,26 @@ def test_support_with_a_that_clause_is_a_cue():
 ])
 def test_a_cue_inside_reported_content_that_reports_nothing_is_dropped(text, cues):
     assert [r.cue for r in extract(text)] == cues
+
+
+@pytest.mark.parametrize("text", [
+    "Norte Foods did not respond to a request for comment.",
+    "The board may announce its decision next week.",
+    "Petrenko is expected to present the budget on Thursday.",
+    "The gallery will show works by painters from the valley.",
+])
+def test_unanswered_requests_and_future_acts_are_no_attributions(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The ministry declined to say when the border would reopen.", "declined to say",
+     "when the border would reopen"),
+    ("Police refused to confirm the identity of the victim.", "refused to confirm",
+     "the identity of the victim"),
+    ("The ministry will not say whether the port is safe.", "will not say",
+     "whether the port is safe"),
+])
+def test_a_governed_infinitive_cue_takes_in_its_governor(text, cue, content):
+    [record] = extract(text)
+    assert (record.cue, record.content) == (cue, content)

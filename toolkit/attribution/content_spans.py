@@ -22,7 +22,6 @@ from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
-    MAX_ADDRESSEE_WORDS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -222,6 +221,8 @@ def addressee_end(words: list[Word]) -> int:
     return 0
 
 
+# most words of an addressee before the clause a cue reports (``told the Harbour Times she``)
+MAX_ADDRESSEE_WORDS = 4
 # determiners opening an addressee (``told the council``, ``told her staff``)
 ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 

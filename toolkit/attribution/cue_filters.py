@@ -25,16 +25,20 @@ from toolkit.attribution.word_classes import (
     CLAUSE_OPENERS,
     CONTINUATION_CUES,
     FIRST_SECOND_PERSON,
+    FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
     INFINITIVE_GOVERNORS,
     LEGAL_CUES,
     NAMING_VERBS,
+    NEGATIONS,
+    NO_ANSWER_CUES,
     NOT_THING_WORDS,
     NOUN_FOLLOWERS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
+    OPEN_CLAUSE_WORDS,
     PERCEPTION_COMPLEMENTS,
     PERCEPTION_CUES,
     PHYSICAL_SENSES,
@@ -66,6 +70,9 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 # plural nouns without an -s, after which a bare form is a verb ("people say")
 _PLURAL_WITHOUT_S = frozenset({"people", "police", "staff", "children", "men", "women", "media",
                                "public", "government", "team", "party", "majority", "who"})
+# what follows a cue of not answering ("did not respond to a request for comment")
+_REQUEST_FOR_COMMENT = re.compile(
+    r"to (?:\w+ ){0,3}(?:requests?|messages?|e-?mails?|calls?|inquiry|inquiries)\b")
 # what follows a cue that only asks for anonymity ("asked not to be named", "did not want to
 # give her name", "requested anonymity")
 _ANONYMITY_REQUEST = re.compile(
@@ -160,6 +167,13 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if lemma in NO_ANSWER_CUES and _REQUEST_FOR_COMMENT.match(" ".join(w.text.lower() for w in after[:6])):
+        return True  # ``did not respond to a request for comment``
+    if entry.kind in ("speech", "evidential") and _future_modal_before(words) \
+            and nxt.lower() not in OPEN_CLAUSE_WORDS and nxt not in QUOTE_OPENERS and nxt != ":":
+        return True  # ``The board may announce its decision next week``: not yet said
+    if form == "expected" and nxt == "to" and words and words[-1].text.lower() in BE_FORMS:
+        return True  # ``Petrenko is expected to present the budget``: a forecast, no source
     if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
         return True  # ``who asked not to be named``, ``did not want to give her name``
     if lemma == "call" and is_name_like(nxt) and nxt.isalpha():
@@ -176,6 +190,18 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             return False  # ``advised residents to keep``, ``informed the board that``
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
+    return False
+
+
+def _future_modal_before(words: list[Word]) -> bool:
+    """Is a modal of :data:`FUTURE_MODALS` among the auxiliaries right before the cue, with no
+    negation (``may announce``, ``will show``; ``will not say whether`` is a refusal)?"""
+    for w in reversed(words):
+        low = w.text.lower()
+        if low in FUTURE_MODALS and w.text.islower():
+            return True
+        if low in NEGATIONS or low not in SKIPPED_BEFORE_CUE:
+            return False
     return False
 
 
@@ -319,8 +345,8 @@ def infinitive_cue_start(words: list[Word], *, lexicon: VerbLexicon) -> int | No
     entry = lexicon.lookup(governor)
     if entry is not None and entry.lemma in CONTINUATION_CUES:
         return words[-2].start  # ``continued to complain``: the continuation verb is part of the cue
-    if entry is not None or governor not in INFINITIVE_GOVERNORS:
-        return None
+    if governor not in INFINITIVE_GOVERNORS:
+        return None  # ``declined to say``: a governor may be a cue of its own
     i = len(words) - 2
     if governor == "on" and i > 0:
         i -= 1

@@ -174,13 +174,24 @@ class _Extraction:
     def _keep(self, draft: Draft) -> CueOutcome:
         """Add ``draft`` unless it overlaps the previous draft or is a thought or evidence cue
         inside an earlier attribution's content."""
-        if self.drafts and self.drafts[-1].cue_end > draft.cue_start:
+        # ``declined to say``: the infinitive cue takes in its governor, a cue of its own, and
+        # replaces it once it is kept
+        replaces = bool(self.drafts) and self.drafts[-1].cue_start == draft.cue_start \
+            and self.drafts[-1].cue_end < draft.cue_end
+        previous = self.drafts[-2 if replaces else -1] if len(self.drafts) > replaces else None
+        if previous is not None and previous.cue_end > draft.cue_start:
             return CueOutcome.OVERLAPS_PREVIOUS
         host = self._host(draft)
         if host is not None and draft.kind in ("cognitive", "evidential"):
             return CueOutcome.INSIDE_CONTENT
         if host is not None and draft.content_start is None:
             return CueOutcome.INSIDE_CONTENT  # ``Her lawyer says she will appeal``: "will appeal"
+        if replaces:
+            replaced = self.drafts.pop()
+            self.cue_starts.pop()
+            if self.explain:
+                self.rejected.append(Rejection(replaced.cue_start, replaced.cue_end, "cue:lexicon",
+                                               CueOutcome.OVERLAPS_PREVIOUS))
         if draft.content_start is not None and draft.content_end <= draft.cue_start:
             self._drop_thoughts_inside(draft)  # ``Families want answers, says Haddad.``
         if host is not None and draft.antecedent is host and host.kind != "direct":

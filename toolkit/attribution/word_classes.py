@@ -36,6 +36,8 @@ __all__ = [
     "VERB_FOLLOWERS",
     "FIRST_PERSON", "GROUP_QUANTIFIERS", "ING_TITLE_ADJECTIVES", "NAME_SUFFIXES",
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
+    "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS",
+    "NO_ANSWER_CUES", "NOUN_FOLLOWERS", "OPEN_CLAUSE_WORDS", "STANDING_STANCE_CUES",
 ]
 
 # ----- cues, speaker spans and content spans -----------------------------------------------------
@@ -136,8 +138,7 @@ champion read recognize demonstrate inform fume shrug""")
 # words that open the clause after the addressee of a cue (``told the council the tram would``,
 # ``told farmers they could``, ``advised residents to keep``)
 ADDRESSEE_CLAUSE_OPENERS = _words("""that the a an this these those he she they it we i to""")
-# most words of an addressee before the clause a cue reports (``told the Harbour Times she``)
-MAX_ADDRESSEE_WORDS = 4
+
 # a cue lemma followed by one of these words is in a physical sense ("appeared on a show",
 # "showed up in Portland")
 PHYSICAL_SENSES = MappingProxyType({
@@ -151,6 +152,14 @@ POSSESSIVE_DETERMINERS = _words("my your his its our their")
 QUANTITY_CUES = _words("add post report show offer")
 # modals before a stance cue that make it a prediction or a hypothesis rather than a stance
 # taken ("would support the nominee", "will vote for Ostby")
+# modals that put a speech or evidence cue in the future ("may announce", "will show"); "would"
+# and "can" are left out ("would not say whether", "can confirm that")
+FUTURE_MODALS = _words("will may might could should ’ll 'll")
+# words after a cue that open what it reports ("say that", "announce whether", "show how")
+OPEN_CLAUSE_WORDS = _words("that whether if what how why when who where which")
+# cues of answering that report nothing when the answer did not come ("did not respond to a
+# request for comment", "did not reply to messages")
+NO_ANSWER_CUES = _words("respond reply answer return")
 HYPOTHETICAL_MODALS = _words("would will could might may can should")
 # cue categories of stance acts that a modal turns into a prediction
 STANCE_CATEGORIES = _words("supportive")
