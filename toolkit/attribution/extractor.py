@@ -70,6 +70,7 @@ from toolkit.attribution.word_classes import (
     PARTICIPLE_LEADS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
+    STANCE_CATEGORIES,
 )
 from toolkit.corpus.segment import trim_end, trim_start
 
@@ -127,7 +128,7 @@ class _Extraction:
         matches += [(m.start("cue"), 4, m) for m in COLON_QUOTE.finditer(view.text)]
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
-                 lambda match: source_phrase(view, match),
+                 lambda match: source_phrase(view, match, lexicon=self.lexicon),
                  lambda match: dash_byline(view, match, self.used_quotes),
                  lambda match: colon_quote(view, match, self.used_quotes))
         explain = self.explain
@@ -184,6 +185,9 @@ class _Extraction:
         host = self._host(draft)
         if host is not None and draft.kind in ("cognitive", "evidential"):
             return CueOutcome.INSIDE_CONTENT
+        if host is not None and host.kind == "evidential" and host.entry is None \
+                and draft.entry is not None and draft.entry.category in STANCE_CATEGORIES:
+            return CueOutcome.INSIDE_CONTENT  # ``In a poll …, most voters backed the stadium``
         if host is not None and draft.content_start is None:
             return CueOutcome.INSIDE_CONTENT  # ``Her lawyer says she will appeal``: "will appeal"
         if replaces:

@@ -20,6 +20,7 @@ from toolkit.attribution.text import (
     SENTENCE_END_CHARS,
     TextView,
 )
+from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
@@ -33,6 +34,7 @@ from toolkit.attribution.word_classes import (
     QUOTE_OPENERS,
     SECTION_LABEL_WORDS,
     SPEAKER_ID_FUNCTION_WORDS,
+    STANCE_CATEGORIES,
     SUBJECT_DETERMINERS,
     SUBJECT_RELATIVES,
     THIRD_PERSON_SUBJECTS,
@@ -67,6 +69,10 @@ SOURCE_PHRASE = re.compile(
 # words that open the question after ``Asked by X``
 _QUESTION_OPENERS = frozenset({"whether", "if", "about", "to", "what", "how", "why", "when", "who",
                                "where", "which", "on"})
+
+
+# words of the main clause after a source phrase looked at for a cue of its own
+_MAIN_CLAUSE_WORDS = 8
 
 
 def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:
@@ -293,7 +299,8 @@ def dash_byline(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     return draft
 
 
-def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
+def source_phrase(view: TextView, match: re.Match[str], *,
+                  lexicon: VerbLexicon | None = None) -> Draft | CueOutcome:
     """``In a CNN poll released Monday, …`` (evidential) and ``in Bolton’s view`` (cognitive):
     the source is inside the cue; the content is the sentence after the comma, else before the
     phrase."""
@@ -310,6 +317,13 @@ def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
     draft.set_speaker(view.text, *match.span(group))
     s_start, s_end = view.sentences[sentence]
     comma = next((w for w in view.words(end, s_end) if w.text == ","), None)
+    if lexicon is not None and comma is not None and group == "source":
+        for w in view.words(comma.end, s_end)[:_MAIN_CLAUSE_WORDS]:
+            entry = lexicon.lookup(w.text) if w.text.islower() else None
+            if entry is not None and entry.category not in STANCE_CATEGORIES:
+                # ``In a survey published Tuesday, a third of nurses said …``: the main clause
+                # has its own cue and source
+                return CueOutcome.CITED_BY_MAIN_CLAUSE
     stop = trim_end(view.text, s_start, s_end, SENTENCE_END_CHARS)
     if comma is not None and comma.end < stop:
         draft.content_start, draft.content_end = comma.end + 1, stop
