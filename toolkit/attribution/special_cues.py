@@ -184,7 +184,7 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
     draft.set_speaker(view.text, *match.span("name"))
     if match.group("name").rstrip(".").lower() in INTERVIEWER_LABELS:
-        draft.head = "the interviewer"  # ``Q:`` names no one; the turn is the interviewer's
+        draft.head = ""  # ``Q:`` names no one: the interviewer's turn has no speaker id
     paragraph_end = view.paragraphs[paragraph][1]
     quote = quote_after(view, end, paragraph_end)
     if quote is not None:
@@ -194,8 +194,10 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     if match.group("lead") is None or match.group("predicate"):
         return CueOutcome.QUOTATION_NEEDED
     content_start = trim_start(view.text, end, paragraph_end)
-    if paragraph_end - content_start < 10:
-        return CueOutcome.NO_CONTENT
+    label = match.group("name")
+    shortest = 2 if label.isupper() and match.group("lead") is not None else 10
+    if paragraph_end - content_start < shortest:
+        return CueOutcome.NO_CONTENT  # a transcript turn (``HALVORSEN: We do.``) may be short
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
     return draft
