@@ -149,3 +149,16 @@ def test_content_of_trailing_cues_and_adjuncts(cue_site, lexicon, text, cue, inv
 def test_the_addressee_of_a_cue_is_not_its_content(text, content):
     [record] = extract(text)
     assert record.content == content
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("“I love this town,” Obi said, wiping her eyes. “I always will.”",
+     ["“I love this town,”", "“I always will.”"]),
+    ("“The vaccine works,” Varga told reporters. “That much is settled.”",
+     ["“The vaccine works,”", "“That much is settled.”"]),
+    ("“Prices will fall,” said Rafael Moreno, “but not before the summer.”",
+     ["“Prices will fall,”", "“but not before the summer.”"]),
+])
+def test_a_split_quotation_continues_after_a_short_clause(text, parts):
+    [record] = extract(text)
+    assert [text[a:b] for a, b in record.content_spans] == parts

@@ -97,6 +97,26 @@ def continuation(view: TextView, after: int, paragraph_end: int,
     return None
 
 
+# most words of a clause between a cue and the second half of a split quotation
+_CLAUSE_BEFORE_CONTINUATION = 6
+
+
+def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
+                               used_quotes: set[int]) -> tuple[int, int] | None:
+    """Second half of a split quotation after a short clause that ends in a period or comma:
+    ``“…,” Obi said, wiping her eyes. “…”``, ``“…,” Varga told reporters. “…”``."""
+    k = view.quotes.first_from(after)
+    if k is None or k in used_quotes:
+        return None
+    q_start = view.quotes.spans[k][0]
+    between = view.text[after:q_start]
+    if q_start >= paragraph_end or not between.rstrip().endswith((".", ",")) \
+            or len(between.split()) > _CLAUSE_BEFORE_CONTINUATION or "\n" in between \
+            or any(c in between for c in "“”\"?!;:"):
+        return None
+    return view.quotes.spans[k]
+
+
 def mark_used(view: TextView, span: tuple[int, int], used_quotes: set[int]) -> None:
     """Record the quotation ``span`` as taken."""
     k = view.quotes.index_at(span[0])
@@ -124,7 +144,8 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
     if before is not None and view.quotes.index_at(before[0]) not in used_quotes:
         end = before[1]
         rest = continuation(view, skip_time_after(view.text, right_edge), paragraph_end,
-                            used_quotes)
+                            used_quotes) or _continuation_after_clause(view, right_edge,
+                                                                       paragraph_end, used_quotes)
         if rest is not None:
             end = rest[1]
             mark_used(view, rest, used_quotes)

@@ -284,7 +284,8 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if j - k >= MAX_SUBJECT_WORDS:
         return False
     draft.set_speaker(text, words[k].start, words[j].end)
-    if j + 2 < len(words) and words[j + 1].text == "," and is_role_phrase(words, j + 2, j + 2) \
+    if j + 2 < len(words) and words[j + 1].text == "," and words[j + 2].text not in QUOTE_OPENERS \
+            and is_role_phrase(words, j + 2, j + 2) \
             and words[j + 2].text.lower() not in SUBJECT_RELATIVES:
         end = j + 2
         while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
