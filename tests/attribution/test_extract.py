@@ -939,3 +939,13 @@ def test_unanswered_requests_and_future_acts_are_no_attributions(text):
 def test_a_governed_infinitive_cue_takes_in_its_governor(text, cue, content):
     [record] = extract(text)
     assert (record.cue, record.content) == (cue, content)
+
+
+@pytest.mark.parametrize(("text", "cue", "kind"), [
+    ("The club hopes to sign a striker before the window closes.", "hopes", "cognitive"),
+    ("Fischer is convinced that prices have peaked.", "is convinced", "cognitive"),
+    ("Study Finds River Pollution Has Doubled", "Finds", "evidential"),
+])
+def test_thought_and_evidence_cues(text, cue, kind):
+    [record] = extract(text)
+    assert (record.cue, record.kind) == (cue, kind)

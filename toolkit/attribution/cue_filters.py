@@ -28,6 +28,7 @@ from toolkit.attribution.word_classes import (
     FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
+    INFINITIVE_CUE_FORMS,
     INFINITIVE_GOVERNORS,
     LEGAL_CUES,
     NAMING_VERBS,
@@ -240,7 +241,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
             k -= 1
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
-    return not object_follows(view, words, end, sentence_end)
+    return not object_follows(view, words, end, sentence_end, form=form)
 
 
 def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:
@@ -249,7 +250,8 @@ def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:
     return bool(after) and after[0].text.lower() in NOUN_FOLLOWERS
 
 
-def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int) -> bool:
+def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int, *,
+                   form: str = "") -> bool:
     """Does a clause or an object follow a noun-like cue form (it is then a verb)?"""
     after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
     if not after:
@@ -258,6 +260,9 @@ def object_follows(view: TextView, words: list[Word], end: int, sentence_end: in
     low = nxt.lower()
     if low in CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in QUOTE_OPENERS:
         return True
+    if low == "to" and form in INFINITIVE_CUE_FORMS and len(words) >= 2 \
+            and words[-2].text.lower() in ARTICLES and words[-1].text.islower():
+        return True  # ``The club hopes to sign``: a subject noun phrase, then the verb
     if nxt == ":" and len(after) > 1 and after[1].text in QUOTE_OPENERS:
         return True  # ``her statement read: “…”``: a colon and a quotation follow a verb
     if nxt[:1].isupper() and nxt.isalpha():

@@ -242,7 +242,8 @@ class _Extraction:
         sentence = view.sentence_at(start)
         s_start, s_end = view.sentences[sentence]
         words = view.words(s_start, start)
-        if match.group()[0].isupper() and not may_capitalize(words, entry):
+        if match.group()[0].isupper() and not may_capitalize(words, entry) \
+                and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
             return CueOutcome.CAPITALIZED
         if words and words[-1].text in ("<", "/"):
             return CueOutcome.AFTER_MARKUP
@@ -333,6 +334,19 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+# shortest title-case sentence read as a headline (``Study Finds River Pollution Has Doubled``)
+_TITLE_CASE_WORDS = 4
+
+
+def _is_title_case(view: TextView, start: int, end: int) -> bool:
+    """Is the sentence a title-case headline: at least a few words, every word of four letters
+    or more capitalized, no sentence-final period?"""
+    words = [w.text for w in view.words(start, end) if w.text.isalpha()]
+    if len(words) < _TITLE_CASE_WORDS or view.text[start:end].rstrip().endswith("."):
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
 # words of a main clause looked at for its own cue after an opening participle clause

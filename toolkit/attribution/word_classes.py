@@ -36,7 +36,7 @@ __all__ = [
     "VERB_FOLLOWERS",
     "FIRST_PERSON", "GROUP_QUANTIFIERS", "ING_TITLE_ADJECTIVES", "NAME_SUFFIXES",
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
-    "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS",
+    "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS", "INFINITIVE_CUE_FORMS",
     "NO_ANSWER_CUES", "NOUN_FOLLOWERS", "OPEN_CLAUSE_WORDS", "STANDING_STANCE_CUES",
 ]
 
@@ -134,7 +134,7 @@ CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
 THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
-champion read recognize demonstrate inform fume shrug""")
+champion read recognize demonstrate inform fume shrug convince""")
 # words that open the clause after the addressee of a cue (``told the council the tram would``,
 # ``told farmers they could``, ``advised residents to keep``)
 ADDRESSEE_CLAUSE_OPENERS = _words("""that the a an this these those he she they it we i to""")
@@ -152,6 +152,9 @@ POSSESSIVE_DETERMINERS = _words("my your his its our their")
 QUANTITY_CUES = _words("add post report show offer")
 # modals before a stance cue that make it a prediction or a hypothesis rather than a stance
 # taken ("would support the nominee", "will vote for Ostby")
+# noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
+INFINITIVE_CUE_FORMS = _words("""hopes fears plans wants wishes vows pledges promises threatens
+aims intends seeks offers""")
 # modals that put a speech or evidence cue in the future ("may announce", "will show"); "would"
 # and "can" are left out ("would not say whether", "can confirm that")
 FUTURE_MODALS = _words("will may might could should ’ll 'll")
