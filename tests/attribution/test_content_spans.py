@@ -162,3 +162,14 @@ def test_the_addressee_of_a_cue_is_not_its_content(text, content):
 def test_a_split_quotation_continues_after_a_short_clause(text, parts):
     [record] = extract(text)
     assert [text[a:b] for a, b in record.content_spans] == parts
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("According to Tomas Brandt, the director of the harbour authority, the cranes are unsafe.",
+     "the cranes are unsafe"),
+    ("The foreign ministry condemned the attack in a statement.", "the attack"),
+    ("Okonjo criticised the ruling on Twitter.", "the ruling"),
+])
+def test_appositions_and_media_are_not_content(text, content):
+    [record] = extract(text)
+    assert record.content == content

@@ -39,6 +39,13 @@ __all__ = ["addressee_end", "continuation", "direct_content", "indirect_content"
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
 _AFTER_QUOTE = " ,\t"  # between a quotation and the cue after it
 _BEFORE_CONTINUATION = " .,;:\t"  # between a cue and the second half of a split quotation
+# an adjunct naming the medium at the end of a content (``condemned the attack in a statement``,
+# ``on Twitter``, ``in an interview with Radio Norte``)
+_MEDIUM_ADJUNCT = re.compile(
+    r"[\s,]+(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|letter|tweet|post|news conference|press conference|briefing|speech"
+    r"|e-?mail|memo|op-ed|video|broadcast)(?:\s+(?:to|with|on|at)\s+[^,.;:“”\"]{1,40})?"
+    r"|on (?:Twitter|Facebook|Instagram|X))\s*$")
 # ``said Friday``, ``said on Monday``, ``said today``
 _TIME_AFTER_CUE = re.compile(r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?")
 
@@ -211,6 +218,9 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             draft.content_start, draft.content_end = words[that].start, end
             return
         if not (_is_adjunct(words[k].text) and _trailing_cue(text, s_start, left_start)):
+            medium = _MEDIUM_ADJUNCT.search(text, words[k].start, end)
+            if medium is not None and medium.start() - words[k].start >= 3:
+                end = medium.start()  # ``condemned the attack in a statement``
             draft.content_start, draft.content_end = words[k].start, end
             return
     if left_end - s_start >= 3 and (after_cue or text[s_start:left_start].rstrip().endswith(

@@ -129,14 +129,16 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     if j == 0:
         return False
     draft.set_speaker(text, words[0].start, words[j - 1].end)
+    apposition_end = None
     if j + 1 < len(words) and words[j].text == ",":
-        _according_apposition(view, draft, words, j)
+        apposition_end = _according_apposition(view, draft, words, j)
     s_start = view.sentences[draft.sentence][0]
     left = trim_end(text, s_start, draft.cue_start, CLAUSE_GAP_CHARS)
     if left - s_start >= 3:
         draft.content_start, draft.content_end = s_start, left
     else:
-        rest = [w for w in words if w.start >= draft.speaker_end and w.text != ","]
+        after = max(draft.speaker_end, apposition_end or 0)  # past ``, the director of …,``
+        rest = [w for w in words if w.start >= after and w.text != ","]
         end = trim_end(text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
         if rest and rest[0].start < end:
             draft.content_start, draft.content_end = rest[0].start, end
@@ -147,16 +149,17 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     return True
 
 
-def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> None:
+def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> int | None:
     """``according to Putin’s spokesman, Dmitry Peskov,`` / ``according to Trenin, the director``:
-    the name is the head, the role the context."""
+    the name is the head, the role the context; the end offset of a role apposition closed by
+    a comma (the content starts after it), else None."""
     end = comma + 1
     while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
         end += 1
     closes = end + 1 >= len(words) or words[end + 1].text in (",", ".")
     first = words[comma + 1].text
     if not closes or end - comma > 8 or first.lower() in SUBJECT_RELATIVES:
-        return
+        return None
     x_is_role = is_role_phrase(words, 0, comma - 1)
     if x_is_role and is_name_like(first) and first.lower() not in SUBJECT_DETERMINERS:
         draft.speaker_end = words[end].end
@@ -164,6 +167,9 @@ def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma
         draft.context = view.text[words[0].start:words[comma - 1].end]
     elif not x_is_role and first.lower() in ARTICLES:
         draft.context = view.text[words[comma + 1].start:words[end].end]
+        if end + 1 < len(words) and words[end + 1].text == ",":
+            return words[end].end
+    return None
 
 
 def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
