@@ -949,3 +949,19 @@ def test_a_governed_infinitive_cue_takes_in_its_governor(text, cue, content):
 def test_thought_and_evidence_cues(text, cue, kind):
     [record] = extract(text)
     assert (record.cue, record.kind) == (cue, kind)
+
+
+def test_seed_like_constructions():
+    text = ("Russia replied by recalling its ambassador for consultations. "
+            "By taking a strong stand against Russia, Biden has confirmed that the days of "
+            "rolling over are over. He wants to contrast his stance with that of Donald Trump, "
+            "who avoided conflict with Putin and often praised him.\n\n"
+            "Recep Tayyip Erdogan, the Turkish president, weighed in on the debate. "
+            "Putin’s response, he said, was “very astute and elegant.”")
+    records = {r.cue: r for r in extract(text)}
+    assert "recalling" not in records and "has confirmed" not in records
+    assert records["often praised"].speaker == "Donald Trump"
+    assert records["weighed in"].content is None
+    said = records["said"]
+    assert said.content.startswith("Putin’s response") and said.content.endswith("elegant.”")
+    assert text[slice(*said.content_spans[0])] == "Putin’s response"

@@ -187,6 +187,11 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         return
     start = max(draft.cue_end, draft.speaker_end or 0) if (draft.speaker_start or 0) > draft.cue_start \
         else draft.cue_end
+    if _parenthetical(text, s_start, start, s_end, draft):
+        # ``Putin’s response, he said, was “very astute”``: the content runs around the cue
+        draft.content_start = s_start
+        draft.content_end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+        return
     words = view.words(start, s_end)
     k = 0
     lemma = draft.entry.lemma if draft.entry else ""
@@ -256,6 +261,19 @@ def addressee_end(words: list[Word]) -> int:
 MAX_ADDRESSEE_WORDS = 4
 # determiners opening an addressee (``told the council``, ``told her staff``)
 ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+
+
+def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft) -> bool:
+    """Is the cue with its speaker a parenthetical between commas inside its content (``The
+    plan, she said, was dead.``)?"""
+    if draft.speaker_start is None or draft.speaker_start > draft.cue_start \
+            or "," in text[draft.speaker_start:draft.speaker_end]:
+        return False
+    before = text[s_start:draft.speaker_start].rstrip()
+    rest = text[after:s_end].lstrip()
+    return before.endswith(",") and before.count(",") == 1 and len(before.split()) >= 2 \
+        and not before.lstrip().startswith(QUOTE_OPENERS) \
+        and rest.startswith(",") and len(rest.split()) >= 3
 
 
 def _after_time(words: list[Word], k: int) -> int:

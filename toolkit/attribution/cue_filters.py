@@ -57,6 +57,7 @@ from toolkit.attribution.word_classes import (
     THAT_OR_QUOTE_CUES,
     THIRD_PERSON_SUBJECTS,
     VERB_FOLLOWERS,
+    WITHDRAWN_THINGS,
 )
 from toolkit.attribution.words import Word, is_name_like
 
@@ -175,6 +176,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``The board may announce its decision next week``: not yet said
     if form == "expected" and nxt == "to" and words and words[-1].text.lower() in BE_FORMS:
         return True  # ``Petrenko is expected to present the budget``: a forecast, no source
+    if lemma == "recall" and any(w.text.lower() in WITHDRAWN_THINGS for w in after[:3]):
+        return True  # ``recalling its ambassador``
     if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
         return True  # ``who asked not to be named``, ``did not want to give her name``
     if lemma == "call" and is_name_like(nxt) and nxt.isalpha():

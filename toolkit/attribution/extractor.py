@@ -71,6 +71,7 @@ from toolkit.attribution.word_classes import (
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
+    TOPIC_ONLY_CUES,
 )
 from toolkit.corpus.segment import trim_end, trim_start
 
@@ -256,6 +257,8 @@ class _Extraction:
         outcome = form_outcome(view, words, form, entry, end, s_end, lexicon=lexicon)
         if outcome is not CueOutcome.ACCEPTED:
             return outcome
+        if entry.kind == "speech" and _after_means_clause(view, s_start, start):
+            return CueOutcome.OTHER_SENSE  # ``By taking a strong stand, Biden has confirmed that``
         participle = form.split()[0].endswith("ing")
         if words and words[-1].text.lower() == "to" and not entry.lemma.endswith(" to"):
             cue_start = infinitive_cue_start(words, lexicon=lexicon)
@@ -325,7 +328,10 @@ class _Extraction:
             return CueOutcome.QUOTATION_NEEDED
         if is_first_or_second_person_thought(view, draft, found and draft.speaker_start is not None):
             return CueOutcome.FIRST_OR_SECOND_PERSON
-        if not has_quote and passive_subject is not None:
+        if not has_quote and entry.lemma in TOPIC_ONLY_CUES \
+                and followed_by(view, draft.cue_end, s_end, frozenset({"on", "about"})):
+            pass  # ``weighed in on the debate``: a topic, no content
+        elif not has_quote and passive_subject is not None:
             # ``The claim was rejected by Baltra Holdings on Tuesday.``: the subject is what was said
             draft.content_start, draft.content_end = passive_subject
         elif not has_quote:
@@ -347,6 +353,14 @@ def _is_title_case(view: TextView, start: int, end: int) -> bool:
     if len(words) < _TITLE_CASE_WORDS or view.text[start:end].rstrip().endswith("."):
         return False
     return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+def _after_means_clause(view: TextView, sentence_start: int, cue_start: int) -> bool:
+    """Does the sentence open with a means clause (``By taking a strong stand against Russia,``)
+    that ends before the cue? The cue then tells what the act showed, not what was said."""
+    words = view.words(sentence_start, cue_start)
+    return len(words) > 3 and words[0].text == "By" and words[1].text.endswith("ing") \
+        and any(w.text == "," for w in words[2:])
 
 
 # words of a main clause looked at for its own cue after an opening participle clause

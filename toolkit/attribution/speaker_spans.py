@@ -87,6 +87,11 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
         return _search(apposition(view, draft, words, i))
     if w.lower() in CLAUSE_JOINERS:
+        who = _relative_before(words, i)
+        if who is not None:
+            # ``Donald Trump, who avoided conflict with Putin and often praised him``
+            relative_subject(view, draft, words, who, earlier=earlier)
+            return SpeakerSearch.FOUND
         return _search(main_subject(view, draft, earlier=earlier))
     if w.lower() == "which" and i >= 2 and words[i - 1].text == ",":
         relative_subject(view, draft, words, i, earlier=earlier)  # ``the agency, which said``
@@ -120,6 +125,18 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+def _relative_before(words: list[Word], joiner: int) -> int | None:
+    """Index of who or which after a comma that opens the clause "and" at ``joiner`` continues
+    (``X, who avoided … and often praised``); None when a clause boundary comes first."""
+    for k in range(joiner - 1, max(-1, joiner - 15), -1):
+        w = words[k].text
+        if w.lower() in SUBJECT_RELATIVES:
+            return k if k >= 2 and words[k - 1].text == "," else None
+        if w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS:
+            return None
+    return None
 
 
 def _before_relative_clause(words: list[Word], comma: int,

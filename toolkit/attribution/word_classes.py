@@ -38,6 +38,7 @@ __all__ = [
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
     "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS", "INFINITIVE_CUE_FORMS",
     "NO_ANSWER_CUES", "NOUN_FOLLOWERS", "OPEN_CLAUSE_WORDS", "STANDING_STANCE_CUES",
+    "TOPIC_ONLY_CUES", "WITHDRAWN_THINGS",
 ]
 
 # ----- cues, speaker spans and content spans -----------------------------------------------------
@@ -155,6 +156,11 @@ QUANTITY_CUES = _words("add post report show offer")
 # noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
 INFINITIVE_CUE_FORMS = _words("""hopes fears plans wants wishes vows pledges promises threatens
 aims intends seeks offers""")
+# what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
+WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
+cars vehicles units batches""")
+# cues reported without content when only a topic follows ("weighed in on the debate")
+TOPIC_ONLY_CUES = _words("weigh chime").union({"weigh in", "chime in"})
 # modals that put a speech or evidence cue in the future ("may announce", "will show"); "would"
 # and "can" are left out ("would not say whether", "can confirm that")
 FUTURE_MODALS = _words("will may might could should ’ll 'll")
