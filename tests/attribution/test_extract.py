@@ -965,3 +965,18 @@ def test_seed_like_constructions():
     said = records["said"]
     assert said.content.startswith("Putin’s response") and said.content.endswith("elegant.”")
     assert text[slice(*said.content_spans[0])] == "Putin’s response"
+
+
+@pytest.mark.parametrize("text", [
+    "Trump won six of the contests known as Super Tuesday.",
+    "Rubio is not likely to win all 155 delegates offered by the contest in Texas.",
+    "Party officials found themselves in a muddy battle over sexism.",
+    "He would be open to hiring the so called Never Trumpers.",
+])
+def test_other_senses_of_cue_forms(text):
+    assert extract(text) == []
+
+
+def test_one_quotation_is_attributed_once():
+    records = extract("Obama stood firm, telling Radio Norte: “The plan is sound.”")
+    assert [r.cue for r in records] == ["telling"]

@@ -77,7 +77,7 @@ def quote_after_colon(view: TextView, pos: int, limit: int) -> tuple[int, int] |
         return None
     between = view.text[pos:q_start].rstrip()
     if not between.endswith(":") or len(between.split()) > _WORDS_BEFORE_COLON + 1 \
-            or any(c in between for c in ".!?;\n") or between.count(":") > 1:
+            or any(c in between for c in ".!?;\n—–") or " - " in between or between.count(":") > 1:
         return None
     return view.quotes.spans[k]
 

@@ -300,6 +300,12 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
     nxt = after[0].text if after else ""
     if nxt in AWAY_PARTICLES or nxt == "out" and len(after) > 1 and after[1].text == "of":
         return True
+    if prev.lower() == "so" and entry.lemma in NAMING_VERBS:
+        return True  # ``the so called Never Trumpers``
+    if nxt == "by" and form.endswith("ed") and prev.isalpha() and prev.islower() \
+            and prev.endswith("s") and not prev.endswith("ss") and prev not in SKIPPED_BEFORE_CUE \
+            and prev not in OBJECT_PRONOUNS:
+        return True  # ``delegates offered by the contest``: a participle after its noun
     if prev in NOUN_PREPOSITIONS:
         return True
     if _NUMBER.fullmatch(prev):

@@ -193,6 +193,8 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
         draft.head = ""  # ``Q:`` names no one: the interviewer's turn has no speaker id
     paragraph_end = view.paragraphs[paragraph][1]
     quote = quote_after(view, end, paragraph_end)
+    if quote is not None and view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED  # ``telling CNBC: “…”``: the cue before took it
     if quote is not None:
         mark_used(view, quote, used_quotes)
         draft.content_start, draft.content_end, draft.kind = quote[0], quote[1], "direct"

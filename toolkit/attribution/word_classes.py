@@ -146,6 +146,8 @@ PHYSICAL_SENSES = MappingProxyType({
     "appear": frozenset({"on", "at", "in", "with", "before", "alongside", "together", "onstage"}),
     "show": frozenset({"up", "off"}),
     "add": frozenset({"up", "to"}),
+    "know": frozenset({"as", "for"}),
+    "find": frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"}),
 })
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
