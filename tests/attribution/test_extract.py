@@ -980,3 +980,14 @@ def test_other_senses_of_cue_forms(text):
 def test_one_quotation_is_attributed_once():
     records = extract("Obama stood firm, telling Radio Norte: “The plan is sound.”")
     assert [r.cue for r in records] == ["telling"]
+
+
+def test_a_bare_plural_source_after_a_trailing_cue():
+    [record] = extract("The ferry was carrying twice its licensed load, said investigators.")
+    assert (record.speaker_mention, record.content) == (
+        "investigators", "The ferry was carrying twice its licensed load")
+
+
+def test_a_live_blog_time_stamp_is_not_content():
+    [record] = extract("14:05 — Police have closed the bridge in both directions, a spokesman said.")
+    assert record.content == "Police have closed the bridge in both directions"

@@ -46,6 +46,8 @@ _MEDIUM_ADJUNCT = re.compile(
     r"(?:statement|interview|letter|tweet|post|news conference|press conference|briefing|speech"
     r"|e-?mail|memo|op-ed|video|broadcast)(?:\s+(?:to|with|on|at)\s+[^,.;:“”\"]{1,40})?"
     r"|on (?:Twitter|Facebook|Instagram|X))\s*$")
+# a live blog's time stamp opening a sentence (``14:05 —``, ``9.12am``)
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*[—–-]?|[—–-])\s*(?=\S)")
 # ``said Friday``, ``said on Monday``, ``said today``
 _TIME_AFTER_CUE = re.compile(r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?")
 
@@ -228,6 +230,9 @@ def indirect_content(view: TextView, draft: Draft) -> None:
                 end = medium.start()  # ``condemned the attack in a statement``
             draft.content_start, draft.content_end = words[k].start, end
             return
+    stamp = _TIME_STAMP.match(text, s_start, left_end)
+    if stamp is not None:
+        s_start = stamp.end()  # ``14:05 — Police have closed the bridge, a spokesman said.``
     if left_end - s_start >= 3 and (after_cue or text[s_start:left_start].rstrip().endswith(
             (",", *QUOTE_CLOSERS, "—", "–", ":"))):
         # ``X, he said.``: the part before a trailing cue; ``Her lawyer says she will appeal``:

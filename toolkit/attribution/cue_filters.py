@@ -221,6 +221,8 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     prev = words[-1].text.lower()
     if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
+    if prev[-1:].isdigit() and form.split()[0].endswith("s"):
+        return True  # ``added 1.6 points to close at``: a number counts the noun
     if prev in ("’", "'") and len(words) > 1 and words[-2].text.endswith("s") \
             and words[-2].end == words[-1].start:
         return True  # ``Sanders’ comments``: a plural or s-final possessive

@@ -290,7 +290,8 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     first = words[k].text
     if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
             or first.lower() in THIRD_PERSON_SUBJECTS
-            or _role_before_name(view, draft, words, k, lexicon)) \
+            or _role_before_name(view, draft, words, k, lexicon)
+            or _bare_source_noun(words, k)) \
             or lexicon.lookup(first) is not None:
         return False
     j = k
@@ -310,6 +311,15 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
         draft.context = text[words[j + 2].start:words[end].end]
         draft.speaker_end = words[end].end
     return True
+
+
+def _bare_source_noun(words: list[Word], k: int) -> bool:
+    """``…, said investigators.``: a plural source noun without a determiner that ends the
+    sentence after an inverted cue."""
+    terms = speaker_terms()
+    low = words[k].text.lower()
+    return (low in terms.anonymous or low in terms.groups or low in terms.roles) \
+        and low.endswith("s") and (k + 1 == len(words) or words[k + 1].text in (".", ","))
 
 
 def _after_participle_clause(view: TextView, draft: Draft, words: list[Word],
