@@ -344,21 +344,27 @@ class _Extraction:
 
 # shortest title-case sentence read as a headline (``Study Finds River Pollution Has Doubled``)
 _TITLE_CASE_WORDS = 4
+_TITLE_CASE_CHARS = 200  # longest headline read
 
 
 def _is_title_case(view: TextView, start: int, end: int) -> bool:
     """Is the sentence a title-case headline: at least a few words, every word of four letters
     or more capitalized, no sentence-final period?"""
+    if end - start > _TITLE_CASE_CHARS:
+        return False
     words = [w.text for w in view.words(start, end) if w.text.isalpha()]
     if len(words) < _TITLE_CASE_WORDS or view.text[start:end].rstrip().endswith("."):
         return False
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
 
+_MEANS_CLAUSE_CHARS = 200  # characters read for a means clause opening a sentence
+
+
 def _after_means_clause(view: TextView, sentence_start: int, cue_start: int) -> bool:
     """Does the sentence open with a means clause (``By taking a strong stand against Russia,``)
     that ends before the cue? The cue then tells what the act showed, not what was said."""
-    words = view.words(sentence_start, cue_start)
+    words = view.words(sentence_start, min(cue_start, sentence_start + _MEANS_CLAUSE_CHARS))
     return len(words) > 3 and words[0].text == "By" and words[1].text.endswith("ing") \
         and any(w.text == "," for w in words[2:])
 

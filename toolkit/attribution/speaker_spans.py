@@ -291,7 +291,7 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
             or first.lower() in THIRD_PERSON_SUBJECTS
             or _role_before_name(view, draft, words, k, lexicon)
-            or _bare_source_noun(words, k)) \
+            or _bare_source_noun(view, draft, words, k)) \
             or lexicon.lookup(first) is not None:
         return False
     j = k
@@ -313,13 +313,13 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     return True
 
 
-def _bare_source_noun(words: list[Word], k: int) -> bool:
-    """``…, said investigators.``: a plural source noun without a determiner that ends the
-    sentence after an inverted cue."""
-    terms = speaker_terms()
-    low = words[k].text.lower()
-    return (low in terms.anonymous or low in terms.groups or low in terms.roles) \
-        and low.endswith("s") and (k + 1 == len(words) or words[k + 1].text in (".", ","))
+def _bare_source_noun(view: TextView, draft: Draft, words: list[Word], k: int) -> bool:
+    """``…, said investigators.``: a lower-case plural noun without a determiner that ends the
+    sentence right after a cue trailing its content."""
+    low = words[k].text
+    return k == 0 and low.isalpha() and low.islower() and low.endswith("s") \
+        and not low.endswith("ss") and (len(words) == 1 or words[1].text == ".") \
+        and view.text[max(0, draft.cue_start - 8):draft.cue_start].rstrip().endswith(",")
 
 
 def _after_participle_clause(view: TextView, draft: Draft, words: list[Word],

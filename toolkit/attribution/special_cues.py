@@ -211,6 +211,7 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     return draft
 
 
+_COLON_CLAUSE_CHARS = 200  # characters read before a colon for the clause that introduces a quotation
 # most words between the subject and the colon of ``Martell is more blunt: “…”``
 _COLON_PREDICATE_WORDS = 6
 # words of a noun phrase before "from" or "of" (``The statement from Nordvik Shipping``)
@@ -263,7 +264,7 @@ def colon_quote(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     quote = quote_after(view, end, view.paragraphs[paragraph][1])
     if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
         return CueOutcome.QUOTATION_NEEDED
-    words = view.words(view.sentences[sentence][0], start)
+    words = view.words(max(view.sentences[sentence][0], start - _COLON_CLAUSE_CHARS), start)
     comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
     if any(w.text in QUOTE_OPENERS or w.text in QUOTE_CLOSERS for w in words[comma + 1:]):
         return CueOutcome.NO_SPEAKER
