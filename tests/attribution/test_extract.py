@@ -991,3 +991,16 @@ def test_a_bare_plural_source_after_a_trailing_cue():
 def test_a_live_blog_time_stamp_is_not_content():
     [record] = extract("14:05 — Police have closed the bridge in both directions, a spokesman said.")
     assert record.content == "Police have closed the bridge in both directions"
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("“It's a disgrace,” fumed one shopkeeper.", "fumed", "one shopkeeper"),
+    ("“We regret any distress caused,” her statement read.", "read", "her statement"),
+])
+def test_cues_trailing_a_quotation(text, cue, speaker):
+    [record] = extract(text)
+    assert (record.cue, record.speaker_mention) == (cue, speaker)
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    assert extract("Key quote: “We are not going anywhere.”") == []

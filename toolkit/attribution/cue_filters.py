@@ -48,6 +48,7 @@ from toolkit.attribution.word_classes import (
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
     QUANTITY_CUES,
+    QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
@@ -188,6 +189,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
                                and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
             return True  # ``Residents called Ana Ruiz, who …``: a telephone call
     if lemma in THAT_OR_QUOTE_CUES:
+        if _trails_a_quotation(words):
+            return False  # ``“It's a disgrace,” fumed one shopkeeper.``
         if lemma in ADDRESSEE_VERBS and 0 < addressee_end(after) < len(after) \
                 and (after[addressee_end(after)].text.lower() in ("that", "to")
                      or after[addressee_end(after)].text in QUOTE_OPENERS):
@@ -218,6 +221,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     """
     if not words:
         return False
+    if _trails_a_quotation(words):
+        return False  # ``“We regret any distress caused,” her statement read.``
+    if form in NOUN_LIKE_CUE_FORMS and len(words) == 1 and view.text.startswith(":", end):
+        return True  # ``Key quote: “…”``: a label
     prev = words[-1].text.lower()
     if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
@@ -247,6 +254,20 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
     return not object_follows(view, words, end, sentence_end, form=form)
+
+
+# most words of a subject between a quotation and the cue that trails it
+_TRAILING_SUBJECT_WORDS = 4
+
+
+def _trails_a_quotation(words: list[Word]) -> bool:
+    """Does the cue follow a quotation and a comma with only a short subject between (``“…,”
+    her statement read``, ``“…,” fumed``)?"""
+    j = next((k for k in range(len(words) - 1, max(-1, len(words) - 3 - _TRAILING_SUBJECT_WORDS),
+                                -1) if words[k].text in QUOTE_CLOSERS), None)
+    if j is None or j < 2 or words[j - 1].text not in (",", "!", "?"):
+        return False
+    return all(w.text.isalpha() for w in words[j + 1:])
 
 
 def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:

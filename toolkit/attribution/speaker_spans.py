@@ -288,7 +288,7 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if k >= len(words):
         return False
     first = words[k].text
-    if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
+    if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS or first.lower() == "one"
             or first.lower() in THIRD_PERSON_SUBJECTS
             or _role_before_name(view, draft, words, k, lexicon)
             or _bare_source_noun(view, draft, words, k)) \

@@ -20,7 +20,7 @@ from toolkit.attribution.text import (
     SENTENCE_END_CHARS,
     TextView,
 )
-from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
@@ -269,6 +269,8 @@ def colon_quote(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     if any(w.text in QUOTE_OPENERS or w.text in QUOTE_CLOSERS for w in words[comma + 1:]):
         return CueOutcome.NO_SPEAKER
     clause = words[comma + 1:]
+    if clause and clause[-1].text.lower() in cue_noun_forms():
+        return CueOutcome.NOT_A_SPEAKER_LABEL  # ``Key quote: “…”``, ``Her comment: “…”``
     subject = _colon_subject(clause)
     if subject is None:
         return CueOutcome.NO_SPEAKER
