@@ -1004,3 +1004,8 @@ def test_cues_trailing_a_quotation(text, cue, speaker):
 
 def test_a_label_before_a_colon_is_no_speaker():
     assert extract("Key quote: “We are not going anywhere.”") == []
+
+
+def test_a_noun_like_form_before_a_reporting_verb_is_its_subject():
+    [record] = extract("“The threat is real,” the congressional report said on Monday.")
+    assert (record.cue, record.speaker_mention) == ("said", "the congressional report")

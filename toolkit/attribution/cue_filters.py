@@ -100,6 +100,8 @@ def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, 
     """Is the cue form used as a verb here (ACCEPTED), or as a noun or a modifier?"""
     if is_noun_use(view, words, form, end, sentence_end):
         return CueOutcome.NOUN_USE
+    if form in NOUN_LIKE_CUE_FORMS and _cue_verb_follows(view, end, sentence_end, lexicon):
+        return CueOutcome.NOUN_USE  # ``the congressional report said``: the subject's noun
     if is_plural_subject(view, words, form, end, sentence_end, lexicon=lexicon):
         return CueOutcome.PLURAL_SUBJECT
     after = view.words(end, min(sentence_end, end + _FOLLOWING_CHARS))
@@ -268,6 +270,17 @@ def _trails_a_quotation(words: list[Word]) -> bool:
     if j is None or j < 2 or words[j - 1].text not in (",", "!", "?"):
         return False
     return all(w.text.isalpha() for w in words[j + 1:])
+
+
+def _cue_verb_follows(view: TextView, end: int, sentence_end: int, lexicon: VerbLexicon) -> bool:
+    """Is the next word a lower-case reporting verb in the past or third person (``report
+    said``, ``poll shows``), so that the form before it is its subject noun?"""
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    if not after or not after[0].text.islower():
+        return False
+    nxt = after[0].text
+    entry = lexicon.lookup(nxt)
+    return entry is not None and nxt != entry.lemma and not nxt.endswith("ing")
 
 
 def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:
