@@ -58,3 +58,12 @@ def test_embedded_attributions_are_no_first_hand_voice():
     assert set(verb_counts(table, include_embedded=True)["cue_lemma"]) == {"say", "promise"}
     assert set(verb_counts(table)["cue_lemma"]) == {"say"}
     assert attribution_counts(table, pd.DataFrame({"doc_id": ["a"]})).n_attributions == 1
+
+
+def test_counted_attributions_accept_a_missing_content_offset():
+    from toolkit.attribution import attribute
+    quotes = attribute(["Erdogan weighed in on the debate. “It is not right,” Erdogan said."],
+                       as_frame=True)
+    quotes["content_start"] = quotes["content_start"].astype("Int64")
+    counted = counted_attributions(quotes)
+    assert counted["cue_lemma"].tolist() == ["weigh in", "say"]

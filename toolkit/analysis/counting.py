@@ -117,7 +117,9 @@ def counted_attributions(quotes: pd.DataFrame, *,
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """None, NaN or pandas' NA (a nullable integer column's missing offset)."""
+    return value is None or (isinstance(value, float) and value != value) \
+        or type(value).__name__ == "NAType"
 
 
 def _position(value: object) -> float:

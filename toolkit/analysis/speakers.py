@@ -70,7 +70,8 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) 
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
     content = out["content"] if "content" in out.columns else None
-    words = content.fillna("").map(lambda s: len(_WORD.findall(s))) if content is not None else 0
+    words = content.astype(object).where(content.notna(), "").map(
+        lambda s: len(_WORD.findall(str(s)))).astype(int) if content is not None else 0
     is_direct = out["kind"].isin(DIRECT_KINDS)
     out["words_direct"] = (words * is_direct).astype(int)
     out["words_indirect"] = (words * ~is_direct).astype(int)
