@@ -69,3 +69,13 @@ def test_an_attribution_without_content_sorts_last_in_its_document():
     counted = counted_attributions(table)
     assert counted.index.tolist() == [0, 1, 2, 3, 4, 7]
     assert counted["cue_lemma"].tolist() == ["claim", "claim", "say", "claim", NO_VERB, NO_VERB]
+
+
+def test_counted_attributions_accept_a_missing_content_offset():
+    from toolkit.attribution import attribute
+
+    quotes = attribute(["Erdogan weighed in on the debate. “It is not right,” Erdogan said."],
+                       as_frame=True)
+    quotes["content_start"] = quotes["content_start"].astype("Int64")
+    counted = counted_attributions(quotes)
+    assert counted["cue_lemma"].tolist() == ["weigh in", "say"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit.attribution import extract
 from toolkit.attribution.content_spans import (
     continuation,
     direct_content,
@@ -133,3 +134,42 @@ def test_content_of_trailing_cues_and_adjuncts(cue_site, lexicon, text, cue, inv
     site = with_speaker(cue_site, lexicon, text, cue, inverted=inverted)
     indirect_content(site.view, site.draft)
     assert site.content == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Halvorsen told the council the tram would be finished by 2028.",
+     "the tram would be finished by 2028"),
+    ("Varga told the Harbour Times she had received threats.", "she had received threats"),
+    ("The ministry told farmers they could burn stubble from October.",
+     "they could burn stubble from October"),
+    ("Police advised residents to keep their windows shut.", "to keep their windows shut"),
+    ("The minister will resign, a government source told the Harbour Times.",
+     "The minister will resign"),
+])
+def test_the_addressee_of_a_cue_is_not_its_content(text, content):
+    [record] = extract(text)
+    assert record.content == content
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("“I love this town,” Obi said, wiping her eyes. “I always will.”",
+     ["“I love this town,”", "“I always will.”"]),
+    ("“The vaccine works,” Varga told reporters. “That much is settled.”",
+     ["“The vaccine works,”", "“That much is settled.”"]),
+    ("“Prices will fall,” said Rafael Moreno, “but not before the summer.”",
+     ["“Prices will fall,”", "“but not before the summer.”"]),
+])
+def test_a_split_quotation_continues_after_a_short_clause(text, parts):
+    [record] = extract(text)
+    assert [text[a:b] for a, b in record.content_spans] == parts
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("According to Tomas Brandt, the director of the harbour authority, the cranes are unsafe.",
+     "the cranes are unsafe"),
+    ("The foreign ministry condemned the attack in a statement.", "the attack"),
+    ("Okonjo criticised the ruling on Twitter.", "the ruling"),
+])
+def test_appositions_and_media_are_not_content(text, content):
+    [record] = extract(text)
+    assert record.content == content

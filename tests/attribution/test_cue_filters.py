@@ -166,7 +166,8 @@ def test_cue_forms_that_stay_reporting_verbs(cue_site, lexicon, text, cue):
 @pytest.mark.parametrize(("text", "cue", "expected"), [
     ("Ostby would support the nominee in November.", "support", CueOutcome.OTHER_SENSE),
     ("Ostby will never vote for Brandt.", "vote for", CueOutcome.OTHER_SENSE),
-    ("Ostby supports Brandt.", "supports", CueOutcome.ACCEPTED),
+    ("Ostby supported Brandt in the primary.", "supported", CueOutcome.ACCEPTED),
+    ("Ostby supports Brandt.", "supports", CueOutcome.OTHER_SENSE),  # a standing position
     ("The ministry would not say whether the port is safe.", "say", CueOutcome.ACCEPTED),
 ])
 def test_stance_cue_after_a_modal_is_a_prediction(cue_site, lexicon, text, cue, expected):

@@ -138,7 +138,7 @@ def test_cue_after_content():
 def test_relative_who_clause():
     text = "The deal is off, according to Brandt, who also confirmed that talks will resume."
     r = one(text, "also confirmed")
-    assert r.speaker_mention == "who" and r.speaker == "Brandt"
+    assert r.speaker_mention == "Brandt, who" and r.speaker == "Brandt"
 
 
 def test_participle_takes_the_main_subject():
@@ -863,3 +863,149 @@ def test_speech_reported_inside_other_speech_is_embedded():
     # two sentences: the second report stands on its own
     first, second = extract("Obi said the water was brown. Her neighbours claimed it smelled.")
     assert not first.embedded and not second.embedded
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Brandt said the port would not be sold. He added: “Not while I am here.”", "Brandt"),
+    ("Okonjo spoke for an hour. He said the election had been fair.", "Okonjo"),
+    ("Mayor Ingrid Halvorsen arrived late to the hearing. She said costs were under control.",
+     "Ingrid Halvorsen"),
+])
+def test_he_or_she_takes_up_a_lone_name_or_the_previous_subject(text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Citing the report, Okonjo said the election had been rigged.", ["said"]),
+    ("Pointing to the figures, Petrenko argued that the crisis was over.", ["argued"]),
+    ("A diplomat, who asked not to be named because the talks are private, said progress was slow.",
+     ["said"]),
+    ("One witness, who did not want to give her name, said she saw two men running.", ["said"]),
+    ("Asked by reporters, the minister said the talks would go on.", ["said"]),
+    ("Residents called Ana Ruiz, who said the plant would stay shut.", ["said"]),
+])
+def test_background_clauses_are_no_attributions(text, cues):
+    assert [r.cue for r in extract(text)] == cues
+
+
+def test_asked_by_an_interviewer_names_the_asker():
+    [asked, said] = extract("Asked by Matt Lauer whether she had practiced, Rivas said she had.")
+    assert (asked.speaker_mention, asked.content) == ("Matt Lauer", "whether she had practiced")
+    assert said.speaker == "Rivas"
+
+
+@pytest.mark.parametrize("text", [
+    "About three-quarters of voters support a temporary ban on new towers.",
+    "Terrorist attacks in Ostland placed security at the centre of the race.",
+    "Moreno has weathered the crisis thanks to surging energy prices.",
+    "Critics seized on Sanders’ comments about the port.",
+])
+def test_stances_and_nouns_are_no_cues(text):
+    assert extract(text) == []
+
+
+def test_support_with_a_that_clause_is_a_cue():
+    [record] = extract("Okafor supports that the port should stay public.")
+    assert record.cue == "supports"
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("Her lawyer says she will appeal.", ["says"]),
+    ("Will Harmon said the league would appeal.", ["said"]),
+    ("Families want answers, says Haddad.", ["says"]),
+])
+def test_a_cue_inside_reported_content_that_reports_nothing_is_dropped(text, cues):
+    assert [r.cue for r in extract(text)] == cues
+
+
+@pytest.mark.parametrize("text", [
+    "Norte Foods did not respond to a request for comment.",
+    "The board may announce its decision next week.",
+    "Petrenko is expected to present the budget on Thursday.",
+    "The gallery will show works by painters from the valley.",
+])
+def test_unanswered_requests_and_future_acts_are_no_attributions(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The ministry declined to say when the border would reopen.", "declined to say",
+     "when the border would reopen"),
+    ("Police refused to confirm the identity of the victim.", "refused to confirm",
+     "the identity of the victim"),
+    ("The ministry will not say whether the port is safe.", "will not say",
+     "whether the port is safe"),
+])
+def test_a_governed_infinitive_cue_takes_in_its_governor(text, cue, content):
+    [record] = extract(text)
+    assert (record.cue, record.content) == (cue, content)
+
+
+@pytest.mark.parametrize(("text", "cue", "kind"), [
+    ("The club hopes to sign a striker before the window closes.", "hopes", "cognitive"),
+    ("Fischer is convinced that prices have peaked.", "is convinced", "cognitive"),
+    ("Study Finds River Pollution Has Doubled", "Finds", "evidential"),
+])
+def test_thought_and_evidence_cues(text, cue, kind):
+    [record] = extract(text)
+    assert (record.cue, record.kind) == (cue, kind)
+
+
+def test_seed_like_constructions():
+    text = ("Russia replied by recalling its ambassador for consultations. "
+            "By taking a strong stand against Russia, Biden has confirmed that the days of "
+            "rolling over are over. He wants to contrast his stance with that of Donald Trump, "
+            "who avoided conflict with Putin and often praised him.\n\n"
+            "Recep Tayyip Erdogan, the Turkish president, weighed in on the debate. "
+            "Putin’s response, he said, was “very astute and elegant.”")
+    records = {r.cue: r for r in extract(text)}
+    assert "recalling" not in records and "has confirmed" not in records
+    assert records["often praised"].speaker == "Donald Trump"
+    assert records["weighed in"].content is None
+    said = records["said"]
+    assert said.content.startswith("Putin’s response") and said.content.endswith("elegant.”")
+    assert text[slice(*said.content_spans[0])] == "Putin’s response"
+
+
+@pytest.mark.parametrize("text", [
+    "Trump won six of the contests known as Super Tuesday.",
+    "Rubio is not likely to win all 155 delegates offered by the contest in Texas.",
+    "Party officials found themselves in a muddy battle over sexism.",
+    "He would be open to hiring the so called Never Trumpers.",
+])
+def test_other_senses_of_cue_forms(text):
+    assert extract(text) == []
+
+
+def test_one_quotation_is_attributed_once():
+    records = extract("Obama stood firm, telling Radio Norte: “The plan is sound.”")
+    assert [r.cue for r in records] == ["telling"]
+
+
+def test_a_bare_plural_source_after_a_trailing_cue():
+    [record] = extract("The ferry was carrying twice its licensed load, said investigators.")
+    assert (record.speaker_mention, record.content) == (
+        "investigators", "The ferry was carrying twice its licensed load")
+
+
+def test_a_live_blog_time_stamp_is_not_content():
+    [record] = extract("14:05 — Police have closed the bridge in both directions, a spokesman said.")
+    assert record.content == "Police have closed the bridge in both directions"
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("“It's a disgrace,” fumed one shopkeeper.", "fumed", "one shopkeeper"),
+    ("“We regret any distress caused,” her statement read.", "read", "her statement"),
+])
+def test_cues_trailing_a_quotation(text, cue, speaker):
+    [record] = extract(text)
+    assert (record.cue, record.speaker_mention) == (cue, speaker)
+
+
+def test_a_label_before_a_colon_is_no_speaker():
+    assert extract("Key quote: “We are not going anywhere.”") == []
+
+
+def test_a_noun_like_form_before_a_reporting_verb_is_its_subject():
+    [record] = extract("“The threat is real,” the congressional report said on Monday.")
+    assert (record.cue, record.speaker_mention) == ("said", "the congressional report")

@@ -1,4 +1,5 @@
-"""Floating quotations: quoted sentences without a cue continue the previous direct quote."""
+"""Floating quotations: quoted sentences without a cue continue the previous direct quote, or
+the indirect speech that closes the paragraph before them."""
 
 from __future__ import annotations
 
@@ -32,11 +33,24 @@ def test_quotations_after_a_direct_quote_float_with_its_speaker(cue_site, lexico
     assert floating.paragraph == 1
 
 
-def test_no_floating_quotes_after_indirect_speech(cue_site, lexicon):
+def test_a_quoted_paragraph_after_indirect_speech_floats_with_its_speaker(cue_site, lexicon):
     text = "Brandt said the walls are too low.\n“Nobody listened to the engineers.”"
     site, used = attributed(cue_site, lexicon, text, "said")
     assert site.draft.kind == "indirect"
-    assert floating_quotes(site.view, [site.draft], used) == []
+    [floating] = floating_quotes(site.view, [site.draft], used)
+    assert floating.antecedent is site.draft
+    assert text[floating.content_start:floating.content_end] == "“Nobody listened to the engineers.”"
+
+
+def test_no_floating_quotes_after_indirect_speech_that_is_not_last_in_its_paragraph(cue_site,
+                                                                                     lexicon):
+    for text in ("Brandt said the walls are too low. The council met on Friday.\n"
+                 "“Nobody listened to the engineers.”",
+                 "Brandt said the walls are too low.\nThe council met on Friday.\n"
+                 "“Nobody listened to the engineers.”"):
+        site, used = attributed(cue_site, lexicon, text, "said")
+        assert site.draft.kind == "indirect"
+        assert floating_quotes(site.view, [site.draft], used) == []
 
 
 def test_short_or_used_quotations_do_not_float(cue_site, lexicon):

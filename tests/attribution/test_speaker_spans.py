@@ -77,7 +77,7 @@ def test_relative_pronoun_mention_shares_the_earlier_speaker(cue_site, lexicon):
     assert right_speaker(said.view, said.draft, said.sentence_end, lexicon=lexicon)
     site, found = left(cue_site, lexicon, text, "warned", earlier=[said.draft])
     assert found is SpeakerSearch.FOUND
-    assert site.speaker == "who"
+    assert site.speaker == "Brandt, who"  # from the antecedent to the relative pronoun
     assert site.draft.head.endswith("Brandt")
     assert site.draft.antecedent is said.draft
 
@@ -152,7 +152,7 @@ def test_which_after_a_comma_is_a_relative_subject(cue_site, lexicon):
     text = "The grant went to the agency, which said it would build a clinic."
     site, found = left(cue_site, lexicon, text, "said")
     assert found is SpeakerSearch.FOUND
-    assert site.speaker == "which"
+    assert site.speaker == "the agency, which"
     assert site.draft.head == "the agency"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.attribution.drafts import CueOutcome, Draft
+from toolkit.attribution.extractor import extract_drafts
 from toolkit.attribution.special_cues import (
     COLON_CUE,
     DASH_BYLINE,
@@ -18,6 +19,7 @@ from toolkit.attribution.special_cues import (
     source_phrase,
 )
 from toolkit.attribution.text import TextView
+from toolkit.attribution.verb_lexicon import default_verb_lexicon
 
 
 @pytest.mark.parametrize(("text", "cue", "head", "context", "content"), [
@@ -126,17 +128,42 @@ def test_transcript_labels():
     first, second = colon_results(text, set())
     assert text[first.speaker_start:first.speaker_end] == "HALVORSEN"
     assert text[second.speaker_start:second.speaker_end] == "Q"
-    assert second.head == "the interviewer"
+    assert second.head == "the interviewer"  # the unnamed interviewer, not "Q"
 
 
 def test_predicate_before_a_colon_and_a_quotation():
     text = "Martell is more blunt: “The plan is dead.”"
     [draft] = colon_results(text, set())
-    assert text[draft.cue_start:draft.cue_end] == "is more blunt:"
+    assert text[draft.cue_start:draft.cue_end] == ":"  # the colon introduces the quotation
     assert text[draft.speaker_start:draft.speaker_end] == "Martell"
     assert text[draft.content_start:draft.content_end] == "“The plan is dead.”"
     assert colon_results("Martell is more blunt: the plan is dead.", set()) == [
         CueOutcome.QUOTATION_NEEDED]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Varga had a warning for parents: “Do not wait for a fever.”", "Varga"),
+    ("Her message to the council was clear: “Fix the roads.”", "Her"),
+    ("The statement from Nordvik Shipping was short: “All sailings are cancelled.”",
+     "Nordvik Shipping"),
+    ("Asked what went wrong, Kralj had one line for reporters: “We did not score.”", "Kralj"),
+])
+def test_a_clause_about_a_speaker_introduces_a_quotation_after_a_colon(text, speaker):
+    [draft] = [d for d in extract_drafts(text, default_verb_lexicon(), ())[0] if d.cue_start > 0
+               and text[d.cue_start:d.cue_end] == ":"]
+    assert text[draft.speaker_start:draft.speaker_end] == speaker
+    assert text[draft.content_start:draft.content_end].startswith("“")
+    assert draft.kind == "direct"
+
+
+@pytest.mark.parametrize("text", [
+    "The rules for the vote are clear: “one member, one ballot.”",
+    "In the end there was one word on the banner: “Enough.”",
+    "It was all too familiar to those who had seen the first flood and the second one: “Run.”",
+])
+def test_no_speaker_before_a_colon_and_a_quotation(text):
+    assert [d for d in extract_drafts(text, default_verb_lexicon(), ())[0]
+            if text[d.cue_start:d.cue_end] == ":"] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -58,11 +58,11 @@ def test_rows_are_the_speakers_attributions_in_date_order(base):
 
 
 def test_unresolved_speakers_are_listed_under_one_name(base):
-    counts = speaker_counts(base.quotes, kinds=None)
+    counts = speaker_counts(base.quotes, kinds=None, include_embedded=True)
     n_unresolved = int(base.quotes["speaker"].isna().sum())
     if n_unresolved:
         assert counts.set_index("speaker").loc["(unresolved)", "n_attributions"] == n_unresolved
-    rows = speaker_rows(base.quotes, None, "(unresolved)", kinds=None)
+    rows = speaker_rows(base.quotes, None, "(unresolved)", kinds=None, include_embedded=True)
     assert len(rows) == n_unresolved and rows["date"].isna().all()
 
 

@@ -18,6 +18,7 @@ from toolkit.attribution.text import (
     TextView,
 )
 from toolkit.attribution.word_classes import (
+    ADDRESSEE_CLAUSE_OPENERS,
     ADDRESSEE_VERBS,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
@@ -32,12 +33,21 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["continuation", "direct_content", "indirect_content", "mark_used", "quote_after", "quote_before",
-           "settle_kind", "shorten_content", "skip_time_after"]
+__all__ = ["addressee_end", "continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
+           "quote_after_colon", "quote_before", "settle_kind", "shorten_content", "skip_time_after"]
 
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
 _AFTER_QUOTE = " ,\t"  # between a quotation and the cue after it
 _BEFORE_CONTINUATION = " .,;:\t"  # between a cue and the second half of a split quotation
+# an adjunct naming the medium at the end of a content (``condemned the attack in a statement``,
+# ``on Twitter``, ``in an interview with Radio Norte``)
+_MEDIUM_ADJUNCT = re.compile(
+    r"[\s,]+(?:(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|interview|letter|tweet|post|news conference|press conference|briefing|speech"
+    r"|e-?mail|memo|op-ed|video|broadcast)(?:\s+(?:to|with|on|at)\s+[^,.;:“”\"]{1,40})?"
+    r"|on (?:Twitter|Facebook|Instagram|X))\s*$")
+# a live blog's time stamp opening a sentence (``14:05 —``, ``9.12am``)
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?\s*[—–-]?|[—–-])\s*(?=\S)")
 # ``said Friday``, ``said on Monday``, ``said today``
 _TIME_AFTER_CUE = re.compile(r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|today|yesterday))?")
 
@@ -51,6 +61,27 @@ def quote_after(view: TextView, pos: int, limit: int) -> tuple[int, int] | None:
         if k is not None:
             return view.quotes.spans[k]
     return None
+
+
+# most words between a cue and the colon before its quotation (``wrote in a letter to staff:``)
+_WORDS_BEFORE_COLON = 8
+
+
+def quote_after_colon(view: TextView, pos: int, limit: int) -> tuple[int, int] | None:
+    """Quotation after a few words and a colon that follow ``pos`` (``told the crowd: “…”``,
+    ``put it simply: “…”``), before ``limit``; None when the words hold a quotation or a
+    sentence end."""
+    k = view.quotes.first_from(pos)
+    if k is None:
+        return None
+    q_start = view.quotes.spans[k][0]
+    if q_start >= limit:
+        return None
+    between = view.text[pos:q_start].rstrip()
+    if not between.endswith(":") or len(between.split()) > _WORDS_BEFORE_COLON + 1 \
+            or any(c in between for c in ".!?;\n—–") or " - " in between or between.count(":") > 1:
+        return None
+    return view.quotes.spans[k]
 
 
 def quote_before(view: TextView, pos: int) -> tuple[int, int] | None:
@@ -73,6 +104,26 @@ def continuation(view: TextView, after: int, paragraph_end: int,
         if k is not None and k not in used_quotes:
             return view.quotes.spans[k]
     return None
+
+
+# most words of a clause between a cue and the second half of a split quotation
+_CLAUSE_BEFORE_CONTINUATION = 6
+
+
+def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
+                               used_quotes: set[int]) -> tuple[int, int] | None:
+    """Second half of a split quotation after a short clause that ends in a period or comma:
+    ``“…,” Obi said, wiping her eyes. “…”``, ``“…,” Varga told reporters. “…”``."""
+    k = view.quotes.first_from(after)
+    if k is None or k in used_quotes:
+        return None
+    q_start = view.quotes.spans[k][0]
+    between = view.text[after:q_start]
+    if q_start >= paragraph_end or not between.rstrip().endswith((".", ",")) \
+            or len(between.split()) > _CLAUSE_BEFORE_CONTINUATION or "\n" in between \
+            or any(c in between for c in "“”\"?!;:"):
+        return None
+    return view.quotes.spans[k]
 
 
 def mark_used(view: TextView, span: tuple[int, int], used_quotes: set[int]) -> None:
@@ -102,7 +153,8 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
     if before is not None and view.quotes.index_at(before[0]) not in used_quotes:
         end = before[1]
         rest = continuation(view, skip_time_after(view.text, right_edge), paragraph_end,
-                            used_quotes)
+                            used_quotes) or _continuation_after_clause(view, right_edge,
+                                                                       paragraph_end, used_quotes)
         if rest is not None:
             end = rest[1]
             mark_used(view, rest, used_quotes)
@@ -110,6 +162,10 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
         draft.content_start, draft.content_end, draft.kind = before[0], end, "direct"
         return True
     after = quote_after(view, right_edge, paragraph_end)
+    if after is None and (draft.entry is None or draft.entry.kind == "speech"):
+        after = quote_after_colon(view, right_edge, paragraph_end)
+        if after is not None and view.quotes.index_at(after[0]) in used_quotes:
+            after = None
     if after is not None:
         mark_used(view, after, used_quotes)
         draft.content_start, draft.content_end, draft.kind = after[0], after[1], "direct"
@@ -133,19 +189,29 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         return
     start = max(draft.cue_end, draft.speaker_end or 0) if (draft.speaker_start or 0) > draft.cue_start \
         else draft.cue_end
+    if _parenthetical(text, s_start, start, s_end, draft):
+        # ``Putin’s response, he said, was “very astute”``: the content runs around the cue
+        draft.content_start = s_start
+        draft.content_end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+        return
     words = view.words(start, s_end)
     k = 0
     lemma = draft.entry.lemma if draft.entry else ""
     if lemma in ADDRESSEE_VERBS:
+        that = None
         for n in range(min(len(words), 7)):
             if words[n].text.lower() == "that":
-                k = n
+                that = k = n
                 break
-            if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION and words[n].text not in QUOTE_OPENERS:
                 break
-        else:
+        if that is None:
             if words and words[0].text.lower() in OBJECT_PRONOUNS:
                 k = 1
+            else:
+                k = addressee_end(words)
+                if k == len(words) or words[k].text == ".":
+                    k = len(words)  # ``…, a source told the Harbour Times.``: only an addressee
     while k < len(words) and words[k].text in (",", ":"):
         k += 1
     k = _after_time(words, k)
@@ -159,10 +225,60 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             draft.content_start, draft.content_end = words[that].start, end
             return
         if not (_is_adjunct(words[k].text) and _trailing_cue(text, s_start, left_start)):
+            medium = _MEDIUM_ADJUNCT.search(text, words[k].start, end)
+            if medium is not None and medium.start() - words[k].start >= 3:
+                end = medium.start()  # ``condemned the attack in a statement``
             draft.content_start, draft.content_end = words[k].start, end
             return
-    if left_end - s_start >= 3:
+    stamp = _TIME_STAMP.match(text, s_start, left_end)
+    if stamp is not None:
+        s_start = stamp.end()  # ``14:05 — Police have closed the bridge, a spokesman said.``
+    if left_end - s_start >= 3 and (after_cue or text[s_start:left_start].rstrip().endswith(
+            (",", *QUOTE_CLOSERS, "—", "–", ":"))):
+        # ``X, he said.``: the part before a trailing cue; ``Her lawyer says she will appeal``:
+        # "will appeal" has no content
         draft.content_start, draft.content_end = s_start, left_end
+
+
+def addressee_end(words: list[Word]) -> int:
+    """Index of the first word after the addressee opening ``words`` (the words after an
+    addressee cue): ``the council`` in ``told the council the tram would``, ``farmers`` in
+    ``told farmers they could``, ``the Marden government`` before a quotation; 0 when the words
+    open otherwise."""
+    n = 1 if words and words[0].text.lower() in ADDRESSEE_DETERMINERS else 0
+    first = n
+    while n < len(words) and n - first < MAX_ADDRESSEE_WORDS and words[n].text.isalpha() \
+            and words[n].text.lower() not in ADDRESSEE_CLAUSE_OPENERS \
+            and words[n].text.lower() not in PREPOSITIONS \
+            and words[n].text.lower() not in CLAUSE_BOUNDARY_WORDS:
+        n += 1
+    if n == first:
+        return 0
+    if n == len(words) or words[n].text == "." and n == len(words) - 1:
+        return n
+    nxt = words[n].text
+    if nxt.lower() in ADDRESSEE_CLAUSE_OPENERS or nxt in QUOTE_OPENERS:
+        return n
+    return 0
+
+
+# most words of an addressee before the clause a cue reports (``told the Harbour Times she``)
+MAX_ADDRESSEE_WORDS = 4
+# determiners opening an addressee (``told the council``, ``told her staff``)
+ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+
+
+def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft) -> bool:
+    """Is the cue with its speaker a parenthetical between commas inside its content (``The
+    plan, she said, was dead.``)?"""
+    if draft.speaker_start is None or draft.speaker_start > draft.cue_start \
+            or "," in text[draft.speaker_start:draft.speaker_end]:
+        return False
+    before = text[s_start:draft.speaker_start].rstrip()
+    rest = text[after:s_end].lstrip()
+    return before.endswith(",") and before.count(",") == 1 and len(before.split()) >= 2 \
+        and not before.lstrip().startswith(QUOTE_OPENERS) \
+        and rest.startswith(",") and len(rest.split()) >= 3
 
 
 def _after_time(words: list[Word], k: int) -> int:
@@ -182,13 +298,16 @@ def _is_adjunct(word: str) -> bool:
     """Does ``word`` open an adjunct or a postmodifier rather than a content clause (``on
     Tuesday``, ``in a statement``, ``which supplies the region``)?"""
     low = word.lower()
+    if low.isdigit() and len(low) <= 3:
+        return True  # ``said Pieter Laan, 54, whose bakery burned down``: an age
     return low in ADJUNCT_OPENERS or low in TIME_WORDS or low in TIME_LEADS \
         or low in SUBJECT_RELATIVES
 
 
 # words opening an adjunct after a cue rather than its content ("said in a statement", "said
 # at a news conference", "said during a visit"); "to", "about", "of" open the content itself
-ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according"})
+ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according", "after", "before", "following",
+                             "amid", "whose"})
 
 
 def _that_after_adjunct(words: list[Word], k: int) -> int | None:

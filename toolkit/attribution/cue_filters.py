@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 
+from toolkit.attribution.content_spans import addressee_end
 from toolkit.attribution.drafts import CueOutcome, Draft
 from toolkit.attribution.phrases import phrase_start
 from toolkit.attribution.speakers import describe, known_person, speaker_terms
 from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
+    ADDRESSEE_VERBS,
     ARTICLES,
     AWAY_PARTICLES,
     BE_FORMS,
@@ -23,15 +25,21 @@ from toolkit.attribution.word_classes import (
     CLAUSE_OPENERS,
     CONTINUATION_CUES,
     FIRST_SECOND_PERSON,
+    FUTURE_MODALS,
     HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
+    INFINITIVE_CUE_FORMS,
     INFINITIVE_GOVERNORS,
     LEGAL_CUES,
     NAMING_VERBS,
+    NEGATIONS,
+    NO_ANSWER_CUES,
     NOT_THING_WORDS,
+    NOUN_FOLLOWERS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
     OBJECT_PRONOUNS,
+    OPEN_CLAUSE_WORDS,
     PERCEPTION_COMPLEMENTS,
     PERCEPTION_CUES,
     PHYSICAL_SENSES,
@@ -40,14 +48,17 @@ from toolkit.attribution.word_classes import (
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
     QUANTITY_CUES,
+    QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
+    STANDING_STANCE_CUES,
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
     THAT_OR_QUOTE_CUES,
     THIRD_PERSON_SUBJECTS,
     VERB_FOLLOWERS,
+    WITHDRAWN_THINGS,
 )
 from toolkit.attribution.words import Word, is_name_like
 
@@ -62,6 +73,14 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 # plural nouns without an -s, after which a bare form is a verb ("people say")
 _PLURAL_WITHOUT_S = frozenset({"people", "police", "staff", "children", "men", "women", "media",
                                "public", "government", "team", "party", "majority", "who"})
+# what follows a cue of not answering ("did not respond to a request for comment")
+_REQUEST_FOR_COMMENT = re.compile(
+    r"to (?:\w+ ){0,3}(?:requests?|messages?|e-?mails?|calls?|inquiry|inquiries)\b")
+# what follows a cue that only asks for anonymity ("asked not to be named", "did not want to
+# give her name", "requested anonymity")
+_ANONYMITY_REQUEST = re.compile(
+    r"(?:not )?to (?:be (?:named|identified|quoted)|give (?:his|her|their|a|the) (?:full )?names?)\b"
+    r"|anonymity\b")
 # characters after a cue searched for its next word (object and plural-subject tests) and for
 # the words the modifier and preposition tests read
 _NEXT_WORD_CHARS = 40
@@ -81,6 +100,8 @@ def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, 
     """Is the cue form used as a verb here (ACCEPTED), or as a noun or a modifier?"""
     if is_noun_use(view, words, form, end, sentence_end):
         return CueOutcome.NOUN_USE
+    if form in NOUN_LIKE_CUE_FORMS and _cue_verb_follows(view, end, sentence_end, lexicon):
+        return CueOutcome.NOUN_USE  # ``the congressional report said``: the subject's noun
     if is_plural_subject(view, words, form, end, sentence_end, lexicon=lexicon):
         return CueOutcome.PLURAL_SUBJECT
     after = view.words(end, min(sentence_end, end + _FOLLOWING_CHARS))
@@ -88,7 +109,7 @@ def form_outcome(view: TextView, words: list[Word], form: str, entry: CueEntry, 
         return CueOutcome.MODIFIER_USE
     if is_title_or_first_name(view, words, form, entry, end, after):
         return CueOutcome.NOUN_USE
-    if is_other_sense(words, entry, after):
+    if is_other_sense(words, entry, after, form=form):
         return CueOutcome.OTHER_SENSE
     return CueOutcome.ACCEPTED
 
@@ -127,7 +148,7 @@ def _modal_before(words: list[Word]) -> bool:
     return False
 
 
-def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> bool:
+def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, form: str = "") -> bool:
     """A cue form in a sense that reports nothing: a number as object (``the index added 1.6
     points``), a legal charge (``was charged with fraud``), a physical sense (``appeared on a
     show``, ``showed up``), or a verb of :data:`THAT_OR_QUOTE_CUES`
@@ -146,11 +167,50 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word]) -> boo
         return True
     if entry.category in STANCE_CATEGORIES and _modal_before(words):
         return True
+    if lemma in STANDING_STANCE_CUES and form in (lemma, lemma + "s") \
+            and not (nxt.lower() == "that" or nxt in QUOTE_OPENERS or nxt == ":"):
+        return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if lemma in NO_ANSWER_CUES and _REQUEST_FOR_COMMENT.match(" ".join(w.text.lower() for w in after[:6])):
+        return True  # ``did not respond to a request for comment``
+    if entry.kind in ("speech", "evidential") and _future_modal_before(words) \
+            and nxt.lower() not in OPEN_CLAUSE_WORDS and nxt not in QUOTE_OPENERS and nxt != ":":
+        return True  # ``The board may announce its decision next week``: not yet said
+    if form == "expected" and nxt == "to" and words and words[-1].text.lower() in BE_FORMS:
+        return True  # ``Petrenko is expected to present the budget``: a forecast, no source
+    if lemma == "recall" and any(w.text.lower() in WITHDRAWN_THINGS for w in after[:3]):
+        return True  # ``recalling its ambassador``
+    if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
+        return True  # ``who asked not to be named``, ``did not want to give her name``
+    if lemma == "call" and is_name_like(nxt) and nxt.isalpha():
+        n = 0
+        while n < len(after) and is_name_like(after[n].text) and after[n].text.isalpha():
+            n += 1
+        if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
+                               and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
+            return True  # ``Residents called Ana Ruiz, who …``: a telephone call
     if lemma in THAT_OR_QUOTE_CUES:
+        if _trails_a_quotation(words):
+            return False  # ``“It's a disgrace,” fumed one shopkeeper.``
+        if lemma in ADDRESSEE_VERBS and 0 < addressee_end(after) < len(after) \
+                and (after[addressee_end(after)].text.lower() in ("that", "to")
+                     or after[addressee_end(after)].text in QUOTE_OPENERS):
+            return False  # ``advised residents to keep``, ``informed the board that``
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
+    return False
+
+
+def _future_modal_before(words: list[Word]) -> bool:
+    """Is a modal of :data:`FUTURE_MODALS` among the auxiliaries right before the cue, with no
+    negation (``may announce``, ``will show``; ``will not say whether`` is a refusal)?"""
+    for w in reversed(words):
+        low = w.text.lower()
+        if low in FUTURE_MODALS and w.text.islower():
+            return True
+        if low in NEGATIONS or low not in SKIPPED_BEFORE_CUE:
+            return False
     return False
 
 
@@ -163,9 +223,20 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     """
     if not words:
         return False
+    if _trails_a_quotation(words):
+        return False  # ``“We regret any distress caused,” her statement read.``
+    if form in NOUN_LIKE_CUE_FORMS and len(words) == 1 and view.text.startswith(":", end):
+        return True  # ``Key quote: “…”``: a label
     prev = words[-1].text.lower()
     if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
+    if prev[-1:].isdigit() and form.split()[0].endswith("s"):
+        return True  # ``added 1.6 points to close at``: a number counts the noun
+    if prev in ("’", "'") and len(words) > 1 and words[-2].text.endswith("s") \
+            and words[-2].end == words[-1].start:
+        return True  # ``Sanders’ comments``: a plural or s-final possessive
+    if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _noun_follows(view, end, sentence_end):
+        return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
             and not is_name_like(words[i].text):
@@ -184,10 +255,42 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
             k -= 1
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
-    return not object_follows(view, words, end, sentence_end)
+    return not object_follows(view, words, end, sentence_end, form=form)
 
 
-def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int) -> bool:
+# most words of a subject between a quotation and the cue that trails it
+_TRAILING_SUBJECT_WORDS = 4
+
+
+def _trails_a_quotation(words: list[Word]) -> bool:
+    """Does the cue follow a quotation and a comma with only a short subject between (``“…,”
+    her statement read``, ``“…,” fumed``)?"""
+    j = next((k for k in range(len(words) - 1, max(-1, len(words) - 3 - _TRAILING_SUBJECT_WORDS),
+                                -1) if words[k].text in QUOTE_CLOSERS), None)
+    if j is None or j < 2 or words[j - 1].text not in (",", "!", "?"):
+        return False
+    return all(w.text.isalpha() for w in words[j + 1:])
+
+
+def _cue_verb_follows(view: TextView, end: int, sentence_end: int, lexicon: VerbLexicon) -> bool:
+    """Is the next word a lower-case reporting verb in the past or third person (``report
+    said``, ``poll shows``), so that the form before it is its subject noun?"""
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    if not after or not after[0].text.islower():
+        return False
+    nxt = after[0].text
+    entry = lexicon.lookup(nxt)
+    return entry is not None and nxt != entry.lemma and not nxt.endswith("ing")
+
+
+def _noun_follows(view: TextView, end: int, sentence_end: int) -> bool:
+    """Does a word of :data:`NOUN_FOLLOWERS` follow the cue form ending at ``end``?"""
+    after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
+    return bool(after) and after[0].text.lower() in NOUN_FOLLOWERS
+
+
+def object_follows(view: TextView, words: list[Word], end: int, sentence_end: int, *,
+                   form: str = "") -> bool:
     """Does a clause or an object follow a noun-like cue form (it is then a verb)?"""
     after = view.words(end, min(sentence_end, end + _NEXT_WORD_CHARS))
     if not after:
@@ -196,6 +299,9 @@ def object_follows(view: TextView, words: list[Word], end: int, sentence_end: in
     low = nxt.lower()
     if low in CLAUSE_OPENERS or nxt[:1].isdigit() or nxt in QUOTE_OPENERS:
         return True
+    if low == "to" and form in INFINITIVE_CUE_FORMS and len(words) >= 2 \
+            and words[-2].text.lower() in ARTICLES and words[-1].text.islower():
+        return True  # ``The club hopes to sign``: a subject noun phrase, then the verb
     if nxt == ":" and len(after) > 1 and after[1].text in QUOTE_OPENERS:
         return True  # ``her statement read: “…”``: a colon and a quotation follow a verb
     if nxt[:1].isupper() and nxt.isalpha():
@@ -230,6 +336,12 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
     nxt = after[0].text if after else ""
     if nxt in AWAY_PARTICLES or nxt == "out" and len(after) > 1 and after[1].text == "of":
         return True
+    if prev.lower() == "so" and entry.lemma in NAMING_VERBS:
+        return True  # ``the so called Never Trumpers``
+    if nxt == "by" and form.endswith("ed") and prev.isalpha() and prev.islower() \
+            and prev.endswith("s") and not prev.endswith("ss") and prev not in SKIPPED_BEFORE_CUE \
+            and prev not in OBJECT_PRONOUNS:
+        return True  # ``delegates offered by the contest``: a participle after its noun
     if prev in NOUN_PREPOSITIONS:
         return True
     if _NUMBER.fullmatch(prev):
@@ -283,8 +395,8 @@ def infinitive_cue_start(words: list[Word], *, lexicon: VerbLexicon) -> int | No
     entry = lexicon.lookup(governor)
     if entry is not None and entry.lemma in CONTINUATION_CUES:
         return words[-2].start  # ``continued to complain``: the continuation verb is part of the cue
-    if entry is not None or governor not in INFINITIVE_GOVERNORS:
-        return None
+    if governor not in INFINITIVE_GOVERNORS:
+        return None  # ``declined to say``: a governor may be a cue of its own
     i = len(words) - 2
     if governor == "on" and i > 0:
         i -= 1

@@ -37,6 +37,8 @@ class CueOutcome(Enum):
     SUBJECT_CANNOT_SPEAK = "the subject is a participle phrase that cannot speak"
     THING_SUBJECT = "passive cue whose subject is a thing"
     HEADLINE_MODIFIER = "headline word modifying a noun-like cue form"
+    INTRODUCES_COLON_QUOTE = "a thought or evidence cue in a clause that introduces a quotation after a colon"
+    CITED_BY_MAIN_CLAUSE = "an opening participle clause citing a source for the main clause's own cue"
     NO_SPEAKER = "no source after the cue"
     NO_SPEAKER_OR_QUOTE = "neither a speaker nor a quotation"
     QUOTATION_NEEDED = "the cue attributes only with a quotation"

@@ -21,6 +21,7 @@ from toolkit.attribution.canonical_speakers import canonicalize_speakers
 from toolkit.attribution.content_spans import (
     direct_content,
     indirect_content,
+    quote_after_colon,
     settle_kind,
     shorten_content,
 )
@@ -44,9 +45,11 @@ from toolkit.attribution.speaker_spans import (
     right_speaker,
 )
 from toolkit.attribution.special_cues import (
+    COLON_QUOTE,
     according_to,
     colon_cue,
     colon_cue_matches,
+    colon_quote,
     dash_byline,
     dash_byline_matches,
     impersonal,
@@ -57,11 +60,18 @@ from toolkit.attribution.special_cues import (
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
+    BE_FORMS,
+    CITING_CUES,
     CONTINUATION_CUES,
     INTRANSITIVE_CUES,
+    IRREGULAR_PARTICIPLES,
     NON_TOPIC_PREPOSITIONS,
+    NOT_THING_WORDS,
     PARTICIPLE_LEADS,
+    QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
+    STANCE_CATEGORIES,
+    TOPIC_ONLY_CUES,
 )
 from toolkit.corpus.segment import trim_end, trim_start
 
@@ -116,10 +126,12 @@ class _Extraction:
         matches += [(m.start("cue"), 1, m) for m in colon_cue_matches(view.text)]
         matches += [(m.start(), 2, m) for m in source_phrase_matches(view.text)]
         matches += [(m.start("cue"), 3, m) for m in dash_byline_matches(view.text)]
+        matches += [(m.start("cue"), 4, m) for m in COLON_QUOTE.finditer(view.text)]
         rules = (self._reporting_cue,
                  lambda match: colon_cue(view, match, self.used_quotes),
-                 lambda match: source_phrase(view, match),
-                 lambda match: dash_byline(view, match, self.used_quotes))
+                 lambda match: source_phrase(view, match, lexicon=self.lexicon),
+                 lambda match: dash_byline(view, match, self.used_quotes),
+                 lambda match: colon_quote(view, match, self.used_quotes))
         explain = self.explain
         for _, kind, match in sorted(matches, key=lambda item: (item[0], item[1])):
             if explain:
@@ -147,7 +159,7 @@ class _Extraction:
             name = f"lexicon({entry.lemma if entry is not None else match.group()})"
             start, end = match.span()
         else:
-            start, end = match.span("cue") if kind in (1, 3) else match.span()
+            start, end = match.span("cue") if kind in (1, 3, 4) else match.span()
         result = rule(match)
         if isinstance(result, Draft):
             if result.steps is None:
@@ -164,11 +176,29 @@ class _Extraction:
     def _keep(self, draft: Draft) -> CueOutcome:
         """Add ``draft`` unless it overlaps the previous draft or is a thought or evidence cue
         inside an earlier attribution's content."""
-        if self.drafts and self.drafts[-1].cue_end > draft.cue_start:
+        # ``declined to say``: the infinitive cue takes in its governor, a cue of its own, and
+        # replaces it once it is kept
+        replaces = bool(self.drafts) and self.drafts[-1].cue_start == draft.cue_start \
+            and self.drafts[-1].cue_end < draft.cue_end
+        previous = self.drafts[-2 if replaces else -1] if len(self.drafts) > replaces else None
+        if previous is not None and previous.cue_end > draft.cue_start:
             return CueOutcome.OVERLAPS_PREVIOUS
         host = self._host(draft)
         if host is not None and draft.kind in ("cognitive", "evidential"):
             return CueOutcome.INSIDE_CONTENT
+        if host is not None and host.kind == "evidential" and host.entry is None \
+                and draft.entry is not None and draft.entry.category in STANCE_CATEGORIES:
+            return CueOutcome.INSIDE_CONTENT  # ``In a poll …, most voters backed the stadium``
+        if host is not None and draft.content_start is None:
+            return CueOutcome.INSIDE_CONTENT  # ``Her lawyer says she will appeal``: "will appeal"
+        if replaces:
+            replaced = self.drafts.pop()
+            self.cue_starts.pop()
+            if self.explain:
+                self.rejected.append(Rejection(replaced.cue_start, replaced.cue_end, "cue:lexicon",
+                                               CueOutcome.OVERLAPS_PREVIOUS))
+        if draft.content_start is not None and draft.content_end <= draft.cue_start:
+            self._drop_thoughts_inside(draft)  # ``Families want answers, says Haddad.``
         if host is not None and draft.antecedent is host and host.kind != "direct":
             shorten_content(self.view, host, draft.cue_start)
             if host.steps is not None:
@@ -176,6 +206,17 @@ class _Extraction:
         self.drafts.append(draft)
         self.cue_starts.append(draft.cue_start)
         return CueOutcome.ACCEPTED
+
+    def _drop_thoughts_inside(self, draft: Draft) -> None:
+        """Remove the latest thought or evidence drafts whose cue lies in ``draft``'s content
+        before its cue (a trailing speech cue reports them)."""
+        while self.drafts and self.drafts[-1].kind in ("cognitive", "evidential") \
+                and draft.content_start <= self.drafts[-1].cue_start < draft.content_end:
+            dropped = self.drafts.pop()
+            self.cue_starts.pop()
+            if self.explain:
+                self.rejected.append(Rejection(dropped.cue_start, dropped.cue_end, "cue:lexicon",
+                                               CueOutcome.INSIDE_CONTENT))
 
     def _in_sentence(self, sentence_start: int) -> list[Draft]:
         """The drafts whose cue lies in the sentence starting at ``sentence_start`` (a draft's
@@ -202,7 +243,8 @@ class _Extraction:
         sentence = view.sentence_at(start)
         s_start, s_end = view.sentences[sentence]
         words = view.words(s_start, start)
-        if match.group()[0].isupper() and not may_capitalize(words, entry):
+        if match.group()[0].isupper() and not may_capitalize(words, entry) \
+                and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
             return CueOutcome.CAPITALIZED
         if words and words[-1].text in ("<", "/"):
             return CueOutcome.AFTER_MARKUP
@@ -215,6 +257,8 @@ class _Extraction:
         outcome = form_outcome(view, words, form, entry, end, s_end, lexicon=lexicon)
         if outcome is not CueOutcome.ACCEPTED:
             return outcome
+        if entry.kind == "speech" and _after_means_clause(view, s_start, start):
+            return CueOutcome.OTHER_SENSE  # ``By taking a strong stand, Biden has confirmed that``
         participle = form.split()[0].endswith("ing")
         if words and words[-1].text.lower() == "to" and not entry.lemma.endswith(" to"):
             cue_start = infinitive_cue_start(words, lexicon=lexicon)
@@ -237,6 +281,9 @@ class _Extraction:
         if entry.lemma in INTRANSITIVE_CUES and followed_by(view, end, s_end, NON_TOPIC_PREPOSITIONS):
             return CueOutcome.INTRANSITIVE_USE
 
+        if participle and not words and entry.lemma in CITING_CUES \
+                and _main_clause_has_cue(view, draft.cue_end, s_end, lexicon):
+            return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = False
         side = "none"
         if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
@@ -249,27 +296,45 @@ class _Extraction:
                 return CueOutcome.SUBJECT_CANNOT_SPEAK
             found = search is SpeakerSearch.FOUND
             side = "left"
-        if not found:
+        if found and _is_expletive_it(view, draft, s_end):
+            draft.speaker_start = draft.speaker_end = None  # ``It is believed that …``: no source
+            draft.head = ""
+            side = "none(impersonal passive)"
+        elif not found:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
             side = "right"
-        if found and is_passive_cue(view.text, draft):
+        passive_subject = None
+        if found and draft.speaker_start is not None and is_passive_cue(view.text, draft):
+            subject = (draft.speaker_start, draft.speaker_end)
             if passive_agent(view, draft, s_end):
                 side = "passive by-agent"
+                passive_subject = _passive_subject_content(view, draft, subject, s_end)
             elif is_thing_subject(draft):
                 return CueOutcome.THING_SUBJECT
         if steps is not None:
             steps.append(_speaker_step(view, draft, side if found else "none"))
-        if found and draft.cue_start < view.headline_end and is_headline_modifier(view, draft, form):
+        if found and draft.speaker_start is not None and draft.cue_start < view.headline_end \
+                and is_headline_modifier(view, draft, form):
             return CueOutcome.HEADLINE_MODIFIER
 
+        if entry.kind != "speech" and not view.quotes.overlaps(draft.cue_end, draft.cue_end + 1) \
+                and quote_after_colon(view, max(draft.cue_end, draft.speaker_end or 0),
+                                      view.paragraph_end(draft.sentence)) is not None:
+            return CueOutcome.INTRODUCES_COLON_QUOTE  # ``Fischer sees it differently: “…”``
         has_quote = direct_content(view, draft, self.used_quotes)
         if not found and not has_quote:
             return CueOutcome.NO_SPEAKER_OR_QUOTE
         if entry.lemma in CONTINUATION_CUES and not has_quote:
             return CueOutcome.QUOTATION_NEEDED
-        if is_first_or_second_person_thought(view, draft, found):
+        if is_first_or_second_person_thought(view, draft, found and draft.speaker_start is not None):
             return CueOutcome.FIRST_OR_SECOND_PERSON
-        if not has_quote:
+        if not has_quote and entry.lemma in TOPIC_ONLY_CUES \
+                and followed_by(view, draft.cue_end, s_end, frozenset({"on", "about"})):
+            pass  # ``weighed in on the debate``: a topic, no content
+        elif not has_quote and passive_subject is not None:
+            # ``The claim was rejected by Baltra Holdings on Tuesday.``: the subject is what was said
+            draft.content_start, draft.content_end = passive_subject
+        elif not has_quote:
             indirect_content(view, draft)
         if draft.content_start is None and entry.kind == "speech" and not found:
             return CueOutcome.NO_CONTENT
@@ -277,7 +342,87 @@ class _Extraction:
         return draft
 
 
-_RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline")
+# shortest title-case sentence read as a headline (``Study Finds River Pollution Has Doubled``)
+_TITLE_CASE_WORDS = 4
+_TITLE_CASE_CHARS = 200  # longest headline read
+
+
+def _is_title_case(view: TextView, start: int, end: int) -> bool:
+    """Is the sentence a title-case headline: at least a few words, every word of four letters
+    or more capitalized, no sentence-final period?"""
+    if end - start > _TITLE_CASE_CHARS:
+        return False
+    words = [w.text for w in view.words(start, end) if w.text.isalpha()]
+    if len(words) < _TITLE_CASE_WORDS or view.text[start:end].rstrip().endswith("."):
+        return False
+    return all(w[0].isupper() for w in words if len(w) >= 4)
+
+
+_MEANS_CLAUSE_CHARS = 200  # characters read for a means clause opening a sentence
+
+
+def _after_means_clause(view: TextView, sentence_start: int, cue_start: int) -> bool:
+    """Does the sentence open with a means clause (``By taking a strong stand against Russia,``)
+    that ends before the cue? The cue then tells what the act showed, not what was said."""
+    words = view.words(sentence_start, min(cue_start, sentence_start + _MEANS_CLAUSE_CHARS))
+    return len(words) > 3 and words[0].text == "By" and words[1].text.endswith("ing") \
+        and any(w.text == "," for w in words[2:])
+
+
+# words of a main clause looked at for its own cue after an opening participle clause
+_MAIN_CLAUSE_WORDS = 8
+
+
+def _main_clause_has_cue(view: TextView, pos: int, sentence_end: int, lexicon: VerbLexicon) -> bool:
+    """``Citing the report, Okonjo said …``: does the main clause after the participle clause
+    opening at ``pos`` have a reporting cue of its own within its first words?"""
+    comma = view.text.find(",", pos, sentence_end)
+    if comma < 0:
+        return False
+    words = view.words(comma + 1, sentence_end)[:_MAIN_CLAUSE_WORDS]
+    return any(w.text.islower() and lexicon.lookup(w.text) is not None for w in words)
+
+
+# words after ``it is believed`` that end the passive rather than open its clause
+_IRREGULAR_CUE_PARTICIPLES = frozenset({"thought", "understood", "told", "said", "felt", "heard"})
+_NOT_AFTER_IMPERSONAL = frozenset({"by", "to", "as", ",", ".", "for", "with", "in", "on"})
+
+
+def _is_expletive_it(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``It is believed that …``, ``It was reported that …``, ``It is not known when …``: "it"
+    before a passive cue that a clause follows is no speaker."""
+    if view.text[draft.speaker_start:draft.speaker_end].lower() != "it":
+        return False
+    cue_words = view.text[draft.cue_start:draft.cue_end].lower().split()
+    last = cue_words[-1] if cue_words else ""
+    if len(cue_words) < 2 or not any(w in BE_FORMS for w in cue_words[:-1]) \
+            or not (last.endswith("ed") or last in IRREGULAR_PARTICIPLES
+                    or last in _IRREGULAR_CUE_PARTICIPLES):
+        return False
+    after = view.words(draft.cue_end, sentence_end)
+    return len(after) > 2 and after[0].text.lower() not in _NOT_AFTER_IMPERSONAL
+
+
+# words after the by-agent of a passive cue that open its content rather than an adjunct
+_CONTENT_AFTER_AGENT = frozenset({"that", "to", "whether", "if", ":"})
+
+
+def _passive_subject_content(view: TextView, draft: Draft, subject: tuple[int, int],
+                             sentence_end: int) -> tuple[int, int] | None:
+    """The subject of a passive cue with a by-agent as its content, when what follows the agent
+    is an adjunct or nothing (``was criticised by Okonjo as reckless``) and the subject is no
+    pronoun."""
+    mention = view.text[subject[0]:subject[1]]
+    if mention.lower() in _PRONOUNS or mention.lower() in NOT_THING_WORDS \
+            or subject[1] > draft.cue_start:
+        return None
+    after = view.words(draft.speaker_end, sentence_end)
+    if after and (after[0].text.lower() in _CONTENT_AFTER_AGENT or after[0].text in QUOTE_OPENERS):
+        return None
+    return subject
+
+
+_RULE_NAMES = ("lexicon", "colon", "source phrase", "dash byline", "colon before a quotation")
 _PRONOUNS = frozenset("i we you he she they it".split())
 
 

@@ -1,8 +1,11 @@
 """Floating quotations: quoted sentences without a cue that continue the previous speaker.
 
 A quotation that opens its sentence, is not yet used by an attribution, and follows a direct or
-mixed attribution in the same or the next paragraph continues that attribution's speaker. A run
-of such quotations with only white space between them becomes one floating draft.
+mixed attribution in the same or the next paragraph continues that attribution's speaker. A
+quotation opening the paragraph right after an indirect speech attribution that closes its own
+paragraph continues it too (``Fraser says the system is designed for that.`` then a quoted
+paragraph). A run of such quotations with only white space between them becomes one floating
+draft.
 """
 
 from __future__ import annotations
@@ -19,6 +22,17 @@ _MIN_WORDS = 4  # shorter quotations are phrases, not quoted sentences
 
 def _reach(draft: Draft) -> int:
     return max(draft.cue_end, draft.content_end or 0)
+
+
+def _closes_indirect_paragraph(view: TextView, anchor: Draft, paragraph: int, q_start: int) -> bool:
+    """Is ``anchor`` an indirect speech attribution with a speaker that ends the paragraph right
+    before the one the quotation at ``q_start`` opens?"""
+    if anchor.kind != "indirect" or anchor.speaker_start is None or anchor.entry is None \
+            or anchor.entry.kind != "speech" \
+            or paragraph != anchor.paragraph + 1 or view.paragraphs[paragraph][0] != q_start:
+        return False
+    sentence_end = view.sentences[anchor.sentence][1]
+    return not view.text[sentence_end:view.paragraphs[anchor.paragraph][1]].strip()
 
 
 def floating_quotes(view: TextView, drafts: list[Draft], used_quotes: set[int]) -> list[Draft]:
@@ -40,11 +54,14 @@ def floating_quotes(view: TextView, drafts: list[Draft], used_quotes: set[int]) 
             floating[-1].content_end = q_end
             continue
         a = bisect_right(ends, q_start) - 1
-        if a < 0 or ordered[a].kind not in ("direct", "mixed"):
+        if a < 0:
             continue
         anchor = ordered[a]
         paragraph = view.sentence_paragraph[sentence]
         if paragraph - anchor.paragraph > 1:
+            continue
+        if anchor.kind not in ("direct", "mixed") and not _closes_indirect_paragraph(
+                view, anchor, paragraph, q_start):
             continue
         floating.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
                               kind="floating", paragraph=paragraph, sentence=sentence,

@@ -81,8 +81,18 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         return SpeakerSearch.NOT_FOUND
     w = words[i].text
     if w == ",":
+        subject = _before_relative_clause(words, i, lexicon)
+        if subject is not None:
+            # ``A diplomat, who asked not to be named because …, said``
+            draft.set_speaker(view.text, words[subject[0]].start, words[subject[1]].end)
+            return SpeakerSearch.FOUND
         return _search(apposition(view, draft, words, i))
     if w.lower() in CLAUSE_JOINERS:
+        who = _relative_before(words, i)
+        if who is not None:
+            # ``Donald Trump, who avoided conflict with Putin and often praised him``
+            relative_subject(view, draft, words, who, earlier=earlier)
+            return SpeakerSearch.FOUND
         return _search(main_subject(view, draft, earlier=earlier))
     if w.lower() == "which" and i >= 2 and words[i - 1].text == ",":
         relative_subject(view, draft, words, i, earlier=earlier)  # ``the agency, which said``
@@ -116,6 +126,31 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+def _relative_before(words: list[Word], joiner: int) -> int | None:
+    """Index of who or which after a comma that opens the clause "and" at ``joiner`` continues
+    (``X, who avoided … and often praised``); None when a clause boundary comes first."""
+    for k in range(joiner - 1, max(-1, joiner - 15), -1):
+        w = words[k].text
+        if w.lower() in SUBJECT_RELATIVES:
+            return k if k >= 2 and words[k - 1].text == "," else None
+        if w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS:
+            return None
+    return None
+
+
+def _before_relative_clause(words: list[Word], comma: int,
+                            lexicon: VerbLexicon) -> tuple[int, int] | None:
+    """``X, who …, said``: indices (first, last) of X when the words between the comma before
+    ``comma`` and it are a relative clause opened by who or which; None otherwise."""
+    j = next((k for k in range(comma - 1, -1, -1) if words[k].text == ","), None)
+    if j is None or j < 1 or j + 1 >= comma or words[j + 1].text.lower() not in SUBJECT_RELATIVES:
+        return None
+    a = subject_start(words, phrase_start(words, j - 1, lexicon=lexicon), j - 1)
+    if a is None or words[a].text.lower() in SUBJECT_RELATIVES or a > 0 and words[a - 1].text == ",":
+        return None  # an apposition before the clause is read by :func:`apposition`
+    return a, j - 1
 
 
 def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
@@ -215,8 +250,8 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
 
 def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, *,
                      earlier: list[Draft]) -> None:
-    """``X, who said``: the mention is "who"; the head is X, and an earlier attribution whose
-    speaker mention overlaps X is the antecedent."""
+    """``X, who said``: the mention runs from X to "who" (just "who" when X is not found); the
+    head is X, and an earlier attribution whose speaker mention overlaps X is the antecedent."""
     draft.set_speaker(view.text, words[who].start, words[who].end)
     if who >= 2 and words[who - 1].text == ",":
         end = who - 2
@@ -226,14 +261,17 @@ def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, 
                 if words[k].text.lower() in SUBJECT_DETERMINERS:
                     a = k
                     break
-                if words[k].text.lower() in PREPOSITIONS:
-                    a = k + 1
+                if words[k].text.lower() in PREPOSITIONS or k < end and words[k].text.islower() \
+                        and all(is_name_like(w.text) for w in words[k + 1:end + 1]):
+                    a = k + 1  # ``Residents called Ana Ruiz, who``: the name after a verb
                     break
             draft.head = view.text[words[a].start:words[end].end]
+            draft.speaker_start = words[a].start  # the mention runs from X to "which"
             for other in earlier:
                 if other.speaker_start is not None and other.speaker_start < words[end].end \
                         and words[a].start < other.speaker_end:
                     draft.antecedent = other
+                    draft.speaker_start = max(draft.speaker_start, other.speaker_start)
 
 
 def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
@@ -251,9 +289,10 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if k >= len(words):
         return False
     first = words[k].text
-    if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS
+    if not (is_name_like(first) or first.lower() in SUBJECT_DETERMINERS or first.lower() == "one"
             or first.lower() in THIRD_PERSON_SUBJECTS
-            or _role_before_name(view, draft, words, k, lexicon)) \
+            or _role_before_name(view, draft, words, k, lexicon)
+            or _bare_source_noun(view, draft, words, k)) \
             or lexicon.lookup(first) is not None:
         return False
     j = k
@@ -264,7 +303,8 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     if j - k >= MAX_SUBJECT_WORDS:
         return False
     draft.set_speaker(text, words[k].start, words[j].end)
-    if j + 2 < len(words) and words[j + 1].text == "," and is_role_phrase(words, j + 2, j + 2) \
+    if j + 2 < len(words) and words[j + 1].text == "," and words[j + 2].text not in QUOTE_OPENERS \
+            and is_role_phrase(words, j + 2, j + 2) \
             and words[j + 2].text.lower() not in SUBJECT_RELATIVES:
         end = j + 2
         while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
@@ -272,6 +312,15 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
         draft.context = text[words[j + 2].start:words[end].end]
         draft.speaker_end = words[end].end
     return True
+
+
+def _bare_source_noun(view: TextView, draft: Draft, words: list[Word], k: int) -> bool:
+    """``…, said investigators.``: a lower-case plural noun without a determiner that ends the
+    sentence right after a cue trailing its content."""
+    low = words[k].text
+    return k == 0 and low.isalpha() and low.islower() and low.endswith("s") \
+        and not low.endswith("ss") and (len(words) == 1 or words[1].text == ".") \
+        and view.text[max(0, draft.cue_start - 8):draft.cue_start].rstrip().endswith(",")
 
 
 def _after_participle_clause(view: TextView, draft: Draft, words: list[Word],

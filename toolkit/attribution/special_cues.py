@@ -21,23 +21,33 @@ from toolkit.attribution.text import (
     SENTENCE_END_CHARS,
     TextView,
 )
+from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
     ARTICLES,
     CLAUSE_BOUNDARY_WORDS,
+    DISCOURSE_MARKERS,
     INTERVIEWEE_LABELS,
     INTERVIEWER_LABELS,
     NOT_COLON_SPEAKERS,
+    NOT_SPEAKER_STARTS,
     PHRASE_END_MARKS,
+    PREPOSITIONS,
+    QUOTE_CLOSERS,
+    QUOTE_OPENERS,
     SECTION_LABEL_WORDS,
+    SPEAKER_ID_FUNCTION_WORDS,
+    STANCE_CATEGORIES,
     SUBJECT_DETERMINERS,
     SUBJECT_RELATIVES,
+    THIRD_PERSON_SUBJECTS,
 )
 from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["COLON_CUE", "DASH_BYLINE", "SOURCE_PHRASE", "dash_byline", "according_to", "colon_cue",
-           "colon_cue_matches", "dash_byline_matches", "source_phrase_matches",
-           "impersonal", "is_section_label", "question", "source_phrase"]
+__all__ = ["COLON_CUE", "COLON_QUOTE", "DASH_BYLINE", "SOURCE_PHRASE", "according_to",
+           "colon_cue", "colon_cue_matches", "colon_quote", "dash_byline", "dash_byline_matches",
+           "impersonal", "is_section_label", "question", "source_phrase",
+           "source_phrase_matches"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
 # ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``; a
@@ -76,6 +86,8 @@ def colon_cue_matches(text: str) -> Iterator[re.Match[str]]:
 DASH_BYLINE = re.compile(
     rf"(?<=[”\"])[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<name>{_NAME_RUN}(?<![\s.]))(?=[ \t]*(?:,|$))",
     re.MULTILINE)
+# ``Varga had a warning for parents: “…”``: a colon right before an opening quotation mark
+COLON_QUOTE = re.compile(r"(?<=\w)(?P<cue>:)(?=[ \t]*[“\"])")
 # ``In a CNN poll released Monday, …`` (group "source") and ``in Bolton’s view`` ("holder")
 SOURCE_PHRASE = re.compile(
     r"\b[Ii]n\s+(?P<source>(?:an?|the|its|their|his|her)\b[^,.;:“”\"]{0,60}?"
@@ -114,6 +126,15 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterator[int]
                 pos = match.end()
 
 
+# words that open the question after ``Asked by X``
+_QUESTION_OPENERS = frozenset({"whether", "if", "about", "to", "what", "how", "why", "when", "who",
+                               "where", "which", "on"})
+
+
+# words of the main clause after a source phrase looked at for a cue of its own
+_MAIN_CLAUSE_WORDS = 8
+
+
 def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = False) -> bool:
     """``Asked about X, …`` / ``When asked whether …``: no speaker, the question up to the next
     comma is the content; False when there is no question.
@@ -122,6 +143,19 @@ def question(view: TextView, draft: Draft, sentence_end: int, *, to_end: bool = 
     to the end of the sentence.
     """
     comma = view.text.find(",", draft.cue_end, sentence_end)
+    if view.text[draft.cue_end:draft.cue_end + 4] == " by ":
+        # ``Asked by Matt Lauer whether …``: the asker speaks, the question follows; ``Asked by
+        # reporters, the minister said``: no question is reported
+        words = view.words(draft.cue_end, comma if comma >= 0 else sentence_end)
+        k = next((n for n, w in enumerate(words) if n > 1 and w.text.lower() in _QUESTION_OPENERS),
+                 None)
+        if k is None:
+            return False
+        draft.set_speaker(view.text, words[1].start, words[k - 1].end)
+        end = comma if comma >= 0 else trim_end(view.text, draft.cue_end, sentence_end,
+                                                SENTENCE_END_CHARS)
+        draft.content_start, draft.content_end = words[k].start, end
+        return True
     if comma < 0 and to_end:
         comma = trim_end(view.text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
     if comma < 0 or comma - draft.cue_end < 4:
@@ -155,14 +189,16 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     if j == 0:
         return False
     draft.set_speaker(text, words[0].start, words[j - 1].end)
+    apposition_end = None
     if j + 1 < len(words) and words[j].text == ",":
-        _according_apposition(view, draft, words, j)
+        apposition_end = _according_apposition(view, draft, words, j)
     s_start = view.sentences[draft.sentence][0]
     left = trim_end(text, s_start, draft.cue_start, CLAUSE_GAP_CHARS)
     if left - s_start >= 3:
         draft.content_start, draft.content_end = s_start, left
     else:
-        rest = [w for w in words if w.start >= draft.speaker_end and w.text != ","]
+        after = max(draft.speaker_end, apposition_end or 0)  # past ``, the director of …,``
+        rest = [w for w in words if w.start >= after and w.text != ","]
         end = trim_end(text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
         if rest and rest[0].start < end:
             draft.content_start, draft.content_end = rest[0].start, end
@@ -173,16 +209,17 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     return True
 
 
-def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> None:
+def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> int | None:
     """``according to Putin’s spokesman, Dmitry Peskov,`` / ``according to Trenin, the director``:
-    the name is the head, the role the context."""
+    the name is the head, the role the context; the end offset of a role apposition closed by
+    a comma (the content starts after it), else None."""
     end = comma + 1
     while end + 1 < len(words) and words[end + 1].text not in PHRASE_END_MARKS:
         end += 1
     closes = end + 1 >= len(words) or words[end + 1].text in (",", ".")
     first = words[comma + 1].text
     if not closes or end - comma > 8 or first.lower() in SUBJECT_RELATIVES:
-        return
+        return None
     x_is_role = is_role_phrase(words, 0, comma - 1)
     if x_is_role and is_name_like(first) and first.lower() not in SUBJECT_DETERMINERS:
         draft.speaker_end = words[end].end
@@ -190,6 +227,9 @@ def _according_apposition(view: TextView, draft: Draft, words: list[Word], comma
         draft.context = view.text[words[0].start:words[comma - 1].end]
     elif not x_is_role and first.lower() in ARTICLES:
         draft.context = view.text[words[comma + 1].start:words[end].end]
+        if end + 1 < len(words) and words[end + 1].text == ",":
+            return words[end].end
+    return None
 
 
 def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
@@ -199,8 +239,6 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     one, only a colon label opening a line or following a dash takes the rest of the paragraph.
     """
     start, end = match.span("cue")
-    if match.group("predicate"):
-        start = match.start("predicate")  # the predicate and the colon are the cue
     if view.ignored(start, end):
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
@@ -218,6 +256,8 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
         draft.head = "the interviewee"  # ``A:``: the answer is the interviewee's
     paragraph_end = view.paragraphs[paragraph][1]
     quote = quote_after(view, end, paragraph_end)
+    if quote is not None and view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED  # ``telling CNBC: “…”``: the cue before took it
     if quote is not None:
         mark_used(view, quote, used_quotes)
         draft.content_start, draft.content_end, draft.kind = quote[0], quote[1], "direct"
@@ -225,10 +265,82 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     if match.group("lead") is None or match.group("predicate"):
         return CueOutcome.QUOTATION_NEEDED
     content_start = trim_start(view.text, end, paragraph_end)
-    if paragraph_end - content_start < 10:
-        return CueOutcome.NO_CONTENT
+    label = match.group("name")
+    shortest = 2 if label.isupper() and match.group("lead") is not None else 10
+    if paragraph_end - content_start < shortest:
+        return CueOutcome.NO_CONTENT  # a transcript turn (``HALVORSEN: We do.``) may be short
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
+    return draft
+
+
+_COLON_CLAUSE_CHARS = 200  # characters read before a colon for the clause that introduces a quotation
+# most words between the subject and the colon of ``Martell is more blunt: “…”``
+_COLON_PREDICATE_WORDS = 6
+# words of a noun phrase before "from" or "of" (``The statement from Nordvik Shipping``)
+_COLON_NOUN_WORDS = 2
+
+
+def _colon_subject(words: list[Word]) -> tuple[int, int] | None:
+    """Indices (first, end) of the speaker among ``words``, the clause before a colon: a name
+    (``Martell``), a third-person or possessive pronoun (``She``, ``Her message``) or a name
+    after a noun and "from" or "of" (``The statement from Nordvik Shipping``); None when the
+    clause opens otherwise or its predicate is long."""
+    if not words:
+        return None
+    first = words[0].text
+    low = first.lower()
+    end = None
+    if low in THIRD_PERSON_SUBJECTS or low in ("his", "her", "their"):
+        start, end = 0, 1
+    elif is_name_like(first) and first.isalpha() and low not in SPEAKER_ID_FUNCTION_WORDS \
+            and low not in CLAUSE_BOUNDARY_WORDS and low not in DISCOURSE_MARKERS \
+            and low not in NOT_SPEAKER_STARTS and low not in PREPOSITIONS:
+        start = end = 0
+        while end < len(words) and is_name_like(words[end].text) and words[end].text.isalpha():
+            end += 1
+    elif low in ARTICLES:
+        k = 1
+        while k <= _COLON_NOUN_WORDS and k < len(words) and words[k].text.islower() \
+                and words[k].text.isalpha():
+            k += 1
+        if 1 < k < len(words) and words[k].text in ("from", "of") and k + 1 < len(words) \
+                and is_name_like(words[k + 1].text):
+            start = end = k + 1
+            while end < len(words) and is_name_like(words[end].text) and words[end].text.isalpha():
+                end += 1
+    if end is None or len(words) - end > _COLON_PREDICATE_WORDS or len(words) == end:
+        return None
+    return start, end
+
+
+def colon_quote(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Draft | CueOutcome:
+    """``Martell is more blunt: “The plan is dead.”``, ``Varga had a warning for parents: “…”``:
+    a short clause about a speaker, then a colon and a quotation that no cue has taken. The
+    colon is the cue, the quotation the content, the clause's subject the speaker (a fronted
+    participle clause, ``Asked what went wrong, Kralj shrugged:``, is passed over)."""
+    start, end = match.span("cue")
+    if view.ignored(start, end):
+        return CueOutcome.IGNORED_SPAN
+    sentence = view.sentence_at(start)
+    paragraph = view.sentence_paragraph[sentence]
+    quote = quote_after(view, end, view.paragraphs[paragraph][1])
+    if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
+        return CueOutcome.QUOTATION_NEEDED
+    words = view.words(max(view.sentences[sentence][0], start - _COLON_CLAUSE_CHARS), start)
+    comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
+    if any(w.text in QUOTE_OPENERS or w.text in QUOTE_CLOSERS for w in words[comma + 1:]):
+        return CueOutcome.NO_SPEAKER
+    clause = words[comma + 1:]
+    if clause and clause[-1].text.lower() in cue_noun_forms():
+        return CueOutcome.NOT_A_SPEAKER_LABEL  # ``Key quote: “…”``, ``Her comment: “…”``
+    subject = _colon_subject(clause)
+    if subject is None:
+        return CueOutcome.NO_SPEAKER
+    draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence, kind="direct")
+    draft.set_speaker(view.text, clause[subject[0]].start, clause[subject[1] - 1].end)
+    mark_used(view, quote, used_quotes)
+    draft.content_start, draft.content_end = quote
     return draft
 
 
@@ -263,7 +375,8 @@ def dash_byline(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     return draft
 
 
-def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
+def source_phrase(view: TextView, match: re.Match[str], *,
+                  lexicon: VerbLexicon | None = None) -> Draft | CueOutcome:
     """``In a CNN poll released Monday, …`` (evidential) and ``in Bolton’s view`` (cognitive):
     the source is inside the cue; the content is the sentence after the comma, else before the
     phrase."""
@@ -280,6 +393,13 @@ def source_phrase(view: TextView, match: re.Match[str]) -> Draft | CueOutcome:
     draft.set_speaker(view.text, *match.span(group))
     s_start, s_end = view.sentences[sentence]
     comma = next((w for w in view.words(end, s_end) if w.text == ","), None)
+    if lexicon is not None and comma is not None and group == "source":
+        for w in view.words(comma.end, s_end)[:_MAIN_CLAUSE_WORDS]:
+            entry = lexicon.lookup(w.text) if w.text.islower() else None
+            if entry is not None and entry.category not in STANCE_CATEGORIES:
+                # ``In a survey published Tuesday, a third of nurses said …``: the main clause
+                # has its own cue and source
+                return CueOutcome.CITED_BY_MAIN_CLAUSE
     stop = trim_end(view.text, s_start, s_end, SENTENCE_END_CHARS)
     if comma is not None and comma.end < stop:
         draft.content_start, draft.content_end = comma.end + 1, stop

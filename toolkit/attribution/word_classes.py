@@ -37,6 +37,9 @@ __all__ = [
     "VERB_FOLLOWERS",
     "FIRST_PERSON", "GROUP_QUANTIFIERS", "ING_TITLE_ADJECTIVES", "NAME_SUFFIXES",
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
+    "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS", "INFINITIVE_CUE_FORMS",
+    "NO_ANSWER_CUES", "NOUN_FOLLOWERS", "OPEN_CLAUSE_WORDS", "STANDING_STANCE_CUES",
+    "TOPIC_ONLY_CUES", "WITHDRAWN_THINGS",
 ]
 
 # ----- cues, speaker spans and content spans -----------------------------------------------------
@@ -125,17 +128,27 @@ ADDRESSEE_VERBS = _words("tell ask urge warn remind assure inform advise instruc
 INTRANSITIVE_CUES = _words("speak talk")
 # cue lemmas that attribute only with a quotation ("continued", "went on", "she began");
 # "go on" is one lemma, so the set is not split on spaces
+# participle cues that cite a source ("Citing the report, Okonjo said …"): before a main clause
+# with its own cue they give background, not an attribution
+CITING_CUES = frozenset({"cite", "quote", "point to", "refer to", "invoke", "reference"})
 CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
 # cue lemmas whose other senses prevail in news ("maintains a lead", "granted asylum", "is
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
 THAT_OR_QUOTE_CUES = _words("""maintain grant appeal brand fault instruct advise invite rule
-champion read recognize demonstrate""")
+champion read recognize demonstrate inform fume shrug convince""")
+# words that open the clause after the addressee of a cue (``told the council the tram would``,
+# ``told farmers they could``, ``advised residents to keep``)
+ADDRESSEE_CLAUSE_OPENERS = _words("""that the a an this these those he she they it we i to""")
+
 # a cue lemma followed by one of these words is in a physical sense ("appeared on a show",
 # "showed up in Portland")
 PHYSICAL_SENSES = MappingProxyType({
     "appear": frozenset({"on", "at", "in", "with", "before", "alongside", "together", "onstage"}),
     "show": frozenset({"up", "off"}),
+    "add": frozenset({"up", "to"}),
+    "know": frozenset({"as", "for"}),
+    "find": frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"}),
 })
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
@@ -143,9 +156,31 @@ POSSESSIVE_DETERMINERS = _words("my your his its our their")
 QUANTITY_CUES = _words("add post report show offer")
 # modals before a stance cue that make it a prediction or a hypothesis rather than a stance
 # taken ("would support the nominee", "will vote for Ostby")
+# noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
+INFINITIVE_CUE_FORMS = _words("""hopes fears plans wants wishes vows pledges promises threatens
+aims intends seeks offers""")
+# what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
+WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
+cars vehicles units batches""")
+# cues reported without content when only a topic follows ("weighed in on the debate")
+TOPIC_ONLY_CUES = _words("weigh chime").union({"weigh in", "chime in"})
+# modals that put a speech or evidence cue in the future ("may announce", "will show"); "would"
+# and "can" are left out ("would not say whether", "can confirm that")
+FUTURE_MODALS = _words("will may might could should ’ll 'll")
+# words after a cue that open what it reports ("say that", "announce whether", "show how")
+OPEN_CLAUSE_WORDS = _words("that whether if what how why when who where which")
+# cues of answering that report nothing when the answer did not come ("did not respond to a
+# request for comment", "did not reply to messages")
+NO_ANSWER_CUES = _words("respond reply answer return")
 HYPOTHETICAL_MODALS = _words("would will could might may can should")
 # cue categories of stance acts that a modal turns into a prediction
 STANCE_CATEGORIES = _words("supportive")
+# stance cues whose present tense tells a standing position, not an act of speech ("most voters
+# support the ban", "he supports a $12 wage"): cues only before a that-clause or a quotation
+STANDING_STANCE_CUES = _words("support")
+# words after a plural noun-like cue form that show it is a noun ("attacks in Paris", "comments
+# by the senator", "tweets and posts")
+NOUN_FOLLOWERS = _words("in by from during and")
 # cue lemmas that report a view only in the passive before "to", "that" or "as" ("is seen as
 # weak", "was found to have lied"); otherwise they tell where someone was ("was seen on camera",
 # "was found dead")

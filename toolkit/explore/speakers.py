@@ -1,7 +1,8 @@
 """The speaker explorer's logic: speakers with counts, a speaker's attributions, one line each.
 
 The counts are those of :func:`toolkit.analysis.speakers.speaker_table` (same kinds, unresolved
-speakers as ``(unresolved)``), so a number in a report leads to exactly the rows behind it.
+speakers as ``(unresolved)``, first-hand voices only unless ``include_embedded``), so a number in
+a report leads to exactly the rows behind it.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from toolkit.analysis.counting import first_hand
 from toolkit.analysis.speakers import SPEECH_KINDS, UNRESOLVED
 from toolkit.errors import ParameterError
 
@@ -26,13 +28,15 @@ _NEEDED = ("doc_id", "speaker", "speaker_type", "speaker_mention", "cue", "kind"
            "cue_end")
 
 
-def _attributions(quotes: pd.DataFrame, kinds: Sequence[str] | None) -> pd.DataFrame:
+def _attributions(quotes: pd.DataFrame, kinds: Sequence[str] | None,
+                  include_embedded: bool) -> pd.DataFrame:
     missing = [c for c in _NEEDED if c not in getattr(quotes, "columns", ())]
     if missing:
         raise ParameterError(f"quotes table lacks column(s) {', '.join(missing)}",
                              hint="pass analyze(corpus).quotes or toolkit.attribution.attribute("
                                   "corpus, as_frame=True)")
-    data = quotes if kinds is None else quotes[quotes["kind"].isin(list(kinds))]
+    data = first_hand(quotes, include_embedded=include_embedded)
+    data = data if kinds is None else data[data["kind"].isin(list(kinds))]
     data = data.copy()
     unresolved = data["speaker"].isna()
     data["speaker"] = data["speaker"].astype(object).where(~unresolved, UNRESOLVED)
@@ -41,17 +45,19 @@ def _attributions(quotes: pd.DataFrame, kinds: Sequence[str] | None) -> pd.DataF
 
 
 def speaker_counts(quotes: pd.DataFrame, *, search: str = "",
-                   kinds: Sequence[str] | None = SPEECH_KINDS) -> pd.DataFrame:
+                   kinds: Sequence[str] | None = SPEECH_KINDS,
+                   include_embedded: bool = False) -> pd.DataFrame:
     """One row per speaker: speaker, speaker_type (the most frequent), n_attributions,
     n_documents; most quoted first, then by name.
 
     ``search`` keeps speakers whose id or any of whose mentions in the text contains it (case
     ignored): ``"minister"`` finds a speaker quoted as "the foreign minister". ``kinds`` are the
-    attribution kinds counted (None: all).
+    attribution kinds counted (None: all); speech reported inside another attribution's words
+    (``embedded``) is left out unless ``include_embedded``, as in the speaker table.
     """
     import pandas as pd
 
-    data = _attributions(quotes, kinds)
+    data = _attributions(quotes, kinds, include_embedded)
     needle = search.strip().casefold()
     if needle:
         hit = data["speaker"].str.casefold().str.contains(needle, regex=False) | \
@@ -76,15 +82,17 @@ def speaker_choices(counts: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def speaker_rows(quotes: pd.DataFrame, documents: pd.DataFrame | None, speaker: str, *,
-                 kinds: Sequence[str] | None = SPEECH_KINDS) -> pd.DataFrame:
+                 kinds: Sequence[str] | None = SPEECH_KINDS,
+                 include_embedded: bool = False) -> pd.DataFrame:
     """The attributions of one ``speaker`` (an id from :func:`speaker_counts`, or
     ``(unresolved)``), with their article's date and outlet.
 
     Columns ``SPEAKER_ROW_COLUMNS``; sorted by date (undated last), doc_id and cue offset.
     ``documents`` is the documents table of :func:`toolkit.analysis.analyze` (or any frame
-    with doc_id, date, outlet); None leaves date and outlet empty.
+    with doc_id, date, outlet); None leaves date and outlet empty. Embedded attributions are
+    left out unless ``include_embedded`` (see :func:`speaker_counts`).
     """
-    data = _attributions(quotes, kinds)
+    data = _attributions(quotes, kinds, include_embedded)
     rows = data[data["speaker"] == speaker].copy()
     rows["doc_id"] = rows["doc_id"].astype(str)
     if documents is not None and len(documents):

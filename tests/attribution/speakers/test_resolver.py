@@ -211,11 +211,13 @@ def test_i_outside_any_quotation_is_the_writer():
 
     text = ("“Okay,” I said, trying to regroup. “I was seventeen when I came here.”\n\n"
             "Ana Lund said, “I will appeal.” The judge said I was not contrite.\n")
-    got = [(r.speaker, r.speaker_type, r.kind) for r in extract(text)]
-    assert got[:2] == [("author (unnamed)", "role", "direct"),
-                       ("author (unnamed)", "role", "floating")]
-    assert ("Ana Lund", "person", "direct") in got
-    assert all(r.speaker != "author (unnamed)" for r in extract(text)[2:])
+    records = extract(text)
+    writer = records[0]
+    assert (writer.speaker, writer.speaker_type, writer.kind) == ("author (unnamed)", "role",
+                                                                 "direct")
+    assert "seventeen" in writer.content  # the quotation split around "I said, trying to ..."
+    assert [(r.speaker, r.speaker_type) for r in records[1:]] == [
+        ("Ana Lund", "person"), ("judge (unnamed)", "role")]
 
 
 def test_a_first_name_alone_is_a_person():

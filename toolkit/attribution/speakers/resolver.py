@@ -79,6 +79,7 @@ _WORDS_AFTER = re.compile(r"(?:[ \t]+[\w’'-]+){1,4}")
 _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3}"
                        r"[A-Z][\w’'-]*[\w]")  # "Secretary of State Ana Lund" whole
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
+_PLACE = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout)\s+([A-Z][\w’'-]+)")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
 _SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?"
                       r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
@@ -139,6 +140,7 @@ class Resolver:
         self.last_position = -1
         self._name_runs: list[tuple[int, str]] | None = None
         self._group_words: list[tuple[int, str]] | None = None
+        self._places: frozenset[str] | None = None
         for m in _honorifics(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
@@ -233,7 +235,35 @@ class Resolver:
                              self.gender_of(candidate))
             if _compatible(gender, known):
                 return candidate
+        for candidate in reversed(self.history[-_PRONOUN_WINDOW:]):
+            if candidate.speaker is not None:
+                # ``Brandt said … He added``: a lone name the text gave no person cue
+                return self._lone_name_person(candidate, gender) \
+                    or Resolved(None, "unresolved", None, gender)
         return Resolved(None, "unresolved", None, gender)
+
+    def _lone_name_person(self, candidate: Resolved, gender: str) -> Resolved | None:
+        """``Okonjo spoke for an hour. He said …``: a lone capitalized name taken for an
+        organization (no first name or title in the text) is a person when he or she takes it
+        up; None for other candidates or a word that names organizations."""
+        name = candidate.speaker or ""
+        if gender not in ("m", "f") or candidate.type != "organization" or " " in name \
+                or not name[:1].isupper() or name.isupper() or not name.isalpha():
+            return None
+        terms = speaker_terms()
+        low = name.lower()
+        if low in terms.orgs or low in terms.bodies or low in terms.groups \
+                or low in terms.titles or low in NOT_FIRST_NAMES or name in self._place_words():
+            return None
+        self.genders.setdefault(name, gender)
+        return Resolved(name, "person", None, gender)
+
+    def _place_words(self) -> frozenset[str]:
+        """Capitalized words the text writes after "in", "from", "across" (``in Ostmark``):
+        places, found once per document."""
+        if self._places is None:
+            self._places = frozenset(_PLACE.findall(self.text))
+        return self._places
 
     def _noun_after(self, article: str, position: int) -> str:
         """A mention that is only an article (``The``): the article with the words the text
@@ -327,9 +357,12 @@ class Resolver:
         starts = [m.end() for m in
                   _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
         starts = [p for p in starts if p <= position]
+        if position <= 600 and self.text[:1].isupper():
+            starts.insert(0, 0)  # the document's first sentence
         if not starts:
             return None
-        if self.text[starts[-1]:position].strip(" “\""):
+        opens = not self.text[starts[-1]:position].strip(" “\"")
+        if not opens:
             # ``Brănescu has sold two cows, and she expects …``: the subject of this sentence
             m = _SUBJECT.match(self.text, starts[-1], position)
         elif len(starts) >= 2:
@@ -340,12 +373,16 @@ class Resolver:
             return None
         words = m.group("name").split()
         terms = speaker_terms()
+        while len(words) > 1 and words[0].lower().rstrip(".") in terms.titles:
+            words = words[1:]  # ``Mayor Ingrid Halvorsen arrived late. She said``
         if words[-1].endswith(("’s", "'s", "’", "'")) or any(
                 w.lower() in terms.titles or w.lower() in terms.orgs or w.lower() in terms.bodies
                 or w.lower() in NOT_FIRST_NAMES or w.lower() in PRONOUN_GENDERS for w in words):
             return None
         mention = Mention(" ".join(words), None, "person", person_gender([], words, terms))
         resolved = self._name(mention, m.start("name"))
+        if resolved.type == "organization" and opens:
+            resolved = self._lone_name_person(resolved, gender) or resolved
         if resolved.type != "person" or not _compatible(
                 gender, Resolved(resolved.speaker, "person", None, self.gender_of(resolved))):
             return None
