@@ -26,6 +26,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) \
 		--display-name "Python (discourse-toolkit)" > /dev/null
+	$(BIN)/python -m compileall -q toolkit
 	@touch $(STAMP)
 
 lint: $(STAMP)
