@@ -30,6 +30,7 @@ from toolkit.attribution.word_classes import (
     INDEFINITE_DETERMINERS,
     INFINITIVE_CUE_FORMS,
     INFINITIVE_GOVERNORS,
+    IRREGULAR_PAST,
     LEGAL_CUES,
     NAMING_VERBS,
     NEGATIONS,
@@ -62,7 +63,7 @@ from toolkit.attribution.word_classes import (
 )
 from toolkit.attribution.words import Word, is_name_like
 
-__all__ = ["NOUN_LIKE_CUE_FORMS", "followed_by", "form_outcome", "infinitive_cue_start",
+__all__ = ["NOUN_LIKE_CUE_FORMS", "by_means", "followed_by", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
            "is_noun_use", "is_other_sense", "is_plural_subject", "is_thing_subject",
            "is_title_or_first_name", "may_capitalize", "object_follows"]
@@ -237,6 +238,9 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``Sanders’ comments``: a plural or s-final possessive
     if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _noun_follows(view, end, sentence_end):
         return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
+    if form in NOUN_LIKE_CUE_FORMS and prev.isalpha() and prev.islower() \
+            and (prev.endswith("ed") or prev in IRREGULAR_PAST):
+        return True  # ``she rejected claims that``, ``made comments about``: the verb's object
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
             and not is_name_like(words[i].text):
@@ -407,6 +411,20 @@ def followed_by(view: TextView, pos: int, limit: int, options: frozenset[str]) -
     """Is the first word after ``pos`` (before ``limit``) one of ``options``?"""
     words = view.words(pos, min(limit, pos + _FOLLOWING_CHARS))
     return bool(words) and words[0].text.lower() in options
+
+
+def by_means(view: TextView, pos: int, limit: int) -> bool:
+    """``Russia replied by recalling its ambassador``, ``responded on Thursday by pointing to``:
+    the cue is answered by an action named by a gerund after "by" (at most three words of an
+    adjunct before it). Whatever speech there is lies in the gerund, a cue of its own."""
+    words = view.words(pos, min(limit, pos + 2 * _FOLLOWING_CHARS))
+    for k, word in enumerate(words[:5]):
+        low = word.text.lower()
+        if low == "by":
+            return k + 1 < len(words) and k <= 3 and words[k + 1].text.lower().endswith("ing")
+        if not word.text.isalpha() or low in ("that", "to"):
+            return False
+    return False
 
 
 def is_thing_subject(draft: Draft) -> bool:

@@ -34,6 +34,7 @@ class CueOutcome(Enum):
     NO_INFINITIVE_GOVERNOR = "infinitive cue without a governing verb"
     BARE_PARTICIPLE = "-ing form that opens no participle clause"
     INTRANSITIVE_USE = "intransitive cue followed by a preposition"
+    BY_MEANS = "the cue is done by an action (replied by recalling ...), not in words"
     SUBJECT_CANNOT_SPEAK = "the subject is a participle phrase that cannot speak"
     THING_SUBJECT = "passive cue whose subject is a thing"
     HEADLINE_MODIFIER = "headline word modifying a noun-like cue form"

@@ -26,6 +26,7 @@ from toolkit.attribution.content_spans import (
     shorten_content,
 )
 from toolkit.attribution.cue_filters import (
+    by_means,
     followed_by,
     form_outcome,
     infinitive_cue_start,
@@ -106,6 +107,10 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
     if first_end <= start or second_start >= end:
         return ((start, end),)
     return ((start, first_end), (second_start, end))
+
+
+# ``…, and`` / ``…; but`` right before the subject of a coordinated clause
+_CLAUSE_JOINT = re.compile(r"[,;]\s+(?:and|but)\s+$")
 
 
 class _Extraction:
@@ -203,6 +208,16 @@ class _Extraction:
             shorten_content(self.view, host, draft.cue_start)
             if host.steps is not None:
                 host.steps.append(f"content:shortened(at the cue at {draft.cue_start})")
+        elif host is not None and host.kind != "direct" and draft.speaker_start is not None \
+                and host.content_start is not None and host.content_start < draft.speaker_start:
+            # ``She did note that …, and she fought back against …``: a coordinated clause
+            # whose subject has a cue of its own is narration, not the content
+            joint = _CLAUSE_JOINT.search(self.view.text, host.content_start,
+                                         draft.speaker_start)
+            if joint is not None:
+                shorten_content(self.view, host, joint.start())
+                if host.steps is not None:
+                    host.steps.append(f"content:shortened(at the clause at {joint.start()})")
         self.drafts.append(draft)
         self.cue_starts.append(draft.cue_start)
         return CueOutcome.ACCEPTED
@@ -280,6 +295,8 @@ class _Extraction:
             return draft if impersonal(view, draft, s_end) else CueOutcome.NO_CONTENT
         if entry.lemma in INTRANSITIVE_CUES and followed_by(view, end, s_end, NON_TOPIC_PREPOSITIONS):
             return CueOutcome.INTRANSITIVE_USE
+        if by_means(view, end, s_end):
+            return CueOutcome.BY_MEANS
 
         if participle and not words and entry.lemma in CITING_CUES \
                 and _main_clause_has_cue(view, draft.cue_end, s_end, lexicon):

@@ -371,16 +371,17 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
     """Speaker of a participial or coordinated cue (``…, adding that``, ``… and warned``): the
     speaker of an earlier attribution in the same sentence, else the subject opening it."""
     sentence = draft.sentence
+    words = view.words(view.sentences[sentence][0], draft.cue_start)
+    clause = _last_coordinated_subject(words)
     for other in reversed(earlier):
-        if other.sentence != sentence:
-            break
+        if other.sentence != sentence or clause and other.cue_end <= words[clause].start:
+            break  # ``X denied it, and Y responded by pointing to``: Y's own clause
         if other.speaker_start is not None:
             draft.speaker_start, draft.speaker_end = other.speaker_start, other.speaker_end
             draft.head, draft.context = other.head, other.context
             draft.antecedent = other
             return True
-    words = view.words(view.sentences[sentence][0], draft.cue_start)
-    k = 0
+    k = clause
     while k < len(words) and (words[k].text.lower() in CLAUSE_BOUNDARY_WORDS
                               or words[k].text in QUOTE_OPENERS):
         k += 1
@@ -399,6 +400,18 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
         draft.set_speaker(view.text, words[k].start, words[end - 1].end)
         return True
     return False
+
+
+def _last_coordinated_subject(words: list[Word]) -> int:
+    """Index of the subject of the last clause joined by ", and" / ", but" before a participle
+    (``Russia replied …, and Putin responded by pointing to``: Putin), else 0 (the sentence's
+    opening subject)."""
+    for j in range(len(words) - 2, 0, -1):
+        if words[j].text.lower() in CLAUSE_JOINERS and words[j - 1].text in (",", ";") \
+                and (is_name_like(words[j + 1].text)
+                     or words[j + 1].text.lower() in THIRD_PERSON_SUBJECTS):
+            return j + 1
+    return 0
 
 
 def _noun_phrase_end(words: list[Word], k: int) -> int:

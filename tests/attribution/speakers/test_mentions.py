@@ -74,3 +74,11 @@ def test_apposition_gives_an_age_and_a_noun_phrase_title(context, age, title):
 @pytest.mark.parametrize("head", ["Some", "many", "Several"])
 def test_a_lone_quantifier_is_an_unnamed_group_of_sources(head):
     assert describe(head) == Mention(head.lower(), None, "anonymous", "p", head.lower())
+
+
+def test_a_document_with_a_participle_phrase_is_no_anonymous_source():
+    """The head of ``a report released by the statistics director's office`` is "report", not
+    the role noun inside the participle phrase."""
+    mention = describe("a report released by the statistics director’s office on Wednesday")
+    assert mention.type == "organization"
+    assert describe("officials briefed on the talks").type == "anonymous"

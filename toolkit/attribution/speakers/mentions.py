@@ -119,9 +119,12 @@ def person_gender(title: list[str], name: list[str], terms: SpeakerTerms) -> str
 
 
 def _head_index(core: list[str]) -> int:
-    """Index of the head noun: the last word before a post-modifier ("who", "with", "from")."""
+    """Index of the head noun: the last word before a post-modifier ("who", "with", "from", a
+    participle such as "released" in "a report released by the ministry")."""
     for k in range(1, len(core)):
-        if core[k].lower() in POSTMODIFIER_OPENERS:
+        if core[k].lower() in POSTMODIFIER_OPENERS \
+                or core[k].islower() and core[k].endswith("ed") and k + 1 < len(core) \
+                and core[k + 1].lower() in ("by", "in", "on", "at", "to"):
             return k - 1
     return len(core) - 1
 
