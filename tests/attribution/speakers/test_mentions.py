@@ -82,3 +82,10 @@ def test_a_document_with_a_participle_phrase_is_no_anonymous_source():
     mention = describe("a report released by the statistics director’s office on Wednesday")
     assert mention.type == "organization"
     assert describe("officials briefed on the talks").type == "anonymous"
+
+
+def test_words_run_together_are_no_title():
+    from toolkit.attribution.speakers.mentions import noun_phrase
+
+    assert noun_phrase(["BushASSOCIATED", "PRESSOhio", "Gov."]) is None
+    assert noun_phrase(["McDonald’s", "chief", "executive"]) == "McDonald’s chief executive"

@@ -288,4 +288,10 @@ def noun_phrase(words: list[str]) -> str | None:
         return None
     if kept[-1].lower() in NOT_TITLE_STARTS | NAME_DETERMINERS or kept[-1] in ("-", "—", "–"):
         return None
+    if any(_GLUED.search(w) for w in kept):
+        return None  # ``BushASSOCIATED PRESSOhio Gov.``: a caption run into the text
     return " ".join(kept)
+
+
+# words run together without a space ("BushASSOCIATED", "PRESSOhio"), unlike "McConnell"
+_GLUED = re.compile(r"[a-z][A-Z]{2,}|[A-Z]{3,}[a-z]")
