@@ -22,6 +22,7 @@ from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
+    DISCOURSE_MARKERS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -212,8 +213,10 @@ def indirect_content(view: TextView, draft: Draft) -> None:
                 k = addressee_end(words)
                 if k == len(words) or words[k].text == ".":
                     k = len(words)  # ``…, a source told the Harbour Times.``: only an addressee
-    while k < len(words) and words[k].text in (",", ":"):
-        k += 1
+    while k < len(words) and (words[k].text in (",", ":") or (
+            words[k].text.lower() in DISCOURSE_MARKERS and k + 1 < len(words)
+            and words[k + 1].text == "," and k > 0 and words[k - 1].text == ",")):
+        k += 1  # ``did note, however, that …``: the marker is the writer's
     k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
     left_start = min(draft.cue_start,
