@@ -293,6 +293,7 @@ def test_bad_parameters_rejected_before_any_kernel(no_kernel, corpus, tmp_path, 
     ({"date_from": "2026-13-01"}, "parameter date_from: '2026-13-01' is not an ISO date"),
     ({"date_from": "2030-01-01"}, "date range empty"),
     ({"name": "../elsewhere"}, "report name '../elsewhere' must be letters"),
+    ({"workers": 0}, "workers must be a whole number of processes >= 1, got 0"),
 ])
 def test_bad_parameters_raise_a_report_parameter_error(no_kernel, corpus, tmp_path, options,
                                                        message):

@@ -12,7 +12,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from toolkit.cli.options import add_column_options, add_date_options, column_options, date_range
+from toolkit.cli.options import (
+    add_column_options,
+    add_date_options,
+    add_worker_count_option,
+    column_options,
+    date_range,
+)
 
 __all__ = ["register", "run_report_command"]
 
@@ -64,6 +70,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--keep", type=int, default=None, metavar="N",
                    help="after the run, remove all but the N newest good runs (failed runs "
                         "stay until --prune-failed)")
+    add_worker_count_option(p, "processes for the corpus analysis before the notebooks run; "
+                               "the report is the same for any N (default: the cores available)")
     p.add_argument("--prune-failed", action="store_true",
                    help="remove the failed runs kept in OUT/NAME/_failed before running")
     add_column_options(p)
@@ -84,7 +92,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         notebooks_dir=args.notebooks_dir, **date_range(args),
         skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
         timeout=args.timeout if args.timeout > 0 else None, keep=args.keep,
-        prune_failed=args.prune_failed)
+        prune_failed=args.prune_failed, workers=args.workers)
     if result.removed and not args.quiet:
         print(f"removed {len(result.removed)} old run(s)", file=sys.stderr)
     if result.status == "unchanged":

@@ -73,6 +73,7 @@ class _Plan:
     timeout: float | None
     quiet: bool
     jobs: int = 1
+    workers: int | None = None
 
 
 def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
@@ -85,7 +86,7 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
                skip_if_unchanged: bool = False, quiet: bool = False,
                timeout: float | None = 600, kernel_name: str = KERNEL_NAME,
                keep: int | None = None, prune_failed: bool = False,
-               jobs: int | None = None) -> RunResult:
+               jobs: int | None = None, workers: int | None = None) -> RunResult:
     """Run the report notebooks on ``corpus`` into ``OUT/NAME/RUN_ID/``.
 
     Parameter values come from ``params_file`` (YAML), then ``parameters`` (typed values),
@@ -112,9 +113,14 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
         layout.check_name(name, out)
     if keep is not None and (isinstance(keep, bool) or not isinstance(keep, int) or keep < 1):
         raise ReportParameterError(f"keep must be a whole number of runs >= 1, got {keep!r}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)
+                                or workers < 1):
+        raise ReportParameterError(f"workers must be a whole number of processes >= 1, got "
+                                   f"{workers!r}")
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
                  notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
     plan.jobs = _jobs(jobs, len(plan.notebooks))
+    plan.workers = workers
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
     try:
         return _locked_run(plan, folder, skip_if_unchanged, keep, prune_failed)
@@ -265,7 +271,7 @@ def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
     loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
                             date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
-                            **columns)
+                            workers=plan.workers, **columns)
     _prepare_scans(plan, loaded, cache)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
@@ -298,9 +304,9 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
     if any("extra_stopwords" in declared for declared in plan.declared.values()):
         funcs["words"] = word_counts
     if funcs:
-        fill_stores(funcs, loaded.articles, store=cache, workers=None)
+        fill_stores(funcs, loaded.articles, store=cache, workers=plan.workers)
     if "overview" in plan.declared:
-        cleaning_summary(loaded.corpus, store=cache, workers=None)
+        cleaning_summary(loaded.corpus, store=cache, workers=plan.workers)
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
