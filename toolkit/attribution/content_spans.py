@@ -174,6 +174,9 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
     return False
 
 
+# words that open a content after a manner adverb of the cue
+_AFTER_MANNER = frozenset({"that", "about", "of", "on", "against"})
+
 def indirect_content(view: TextView, draft: Draft) -> None:
     """The rest of the sentence after the cue (and an inverted speaker) is the content; with an
     addressee verb it starts at "that" or after the addressee (``told reporters that``). When
@@ -217,6 +220,12 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             words[k].text.lower() in DISCOURSE_MARKERS and k + 1 < len(words)
             and words[k + 1].text == "," and k > 0 and words[k - 1].text == ",")):
         k += 1  # ``did note, however, that …``: the marker is the writer's
+    j = k
+    while j < len(words) - 1 and words[j].text.islower() and words[j].text.isalpha() \
+            and words[j].text.endswith("ly"):
+        j += 1
+    if j > k and words[j].text.lower() in _AFTER_MANNER:
+        k = j  # ``spoke passionately about``, ``said repeatedly that``: the manner is the cue's
     k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
     left_start = min(draft.cue_start,

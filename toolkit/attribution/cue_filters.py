@@ -63,7 +63,7 @@ from toolkit.attribution.word_classes import (
 )
 from toolkit.attribution.words import Word, is_name_like
 
-__all__ = ["NOUN_LIKE_CUE_FORMS", "by_means", "followed_by", "form_outcome", "infinitive_cue_start",
+__all__ = ["NOUN_LIKE_CUE_FORMS", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
            "is_noun_use", "is_other_sense", "is_plural_subject", "is_thing_subject",
            "is_title_or_first_name", "may_capitalize", "object_follows"]
@@ -411,6 +411,27 @@ def followed_by(view: TextView, pos: int, limit: int, options: frozenset[str]) -
     """Is the first word after ``pos`` (before ``limit``) one of ``options``?"""
     words = view.words(pos, min(limit, pos + _FOLLOWING_CHARS))
     return bool(words) and words[0].text.lower() in options
+
+
+# what makes "speak"/"talk" report speech: a topic or a stance after it (``spoke about``,
+# ``speaks of``, ``spoke out against``, ``talked up``, ``talked openly on``)
+_TOPIC_LEADS = frozenset({"about", "of", "out", "up", "on", "against"})
+# words that may stand between the verb and its topic besides -ly adverbs
+_BEFORE_TOPIC = frozenset({"more", "instead", "also", "again", "often", "at", "length"})
+
+
+def has_topic(view: TextView, pos: int, limit: int) -> bool:
+    """``spoke about the budget``, ``talked glowingly of``: "speak" and "talk" report speech
+    with a topic; alone (``when Obama speaks.``, ``speaking Spanish``, ``speaking fees``,
+    ``spoke Thursday in Ohio``) they report no words."""
+    words = view.words(pos, min(limit, pos + 2 * _FOLLOWING_CHARS))
+    for word in words[:4]:
+        low = word.text.lower()
+        if low in _TOPIC_LEADS:
+            return True
+        if not (low.endswith("ly") and word.text.isalpha() or low in _BEFORE_TOPIC):
+            return False
+    return False
 
 
 def by_means(view: TextView, pos: int, limit: int) -> bool:

@@ -35,6 +35,7 @@ class CueOutcome(Enum):
     BARE_PARTICIPLE = "-ing form that opens no participle clause"
     INTRANSITIVE_USE = "intransitive cue followed by a preposition"
     BY_MEANS = "the cue is done by an action (replied by recalling ...), not in words"
+    NO_TOPIC = "speak or talk without a topic (about, of, out, up, on) after it"
     SUBJECT_CANNOT_SPEAK = "the subject is a participle phrase that cannot speak"
     THING_SUBJECT = "passive cue whose subject is a thing"
     HEADLINE_MODIFIER = "headline word modifying a noun-like cue form"

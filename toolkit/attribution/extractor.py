@@ -29,6 +29,7 @@ from toolkit.attribution.cue_filters import (
     by_means,
     followed_by,
     form_outcome,
+    has_topic,
     infinitive_cue_start,
     is_first_or_second_person_thought,
     is_headline_modifier,
@@ -295,6 +296,9 @@ class _Extraction:
             return draft if impersonal(view, draft, s_end) else CueOutcome.NO_CONTENT
         if entry.lemma in INTRANSITIVE_CUES and followed_by(view, end, s_end, NON_TOPIC_PREPOSITIONS):
             return CueOutcome.INTRANSITIVE_USE
+        if entry.lemma in INTRANSITIVE_CUES and not has_topic(view, end, s_end) \
+                and not view.quotes.overlaps(end, s_end):
+            return CueOutcome.NO_TOPIC
         if by_means(view, end, s_end):
             return CueOutcome.BY_MEANS
 
