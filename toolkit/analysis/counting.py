@@ -124,11 +124,12 @@ def counted_attributions(quotes: pd.DataFrame, *,
 
 def _missing(value: object) -> bool:
     """None, NaN, pandas' NA or NaT: a cell with no value (an attribution without content has
-    no ``content_start``)."""
-    import pandas as pd
+    no ``content_start``). Called once per row: no import here."""
+    return value is None or (isinstance(value, float) and value != value) \
+        or type(value).__name__ in _MISSING_TYPES
 
-    return value is None or value is pd.NA or value is pd.NaT or (
-        isinstance(value, float) and value != value)
+
+_MISSING_TYPES = frozenset({"NAType", "NaTType"})
 
 
 def _position(value: object) -> float:

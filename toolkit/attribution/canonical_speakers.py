@@ -14,6 +14,7 @@ from collections import Counter
 
 from toolkit.attribution.drafts import Draft, mention_position
 from toolkit.attribution.speakers import Resolved, Resolver
+from toolkit.attribution.speakers.quoted import ContentIndex
 from toolkit.attribution.text import TextView
 
 __all__ = ["AUTHOR", "canonicalize_speakers"]
@@ -38,22 +39,23 @@ def _writer(view: TextView, drafts: list[Draft]) -> None:
     quotation marks and outside every other draft's content is the piece's writer. (Inside a
     quotation or a reported content, "I" is that speech's speaker; see
     :func:`~toolkit.attribution.speakers.quoted_first_person`.)"""
-    for d in drafts:
+    index = None
+    for k, d in enumerate(drafts):
         if d.speaker_start is None or d.head.strip().lower() != "i" \
                 or d.resolved is None or d.resolved.speaker is not None \
                 or view.quotes.index_at(d.speaker_start) is not None:
             continue
-        if any(o is not d and o.content_start is not None and o.content_end is not None
-               and o.content_start <= d.speaker_start < o.content_end for o in drafts):
-            continue
-        d.resolved = AUTHOR
-    for d in drafts:  # what continues the writer's speech (a floating quote, "adding") is theirs
-        a = d.antecedent
-        while a is not None and a.resolved is not AUTHOR:
-            a = a.antecedent
-        if a is not None and d.resolved is not None and d.resolved.speaker is None:
+        index = index or ContentIndex(drafts)
+        if index.innermost(d.speaker_start, d.speaker_start + 1, skip=k) is None:
             d.resolved = AUTHOR
-
+    if index is None:
+        return
+    # what continues the writer's speech (a floating quote, "adding") is theirs; an antecedent
+    # comes before the draft that continues it
+    for d in sorted(drafts, key=mention_position):
+        if d.antecedent is not None and d.antecedent.resolved is AUTHOR \
+                and d.resolved is not None and d.resolved.speaker is None:
+            d.resolved = AUTHOR
 
 def _headline_speakers(view: TextView, drafts: list[Draft]) -> None:
     """``Leaked report says …`` / ``Water council offers …`` in the headline: a common-noun

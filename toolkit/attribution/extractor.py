@@ -112,6 +112,7 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
 
 # ``…, and`` / ``…; but`` right before the subject of a coordinated clause
 _CLAUSE_JOINT = re.compile(r"[,;]\s+(?:and|but)\s+$")
+_JOINT_CHARS = 16  # looked at before the subject: the joint only, not the whole content
 
 
 class _Extraction:
@@ -213,8 +214,9 @@ class _Extraction:
                 and host.content_start is not None and host.content_start < draft.speaker_start:
             # ``She did note that …, and she fought back against …``: a coordinated clause
             # whose subject has a cue of its own is narration, not the content
-            joint = _CLAUSE_JOINT.search(self.view.text, host.content_start,
-                                         draft.speaker_start)
+            joint = _CLAUSE_JOINT.search(
+                self.view.text, max(host.content_start, draft.speaker_start - _JOINT_CHARS),
+                draft.speaker_start)
             if joint is not None:
                 shorten_content(self.view, host, joint.start())
                 if host.steps is not None:

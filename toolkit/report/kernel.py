@@ -110,23 +110,24 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
     """
     import papermill
 
-    for attempt in range(KERNEL_START_ATTEMPTS):
+    failed = 0
+    while True:
         try:
             papermill.execute_notebook(
                 str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
                 progress_bar=False, log_output=False, execution_timeout=timeout,
                 kernel_manager_class=kernel_manager_class(log, cwd=cwd))
-            return attempt
+            return failed
         except RuntimeError as exc:
             if not any(text in str(exc) for text in _NOT_STARTED):
                 raise
-            if attempt + 1 == KERNEL_START_ATTEMPTS:
+            failed += 1
+            if failed == KERNEL_START_ATTEMPTS:
                 raise KernelError(
-                    f"the kernel for {source.name} did not start ({KERNEL_START_ATTEMPTS} "
-                    f"attempts: {exc}); it printed: {_tail(log) or 'nothing'}", path=log,
+                    f"the kernel for {source.name} did not start ({failed} attempts: {exc}); "
+                    f"it printed: {_tail(log) or 'nothing'}", path=log,
                     hint="open the notebook in JupyterLab to see the kernel's error") from exc
-            time.sleep(attempt + 1)
-    raise AssertionError("unreachable")
+            time.sleep(failed)
 
 
 def _tail(log: Path, lines: int = 5) -> str:

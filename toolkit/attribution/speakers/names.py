@@ -76,7 +76,7 @@ def named_body(text: str, noun: str, *, position: int) -> str | None:
     """Name of the organization whose name is headed by ``noun`` (capitalized) nearest before
     ``position`` (else the first after it): ``Regional Water Council``, ``Ministry of Water and
     Energy``."""
-    found = [f for f in _index(text).bodies(noun) if f[1]]
+    found = _index(text).bodies(noun)
     if not found:
         return None
     k = bisect_left(found, (position, ""))
@@ -373,7 +373,8 @@ class _TextIndex:
         return found
 
     def bodies(self, noun: str) -> list[tuple[int, str]]:
-        """``(start, organization id)`` of each name headed by ``noun``, in text order."""
+        """``(start, organization id)`` of each name of two words or more headed by ``noun``, in
+        text order."""
         found = self._bodies.get(noun)
         if found is None and noun.capitalize() not in self.text:  # every match holds it
             found = self._bodies[noun] = []
@@ -388,8 +389,8 @@ class _TextIndex:
                 while words and (words[0].lower() in NAME_DETERMINERS
                                  or words[0].lower() in SPEAKER_NAME_FUNCTION_WORDS):
                     words = words[1:]
-                found.append((m.start(), organization_id(words, terms) if len(words) >= 2
-                              else ""))
+                if len(words) >= 2:  # the noun alone ("The Post") names no organization
+                    found.append((m.start(), organization_id(words, terms)))
             self._bodies[noun] = found
         return found
 
