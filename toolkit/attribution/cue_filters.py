@@ -191,6 +191,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
                                and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
             return True  # ``Residents called Ana Ruiz, who …``: a telephone call
+    if lemma == "appeal" and _asks_in_words(after):
+        return False
     if lemma in THAT_OR_QUOTE_CUES:
         if _trails_a_quotation(words):
             return False  # ``“It's a disgrace,” fumed one shopkeeper.``
@@ -201,6 +203,20 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
     return False
+
+
+def _asks_in_words(after: list[Word]) -> bool:
+    """``appealed for calm``, ``appealed to residents to stay indoors``, ``appealed to donors
+    for help``: "appeal" asks for something in words with "for" after it, or "to" someone and
+    then what is asked; ``will appeal the ruling``, ``appealed within the month`` and ``the plan
+    appeals to young voters`` report no words."""
+    k = 0
+    while k < len(after) and after[k].text.lower().endswith("ly") and after[k].text.isalpha():
+        k += 1
+    if k < len(after) and after[k].text.lower() == "for":
+        return True
+    return k < len(after) and after[k].text.lower() == "to" \
+        and any(w.text.lower() in ("to", "for") for w in after[k + 1:k + 8])
 
 
 def _future_modal_before(words: list[Word]) -> bool:
@@ -273,7 +289,9 @@ def _trails_a_quotation(words: list[Word]) -> bool:
                                 -1) if words[k].text in QUOTE_CLOSERS), None)
     if j is None or j < 2 or words[j - 1].text not in (",", "!", "?"):
         return False
-    return all(w.text.isalpha() for w in words[j + 1:])
+    # ``“…,” saying his client would appeal``: a participle clause is no short subject
+    return all(w.text.isalpha() and not (w.text.islower() and w.text.endswith("ing"))
+               for w in words[j + 1:])
 
 
 def _cue_verb_follows(view: TextView, end: int, sentence_end: int, lexicon: VerbLexicon) -> bool:

@@ -61,6 +61,7 @@ from toolkit.attribution.special_cues import (
 )
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.words import Word
 from toolkit.attribution.word_classes import (
     BE_FORMS,
     CITING_CUES,
@@ -70,6 +71,7 @@ from toolkit.attribution.word_classes import (
     NON_TOPIC_PREPOSITIONS,
     NOT_THING_WORDS,
     PARTICIPLE_LEADS,
+    QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
@@ -286,7 +288,7 @@ class _Extraction:
             words = [w for w in words if w.end <= cue_start]
             if steps is not None:
                 steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
-        elif participle and words and words[-1].text.lower() not in PARTICIPLE_LEADS \
+        elif participle and words and not _leads_participle(words) \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE:
             return CueOutcome.BARE_PARTICIPLE
         if entry.lemma == "ask" and (not words or [w.text.lower() for w in words] == ["when"]):
@@ -309,7 +311,7 @@ class _Extraction:
             return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = False
         side = "none"
-        if participle and words and words[-1].text.lower() in PARTICIPLE_LEADS:
+        if participle and words and _leads_participle(words):
             found = main_subject(view, draft, earlier=self._in_sentence(s_start))
             side = "main clause"
         elif words:
@@ -363,6 +365,15 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+def _leads_participle(words: list[Word]) -> bool:
+    """Do the words before an -ing cue open a participle clause: a comma, a subordinator, a
+    dash, or a comma closed inside a quotation (``called it "absurd," adding that …``)?"""
+    last = words[-1].text
+    if last.lower() in PARTICIPLE_LEADS:
+        return True
+    return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
 
 
 # shortest title-case sentence read as a headline (``Study Finds River Pollution Has Doubled``)
