@@ -191,6 +191,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
                                and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
             return True  # ``Residents called Ana Ruiz, who …``: a telephone call
+    if form in _NAMING_PARTICIPLES and _after_indefinite_noun(words):
+        return True  # ``a play called “Sons of the Harbour”``: a name given, nothing said
     if lemma == "appeal" and _asks_in_words(after):
         return False
     if lemma in THAT_OR_QUOTE_CUES:
@@ -202,6 +204,25 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             return False  # ``advised residents to keep``, ``informed the board that``
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
+    return False
+
+
+# past participles that name something when they follow the noun they name
+_NAMING_PARTICIPLES = frozenset({"called", "dubbed", "named", "titled", "labeled", "labelled"})
+_NAMED_NOUN_WORDS = 3  # lower-case words looked at between "a" and the participle
+
+
+def _after_indefinite_noun(words: list[Word]) -> bool:
+    """Do the words before the cue end in an indefinite noun phrase (``a short film``, ``an
+    account``), so that the participle after it names the thing rather than reports a speaker?"""
+    n = 0
+    for w in reversed(words):
+        low = w.text.lower()
+        if low in ("a", "an"):
+            return n > 0
+        if n == _NAMED_NOUN_WORDS or not (w.text.isalpha() or "-" in w.text) or not w.text.islower():
+            return False
+        n += 1
     return False
 
 

@@ -71,6 +71,7 @@ from toolkit.attribution.word_classes import (
     NON_TOPIC_PREPOSITIONS,
     NOT_THING_WORDS,
     PARTICIPLE_LEADS,
+    POSITION_CUES,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
@@ -193,7 +194,7 @@ class _Extraction:
         if previous is not None and previous.cue_end > draft.cue_start:
             return CueOutcome.OVERLAPS_PREVIOUS
         host = self._host(draft)
-        if host is not None and draft.kind in ("cognitive", "evidential"):
+        if host is not None and _no_voice_inside_content(draft):
             return CueOutcome.INSIDE_CONTENT
         if host is not None and host.kind == "evidential" and host.entry is None \
                 and draft.entry is not None and draft.entry.category in STANCE_CATEGORIES:
@@ -230,7 +231,7 @@ class _Extraction:
     def _drop_thoughts_inside(self, draft: Draft) -> None:
         """Remove the latest thought or evidence drafts whose cue lies in ``draft``'s content
         before its cue (a trailing speech cue reports them)."""
-        while self.drafts and self.drafts[-1].kind in ("cognitive", "evidential") \
+        while self.drafts and _no_voice_inside_content(self.drafts[-1]) \
                 and draft.content_start <= self.drafts[-1].cue_start < draft.content_end:
             dropped = self.drafts.pop()
             self.cue_starts.pop()
@@ -365,6 +366,14 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+def _no_voice_inside_content(draft: Draft) -> bool:
+    """Is the cue a thought, evidence or a position held (``Clinton said she backs the bill``,
+    ``Levine says he agrees with the ruling``)? Inside someone's reported words it is part of
+    what they said (a position or a finding they report), not a voice of its own."""
+    return draft.kind in ("cognitive", "evidential") \
+        or draft.entry is not None and draft.entry.lemma in POSITION_CUES
 
 
 def _leads_participle(words: list[Word]) -> bool:

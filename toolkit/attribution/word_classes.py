@@ -27,7 +27,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
-    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
+    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "POSITION_CUES", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
     "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
@@ -175,6 +175,9 @@ NO_ANSWER_CUES = _words("respond reply answer return")
 HYPOTHETICAL_MODALS = _words("would will could might may can should")
 # cue categories of stance acts that a modal turns into a prediction
 STANCE_CATEGORIES = _words("supportive")
+# stance cues that tell a position held rather than an act of speech ("she backs the bill"):
+# inside someone's reported words they are part of what was said
+POSITION_CUES = frozenset({"support", "back", "endorse", "vote for", "agree", "champion"})
 # stance cues whose present tense tells a standing position, not an act of speech ("most voters
 # support the ban", "he supports a $12 wage"): cues only before a that-clause or a quotation
 STANDING_STANCE_CUES = _words("support")
