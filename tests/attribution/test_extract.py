@@ -645,7 +645,7 @@ def test_headline_known_name_keeps_cue():
 
 
 def test_speaker_id_stops_before_finite_verb():
-    text = "Officials said the talks had made progress but that Northland had not yet offered a figure."
+    text = "Officials said the talks had made progress but that Northland had not yet offered an explanation."
     assert one(text, "had not yet offered").speaker == "Northland"
 
 

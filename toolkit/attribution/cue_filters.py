@@ -21,6 +21,7 @@ from toolkit.attribution.word_classes import (
     ARTICLES,
     AWAY_PARTICLES,
     BE_FORMS,
+    CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_OPENERS,
     CONTINUATION_CUES,
@@ -52,6 +53,7 @@ from toolkit.attribution.word_classes import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
+    SPEECH_OBJECT_NOUNS,
     STANCE_CATEGORIES,
     STANDING_STANCE_CUES,
     SUBJECT_DETERMINERS,
@@ -193,6 +195,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             return True  # ``Residents called Ana Ruiz, who …``: a telephone call
     if form in _NAMING_PARTICIPLES and _after_indefinite_noun(words):
         return True  # ``a play called “Sons of the Harbour”``: a name given, nothing said
+    if lemma == "offer" and not _offers_words(after):
+        return True  # ``offered free tuition``, ``offers a glimpse of``: no words offered
     if lemma == "appeal" and _asks_in_words(after):
         return False
     if lemma in THAT_OR_QUOTE_CUES:
@@ -223,6 +227,28 @@ def _after_indefinite_noun(words: list[Word]) -> bool:
         if n == _NAMED_NOUN_WORDS or not (w.text.isalpha() or "-" in w.text) or not w.text.islower():
             return False
         n += 1
+    return False
+
+
+# words read after "offer" for what is offered
+_OFFERED_WORDS = 8
+
+
+def _offers_words(after: list[Word]) -> bool:
+    """``offered his condolences``, ``offered no details``, ``offered to resign``, ``offered:
+    “…”``: "offer" reports speech when what is offered is words (a noun of
+    :data:`SPEECH_OBJECT_NOUNS` before the clause ends), a quotation or an infinitive; ``offered
+    free tuition`` and ``offers a glimpse`` report none."""
+    if not after:
+        return False
+    first = after[0].text
+    if first.lower() == "to" or first in QUOTE_OPENERS or first == ":":
+        return True
+    for word in after[:_OFFERED_WORDS]:
+        if word.text in QUOTE_OPENERS or word.text.lower() in SPEECH_OBJECT_NOUNS:
+            return True
+        if word.text in CLAUSE_BOUNDARY_PUNCTUATION or word.text.lower() in CLAUSE_BOUNDARY_WORDS:
+            return False
     return False
 
 
@@ -278,6 +304,8 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if form in NOUN_LIKE_CUE_FORMS and prev.isalpha() and prev.islower() \
             and (prev.endswith("ed") or prev in IRREGULAR_PAST):
         return True  # ``she rejected claims that``, ``made comments about``: the verb's object
+    if form in NOUN_LIKE_CUE_FORMS and _after_indefinite_article(words, form):
+        return True  # ``faces a huge challenge``, ``an email fundraising appeal``
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
             and not is_name_like(words[i].text):
@@ -297,6 +325,26 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
     return not object_follows(view, words, end, sentence_end, form=form)
+
+
+# lower-case words looked at between "a"/"an" and a base-form cue
+_INDEFINITE_MODIFIER_WORDS = 3
+
+
+def _after_indefinite_article(words: list[Word], form: str) -> bool:
+    """Is a one-word base form (no -s, -ed or -ing) preceded by "a"/"an" and at most a few
+    lower-case modifiers (``a huge challenge``)? A singular subject with "a" takes a verb in -s
+    or the past, so the form is the noun."""
+    if " " in form or form.endswith(("s", "ed", "ing")) or form in IRREGULAR_PAST:
+        return False
+    for n, w in enumerate(reversed(words)):
+        low = w.text.lower()
+        if low in ("a", "an"):
+            return True
+        if n == _INDEFINITE_MODIFIER_WORDS or not w.text.replace("-", "").isalnum() \
+                or not w.text.islower() or low in SKIPPED_BEFORE_CUE or low in CLAUSE_BOUNDARY_WORDS:
+            return False
+    return False
 
 
 # most words of a subject between a quotation and the cue that trails it

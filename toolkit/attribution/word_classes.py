@@ -27,7 +27,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
-    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "POSITION_CUES", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
+    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
     "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
@@ -175,6 +175,18 @@ NO_ANSWER_CUES = _words("respond reply answer return")
 HYPOTHETICAL_MODALS = _words("would will could might may can should")
 # cue categories of stance acts that a modal turns into a prediction
 STANCE_CATEGORIES = _words("supportive")
+# nouns for words given, as the object of "offer" ("offered his condolences", "offered no
+# details"); other objects ("offered free tuition", "offers a glimpse") are no speech
+SPEECH_OBJECT_NOUNS = _words("""apology apologies assessment assessments thoughts congratulations
+condolences prayer prayers words comment comments remark remarks explanation explanations details
+specifics praise criticism critique critiques defense defence response responses answer answers
+reply replies reaction reactions view views opinion opinions advice assurance assurances
+reassurance reassurances promise promises pledge pledges evaluation evaluations analysis account
+accounts description descriptions rhetoric language slogan slogans idea ideas proposal proposals
+suggestion suggestions theory theories argument arguments case proof endorsement warning warnings
+tips hint hints insight insights guidance testimony statement statements message messages thanks
+tribute tributes forecast forecasts prediction predictions solutions caveats caveat rebuttal
+retort excuse excuses clarification perspective perspectives apology""")
 # stance cues that tell a position held rather than an act of speech ("she backs the bill"):
 # inside someone's reported words they are part of what was said
 POSITION_CUES = frozenset({"support", "back", "endorse", "vote for", "agree", "champion"})
