@@ -341,7 +341,7 @@ def _after_indefinite_article(words: list[Word], form: str) -> bool:
         low = w.text.lower()
         if low in ("a", "an"):
             return True
-        if n == _INDEFINITE_MODIFIER_WORDS or not w.text.replace("-", "").isalnum() \
+        if n == _INDEFINITE_MODIFIER_WORDS or not w.text.replace("-", "").rstrip("%").isalnum() \
                 or not w.text.islower() or low in SKIPPED_BEFORE_CUE or low in CLAUSE_BOUNDARY_WORDS:
             return False
     return False

@@ -90,7 +90,7 @@ she they it we him them us""")
 
 PREPOSITIONS = _words("in on at during after before from with by for to of about into over under")
 # prepositions that only open a noun phrase ("to" may open an infinitive)
-NOUN_PREPOSITIONS = PREPOSITIONS - {"to"}
+NOUN_PREPOSITIONS = PREPOSITIONS - {"to"} | _words("amid amidst despite among amongst toward towards against within across beyond")
 # after "speak" or "talk", prepositions that do not introduce a topic ("spoke at the rally")
 NON_TOPIC_PREPOSITIONS = PREPOSITIONS - {"about", "of"}
 # prepositions that end a by-agent ("denied by the minister of trade in a statement")
