@@ -19,7 +19,8 @@ from toolkit.attribution.text import TextView
 
 __all__ = ["AUTHOR", "canonicalize_speakers"]
 
-AUTHOR = Resolved("author (unnamed)", "role", None, "-")
+_UNNAMED = " (unnamed)"  # the suffix of an id for an unnamed speaker
+AUTHOR = Resolved("author" + _UNNAMED, "role", None, "-")
 
 
 def canonicalize_speakers(view: TextView, drafts: list[Draft]) -> None:
@@ -65,16 +66,17 @@ def _headline_speakers(view: TextView, drafts: list[Draft]) -> None:
     for d in drafts:
         r = d.resolved
         if r is not None and r.speaker and d.cue_start >= view.headline_end \
-                and r.type in ("organization", "person"):
-            body[(r.speaker.split()[-1].lower(), r.speaker)] += 1
+                and r.type in ("organization", "person") and not r.speaker.endswith(_UNNAMED):
+            body[(_head_noun(r.speaker), r.speaker)] += 1
     if not body:
         return
     for d in drafts:
         r = d.resolved
         if r is None or not r.speaker or d.cue_start >= view.headline_end or d.antecedent is not None:
             continue
-        words = r.speaker.split()
-        if len(words) < 2 or not words[-1].islower() or r.type not in ("organization", "person"):
+        words = r.speaker.removesuffix(_UNNAMED).split()
+        if len(words) < 2 and not r.speaker.endswith(_UNNAMED) or not words[-1].islower() \
+                or r.type not in ("organization", "person"):
             continue
         options = [(n, key[1]) for key, n in body.items() if key[0] == words[-1]]
         if options:
@@ -82,3 +84,12 @@ def _headline_speakers(view: TextView, drafts: list[Draft]) -> None:
             kind = next(x.resolved.type for x in drafts if x.resolved is not None
                         and x.resolved.speaker == speaker)
             d.resolved = Resolved(speaker, kind, None, r.gender)
+
+
+def _head_noun(name: str) -> str:
+    """The noun heading an organization or person id, lower case: the word before "of" in
+    ``Ministry of Transport``, else the last word (``Regional Water Council``)."""
+    words = name.split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1].lower()
+    return words[-1].lower()

@@ -350,7 +350,7 @@ class _TextIndex:
             terms = speaker_terms()
             titles = terms.titles
             after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|"
-                               rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b")
+                               rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b(?![’'])")
             before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
                                 rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
             for pattern in (after, before):

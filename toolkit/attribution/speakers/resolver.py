@@ -120,6 +120,21 @@ def _honorifics(text: str) -> Iterator[re.Match[str]]:
                 pos = match.end()
 
 
+# a share or count opening a subject (``About four in 10``, ``60 percent of the``, ``Half of``,
+# ``A majority of``, ``Two-thirds of``, ``More than 200``); what follows names the group
+_SHARE = re.compile(
+    r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
+    r"less than|at least)\s+)?"
+    r"(?:(?:\w+|\d+)\s+(?:in|out of)\s+(?:\w+|\d+)\s+"
+    r"|(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
+    r"|(?:a|the) (?:majority|minority|plurality)|most|many|some|all|none)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"|\d[\d,]*\s+(?=[a-z]))",
+    re.IGNORECASE)
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
+
+
 class Resolver:
     """Canonical speakers for the mentions of one document, fed in text order.
 
@@ -174,6 +189,13 @@ class Resolver:
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
+        share = _SHARE.match(head)
+        if share is not None and head[share.end():].strip():
+            # ``About four in 10 voters``, ``60 percent of the respondents``: the group polled
+            head = head[share.end():]
+            relative = _RELATIVE_CLAUSE.search(head)
+            if relative is not None:
+                head = head[:relative.start()]  # ``Half of the residents who took part``
         mention = describe(head, context=context)
         if mention.type == "pronoun":
             if mention.gender == "r":
@@ -212,6 +234,10 @@ class Resolver:
             named = named_body(self.text, mention.name.lower(), position=position)
             if named and " " in named:
                 return self.add(Resolved(named, "organization", None, "o"), position)
+        if mention.type == "organization" and mention.gender == "p" and mention.name.islower() \
+                and mention.name.split()[-1] not in speaker_terms().orgs:
+            # ``workers``, ``the respondents``: a plural common noun names people as a group
+            return self.add(Resolved(group_id(mention.name.split()), "group", None, "p"), position)
         if mention.type != "person":
             return self.add(Resolved(mention.name, mention.type, mention.title, mention.gender),
                             position)
@@ -529,8 +555,9 @@ def _common_case(head: str, text: str) -> str:
         return head
     word = words[k]
     if not word[:1].isupper() or word.isupper() or not word.isalpha() \
-            or k + 1 < len(words) and words[k + 1][:1].isupper():
-        return head
+            or k + 1 < len(words) and words[k + 1][:1].isupper() \
+            or k + 2 < len(words) and words[k + 1] in ("of", "for") and words[k + 2][:1].isupper():
+        return head  # ``Ministry of Transport``: a proper name
     low = word.lower()
     terms = speaker_terms()
     if low in PRONOUN_GENDERS or low in SPEAKER_NAME_FUNCTION_WORDS:
