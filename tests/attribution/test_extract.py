@@ -530,7 +530,7 @@ def test_numeric_subject_and_naming_verb_are_still_cues():
     ("Okafor voted against the ferry levy.", "voted against", "conflictual"),
     ("Brandt voted for the harbour bill in 2019.", "voted for", "supportive"),
     ("The union backed Halvorsen for mayor.", "backed", "supportive"),
-    ("The ministry issued a statement saying the port would reopen.", "issued a statement", "neutral"),
+    ("The ministry issued a statement saying the port would reopen.", "issued a statement saying", "neutral"),
     ("Okafor made clear that the levy would stay.", "made clear", "factive"),
     ("Brandt made the case that the bridge was too costly.", "made the case", "nonfactive"),
 ])
@@ -1009,3 +1009,14 @@ def test_a_label_before_a_colon_is_no_speaker():
 def test_a_noun_like_form_before_a_reporting_verb_is_its_subject():
     [record] = extract("“The threat is real,” the congressional report said on Monday.")
     assert (record.cue, record.speaker_mention) == ("said", "the congressional report")
+
+
+def test_document_participle_joins_the_cue():
+    r = one("Police released a statement on Monday saying two men had been arrested.",
+            "released a statement on Monday saying")
+    assert (r.speaker, r.content) == ("Police", "two men had been arrested")
+    r = one("More than 200 workers signed a letter saying the plant should stay open.", "saying")
+    assert (r.speaker_mention, r.speaker, r.content) == (
+        "More than 200 workers", "workers", "the plant should stay open")
+    assert [x.cue for x in extract("The company posted a video showing the flooded depot.")] \
+        == ["posted"]

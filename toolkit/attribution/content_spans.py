@@ -23,6 +23,7 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     DISCOURSE_MARKERS,
+    IRREGULAR_PAST,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -240,6 +241,9 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             medium = _MEDIUM_ADJUNCT.search(text, words[k].start, end)
             if medium is not None and medium.start() - words[k].start >= 3:
                 end = medium.start()  # ``condemned the attack in a statement``
+            verb = _next_verb_phrase(words, k, end)
+            if verb is not None:
+                end = trim_end(text, words[k].start, verb, CLAUSE_GAP_CHARS)
             draft.content_start, draft.content_end = words[k].start, end
             return
     stamp = _TIME_STAMP.match(text, s_start, left_end)
@@ -250,6 +254,28 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         # ``X, he said.``: the part before a trailing cue; ``Her lawyer says she will appeal``:
         # "will appeal" has no content
         draft.content_start, draft.content_end = s_start, left_end
+
+
+# words that open a clause or a quotation as content; such content runs to the sentence end
+_CLAUSE_CONTENT_OPENERS = frozenset({"that", "to", "whether", "if", "why", "how", "what", "when"})
+
+
+def _next_verb_phrase(words: list[Word], k: int, end: int) -> int | None:
+    """``declined to comment on the inquiry and left the hall``: where an object content ends
+    because "and" joins a verb in the past to the cue's verb phrase (the start of that "and");
+    None for clause content (``said that prices rose and fell``) or no such verb."""
+    if words[k].text.lower() in _CLAUSE_CONTENT_OPENERS or words[k].text in QUOTE_OPENERS:
+        return None
+    for n in range(k + 1, len(words) - 1):
+        if words[n].start >= end:
+            return None
+        if words[n].text in QUOTE_OPENERS:
+            return None  # a quotation in the content may hold anything
+        nxt = words[n + 1].text
+        if words[n].text == "and" and nxt.isalpha() and nxt.islower() \
+                and (nxt.endswith("ed") or nxt in IRREGULAR_PAST):
+            return words[n].start
+    return None
 
 
 def addressee_end(words: list[Word]) -> int:
@@ -346,10 +372,17 @@ def _trailing_cue(text: str, s_start: int, left_start: int) -> bool:
         and first not in PREPOSITIONS and first not in CLAUSE_BOUNDARY_WORDS
 
 
+_TRAILING_JOINER = re.compile(r"[\s,;]+(?:and|but|or)\Z")
+
+
 def shorten_content(view: TextView, draft: Draft, end: int) -> None:
     """End ``draft``'s content before ``end`` (a later cue of the same sentence: ``…, adding
     that``), unless too little would remain."""
     end = trim_end(view.text, draft.content_start, end, CLAUSE_END_CHARS)
+    joiner = _TRAILING_JOINER.search(view.text, draft.content_start, end)
+    if joiner is not None:
+        # ``declined to discuss the budget, and told``: the "and" joins the next verb
+        end = trim_end(view.text, draft.content_start, joiner.start(), CLAUSE_END_CHARS)
     if end - draft.content_start >= 3:
         draft.content_end = end
 

@@ -66,6 +66,8 @@ from toolkit.attribution.word_classes import (
     BE_FORMS,
     CITING_CUES,
     CONTINUATION_CUES,
+    DOCUMENT_NOUNS,
+    DOCUMENT_PARTICIPLES,
     INTRANSITIVE_CUES,
     IRREGULAR_PARTICIPLES,
     NON_TOPIC_PREPOSITIONS,
@@ -76,6 +78,8 @@ from toolkit.attribution.word_classes import (
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
+    TIME_LEADS,
+    TIME_WORDS,
     TOPIC_ONLY_CUES,
 )
 from toolkit.corpus.segment import trim_end, trim_start
@@ -273,6 +277,14 @@ class _Extraction:
                       sentence=sentence)
         steps = draft.steps = [] if self.explain else None
         form = " ".join(match.group().lower().split())
+        if form.split()[-1] in DOCUMENT_NOUNS:
+            after = view.words(end, min(s_end, end + _PARTICIPLE_CHARS))
+            n = 0
+            while n < min(len(after) - 1, 3) and (after[n].text.lower() in TIME_LEADS
+                                                   or after[n].text.lower() in TIME_WORDS):
+                n += 1  # ``released a statement on Monday saying``
+            if n < len(after) and after[n].text.lower() in DOCUMENT_PARTICIPLES:
+                draft.cue_end = after[n].end  # ``issued a statement saying``: one cue
         if entry.lemma == "according to":
             return draft if according_to(view, draft, s_end) else CueOutcome.NO_SPEAKER
         outcome = form_outcome(view, words, form, entry, end, s_end, lexicon=lexicon)
@@ -290,7 +302,8 @@ class _Extraction:
             if steps is not None:
                 steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
         elif participle and words and not _leads_participle(words) \
-                and words[-1].text.lower() not in SKIPPED_BEFORE_CUE:
+                and words[-1].text.lower() not in SKIPPED_BEFORE_CUE \
+                and not _after_document(words, form):
             return CueOutcome.BARE_PARTICIPLE
         if entry.lemma == "ask" and (not words or [w.text.lower() for w in words] == ["when"]):
             return draft if question(view, draft, s_end) else CueOutcome.NO_CONTENT
@@ -312,7 +325,7 @@ class _Extraction:
             return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = False
         side = "none"
-        if participle and words and _leads_participle(words):
+        if participle and words and (_leads_participle(words) or _after_document(words, form)):
             found = main_subject(view, draft, earlier=self._in_sentence(s_start))
             side = "main clause"
         elif words:
@@ -374,6 +387,20 @@ def _no_voice_inside_content(draft: Draft) -> bool:
     what they said (a position or a finding they report), not a voice of its own."""
     return draft.kind in ("cognitive", "evidential") \
         or draft.entry is not None and draft.entry.lemma in POSITION_CUES
+
+
+_PARTICIPLE_CHARS = 40  # characters read after a document noun for the participle after it
+
+
+def _after_document(words: list[Word], form: str) -> bool:
+    """``signed a letter saying``, ``sent a tweet calling``: a participle right after a document
+    noun tells what the document says; its speaker is the subject who sent it."""
+    return form in DOCUMENT_PARTICIPLES and words[-1].text.lower() in DOCUMENT_NOUNS \
+        and len(words) > 1 and words[-2].text.lower() in _DOCUMENT_DETERMINERS
+
+
+_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "open",
+                                   "joint", "new", "short", "brief", "formal", "written", "press"})
 
 
 def _leads_participle(words: list[Word]) -> bool:

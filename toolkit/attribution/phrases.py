@@ -113,6 +113,8 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
     if a > b:
         return None
     a = _after_time_or_question_lead(words, a, b)
+    if _approximate_count(words, a, b):
+        return a  # ``About four in 10 voters``, ``Over 200 residents``
     if b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() in PREPOSITIONS:
         k = b
         while k >= a and (is_name_like(words[k].text) or words[k].text in _NAME_MARKS):
@@ -121,6 +123,23 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
             return None
         return k + 1
     return a
+
+
+# words that make a count approximate at the start of a subject ("About four in 10 voters")
+_APPROXIMATORS = frozenset({"about", "around", "over", "under", "nearly", "almost", "roughly",
+                            "some", "just", "only", "barely"})
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                          "ten", "a", "half", "dozens", "hundreds", "thousands"})
+
+
+def _approximate_count(words: list[Word], a: int, b: int) -> bool:
+    """Does the phrase ``words[a:b+1]`` open with an approximator and a count (``About four in
+    10 voters``, ``Nearly 60 percent of respondents``), within the subject length?"""
+    if b - a < 2 or b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() not in _APPROXIMATORS:
+        return False
+    count = words[a + 1].text.lower()
+    return (count[:1].isdigit() or count in _COUNT_WORDS) and words[b].text.isalpha() \
+        and words[b].text.islower()
 
 
 def _after_time_or_question_lead(words: list[Word], a: int, b: int) -> int:

@@ -86,7 +86,12 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             # ``A diplomat, who asked not to be named because …, said``
             draft.set_speaker(view.text, words[subject[0]].start, words[subject[1]].end)
             return SpeakerSearch.FOUND
-        return _search(apposition(view, draft, words, i))
+        if apposition(view, draft, words, i):
+            return SpeakerSearch.FOUND
+        if _continues_verb_series(view, draft, earlier):
+            # ``The mayor joked about the weather, declined to discuss the budget``
+            return _search(main_subject(view, draft, earlier=earlier))
+        return SpeakerSearch.NOT_FOUND
     if w.lower() in CLAUSE_JOINERS:
         who = _relative_before(words, i)
         if who is not None:
@@ -128,6 +133,57 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     return SpeakerSearch.FOUND
 
 
+# words after a cue that show it has an object or a complement, so that it is no inverted
+# "said the mayor" but one verb of a series sharing the sentence's subject
+_COMPLEMENT_STARTS = frozenset({"to", "that", "about", "on", "for", "with", "against", "whether",
+                                "if", "why", "how", "what", "it", "them", "him", "her", "reporters"})
+
+
+def _continues_verb_series(view: TextView, draft: Draft, earlier: list[Draft]) -> bool:
+    """Is the cue, right after a comma, one more verb of a series whose first verb is an
+    attribution of this sentence with its speaker before it (``X joked about …, declined to
+    discuss …``), with a complement after it rather than an inverted subject (``…, said the
+    mayor``)?"""
+    if " " in view.text[draft.cue_start:draft.cue_end].strip():
+        return True  # ``…, declined to discuss``: a verb group is never inverted
+    after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 60))
+    if any(d.sentence == draft.sentence and d.speaker_start is not None
+           and d.speaker_end <= d.cue_start and d.kind not in ("cognitive", "evidential")
+           for d in earlier) and not _ends_in_name(after):
+        return True  # ``Okafor denied the report, accused the newspaper of bias``
+    if after and (after[0].text.lower() in _COMPLEMENT_STARTS or after[0].text in QUOTE_OPENERS):
+        return True
+    return _clause_follows(after)  # ``The minister toured the port, said the repairs were``
+
+
+# finite verbs that show a clause after a cue (``said the repairs were on schedule``)
+_FINITE_AFTER_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will",
+                                   "would", "could", "can", "should", "might", "must", "may"})
+
+
+def _ends_in_name(after: list[Word]) -> bool:
+    """Do the words after a cue hold only a name before the clause ends (``…, says Haddad.``,
+    ``…, said Ruiz, the mayor``): the inverted subject of a trailing cue?"""
+    n = 0
+    while n < len(after) and (is_name_like(after[n].text) or after[n].text in _NAME_MARKS_INSIDE):
+        n += 1
+    return n > 0 and (n == len(after) or after[n].text in (",", ";", "!", "?", "."))
+
+
+_NAME_MARKS_INSIDE = frozenset({"-"})
+
+
+def _clause_follows(after: list[Word]) -> bool:
+    """Do the words after a cue open a clause: a short noun phrase, then a finite verb?"""
+    for n, word in enumerate(after[:6]):
+        low = word.text.lower()
+        if n > 0 and low in _FINITE_AFTER_SUBJECT:
+            return True
+        if not word.text.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return False
+    return False
+
+
 def _relative_before(words: list[Word], joiner: int) -> int | None:
     """Index of who or which after a comma that opens the clause "and" at ``joiner`` continues
     (``X, who avoided … and often praised``); None when a clause boundary comes first."""
@@ -140,12 +196,23 @@ def _relative_before(words: list[Word], joiner: int) -> int | None:
     return None
 
 
+# longest relative clause (in words) and most commas inside it read between a subject and its cue
+_RELATIVE_CLAUSE_WORDS = 40
+_RELATIVE_CLAUSE_COMMAS = 3
+
+
 def _before_relative_clause(words: list[Word], comma: int,
                             lexicon: VerbLexicon) -> tuple[int, int] | None:
     """``X, who …, said``: indices (first, last) of X when the words between the comma before
     ``comma`` and it are a relative clause opened by who or which; None otherwise."""
-    j = next((k for k in range(comma - 1, -1, -1) if words[k].text == ","), None)
-    if j is None or j < 1 or j + 1 >= comma or words[j + 1].text.lower() not in SUBJECT_RELATIVES:
+    # the clause may go on past commas of its own (``X, who worked for Sen. Brandt (R-Tenn.),
+    # one of the bill's architects, said``): the comma before who or which is looked for
+    # among the last few commas, within the words of a clause
+    commas = [k for k in range(comma - 1, max(-1, comma - _RELATIVE_CLAUSE_WORDS), -1)
+              if words[k].text == ","][:_RELATIVE_CLAUSE_COMMAS]
+    j = next((k for k in commas if k + 1 < comma and words[k + 1].text.lower() in SUBJECT_RELATIVES),
+             None)
+    if j is None or j < 1:
         return None
     a = subject_start(words, phrase_start(words, j - 1, lexicon=lexicon), j - 1)
     if a is None or words[a].text.lower() in SUBJECT_RELATIVES or a > 0 and words[a - 1].text == ",":
@@ -297,11 +364,12 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
         return False
     j = k
     while j + 1 < len(words) and words[j + 1].text not in CLAUSE_BOUNDARY_PUNCTUATION \
-            and words[j + 1].text != "." and words[j + 1].text.lower() not in CLAUSE_BOUNDARY_WORDS \
+            and words[j + 1].text != "." and (words[j + 1].text.lower() not in CLAUSE_BOUNDARY_WORDS
+                                              or _role_joiner(words, j + 1)) \
             and words[j + 1].text.lower() not in PREPOSITIONS:
         j += 1
-    if j - k >= MAX_SUBJECT_WORDS:
-        return False
+    if j - k >= MAX_SUBJECT_WORDS or _clause_follows(words[k:]):
+        return False  # ``…, said the repairs were on schedule``: a clause, no inverted speaker
     draft.set_speaker(text, words[k].start, words[j].end)
     if j + 2 < len(words) and words[j + 1].text == "," and words[j + 2].text not in QUOTE_OPENERS \
             and is_role_phrase(words, j + 2, j + 2) \
@@ -350,6 +418,19 @@ def _after_participle_clause(view: TextView, draft: Draft, words: list[Word],
     return True
 
 
+def _role_joiner(words: list[Word], j: int) -> bool:
+    """Is ``words[j]`` an "and" between two lower-case role words before a name (``lobbyist and
+    former councillor Ines Vatanen``)?"""
+    if words[j].text != "and" or j == 0 or not words[j - 1].text.islower():
+        return False
+    for w in words[j + 1:j + 4]:
+        if is_name_like(w.text):
+            return True
+        if not (w.text.isalpha() and w.text.islower()):
+            return False
+    return False
+
+
 def _role_before_name(view: TextView, draft: Draft, words: list[Word], k: int,
                       lexicon: VerbLexicon) -> bool:
     """``…, said dock worker Luis Pena``: up to three lower-case words of a role, then a name,
@@ -357,10 +438,12 @@ def _role_before_name(view: TextView, draft: Draft, words: list[Word], k: int,
     before = view.text[view.sentences[draft.sentence][0]:draft.cue_start].rstrip()
     if not before.endswith((",", *QUOTE_CLOSERS)):
         return False
-    for j in range(k, min(len(words), k + 4)):
+    for j in range(k, min(len(words), k + 6)):
         w = words[j].text
         if is_name_like(w):
             return j > k
+        if w == "and" and j > k:
+            continue  # ``said lobbyist and former councillor Ines Vatanen``
         if not (w.isalpha() and w.islower()) or w in PREPOSITIONS or w in CLAUSE_BOUNDARY_WORDS \
                 or w in SUBJECT_DETERMINERS or w in THIRD_PERSON_SUBJECTS or lexicon.lookup(w):
             return False
@@ -396,6 +479,8 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
         end += 1  # ``Water council offers …, urging``: the run modifies the noun after it
     if end == k + 1 and words[k].text.lower() in SUBJECT_DETERMINERS:
         end = _noun_phrase_end(words, k + 1)  # ``The nurse later sued, claiming``
+    elif k < len(words) and (words[k].text.lower() in _COUNT_OPENERS or words[k].text[:1].isdigit()):
+        end = _count_phrase_end(words, k)  # ``More than 200 workers signed a letter saying``
     if end > k and words[k].text.lower() not in PREPOSITIONS:
         draft.set_speaker(view.text, words[k].start, words[end - 1].end)
         return True
@@ -412,6 +497,25 @@ def _last_coordinated_subject(words: list[Word]) -> int:
                      or words[j + 1].text.lower() in THIRD_PERSON_SUBJECTS):
             return j + 1
     return 0
+
+
+# words that open a counted subject (``More than 200 workers``, ``About half of voters``)
+_COUNT_OPENERS = frozenset({"more", "about", "nearly", "almost", "over", "half", "most",
+                            "roughly", "around", "fewer", "less", "dozens", "hundreds",
+                            "thousands"})
+
+
+def _count_phrase_end(words: list[Word], k: int) -> int:
+    """End (exclusive) of a counted subject opening at ``k``: up to eight words, stopping before
+    a verb in the past, an auxiliary or clause punctuation."""
+    j = k + 1
+    while j < len(words) and j - k < 8:
+        low = words[j].text.lower()
+        if low in SKIPPED_BEFORE_CUE or low.endswith("ed") or low in IRREGULAR_PAST \
+                or words[j].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            break
+        j += 1
+    return j
 
 
 def _noun_phrase_end(words: list[Word], k: int) -> int:

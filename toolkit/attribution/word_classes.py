@@ -27,7 +27,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
-    "OBJECT_PRONOUNS", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
+    "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
     "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
@@ -187,6 +187,13 @@ suggestion suggestions theory theories argument arguments case proof endorsement
 tips hint hints insight insights guidance testimony statement statements message messages thanks
 tribute tributes forecast forecasts prediction predictions solutions caveats caveat rebuttal
 retort excuse excuses clarification perspective perspectives apology""")
+# documents that say something, and the participles after them that tell what ("issued a
+# statement saying", "signed a letter calling for")
+DOCUMENT_NOUNS = _words("""statement statements letter letters memo memos email emails e-mail tweet
+tweets post posts release video ad advert message messages notice filing complaint petition
+resolution report""")
+DOCUMENT_PARTICIPLES = _words("""saying stating declaring calling warning urging noting announcing
+claiming demanding asking accusing insisting arguing""")
 # stance cues that tell a position held rather than an act of speech ("she backs the bill"):
 # inside someone's reported words they are part of what was said
 POSITION_CUES = frozenset({"support", "back", "endorse", "vote for", "agree", "champion"})
