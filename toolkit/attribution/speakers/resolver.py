@@ -128,10 +128,13 @@ _SHARE = re.compile(
     r"(?:(?:\w+|\d+)\s+(?:in|out of)\s+(?:\w+|\d+)\s+"
     r"|(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
     r"|(?:a|the) (?:majority|minority|plurality)|most|many|some|all|none)\s+of\s+(?:the\s+|these\s+|those\s+)?"
-    r"|\d[\d,]*\s+(?=[a-z]))",
+    r"|\d[\d,]*\s+(?=(?!percent\b|per cent\b)[a-z]))",
     re.IGNORECASE)
 
 
+_BARE_SHARE = re.compile(
+    r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
+    r"less than|at least)\s+)?\d[\d.,]*\s*(?:%|percent|per cent)", re.IGNORECASE)
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 
 
@@ -189,6 +192,8 @@ class Resolver:
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
+        if _BARE_SHARE.fullmatch(head.strip()):
+            head = "respondents"  # ``51 percent said``: the share of a poll's respondents
         share = _SHARE.match(head)
         if share is not None and head[share.end():].strip():
             # ``About four in 10 voters``, ``60 percent of the respondents``: the group polled
