@@ -12,7 +12,7 @@ import re
 
 from toolkit.attribution.content_spans import addressee_end
 from toolkit.attribution.drafts import CueOutcome, Draft
-from toolkit.attribution.phrases import phrase_start
+from toolkit.attribution.phrases import is_source_noun, phrase_start
 from toolkit.attribution.speakers import describe, known_person, speaker_terms
 from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_forms
@@ -65,7 +65,7 @@ from toolkit.attribution.word_classes import (
 )
 from toolkit.attribution.words import Word, is_name_like
 
-__all__ = ["NOUN_LIKE_CUE_FORMS", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
+__all__ = ["FINDING_CUES", "NOUN_LIKE_CUE_FORMS", "reports_a_finding", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
            "is_noun_use", "is_other_sense", "is_plural_subject", "is_thing_subject",
            "is_title_or_first_name", "may_capitalize", "object_follows"]
@@ -519,6 +519,44 @@ def has_topic(view: TextView, pos: int, limit: int) -> bool:
         if not (low.endswith("ly") and word.text.isalpha() or low in _BEFORE_TOPIC):
             return False
     return False
+
+
+# cues of perception and evidence that also have a plain physical sense ("saw his rival at the
+# rally", "found a way", "showed signs of strain")
+FINDING_CUES = frozenset({"see", "find", "show"})
+_FINDING_WORDS = 8  # words read after the cue for what was found
+_FINDING_LINKS = frozenset({"that", "as", "to", "whether", "if", "how", "why", "what", ":"})
+# records and inquiries that report what they found besides the source nouns of the speaker terms
+_FINDING_SOURCES = frozenset({"record", "document", "figure", "statistic", "number", "result",
+                              "audit", "review", "analysis", "investigation", "inquiry", "footage",
+                              "video", "image", "photo", "email", "census", "research", "test",
+                              "evidence", "filing", "log", "data", "estimate", "model", "map"})
+_FINITE_AFTER_OBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will",
+                                  "would", "could", "can", "should", "might", "may"})
+
+
+def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """Does a see/find/show cue report a finding or a view rather than a sight or an act?
+
+    It does with a clause, a quotation or a predicate after its object (``found that``, ``saw
+    the vote as a warning``, ``found both claims to be false``, ``showed Okafor leading``,
+    ``found voters favored the plan``), or when its subject is a source that reports (``a
+    poll showed a tie``); ``he saw Ruiz at the rally``, ``found a way``, ``the district saw 30
+    applicants`` and ``has shown remarkable stamina`` report nothing."""
+    words = view.words(draft.cue_end, sentence_end)[:_FINDING_WORDS]
+    for n, word in enumerate(words):
+        low = word.text.lower()
+        if low in _FINDING_LINKS or word.text in QUOTE_OPENERS:
+            return True
+        if n > 0 and (low in _FINITE_AFTER_OBJECT or low.endswith(("ing", "ed")) and word.text.islower()):
+            return True
+        if word.text in (".", ";", "!", "?"):
+            break
+    head = (draft.head or "").split()
+    if not head:
+        return False
+    noun = head[-1].lower()
+    return is_source_noun(noun) or noun in _FINDING_SOURCES or noun.rstrip("s") in _FINDING_SOURCES
 
 
 def by_means(view: TextView, pos: int, limit: int) -> bool:

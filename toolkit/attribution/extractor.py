@@ -26,11 +26,13 @@ from toolkit.attribution.content_spans import (
     shorten_content,
 )
 from toolkit.attribution.cue_filters import (
+    FINDING_CUES,
     by_means,
     followed_by,
     form_outcome,
     has_topic,
     infinitive_cue_start,
+    reports_a_finding,
     is_first_or_second_person_thought,
     is_headline_modifier,
     is_thing_subject,
@@ -360,6 +362,8 @@ class _Extraction:
                 and quote_after_colon(view, max(draft.cue_end, draft.speaker_end or 0),
                                       view.paragraph_end(draft.sentence)) is not None:
             return CueOutcome.INTRODUCES_COLON_QUOTE  # ``Fischer sees it differently: “…”``
+        if entry.lemma in FINDING_CUES and not reports_a_finding(view, draft, s_end):
+            return CueOutcome.OTHER_SENSE  # ``he saw Ruiz at the rally``, ``found a way``
         has_quote = direct_content(view, draft, self.used_quotes)
         if not found and not has_quote:
             return CueOutcome.NO_SPEAKER_OR_QUOTE
