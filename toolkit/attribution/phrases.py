@@ -7,7 +7,7 @@ and indices into them; none looks at the text outside those words.
 from __future__ import annotations
 
 from toolkit.attribution.speakers import speaker_terms
-from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
@@ -83,10 +83,18 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
             continue
         elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower()
-                                 and lexicon.lookup(w))):
+                                 and lexicon.lookup(w) and not _modifies_head(words, j, i))):
             break
         j -= 1
     return j + 1
+
+
+def _modifies_head(words: list[Word], j: int, i: int) -> bool:
+    """Is the cue form at ``j`` a noun modifying the last word of the phrase (``protest
+    leaders``, ``poll workers``): a base form right before it, itself no verb form in -s/-ed?"""
+    w = words[j].text
+    return j == i - 1 and w in cue_noun_forms() and not w.endswith(("s", "ed", "ing")) \
+        and words[i].text.islower() and words[i].text.endswith("s")
 
 
 def of_name_start(words: list[Word], conj: int) -> int | None:

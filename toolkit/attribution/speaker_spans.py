@@ -27,6 +27,7 @@ from toolkit.attribution.word_classes import (
     AGENT_PREPOSITION_STOPS,
     APPOSITION_STOPS,
     BE_FORMS,
+    IRREGULAR_PARTICIPLES,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_JOINERS,
@@ -464,10 +465,11 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
             draft.head, draft.context = other.head, other.context
             draft.antecedent = other
             return True
-    k = clause
+    k = _after_fronted_adjunct(words, clause)
     while k < len(words) and (words[k].text.lower() in CLAUSE_BOUNDARY_WORDS
                               or words[k].text in QUOTE_OPENERS):
         k += 1
+    k = _after_fronted_adjunct(words, k)  # ``At a meeting on Tuesday, some senators vented …``
     if k < len(words) and words[k].text.lower() in THIRD_PERSON_SUBJECTS:
         draft.set_speaker(view.text, words[k].start, words[k].end)
         return True
@@ -477,14 +479,46 @@ def main_subject(view: TextView, draft: Draft, *, earlier: list[Draft]) -> bool:
         end += 1
     if end > k and end < len(words) and words[end].text in speaker_terms().bodies:
         end += 1  # ``Water council offers …, urging``: the run modifies the noun after it
-    if end == k + 1 and words[k].text.lower() in SUBJECT_DETERMINERS:
+    if end <= k + 1 and k < len(words) and words[k].text.lower() in SUBJECT_DETERMINERS:
         end = _noun_phrase_end(words, k + 1)  # ``The nurse later sued, claiming``
     elif k < len(words) and (words[k].text.lower() in _COUNT_OPENERS or words[k].text[:1].isdigit()):
         end = _count_phrase_end(words, k)  # ``More than 200 workers signed a letter saying``
-    if end > k and words[k].text.lower() not in PREPOSITIONS:
+    if end > k and words[k].text.lower() not in PREPOSITIONS and not _passive_after(words, end):
         draft.set_speaker(view.text, words[k].start, words[end - 1].end)
         return True
     return False
+
+
+def _passive_after(words: list[Word], end: int) -> bool:
+    """Is the subject ending at ``end`` that of a passive verb (``the plan was defended, adding
+    that``)? A participle after a passive has no speaker in that subject."""
+    for n in range(end, len(words) - 1):
+        nxt = words[n + 1].text.lower()
+        if words[n].text.lower() in BE_FORMS and (nxt.endswith("ed") or nxt in IRREGULAR_PARTICIPLES):
+            return True
+        if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            return False
+    return False
+
+
+# words that open an adjunct fronted before the subject and closed by a comma
+_FRONTED_ADJUNCT_LEADS = PREPOSITIONS | TIME_LEADS | frozenset({
+    "since", "after", "before", "while", "when", "although", "though", "despite", "amid",
+    "following", "during", "as", "with", "without", "under", "across", "within"})
+_FRONTED_ADJUNCT_WORDS = 25  # longest fronted adjunct read
+
+
+def _after_fronted_adjunct(words: list[Word], k: int) -> int:
+    """``k`` moved past an adjunct that opens the clause and ends with a comma (``In a letter to
+    colleagues released Monday, Sanders rips …``); unchanged when there is none."""
+    if k >= len(words) or words[k].text.lower() not in _FRONTED_ADJUNCT_LEADS:
+        return k
+    for n in range(k + 1, min(len(words) - 1, k + _FRONTED_ADJUNCT_WORDS)):
+        if words[n].text == ",":
+            return n + 1
+        if words[n].text in CLAUSE_BOUNDARY_PUNCTUATION:
+            return k
+    return k
 
 
 def _last_coordinated_subject(words: list[Word]) -> int:
