@@ -199,6 +199,14 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         draft.content_start = s_start
         draft.content_end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
         return
+    if text[s_start:min(draft.cue_start, draft.speaker_start or draft.cue_start)].strip() == "As":
+        # ``As Ruiz noted in her speech, the port …``: the main clause after the "as" clause
+        comma = text.find(",", start, s_end)
+        end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+        if 0 <= comma < end - 3:
+            draft.content_start = trim_start(text, comma + 1, end, CLAUSE_GAP_CHARS)
+            draft.content_end = end
+            return
     words = view.words(start, s_end)
     k = 0
     lemma = draft.entry.lemma if draft.entry else ""
@@ -313,6 +321,8 @@ def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft
             or "," in text[draft.speaker_start:draft.speaker_end]:
         return False
     before = text[s_start:draft.speaker_start].rstrip()
+    if before.endswith(", as"):
+        before = before[:-3]  # ``The port, as Ruiz noted, has lost money``
     rest = text[after:s_end].lstrip()
     return before.endswith(",") and before.count(",") == 1 and len(before.split()) >= 2 \
         and not before.lstrip().startswith(QUOTE_OPENERS) \

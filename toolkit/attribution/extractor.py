@@ -51,6 +51,7 @@ from toolkit.attribution.speaker_spans import (
 from toolkit.attribution.special_cues import (
     COLON_QUOTE,
     according_to,
+    as_reported_by,
     colon_cue,
     colon_cue_matches,
     colon_quote,
@@ -110,6 +111,9 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
             and draft.speaker_end is not None and draft.speaker_end < end:
         left, right = min(left, draft.speaker_start), max(right, draft.speaker_end)
     text = view.text
+    parenthesis = _AS_BEFORE_SPEAKER.search(text, max(start, left - 8), left)
+    if parenthesis is not None:
+        left = parenthesis.start()  # ``The port, as Ruiz noted, has``: "as" is the cue's
     first_end = trim_end(text, start, left, _BEFORE_CUE_CHARS)
     k = view.quotes.first_from(right)
     second_start = view.quotes.spans[k][0] if k is not None and view.quotes.spans[k][0] < end \
@@ -119,6 +123,7 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
     return ((start, first_end), (second_start, end))
 
 
+_AS_BEFORE_SPEAKER = re.compile(r",\s*as\s+\Z")
 # ``…, and`` / ``…; but`` right before the subject of a coordinated clause
 _CLAUSE_JOINT = re.compile(r"[,;]\s+(?:and|but)\s+$")
 _JOINT_CHARS = 16  # looked at before the subject: the joint only, not the whole content
@@ -289,6 +294,12 @@ class _Extraction:
                 draft.cue_end = after[n].end  # ``issued a statement saying``: one cue
         if entry.lemma == "according to":
             return draft if according_to(view, draft, s_end) else CueOutcome.NO_SPEAKER
+        if words and words[0].text == "As" and view.text.startswith(" by ", end) \
+                and all(w.text.lower() in SKIPPED_BEFORE_CUE or w.text == "first" for w in words[1:]):
+            # ``As (first) reported by the Harbour Times, the council …``
+            if len(words) > 1:
+                draft.cue_start = words[1].start
+            return draft if as_reported_by(view, draft, s_end) else CueOutcome.NO_SPEAKER
         outcome = form_outcome(view, words, form, entry, end, s_end, lexicon=lexicon)
         if outcome is not CueOutcome.ACCEPTED:
             return outcome

@@ -45,7 +45,7 @@ from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["COLON_CUE", "COLON_QUOTE", "DASH_BYLINE", "SOURCE_PHRASE", "according_to",
-           "colon_cue", "colon_cue_matches", "colon_quote", "dash_byline", "dash_byline_matches",
+           "as_reported_by", "colon_cue", "colon_cue_matches", "colon_quote", "dash_byline", "dash_byline_matches",
            "impersonal", "is_section_label", "question", "source_phrase",
            "source_phrase_matches"]
 
@@ -205,6 +205,22 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     quote = quote_after(view, draft.speaker_end, sentence_end) if draft.content_start is None else None
     if quote is not None:
         draft.content_start, draft.content_end = quote
+    settle_kind(view, draft)
+    return True
+
+
+def as_reported_by(view: TextView, draft: Draft, sentence_end: int) -> bool:
+    """``As reported by the Harbour Times, the council spent …``: the agent after "by" is the
+    speaker, the main clause after the comma the content; False without a comma or an agent."""
+    text = view.text
+    comma = text.find(",", draft.cue_end, sentence_end)
+    agent = view.words(draft.cue_end + 4, comma if comma >= 0 else draft.cue_end)
+    end = trim_end(text, draft.cue_end, sentence_end, SENTENCE_END_CHARS)
+    if comma < 0 or not agent or len(agent) > MAX_SUBJECT_WORDS or end - comma < 4:
+        return False
+    draft.set_speaker(text, agent[0].start, agent[-1].end)
+    draft.content_start = trim_start(text, comma + 1, end, CLAUSE_GAP_CHARS)
+    draft.content_end = end
     settle_kind(view, draft)
     return True
 
