@@ -66,6 +66,7 @@ from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.words import Word
 from toolkit.attribution.word_classes import (
+    ADDRESSEE_VERBS,
     BE_FORMS,
     CITING_CUES,
     CONTINUATION_CUES,
@@ -242,7 +243,8 @@ class _Extraction:
     def _drop_thoughts_inside(self, draft: Draft) -> None:
         """Remove the latest thought or evidence drafts whose cue lies in ``draft``'s content
         before its cue (a trailing speech cue reports them)."""
-        while self.drafts and _no_voice_inside_content(self.drafts[-1]) \
+        while self.drafts and (_no_voice_inside_content(self.drafts[-1])
+                               or self.drafts[-1].speaker_start is None) \
                 and draft.content_start <= self.drafts[-1].cue_start < draft.content_end:
             dropped = self.drafts.pop()
             self.cue_starts.pop()
@@ -363,6 +365,12 @@ class _Extraction:
                 passive_subject = _passive_subject_content(view, draft, subject, s_end)
             elif is_thing_subject(draft):
                 return CueOutcome.THING_SUBJECT
+            elif entry.lemma in ADDRESSEE_VERBS:
+                # ``We were told nothing``, ``Residents were warned to leave``: the subject was
+                # spoken to; who spoke is not said
+                draft.speaker_start = draft.speaker_end = None
+                draft.head = ""
+                side = "none(passive, the subject is the addressee)"
         if steps is not None:
             steps.append(_speaker_step(view, draft, side if found else "none"))
         if found and draft.speaker_start is not None and draft.cue_start < view.headline_end \
