@@ -207,6 +207,14 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             draft.content_start = trim_start(text, comma + 1, end, CLAUSE_GAP_CHARS)
             draft.content_end = end
             return
+    if draft.speaker_start is not None and draft.speaker_start < draft.cue_start \
+            and _OBJECT_RELATIVE.search(text, max(s_start, draft.speaker_start - 10),
+                                        draft.speaker_start):
+        # ``his poisoning, which he blamed on the Kremlin, Russia's ties …``: the relative
+        # clause ends at its comma
+        comma = text.find(",", start, s_end)
+        if comma > start:
+            s_end = comma
     words = view.words(start, s_end)
     k = 0
     lemma = draft.entry.lemma if draft.entry else ""
@@ -382,6 +390,7 @@ def _trailing_cue(text: str, s_start: int, left_start: int) -> bool:
         and first not in PREPOSITIONS and first not in CLAUSE_BOUNDARY_WORDS
 
 
+_OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _TRAILING_JOINER = re.compile(r"[\s,;]+(?:and|but|or)\Z")
 
 

@@ -163,8 +163,9 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
     if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
         return True
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
-                                or nxt.lower() in ("with", "in")):
-        return True
+                                or nxt.lower() in ("with", "in")
+                                or any(w.text.lower() == "with" for w in after[1:4])):
+        return True  # ``was charged``, ``charged him with fraud``
     if lemma in PERCEPTION_CUES and words and words[-1].text.lower() in BE_FORMS \
             and nxt.lower() not in PERCEPTION_COMPLEMENTS and nxt not in QUOTE_OPENERS:
         return True

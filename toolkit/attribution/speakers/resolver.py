@@ -135,6 +135,7 @@ _SHARE = re.compile(
 _BARE_SHARE = re.compile(
     r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
     r"less than|at least)\s+)?\d[\d.,]*\s*(?:%|percent|per cent)", re.IGNORECASE)
+_OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 
 
@@ -206,6 +207,11 @@ class Resolver:
             if mention.gender == "r":
                 return self.add(self._relative(position), position)
             resolved = self._previous_subject(mention.gender, position)
+            if resolved is None and _OBJECT_RELATIVE.search(self.text, max(0, position - 12),
+                                                            position):
+                # ``… Navalny after his poisoning, which he blamed on the Kremlin``: the person
+                # the sentence names before the relative clause
+                resolved = self._named_in_sentence(mention.gender, position)
             if resolved is None:
                 resolved = self._pronoun(mention.gender)
             if resolved.speaker is None:
@@ -348,6 +354,27 @@ class Resolver:
             if resolved.type != "person":
                 continue
             if self.gender_of(resolved) == gender:
+                return resolved
+        return None
+
+    def _named_in_sentence(self, gender: str, position: int) -> Resolved | None:
+        """The nearest person named earlier in the sentence holding ``position`` whose gender
+        cue, if the text gives one, agrees with he/she."""
+        if gender not in ("m", "f"):
+            return None
+        start = max([m.end() for m in _SENTENCE_BREAK.finditer(
+            self.text, max(0, position - 400), position)], default=max(0, position - 400))
+        runs = self._runs()
+        right = bisect_left(runs, (position,))
+        for k in range(right - 1, -1, -1):
+            at, words = runs[k]
+            if at < start:
+                break
+            mention = describe(words)
+            if mention.type != "person" or not mention.name or at + len(words) > position:
+                continue
+            resolved = _resolve_name(mention, self.text, at, dict(self.names))
+            if resolved.type == "person" and self.gender_of(resolved) in (gender, "-"):
                 return resolved
         return None
 
