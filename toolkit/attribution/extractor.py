@@ -308,6 +308,7 @@ class _Extraction:
         if entry.kind == "speech" and _after_means_clause(view, s_start, start):
             return CueOutcome.OTHER_SENSE  # ``By taking a strong stand, Biden has confirmed that``
         participle = form.split()[0].endswith("ing")
+        absolute = None
         if words and words[-1].text.lower() == "to" and not entry.lemma.endswith(" to"):
             cue_start = infinitive_cue_start(words, lexicon=lexicon)
             if cue_start is None:
@@ -319,7 +320,9 @@ class _Extraction:
         elif participle and words and not _leads_participle(words) \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE \
                 and not _after_document(words, form):
-            return CueOutcome.BARE_PARTICIPLE
+            absolute = _absolute_subject(words)
+            if absolute is None:
+                return CueOutcome.BARE_PARTICIPLE
         if entry.lemma == "ask" and (not words or [w.text.lower() for w in words] == ["when"]):
             return draft if question(view, draft, s_end) else CueOutcome.NO_CONTENT
         if entry.lemma == "ask" and words[-1].text.lower() in ("when", "being") \
@@ -340,7 +343,11 @@ class _Extraction:
             return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = False
         side = "none"
-        if participle and words and (_leads_participle(words) or _after_document(words, form)):
+        if absolute is not None:
+            # ``with 47 percent of voters saying they …``: the noun phrase after "with"
+            draft.set_speaker(view.text, words[absolute].start, words[-1].end)
+            found, side = True, "absolute(with)"
+        elif participle and words and (_leads_participle(words) or _after_document(words, form)):
             found = main_subject(view, draft, earlier=self._in_sentence(s_start))
             side = "main clause"
         elif words:
@@ -424,6 +431,32 @@ def _after_document(words: list[Word], form: str) -> bool:
 
 _DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "open",
                                    "joint", "new", "short", "brief", "formal", "written", "press"})
+
+
+_ABSOLUTE_WORDS = 10  # longest noun phrase read between "with" and a participle cue
+
+
+def _absolute_subject(words: list[Word]) -> int | None:
+    """``with 47 percent of voters saying they …``, ``with three in 10 saying``: index of the
+    first word of the noun phrase between "with" and the participle cue (a count or a plural
+    noun), None when the words before the cue are no such phrase."""
+    for n in range(len(words) - 1, max(-1, len(words) - 1 - _ABSOLUTE_WORDS), -1):
+        w = words[n].text
+        if w.lower() == "with":
+            if n == len(words) - 1:
+                return None
+            first, last = words[n + 1].text, words[-1].text
+            counted = first[:1].isdigit() or first.lower() in _ABSOLUTE_COUNTS
+            plural = last.endswith("s") and not last.endswith("ss") or last[:1].isdigit()
+            return n + 1 if counted or plural and last.islower() else None
+        if not (w.replace("-", "").replace("%", "").replace("’", "").replace("'", "").isalnum()):
+            return None
+    return None
+
+
+_ABSOLUTE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                              "nine", "ten", "half", "most", "many", "some", "about", "nearly",
+                              "almost", "more", "fewer", "a", "just", "only", "roughly"})
 
 
 def _leads_participle(words: list[Word]) -> bool:

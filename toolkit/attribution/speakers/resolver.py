@@ -125,7 +125,8 @@ def _honorifics(text: str) -> Iterator[re.Match[str]]:
 _SHARE = re.compile(
     r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
     r"less than|at least)\s+)?"
-    r"(?:(?:\w+|\d+)\s+(?:in|out of)\s+(?:\w+|\d+)\s+"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"|(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
     r"|(?:a|the) (?:majority|minority|plurality)|most|many|some|all|none)\s+of\s+(?:the\s+|these\s+|those\s+)?"
     r"|\d[\d,]*\s+(?=(?!percent\b|per cent\b)[a-z]))",
@@ -134,7 +135,9 @@ _SHARE = re.compile(
 
 _BARE_SHARE = re.compile(
     r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
-    r"less than|at least)\s+)?\d[\d.,]*\s*(?:%|percent|per cent)", re.IGNORECASE)
+    r"less than|at least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))",
+    re.IGNORECASE)
 _OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 
