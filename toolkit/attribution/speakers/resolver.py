@@ -128,7 +128,8 @@ _SHARE = re.compile(
     r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"|(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
-    r"|(?:a|the) (?:majority|minority|plurality)|most|many|some|all|none)\s+of\s+(?:the\s+|these\s+|those\s+)?"
+    r"|(?:a|the) (?:majority|minority|plurality)|majorities|most|many|some|all|none|dozens|hundreds"
+    r"|thousands|millions|scores)\s+of\s+(?:the\s+|these\s+|those\s+)?"
     r"|\d[\d,]*\s+(?=(?!percent\b|per cent\b)[a-z]))",
     re.IGNORECASE)
 
@@ -138,6 +139,7 @@ _BARE_SHARE = re.compile(
     r"less than|at least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))",
     re.IGNORECASE)
+_NOT_A_GROUP = frozenset({"you", "them", "us", "those", "these", "which", "whom", "it"})
 _OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 
@@ -199,7 +201,8 @@ class Resolver:
         if _BARE_SHARE.fullmatch(head.strip()):
             head = "respondents"  # ``51 percent said``: the share of a poll's respondents
         share = _SHARE.match(head)
-        if share is not None and head[share.end():].strip():
+        if share is not None and head[share.end():].strip() \
+                and head[share.end():].split()[0].lower() not in _NOT_A_GROUP:
             # ``About four in 10 voters``, ``60 percent of the respondents``: the group polled
             head = head[share.end():]
             relative = _RELATIVE_CLAUSE.search(head)
@@ -590,11 +593,13 @@ def _common_case(head: str, text: str) -> str:
         return head
     word = words[k]
     if not word[:1].isupper() or word.isupper() or not word.isalpha() \
-            or k + 1 < len(words) and words[k + 1][:1].isupper() \
-            or k + 2 < len(words) and words[k + 1] in ("of", "for") and words[k + 2][:1].isupper():
-        return head  # ``Ministry of Transport``: a proper name
+            or k + 1 < len(words) and words[k + 1][:1].isupper():
+        return head
     low = word.lower()
     terms = speaker_terms()
+    if k + 2 < len(words) and words[k + 1] in ("of", "for") and words[k + 2][:1].isupper() \
+            and (low in terms.orgs or low in terms.bodies):
+        return head  # ``Ministry of Transport``: a proper name
     if low in PRONOUN_GENDERS or low in SPEAKER_NAME_FUNCTION_WORDS:
         return head
     if low in terms.groups:  # group nouns are never names ("Some Republicans said")
