@@ -150,6 +150,10 @@ def _approximate_count(words: list[Word], a: int, b: int) -> bool:
         and words[b].text.islower()
 
 
+# words after a number that make it a count opening the subject, not a year or a date
+_AFTER_COUNT = frozenset({"percent", "per", "%", "in", "out", "of"})
+
+
 def _after_time_or_question_lead(words: list[Word], a: int, b: int) -> int:
     """``a`` moved past a time adverbial without a comma (``On Wednesday Suncor``, ``Last week
     the ministry``) or the auxiliary of a question (``Does Rubio``), which open the sentence
@@ -159,8 +163,9 @@ def _after_time_or_question_lead(words: list[Word], a: int, b: int) -> int:
         k += 1
     j = k
     while j < b and (words[j].text.lower() in TIME_WORDS or words[j].text.lower() in MONTHS
-                     or words[j].text[:1].isdigit()):
-        j += 1
+                     or words[j].text[:1].isdigit()
+                     and words[j + 1].text.lower() not in _AFTER_COUNT):
+        j += 1  # ``In 2015 the ministry``, but not ``72 percent of voters``
     if j > k:
         return j
     if words[a].text.lower() in QUESTION_AUXILIARIES and a < b and words[a].text[:1].isupper() \
