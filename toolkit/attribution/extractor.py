@@ -32,11 +32,11 @@ from toolkit.attribution.cue_filters import (
     form_outcome,
     has_topic,
     infinitive_cue_start,
-    reports_a_finding,
     is_first_or_second_person_thought,
     is_headline_modifier,
     is_thing_subject,
     may_capitalize,
+    reports_a_finding,
 )
 from toolkit.attribution.drafts import CueOutcome, Draft, Rejection, mark_embedded
 from toolkit.attribution.floating import floating_quotes
@@ -64,7 +64,6 @@ from toolkit.attribution.special_cues import (
 )
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
-from toolkit.attribution.words import Word
 from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     BE_FORMS,
@@ -86,6 +85,7 @@ from toolkit.attribution.word_classes import (
     TIME_WORDS,
     TOPIC_ONLY_CUES,
 )
+from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["content_spans", "extract_drafts"]
