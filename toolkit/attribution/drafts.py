@@ -47,6 +47,7 @@ class CueOutcome(Enum):
     FIRST_OR_SECOND_PERSON = "a first- or second-person thought"
     NO_CONTENT = "no content"
     OVERLAPS_PREVIOUS = "overlaps the previous attribution"
+    INSIDE_SPEAKER = "a noun inside the previous attribution's speaker"
     INSIDE_CONTENT = "a thought, evidence or position cue inside another attribution's content"
 
 

@@ -27,6 +27,7 @@ from toolkit.attribution.content_spans import (
 )
 from toolkit.attribution.cue_filters import (
     FINDING_CUES,
+    NOUN_LIKE_CUE_FORMS,
     by_means,
     followed_by,
     form_outcome,
@@ -205,6 +206,10 @@ class _Extraction:
         previous = self.drafts[-2 if replaces else -1] if len(self.drafts) > replaces else None
         if previous is not None and previous.cue_end > draft.cue_start:
             return CueOutcome.OVERLAPS_PREVIOUS
+        if previous is not None and previous.speaker_start is not None \
+                and previous.speaker_start <= draft.cue_start < previous.speaker_end \
+                and self.view.text[draft.cue_start:draft.cue_end].lower() in NOUN_LIKE_CUE_FORMS:
+            return CueOutcome.INSIDE_SPEAKER  # ``according to press reports``: the noun "reports"
         host = self._host(draft)
         if host is not None and _no_voice_inside_content(draft):
             return CueOutcome.INSIDE_CONTENT
