@@ -149,6 +149,9 @@ PHYSICAL_SENSES = MappingProxyType({
     "add": frozenset({"up", "to"}),
     "know": frozenset({"as", "for"}),
     "find": frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"}),
+    # ``Wolf reported from Washington.``: the credit line of a correspondent
+    "report": frozenset({"from"}),
+    "contribute": frozenset({"reporting"}),
 })
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
