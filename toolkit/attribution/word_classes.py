@@ -199,7 +199,8 @@ DOCUMENT_PARTICIPLES = _words("""saying stating declaring calling warning urging
 claiming demanding asking accusing insisting arguing""")
 # stance cues that tell a position held rather than an act of speech ("she backs the bill"):
 # inside someone's reported words they are part of what was said
-POSITION_CUES = frozenset({"support", "back", "endorse", "vote for", "agree", "champion"})
+POSITION_CUES = frozenset({"support", "back", "endorse", "vote for", "vote against", "agree", "champion",
+                           "oppose", "favor"})
 # stance cues whose present tense tells a standing position, not an act of speech ("most voters
 # support the ban", "he supports a $12 wage"): cues only before a that-clause or a quotation
 STANDING_STANCE_CUES = _words("support")
