@@ -551,8 +551,8 @@ def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
             return True
         if n > 0 and (low in _FINITE_AFTER_OBJECT or low.endswith(("ing", "ed")) and word.text.islower()):
             return True
-        if word.text in (".", ";", "!", "?"):
-            break
+        if word.text in CLAUSE_BOUNDARY_PUNCTUATION or word.text == "." or n > 0 and low in PREPOSITIONS:
+            break  # ``saw his support collapse quickly after …``: the object phrase has ended
     head = (draft.head or "").split()
     if not head:
         return False

@@ -151,6 +151,7 @@ PHYSICAL_SENSES = MappingProxyType({
     "find": frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"}),
     # ``Wolf reported from Washington.``: the credit line of a correspondent
     "report": frozenset({"from"}),
+    "think": frozenset({"tank", "tanks"}),  # ``a progressive think tank``
     "contribute": frozenset({"reporting"}),
 })
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
