@@ -49,6 +49,7 @@ from toolkit.attribution.speaker_spans import (
     passive_agent,
     right_speaker,
 )
+from toolkit.attribution.speakers.terms import speaker_terms
 from toolkit.attribution.special_cues import (
     COLON_QUOTE,
     according_to,
@@ -285,6 +286,9 @@ class _Extraction:
         if match.group()[0].isupper() and not may_capitalize(words, entry) \
                 and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
             return CueOutcome.CAPITALIZED
+        if match.group()[0].isupper() and words and words[-1].text.lower() in speaker_terms().first_names \
+                and not _is_title_case(view, s_start, s_end):
+            return CueOutcome.CAPITALIZED  # ``CNN's Dana Bash tweeted``: a surname
         if words and words[-1].text in ("<", "/"):
             return CueOutcome.AFTER_MARKUP
         draft = Draft(start, end, entry, paragraph=view.sentence_paragraph[sentence],

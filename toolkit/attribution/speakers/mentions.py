@@ -224,6 +224,13 @@ def describe(text: str, *, context: str = "") -> Mention:
             return Mention(" ".join(core), None, "organization", "p" if plural else "o")
         return Mention(" ".join(core), None, "role", "p" if plural else terms.roles[head])
     core = _is_person_of(core, terms)
+    owned = _name_after_possessive(core, terms)
+    if owned is not None:
+        # ``CNN's Dana Bash``, ``Trump's campaign manager Corey Lewandowski``: the possessive
+        # phrase describes the person named after it
+        title, name = core[:owned], core[owned:]
+        return Mention(" ".join(name), noun_phrase(title) or " ".join(title), "person",
+                       person_gender(title, name, terms))
     title, name = _split_title(core, terms)
     name = [without_possessive(w) for w in name]
     lead = [without_possessive(w).lower() for w in title]
@@ -247,6 +254,28 @@ def describe(text: str, *, context: str = "") -> Mention:
         title_text = title_text or apposition
     return Mention(" ".join(name), title_text, "person", person_gender(title, name, terms),
                    age=age)
+
+
+_POSSESSIVE_END = ("'s", "’s", "s'", "s’")
+
+
+def _name_after_possessive(core: list[str], terms: SpeakerTerms) -> int | None:
+    """Index of a personal name of two or three capitalized words that ends the phrase after a
+    possessive (``CNN's Dana Bash``, ``The Washington Post's Robert Costa``), None when there is
+    none or the words after the possessive name an organization (``Russia's Foreign Ministry``)."""
+    owner = max((i for i, w in enumerate(core[:-2]) if w.endswith(_POSSESSIVE_END)), default=None)
+    if owner is None:
+        return None
+    k = len(core)
+    while k > owner + 1 and core[k - 1][:1].isupper() and k > len(core) - 3:
+        k -= 1
+    run = core[k:]
+    if len(run) < 2 or any(w.lower() in terms.orgs or w.lower() in terms.bodies
+                           or w.lower() in terms.titles or w.lower() in terms.roles
+                           or not w.replace(".", "").replace("-", "").replace("'", "").isalpha()
+                           for w in run):
+        return None
+    return k
 
 
 _AGE = re.compile(r"(?:aged?\s+)?(\d{1,3})")
