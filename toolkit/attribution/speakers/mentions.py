@@ -202,6 +202,13 @@ def describe(text: str, *, context: str = "") -> Mention:
         return Mention(text.strip(), None, "none", "-")
     if len(core) >= 3 and core[0].lower() in COUNT_WORDS and core[1].lower() == "of":
         core = _strip_determiner(core[2:]) or core
+    owned = _name_after_possessive(core, terms)
+    if owned is not None:
+        # ``CNN's Dana Bash``, ``Trump's campaign manager Corey Lewandowski``: the possessive
+        # phrase describes the person named after it
+        title, name = core[:owned], core[owned:]
+        return Mention(" ".join(name), noun_phrase(title) or " ".join(title), "person",
+                       person_gender(title, name, terms))
     lowered = [without_possessive(w).lower() for w in core]
     h = _head_index(core)
     head = lowered[h]
@@ -224,13 +231,6 @@ def describe(text: str, *, context: str = "") -> Mention:
             return Mention(" ".join(core), None, "organization", "p" if plural else "o")
         return Mention(" ".join(core), None, "role", "p" if plural else terms.roles[head])
     core = _is_person_of(core, terms)
-    owned = _name_after_possessive(core, terms)
-    if owned is not None:
-        # ``CNN's Dana Bash``, ``Trump's campaign manager Corey Lewandowski``: the possessive
-        # phrase describes the person named after it
-        title, name = core[:owned], core[owned:]
-        return Mention(" ".join(name), noun_phrase(title) or " ".join(title), "person",
-                       person_gender(title, name, terms))
     title, name = _split_title(core, terms)
     name = [without_possessive(w) for w in name]
     lead = [without_possessive(w).lower() for w in title]
