@@ -24,7 +24,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -178,6 +179,7 @@ class ResultStore:
 
         documents, attributions, columns = _schemas()
         doc_rows, att_rows = [], []
+        values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
         for key, result in items:
             excluded = getattr(result, "excluded", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
@@ -185,8 +187,7 @@ class ResultStore:
                              "excluded": None if excluded is None else
                              [list(span) for span in excluded]})
             for record in result.attributions:
-                row = asdict(record)
-                att_rows.append({"key": key, **{c: row[c] for c in columns}})
+                att_rows.append({"key": key, **dict(zip(columns, values(record), strict=True))})
         if not doc_rows:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
