@@ -269,32 +269,32 @@ def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
         return
     start = time.monotonic()
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
+    values = _scan_values(plan)
     loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
                             date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
-                            workers=plan.workers, **columns)
-    _prepare_scans(plan, loaded, cache)
+                            workers=plan.workers, values=values, **columns)
+    _prepare_scans(plan, loaded, cache, values)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
 
 
-def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
-    """Fill the result store with what the shipped notebooks read besides the base tables,
-    over one worker process per core: frame matches of the ``lexicon`` parameter, word counts
-    (keywords) and excluded stretches (the overview's cleaning table)."""
+def _scan_values(plan: _Plan) -> dict[str, Any]:
+    """What the shipped notebooks read from the result store besides the base tables, as
+    ``{name: func}`` of per-document values: frame matches of the ``lexicon`` parameter, word
+    counts (keywords) and excluded stretches (the overview's cleaning table)."""
     import ast
     from functools import partial
 
-    from toolkit.analysis.base_tables import fill_stores
     from toolkit.analysis.framing import as_lexicon
     from toolkit.analysis.framing.tables import frame_scan, lexicon_key
     from toolkit.analysis.keyness import word_counts
-    from toolkit.analysis.overview import cleaning_summary
+    from toolkit.analysis.overview import excluded_stretches
 
     names = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
         ast.literal_eval(declared["lexicon"].default) for declared in plan.declared.values()
         if "lexicon" in declared}
-    funcs = {}
+    funcs: dict[str, Any] = {}
     for name in names:
         try:
             lexicon = as_lexicon(name)
@@ -303,9 +303,23 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
         funcs[f"frames-{lexicon_key(lexicon)}"] = partial(frame_scan, lexicon.matcher)
     if any("extra_stopwords" in declared for declared in plan.declared.values()):
         funcs["words"] = word_counts
+    if "overview" in plan.declared:
+        funcs["cleaning"] = excluded_stretches
+    return funcs
+
+
+def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any]) -> None:
+    """Fill the result store with the ``values`` the analysis pass did not compute (it computes
+    them for the documents it analyses, unless the tables of the corpus state were stored
+    already), over one worker process per core; the cleaning table covers every loaded
+    document, duplicates and documents outside the dates included."""
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.overview import cleaning_summary
+
+    funcs = {name: func for name, func in values.items() if name != "cleaning"}
     if funcs:
         fill_stores(funcs, loaded.articles, store=cache, workers=plan.workers)
-    if "overview" in plan.declared:
+    if "cleaning" in values:
         cleaning_summary(loaded.corpus, store=cache, workers=plan.workers)
 
 
