@@ -71,6 +71,13 @@ def _from_stored(annotation: str, value: Any) -> Any:
     return value
 
 
+def _stored_column(annotation: str, values: list) -> list:
+    """:func:`_from_stored` of every cell of one column (a plain column is given back as is)."""
+    if annotation.startswith(("tuple[tuple[int", "tuple[str")):
+        return [_from_stored(annotation, value) for value in values]
+    return values
+
+
 def _schemas():
     import pyarrow as pa
 
@@ -156,13 +163,14 @@ class ResultStore:
             att_path = self.folder / f"attributions-{part}"
             try:
                 docs = pq.read_table(doc_path).to_pylist()
-                rows = pq.read_table(att_path).to_pylist()
+                table = pq.read_table(att_path)
             except (OSError, ValueError):  # a part unreadable or half removed: computed again
                 continue
+            # Column by column: only the columns of tuples need converting.
+            cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in columns]
             found: dict[str, list] = {}
-            for row in rows:
-                found.setdefault(row["key"], []).append(
-                    Attribution(**{c: _from_stored(types[c], row[c]) for c in columns}))
+            for key, *values in zip(table.column("key").to_pylist(), *cells, strict=True):
+                found.setdefault(key, []).append(Attribution(*values))
             for row in docs:
                 spans = row.get("excluded")
                 out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
