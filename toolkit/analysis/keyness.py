@@ -144,10 +144,12 @@ def words(doc: Any) -> list[str]:
 def _word_spans(doc: Any) -> list[tuple[str, int, int]]:
     text = doc.text
     datelines = dateline_spans(text)
+    # normalize maps one character to one, so the text is folded once and sliced per token.
+    folded = normalize(text)
     out = []
     for a, b in _scan.doc_tokens(doc).spans:
-        word = normalize(text[a:b]).lower()
-        if _LETTERS.fullmatch(word) and not any(x <= a < y for x, y in datelines):
+        word = folded[a:b].lower()
+        if _LETTERS.fullmatch(word) and not (datelines and any(x <= a < y for x, y in datelines)):
             out.append((word, a, b))
     return out
 
