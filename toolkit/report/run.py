@@ -247,7 +247,7 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                 **record.environment(), "notebooks": []}
     try:
         _prepare(plan, manifest)
-        headline = _run_notebooks(plan, staging, manifest)
+        headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder))
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
     except BaseException as exc:
@@ -323,10 +323,13 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any])
         cleaning_summary(loaded.corpus, store=cache, workers=plan.workers)
 
 
-def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
+                   previous: dict[str, float] | None = None) -> dict[str, Any]:
     """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder), then
-    collect their outputs in notebook order. The first failure, in notebook order, is raised
-    once every started notebook has stopped."""
+    collect their outputs in notebook order. The longest are started first (see
+    :func:`_start_order`; ``previous``: each notebook's duration in the last good run), so
+    the run does not wait for a long notebook started last. The first failure, in notebook
+    order, is raised once every started notebook has stopped."""
     from concurrent.futures import ThreadPoolExecutor
 
     entries = []
@@ -345,8 +348,10 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict
             errors[notebook.stem] = exc
 
     with ThreadPoolExecutor(max_workers=plan.jobs) as pool:
-        for _ in pool.map(execute, plan.notebooks, entries):
-            pass
+        started = [pool.submit(execute, plan.notebooks[i], entries[i])
+                   for i in _start_order(plan.notebooks, previous)]
+        for future in started:
+            future.result()
     owners: dict[str, str] = {}
     headline: dict[str, Any] = {}
     for notebook, entry in zip(plan.notebooks, entries, strict=True):
@@ -382,6 +387,38 @@ def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
             cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout)
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
+
+
+def _start_order(notebooks: Sequence[Path], previous: dict[str, float] | None = None
+                 ) -> list[int]:
+    """The indexes of ``notebooks`` in the order to start them: longest first, by their
+    durations in the last good run when all are known (``previous``), else by the length of
+    their code. Only the start order changes: outputs are collected in notebook order."""
+    import json
+
+    def code_length(notebook: Path) -> int:
+        try:
+            cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            return 0
+        return sum(len("".join(c.get("source", ""))) for c in cells
+                   if c.get("cell_type") == "code")
+
+    if previous and all(isinstance(previous.get(nb.stem), int | float) for nb in notebooks):
+        expected = [float(previous[nb.stem]) for nb in notebooks]
+    else:
+        expected = [float(code_length(nb)) for nb in notebooks]
+    return sorted(range(len(notebooks)), key=lambda i: -expected[i])
+
+
+def _previous_durations(folder: Path) -> dict[str, float]:
+    """Each notebook's duration in the last good run of the report in ``folder``, if any."""
+    latest = layout.latest_run(folder)
+    manifest = record.read_json(latest / "manifest.json") if latest else None
+    notebooks = manifest.get("notebooks", []) if isinstance(manifest, dict) else []
+    return {n["name"]: n["duration_seconds"] for n in notebooks
+            if isinstance(n, dict) and isinstance(n.get("name"), str)
+            and isinstance(n.get("duration_seconds"), int | float)}
 
 
 def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,
