@@ -118,7 +118,7 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
         raise ReportParameterError(f"workers must be a whole number of processes >= 1, got "
                                    f"{workers!r}")
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
-                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
+                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet, workers)
     plan.jobs = _jobs(jobs, len(plan.notebooks))
     plan.workers = workers
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
@@ -157,7 +157,7 @@ def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
           assignments: Sequence[str], params_file: str | os.PathLike[str] | None,
           notebooks: Sequence[str] | None, notebooks_dir: str | os.PathLike[str] | None,
           date_from: str | None, date_to: str | None, kernel_name: str,
-          timeout: float | None, quiet: bool) -> _Plan:
+          timeout: float | None, quiet: bool, workers: int | None = None) -> _Plan:
     """Check the corpus, notebooks, parameters and kernel; start nothing."""
     path = Path(corpus).resolve()
     if not path.exists():
@@ -171,7 +171,8 @@ def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
     check_dates(checked.get("date_from"), checked.get("date_to"))
     check_corpus(str(path), date_from=checked.get("date_from"), date_to=checked.get("date_to"),
                  group_by=checked.get("group_by"), keyness_group=checked.get("keyness_group"),
-                 columns={k: checked[k] for k in COLUMN_PARAMETERS if k in checked})
+                 columns={k: checked[k] for k in COLUMN_PARAMETERS if k in checked},
+                 workers=workers)
     return _Plan(path, selected, declared, checked, ensure_kernel(kernel_name), timeout, quiet)
 
 
