@@ -186,7 +186,7 @@ class ResultStore:
         import pyarrow.parquet as pq
 
         documents, attributions, columns = _schemas()
-        doc_rows, att_rows = [], []
+        doc_rows, keys, records = [], [], []
         values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
         for key, result in items:
             excluded = getattr(result, "excluded", None)
@@ -195,16 +195,23 @@ class ResultStore:
                              "excluded": None if excluded is None else
                              [list(span) for span in excluded]})
             for record in result.attributions:
-                att_rows.append({"key": key, **dict(zip(columns, values(record), strict=True))})
+                keys.append(key)
+                records.append(values(record))
         if not doc_rows:
             return
+        # The attributions are turned into columns at once (a row of values per record,
+        # transposed), not into a dict per record.
+        cells = [list(column) for column in zip(*records, strict=True)] or [[] for _ in columns]
+        tables = {"attributions": pa.Table.from_pydict(
+                      {"key": keys, **dict(zip(columns, cells, strict=True))}, schema=attributions),
+                  "documents": pa.Table.from_pylist(doc_rows, schema=documents)}
         self.folder.mkdir(parents=True, exist_ok=True)
         part = uuid.uuid4().hex
         # The attributions go first: a documents file is only there once its part is complete.
-        for name, rows, schema in ((f"attributions-{part}.parquet", att_rows, attributions),
-                                   (f"documents-{part}.parquet", doc_rows, documents)):
+        for kind in ("attributions", "documents"):
+            name = f"{kind}-{part}.parquet"
             temp = self.folder / f".tmp-{name}"
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+            pq.write_table(tables[kind], temp)
             os.replace(temp, self.folder / name)
 
 
