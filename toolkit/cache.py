@@ -192,7 +192,7 @@ def _load(path: Path) -> tuple[bool, Any]:
     head = len(_MAGIC)
     if len(data) < head + _DIGEST or not data.startswith(_MAGIC):
         return False, None
-    payload = data[head + _DIGEST:]
+    payload = memoryview(data)[head + _DIGEST:]  # a view: a large entry is not copied
     if hashlib.sha256(payload).digest() != data[head:head + _DIGEST]:
         return False, None
     try:
@@ -207,7 +207,10 @@ def _store(path: Path, value: Any) -> None:
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            # Written in pieces: joining them would copy a large payload once more.
+            out.write(_MAGIC)
+            out.write(hashlib.sha256(payload).digest())
+            out.write(payload)
         os.replace(temp, path)
     except BaseException:
         os.unlink(temp)
