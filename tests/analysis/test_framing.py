@@ -290,3 +290,30 @@ def test_cli_frames_csv_equals_library_table(sample_path):
                      "--format", "csv"]) == 0
     expected = frame_counts(load(sample_path), "conflict_cooperation", by="outlet")
     assert out.getvalue() == expected.to_csv(index=False, lineterminator="\n")
+
+
+def test_tokens_starting_inside_any_excluded_span_are_left_out(sample_path):
+    from dataclasses import replace
+
+    from toolkit.analysis.scan import doc_tokens
+    from toolkit.corpus import load
+    from toolkit.corpus.segment import segment_document
+
+    doc = next(iter(load(sample_path)))
+    n = len(doc.text)
+
+    class Excluding:
+        """The document with excluded spans of our choosing: nested, overlapping, unsorted."""
+
+        def __init__(self, spans):
+            self.text, self.doc_id, self.excluded = doc.text, doc.doc_id, spans
+
+    spans = [(n // 2, n // 2 + 40), (10, 200), (50, 60), (180, 260), (n - 5, n)]
+    shown = Excluding(spans)
+    kept = doc_tokens(shown).spans
+    every = segment_document(shown).tokens
+    assert kept == [t for t in every if not any(a <= t[0] < b for a, b in spans)]
+    assert len(kept) < len(every)
+    assert doc_tokens(replace(doc)).spans == [
+        t for t in segment_document(doc).tokens
+        if not any(a <= t[0] < b for a, b in doc.excluded)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from toolkit.analysis.grouping import (
@@ -78,7 +79,13 @@ def doc_tokens(doc: Any) -> Tokens:
     seg = segment_document(doc)
     spans = seg.tokens
     if excluded:
-        spans = [s for s in spans if not any(x <= s[0] < y for x, y in excluded)]
+        # A token is left out when it starts inside an excluded span: among the spans starting
+        # at or before it, the furthest end must pass its start (one binary search per token).
+        ordered = sorted(excluded)
+        starts = [x for x, _ in ordered]
+        reach = list(accumulate((y for _, y in ordered), max))
+        spans = [s for s in spans
+                 if (i := bisect_right(starts, s[0]) - 1) < 0 or reach[i] <= s[0]]
     return Tokens(spans, [a for a, _ in seg.sentences])
 
 
