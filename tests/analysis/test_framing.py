@@ -317,3 +317,18 @@ def test_tokens_starting_inside_any_excluded_span_are_left_out(sample_path):
     assert doc_tokens(replace(doc)).spans == [
         t for t in segment_document(doc).tokens
         if not any(a <= t[0] < b for a, b in doc.excluded)]
+
+
+def test_holds_any_agrees_with_the_folded_text_for_words_with_and_without_marks():
+    from toolkit.analysis.framing.tables import _fold_case, first_words, holds_any, query_lexicon
+
+    texts = ["The O\u2019Neill plan drew SANCTIONS.", "A de\u2010escalation was agreed.",
+             "ΟΔΥΣΣΕΥΣ said no.", "İstanbul hosted the talks.", "Nothing to see here."]
+    for term in ("sanction*", "o'neill", "de-escalation", "οδυσσευσ", "istanbul", "talks",
+                 "harbour"):
+        first = first_words(query_lexicon(term))
+        for text in texts:
+            assert holds_any(text, first) == any(w in _fold_case(text) for w in first), (term,
+                                                                                         text)
+    assert holds_any("The O\u2019Neill plan", first_words(query_lexicon("o'neill")))
+    assert holds_any("ΟΔΥΣΣΕΥΣ said", first_words(query_lexicon("οδυσσευσ")))
