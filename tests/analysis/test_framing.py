@@ -332,3 +332,12 @@ def test_holds_any_agrees_with_the_folded_text_for_words_with_and_without_marks(
                                                                                          text)
     assert holds_any("The O\u2019Neill plan", first_words(query_lexicon("o'neill")))
     assert holds_any("ΟΔΥΣΣΕΥΣ said", first_words(query_lexicon("οδυσσευσ")))
+
+
+def test_normalize_straightens_every_apostrophe_and_hyphen_variant_one_for_one():
+    from toolkit.analysis.framing.matcher import _FOLD, normalize
+
+    text = "O\u2019Neill\u2018s \u02bcde\u2010escalation\u2011plan\u2019 - 'x' \u03a3\u03c2"
+    assert normalize(text) == text.translate(_FOLD) == "O'Neill's 'de-escalation-plan' - 'x' Σς"
+    assert len(normalize(text)) == len(text)
+    assert normalize("plain text") == "plain text"
