@@ -198,3 +198,20 @@ def test_a_read_only_cache_folder_is_still_read(tmp_path, monkeypatch):
     assert [r["n_chars"] for r in result] == [3, 3, 5]
     assert count.calls == ["d0", "d1", "d2"]  # d0 came from the cache
     assert len(caught) == 1 and "Read-only file system" in str(caught[0].message)
+
+
+def test_a_document_key_is_remembered_by_the_document_and_follows_its_fields():
+    import dataclasses
+    import pickle
+
+    from toolkit.cache import document_key
+    from toolkit.corpus import Document
+
+    doc = Document(doc_id="a1", text="The minister said the talks would resume.", outlet="Post")
+    key = document_key(doc)
+    assert document_key(doc) == key == document_key(
+        Document(doc_id="a1", text="The minister said the talks would resume.", outlet="Post"))
+    assert document_key(pickle.loads(pickle.dumps(doc))) == key
+    assert document_key(dataclasses.replace(doc, outlet="Wire")) != key
+    assert doc == Document(doc_id="a1", text="The minister said the talks would resume.",
+                           outlet="Post")

@@ -52,3 +52,14 @@ def test_dispersion_plot_keeps_the_busiest_documents():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["b", "c"]
     assert ax.get_title() == "Where the matches occur (2 of 4 documents, most matches)"
+
+
+def test_speaker_palette_colours_speakers_in_order_and_greys_apart():
+    names = [f"Speaker {i}" for i in range(len(plots.SPEAKER_COLORS) + 3)]
+    given = [names[0], "(unresolved)", names[1], names[0], "(other)", *names[2:]]
+    palette = plots.speaker_palette(given)
+    assert list(palette) == [names[0], "(unresolved)", names[1], "(other)", *names[2:]]
+    assert [palette[n] for n in names[:len(plots.SPEAKER_COLORS)]] == list(plots.SPEAKER_COLORS)
+    assert {palette[n] for n in names[len(plots.SPEAKER_COLORS):]} == {"#b0b0b0"}
+    assert palette["(unresolved)"] != palette["(other)"]
+    assert palette["(unresolved)"] not in plots.SPEAKER_COLORS

@@ -50,6 +50,7 @@ SOURCE_DIR = Path(__file__).resolve().parent
 _NAMESPACE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 # Document fields that feed per-document work (cleaning uses the title, records carry the id).
 _DOCUMENT_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url", "text")
+_REMEMBERED_KEY = "_document_key"
 _MAGIC = b"toolkit-cache-1\n"
 _DIGEST = hashlib.sha256().digest_size
 # Cache roots whose writes failed in this process: warned about once, not written again.
@@ -73,11 +74,20 @@ def document_key(doc: Any) -> str:
     """SHA-256 of what a per-document result depends on: a string itself, or a document's
     id, metadata and text."""
     if isinstance(doc, str):
-        payload = doc
-    else:
-        payload = json.dumps({f: getattr(doc, f, None) for f in _DOCUMENT_FIELDS},
-                             sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        return hashlib.sha256(doc.encode("utf-8")).hexdigest()
+    # A frozen dataclass (a Document) cannot change its fields: its key is computed once and
+    # kept in the instance, as the analyses of one run ask for it several times.
+    state = getattr(doc, "__dict__", None)
+    frozen = state is not None and getattr(getattr(doc, "__dataclass_params__", None),
+                                           "frozen", False)
+    if frozen and _REMEMBERED_KEY in state:
+        return state[_REMEMBERED_KEY]
+    payload = json.dumps({f: getattr(doc, f, None) for f in _DOCUMENT_FIELDS},
+                         sort_keys=True, ensure_ascii=False)
+    key = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    if frozen:
+        state[_REMEMBERED_KEY] = key
+    return key
 
 
 def lexicon_fingerprint(folder: str | os.PathLike[str] = LEXICON_DIR) -> str:
@@ -182,7 +192,7 @@ def _load(path: Path) -> tuple[bool, Any]:
     head = len(_MAGIC)
     if len(data) < head + _DIGEST or not data.startswith(_MAGIC):
         return False, None
-    payload = data[head + _DIGEST:]
+    payload = memoryview(data)[head + _DIGEST:]  # a view: a large entry is not copied
     if hashlib.sha256(payload).digest() != data[head:head + _DIGEST]:
         return False, None
     try:
@@ -197,7 +207,10 @@ def _store(path: Path, value: Any) -> None:
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+            # Written in pieces: joining them would copy a large payload once more.
+            out.write(_MAGIC)
+            out.write(hashlib.sha256(payload).digest())
+            out.write(payload)
         os.replace(temp, path)
     except BaseException:
         os.unlink(temp)

@@ -348,14 +348,15 @@ def speaker_palette(speakers: Sequence[str]) -> dict[str, str]:
     order, most quoted first, so that the most quoted get the most distinct colours). Speakers
     beyond the palette share a neutral colour; ``(other)`` and ``(unresolved)`` are grey."""
     palette: dict[str, str] = {}
+    n = 0  # speakers given a colour so far (the greys left out)
     for speaker in speakers:
         if speaker in palette:
             continue
         if speaker in _GREYS:
             palette[speaker] = _GREYS[speaker]
             continue
-        n = sum(1 for s in palette if s not in _GREYS)
         palette[speaker] = SPEAKER_COLORS[n] if n < len(SPEAKER_COLORS) else "#b0b0b0"
+        n += 1
     return palette
 
 

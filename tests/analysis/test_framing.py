@@ -290,3 +290,54 @@ def test_cli_frames_csv_equals_library_table(sample_path):
                      "--format", "csv"]) == 0
     expected = frame_counts(load(sample_path), "conflict_cooperation", by="outlet")
     assert out.getvalue() == expected.to_csv(index=False, lineterminator="\n")
+
+
+def test_tokens_starting_inside_any_excluded_span_are_left_out(sample_path):
+    from dataclasses import replace
+
+    from toolkit.analysis.scan import doc_tokens
+    from toolkit.corpus import load
+    from toolkit.corpus.segment import segment_document
+
+    doc = next(iter(load(sample_path)))
+    n = len(doc.text)
+
+    class Excluding:
+        """The document with excluded spans of our choosing: nested, overlapping, unsorted."""
+
+        def __init__(self, spans):
+            self.text, self.doc_id, self.excluded = doc.text, doc.doc_id, spans
+
+    spans = [(n // 2, n // 2 + 40), (10, 200), (50, 60), (180, 260), (n - 5, n)]
+    shown = Excluding(spans)
+    kept = doc_tokens(shown).spans
+    every = segment_document(shown).tokens
+    assert kept == [t for t in every if not any(a <= t[0] < b for a, b in spans)]
+    assert len(kept) < len(every)
+    assert doc_tokens(replace(doc)).spans == [
+        t for t in segment_document(doc).tokens
+        if not any(a <= t[0] < b for a, b in doc.excluded)]
+
+
+def test_holds_any_agrees_with_the_folded_text_for_words_with_and_without_marks():
+    from toolkit.analysis.framing.tables import _fold_case, first_words, holds_any, query_lexicon
+
+    texts = ["The O\u2019Neill plan drew SANCTIONS.", "A de\u2010escalation was agreed.",
+             "ΟΔΥΣΣΕΥΣ said no.", "İstanbul hosted the talks.", "Nothing to see here."]
+    for term in ("sanction*", "o'neill", "de-escalation", "οδυσσευσ", "istanbul", "talks",
+                 "harbour"):
+        first = first_words(query_lexicon(term))
+        for text in texts:
+            assert holds_any(text, first) == any(w in _fold_case(text) for w in first), (term,
+                                                                                         text)
+    assert holds_any("The O\u2019Neill plan", first_words(query_lexicon("o'neill")))
+    assert holds_any("ΟΔΥΣΣΕΥΣ said", first_words(query_lexicon("οδυσσευσ")))
+
+
+def test_normalize_straightens_every_apostrophe_and_hyphen_variant_one_for_one():
+    from toolkit.analysis.framing.matcher import _FOLD, normalize
+
+    text = "O\u2019Neill\u2018s \u02bcde\u2010escalation\u2011plan\u2019 - 'x' \u03a3\u03c2"
+    assert normalize(text) == text.translate(_FOLD) == "O'Neill's 'de-escalation-plan' - 'x' Σς"
+    assert len(normalize(text)) == len(text)
+    assert normalize("plain text") == "plain text"

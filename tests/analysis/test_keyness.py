@@ -148,3 +148,18 @@ def test_largest_group():
     assert largest_group(docs, "month") == "2026-03"
     with pytest.raises(NotEnoughDataError, match="no document has a value for by='author'"):
         largest_group(docs.assign(author=None), "author")
+
+
+def test_collocates_over_worker_processes_are_the_same(polnear_path, tmp_path):
+    from toolkit.analysis.keyness import collocates
+    from toolkit.corpus import load
+
+    # More documents hold "said" than one chunk per worker: the documents read word by word
+    # go to two processes.
+    docs = list(load(polnear_path / "dev" / "text"))
+    assert len(docs) > 64
+    one = collocates(docs, "said", min_freq=3, workers=1)
+    assert len(one) > 20
+    pd.testing.assert_frame_equal(collocates(docs, "said", min_freq=3, workers=2), one)
+    stored = collocates(docs, "said", min_freq=3, workers=2, store=tmp_path)
+    pd.testing.assert_frame_equal(stored, one)

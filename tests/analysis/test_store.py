@@ -109,3 +109,35 @@ def test_every_attribution_field_comes_back_from_the_store_as_it_went_in(tmp_pat
     n_tokens, n_sentences, names, stored, excluded = store.read()["k1"]
     assert (n_tokens, n_sentences, names) == (12, 1, ("Dana Ortiz",))
     assert stored == records
+
+
+def test_values_asked_for_are_stored_in_the_analysis_pass(sample_path, tmp_path, counted):
+    from functools import partial
+
+    from toolkit.analysis.framing import as_lexicon
+    from toolkit.analysis.framing.tables import frame_scan
+    from toolkit.analysis.keyness import word_counts
+    from toolkit.analysis.store import ValueStore, default_store
+    from toolkit.cache import document_key
+
+    docs = list(load(sample_path))
+    plain = analyze(docs, quiet=True)
+    scan = partial(frame_scan, as_lexicon("conflict_cooperation").matcher)
+    funcs = {"frames-test": scan, "words": word_counts}
+    # Half the documents have their results already: the others are computed with their values,
+    # and the first half only get their values.
+    analyze(docs[: len(docs) // 2], quiet=True, store=tmp_path)
+    counted.clear()
+    _assert_same(analyze(docs, quiet=True, store=tmp_path, values=funcs), plain)
+    assert sorted(counted) == sorted(d.doc_id for d in docs[len(docs) // 2:])
+    folder = default_store(tmp_path).folder
+    words = ValueStore(folder, "words")
+    frames = ValueStore(folder, "frames-test")
+    for doc in docs:
+        key = document_key(doc)
+        assert words.get(key) == word_counts(doc)
+        hits, starts, ends = frames.get(key)
+        want = scan(doc)
+        assert hits == want[0]
+        assert starts.tolist() == want[1].tolist() and ends.tolist() == want[2].tolist()
+    assert base_tables.fill_stores(funcs, docs, store=tmp_path) == 0

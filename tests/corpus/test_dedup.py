@@ -60,3 +60,33 @@ def test_load_reuses_the_stored_scan_until_a_file_changes(tmp_path, monkeypatch)
     os.utime(folder / "a.txt", ns=(1, 1))
     loader.load(folder)
     assert len(scans) == 4
+
+
+def test_inputs_read_over_worker_processes_give_the_same_load_report(sample_path, tmp_path,
+                                                                     monkeypatch):
+    import shutil
+
+    from toolkit.corpus import loader
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(sample_path, folder)
+    articles = sorted((folder / "articles").glob("*.txt"))
+    # A syndicated copy and a file holding only spaces: a duplicate and a skip to report.
+    shutil.copy(articles[0], folder / "articles" / "zz_copy.txt")
+    (folder / "articles" / "zz_blank.txt").write_text("   \n", encoding="utf-8")
+    serial = loader.load(folder, cache=False).report()
+    assert {r.status for r in serial} == {"ok", "duplicate", "skipped"}
+    # Small batches, and workers used for any batch, so several batches go through the pool.
+    monkeypatch.setattr(loader, "_SCAN_BATCH", 5)
+    monkeypatch.setattr(loader, "_SCAN_PARALLEL_MIN", 1)
+    assert loader.load(folder, cache=False, workers=2).report() == serial
+    cache = tmp_path / "cache"
+    assert loader.load(folder, cache=cache, workers=2).report() == serial
+    loader._SCANS.clear()
+    read = []
+    monkeypatch.setattr(loader, "_entry_content", lambda entry: read.append(entry) or None)
+    # Every input's outcome was stored as it was read: a new state reads none of them again.
+    (folder / "articles" / "zz_blank.txt").unlink()
+    assert loader.load(folder, cache=cache, workers=2).report() == [
+        r for r in serial if not r.path.endswith("zz_blank.txt")]
+    assert read == []

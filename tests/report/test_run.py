@@ -648,3 +648,24 @@ def test_a_full_disk_leaves_no_half_written_run(first, corpus, tmp_path, monkeyp
         assert manifest["status"] == "failed"
     with report.run.layout.run_lock(folder):  # released: the next run can take it
         pass
+
+
+def test_the_longest_notebooks_start_first_and_outputs_keep_notebook_order(first, tmp_path):
+    from toolkit.report.run import _previous_durations, _start_order
+
+    folder = first.path.parent
+    notebooks = [Path(str(n)) for n in sorted(first.path.glob("*.ipynb"))]
+    stems = [n.stem for n in notebooks]
+    previous = _previous_durations(folder)
+    assert sorted(previous) == sorted(e["name"] for e in first.manifest["notebooks"])
+    # Known durations decide, longest first.
+    durations = {stem: float(i) for i, stem in enumerate(stems)}
+    assert [stems[i] for i in _start_order(notebooks, durations)] == stems[::-1]
+    # Without a duration for every notebook, the longest code goes first.
+    longest = max(notebooks, key=lambda n: sum(
+        len("".join(c["source"])) for c in json.loads(n.read_text())["cells"]
+        if c["cell_type"] == "code"))
+    assert notebooks[_start_order(notebooks, {stems[0]: 1.0})[0]] == longest
+    assert _previous_durations(tmp_path) == {}
+    # The manifest lists the notebooks in the order asked for, whatever order they started in.
+    assert [e["name"] for e in first.manifest["notebooks"]] == ["outlets", "texts"]

@@ -206,35 +206,75 @@ def _dask_map(func: Any, documents: Iterable[Any], workers: int, scheduler: str,
 
 
 def _stored_map(docs: Iterable[Document], workers: int, store: Any,
-                scheduler: str | None = None) -> Iterator[DocumentResult]:
+                scheduler: str | None = None, values: dict[str, Any] | None = None
+                ) -> Iterator[DocumentResult]:
     """Results of every document in order: read from ``store`` when stored there, else computed
-    (over the workers) and stored, a part at a time."""
-    from toolkit.analysis.store import PART
+    (over the workers) and stored, a part at a time.
+
+    ``values`` (``{name: func}``, as for :func:`fill_stores`) are per-document values stored
+    beside the results: a document lacking its result or any of them is computed once, in one
+    task, for all it lacks, so it is read, cleaned and segmented once (the worker keeps its
+    segmentation for the values). Ignored on Dask (:func:`fill_stores` fills them later)."""
+    from toolkit.analysis.store import PART, ValueStore
     from toolkit.cache import document_key
 
     known = store.read()
-    missing = (doc for doc in docs if document_key(doc) not in known)
-    computed = _pass(analyze_document, missing, workers, scheduler)
+    funcs = dict(values or {}) if scheduler is None else {}
+    stores = {name: ValueStore(store.folder, name) for name in funcs}
+    have = {name: set(values_store.index()) for name, values_store in stores.items()}
+
+    def lacks(key: str) -> tuple[bool, tuple[str, ...]]:
+        return key not in known, tuple(name for name in funcs if key not in have[name])
+
+    # ``docs`` is read twice, as before: once here for the work to send, once below in order.
+    needed = ((doc, *job) for doc in docs if any(job := lacks(document_key(doc))))
+    if funcs:
+        computed = _map(_result_and_values, needed, workers, initializer=_set_several,
+                        initargs=(funcs,))
+    else:
+        computed = _pass(_result_only, (doc for doc, _, _ in needed), workers, scheduler)
     fresh: list[tuple[str, DocumentResult]] = []
+    fresh_values: dict[str, list[tuple[str, Any]]] = {name: [] for name in funcs}
     try:
         for doc in docs:
             key = document_key(doc)
-            stored = known.get(key)
-            if stored is None:
-                result = next(computed)
+            lacking, names = lacks(key)
+            result = None
+            if lacking or names:
+                result, found = next(computed)
+                for name, value in zip(names, found, strict=True):
+                    fresh_values[name].append((key, value))
+                    if len(fresh_values[name]) >= PART:
+                        stores[name].write(fresh_values[name])
+                        fresh_values[name] = []
+            if lacking:
                 fresh.append((key, result))
                 if len(fresh) >= PART:
                     store.write(fresh)
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names, attributions, excluded = stored
+                n_tokens, n_sentences, names_, attributions, excluded = known[key]
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
                                      n_sentences=n_sentences, attributions=attributions,
-                                     names=names, excluded=excluded)
+                                     names=names_, excluded=excluded)
     finally:
         store.write(fresh)
+        for name, items in fresh_values.items():
+            stores[name].write(items)
         computed.close()
+
+
+def _result_only(doc: Document) -> tuple:
+    return analyze_document(doc), ()
+
+
+def _result_and_values(job: tuple[Document, bool, tuple[str, ...]]) -> tuple:
+    """``(analyze_document(doc) or None, values)`` of one job of :func:`_stored_map`: the
+    result when it is lacking, then each named value (of :func:`_set_several`'s functions)."""
+    doc, lacking, names = job
+    result = analyze_document(doc) if lacking else None
+    return result, tuple(_SEVERAL[name](doc) for name in names)
 
 
 def stored_values(func: Any, docs: Iterable[Document], *, name: str,
@@ -363,7 +403,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             cache: bool | str | os.PathLike[str] = False,
             quiet: bool = False, mentions: bool = True,
             store: bool | str | os.PathLike[str] = False,
-            scheduler: str | None = None) -> CorpusAnalysis:
+            scheduler: str | None = None,
+            values: dict[str, Any] | None = None) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -378,6 +419,9 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     documents are read, only the others computed (over the workers) and added. ``scheduler``
     runs the per-document passes on Dask: ``"dask"`` for a local cluster of ``workers``
     processes, or a scheduler address ``"tcp://HOST:PORT"``; the tables are the same.
+    ``values`` (with ``store``): ``{name: func}`` of other per-document values to keep in the
+    store (see :func:`fill_stores`), computed in the same pass as the attributions for the
+    documents that lack them, so each document is segmented once for all of them.
     """
     from toolkit.analysis.speakers import mention_frame
 
@@ -410,7 +454,7 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
                                       mentions=mention_frame([]))
         return result_store.tables(f"{state}-mentions" if mentions else state, lambda: _analyze(
             docs, workers, scheduler, mentions, progress(
-                _stored_map(docs, workers, result_store, scheduler),
+                _stored_map(docs, workers, result_store, scheduler, values),
                 total=total, desc="attribution", quiet=quiet)))
     elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint

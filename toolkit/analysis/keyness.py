@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from toolkit import lexicons
@@ -144,10 +144,12 @@ def words(doc: Any) -> list[str]:
 def _word_spans(doc: Any) -> list[tuple[str, int, int]]:
     text = doc.text
     datelines = dateline_spans(text)
+    # normalize maps one character to one, so the text is folded once and sliced per token.
+    folded = normalize(text)
     out = []
     for a, b in _scan.doc_tokens(doc).spans:
-        word = normalize(text[a:b]).lower()
-        if _LETTERS.fullmatch(word) and not any(x <= a < y for x, y in datelines):
+        word = folded[a:b].lower()
+        if _LETTERS.fullmatch(word) and not (datelines and any(x <= a < y for x, y in datelines)):
             out.append((word, a, b))
     return out
 
@@ -253,6 +255,10 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
     return target, ref
 
 
+def _workers(workers: int | None) -> int:
+    return (os.cpu_count() or 1) if workers is None else max(1, workers)
+
+
 def _doc_collocates(matcher: Any, first: tuple[str, ...], window: int,
                     doc: Any) -> tuple[Counter, Counter, int]:
     """One document's word counts, ``(collocate, position)`` pair counts and number of
@@ -313,11 +319,13 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     log_likelihood descending, then collocate and position. :func:`describe_collocates` says
     why a table is empty. With ``store`` (as in :func:`keyness`, whose word counts are computed
     over ``workers`` processes) only the documents whose text may hold a match are read word by
-    word; the others give their stored word counts.
+    word; the others give their stored word counts. The documents read word by word are spread
+    over ``workers`` processes (``None``: one per core) when there are many.
     """
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures
 
+    from toolkit.analysis.base_tables import _map
     from toolkit.analysis.framing.tables import query_lexicon
 
     if not isinstance(window, int) or window < 2:
@@ -331,11 +339,17 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     first = first_words(lex)
     counted = _counted(corpus, date_from, date_to, store, workers) if store else (
         (doc, None) for doc in _scan.documents(corpus, date_from, date_to))
+    # Documents that may hold a match are read word by word, over ``workers`` processes when
+    # there are enough of them (a frequent word is in most documents); the sums do not depend
+    # on the order the documents come in.
+    needed = []
     for doc, counts in counted:
         if counts is not None and not holds_any(doc.text, first):
             word_counts.update(counts)
-            continue
-        words_in, pairs_in, nodes_in = _doc_collocates(lex.matcher, first, window, doc)
+        else:
+            needed.append(doc)
+    for words_in, pairs_in, nodes_in in _map(partial(_doc_collocates, lex.matcher, first,
+                                                     window), needed, _workers(workers)):
         word_counts.update(words_in)
         pairs.update(pairs_in)
         n_nodes += nodes_in

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from toolkit.analysis.grouping import (
@@ -78,7 +79,13 @@ def doc_tokens(doc: Any) -> Tokens:
     seg = segment_document(doc)
     spans = seg.tokens
     if excluded:
-        spans = [s for s in spans if not any(x <= s[0] < y for x, y in excluded)]
+        # A token is left out when it starts inside an excluded span: among the spans starting
+        # at or before it, the furthest end must pass its start (one binary search per token).
+        ordered = sorted(excluded)
+        starts = [x for x, _ in ordered]
+        reach = list(accumulate((y for _, y in ordered), max))
+        spans = [s for s in spans
+                 if (i := bisect_right(starts, s[0]) - 1) < 0 or reach[i] <= s[0]]
     return Tokens(spans, [a for a, _ in seg.sentences])
 
 
@@ -94,19 +101,22 @@ class Voices:
         self._starts: dict[str, list[int]] = {}
         if quotes is None:
             return
-        import pandas as pd
-
-        missing = [c for c in QUOTE_COLUMNS if c not in getattr(quotes, "columns", ())]
-        if missing:
-            raise ParameterError(f"quotes table lacks column(s) {', '.join(missing)}",
+        absent = [c for c in QUOTE_COLUMNS if c not in getattr(quotes, "columns", ())]
+        if absent:
+            raise ParameterError(f"quotes table lacks column(s) {', '.join(absent)}",
                                  hint="pass a DataFrame with doc_id, speaker, content_start, "
                                       "content_end (e.g. toolkit.attribution.to_frame(...))")
-        for row in quotes[list(QUOTE_COLUMNS)].itertuples(index=False):
-            doc_id, speaker, start, end = row
-            if pd.isna(start) or pd.isna(end) or pd.isna(doc_id):
-                continue
-            self.spans.setdefault(str(doc_id), []).append(
-                (int(start), int(end), None if pd.isna(speaker) else str(speaker)))
+        # Whole columns at a time: the missing cells are found by pandas, not one by one.
+        frame = quotes[list(QUOTE_COLUMNS)]
+        frame = frame[frame["doc_id"].notna() & frame["content_start"].notna()
+                      & frame["content_end"].notna()]
+        missing = frame["speaker"].isna().tolist()
+        speakers = [None if gone else str(speaker)
+                    for speaker, gone in zip(frame["speaker"].tolist(), missing, strict=True)]
+        for doc_id, start, end, speaker in zip(
+                frame["doc_id"].tolist(), frame["content_start"].tolist(),
+                frame["content_end"].tolist(), speakers, strict=True):
+            self.spans.setdefault(str(doc_id), []).append((int(start), int(end), speaker))
         for spans in self.spans.values():
             spans.sort(key=lambda s: (s[0], -s[1]))
         self._starts = {d: [s[0] for s in spans] for d, spans in self.spans.items()}

@@ -24,7 +24,8 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,13 @@ def _from_stored(annotation: str, value: Any) -> Any:
     if annotation.startswith("tuple[str"):
         return tuple(value)
     return value
+
+
+def _stored_column(annotation: str, values: list) -> list:
+    """:func:`_from_stored` of every cell of one column (a plain column is given back as is)."""
+    if annotation.startswith(("tuple[tuple[int", "tuple[str")):
+        return [_from_stored(annotation, value) for value in values]
+    return values
 
 
 def _schemas():
@@ -155,13 +163,14 @@ class ResultStore:
             att_path = self.folder / f"attributions-{part}"
             try:
                 docs = pq.read_table(doc_path).to_pylist()
-                rows = pq.read_table(att_path).to_pylist()
+                table = pq.read_table(att_path)
             except (OSError, ValueError):  # a part unreadable or half removed: computed again
                 continue
+            # Column by column: only the columns of tuples need converting.
+            cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in columns]
             found: dict[str, list] = {}
-            for row in rows:
-                found.setdefault(row["key"], []).append(
-                    Attribution(**{c: _from_stored(types[c], row[c]) for c in columns}))
+            for key, *values in zip(table.column("key").to_pylist(), *cells, strict=True):
+                found.setdefault(key, []).append(Attribution(*values))
             for row in docs:
                 spans = row.get("excluded")
                 out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
@@ -177,7 +186,8 @@ class ResultStore:
         import pyarrow.parquet as pq
 
         documents, attributions, columns = _schemas()
-        doc_rows, att_rows = [], []
+        doc_rows, keys, records = [], [], []
+        values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
         for key, result in items:
             excluded = getattr(result, "excluded", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
@@ -185,17 +195,23 @@ class ResultStore:
                              "excluded": None if excluded is None else
                              [list(span) for span in excluded]})
             for record in result.attributions:
-                row = asdict(record)
-                att_rows.append({"key": key, **{c: row[c] for c in columns}})
+                keys.append(key)
+                records.append(values(record))
         if not doc_rows:
             return
+        # The attributions are turned into columns at once (a row of values per record,
+        # transposed), not into a dict per record.
+        cells = [list(column) for column in zip(*records, strict=True)] or [[] for _ in columns]
+        tables = {"attributions": pa.Table.from_pydict(
+                      {"key": keys, **dict(zip(columns, cells, strict=True))}, schema=attributions),
+                  "documents": pa.Table.from_pylist(doc_rows, schema=documents)}
         self.folder.mkdir(parents=True, exist_ok=True)
         part = uuid.uuid4().hex
         # The attributions go first: a documents file is only there once its part is complete.
-        for name, rows, schema in ((f"attributions-{part}.parquet", att_rows, attributions),
-                                   (f"documents-{part}.parquet", doc_rows, documents)):
+        for kind in ("attributions", "documents"):
+            name = f"{kind}-{part}.parquet"
             temp = self.folder / f".tmp-{name}"
-            pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+            pq.write_table(tables[kind], temp)
             os.replace(temp, self.folder / name)
 
 

@@ -54,6 +54,10 @@ __all__ = ["Document", "LoadRecord", "Corpus", "load", "read_document"]
 STATUSES = ("ok", "skipped", "duplicate")
 # Scans of this process by key, most recent last; a few corpora are kept.
 _SCANS: OrderedDict[str, list[LoadRecord]] = OrderedDict()
+# Inputs read per batch of the load scan, and how many of a batch must need reading before
+# worker processes are used for it.
+_SCAN_BATCH = 1024
+_SCAN_PARALLEL_MIN = 128
 _SCANS_KEPT = 4
 
 
@@ -98,6 +102,32 @@ def _document(entry: _readers.Entry, text: str, encoding: str, *,
                     language=language)
 
 
+def _entry_content(entry: _readers.Entry) -> tuple:
+    """What reading ``entry`` says: ``("skipped", reason)`` for a text that cannot be read or
+    is empty, else ``("ok", record, fingerprint)``. A function of the entry alone, so worker
+    processes can run it."""
+    try:
+        text, encoding = entry.read()
+    except (InputError, OSError) as exc:
+        return "skipped", _reason(exc)
+    if not text.strip().strip("\ufeff"):
+        return "skipped", "empty or whitespace-only text"
+    language, language_reason = guess_language(text)
+    doc = _document(entry, text, encoding, language=language)
+    notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
+    notes += [n for n in entry.notes if n not in notes]
+    if "date_raw" in doc.meta:
+        notes.append(f"unreadable date {str(doc.meta['date_raw'])[:40]!r} "
+                     "(kept as meta['date_raw'])")
+    if language == "other":
+        notes.append(language_reason)
+    record = LoadRecord(path=entry.path, doc_id=doc.doc_id, status="ok",
+                        reason=_joined(*notes), encoding=encoding, title=doc.title,
+                        outlet=doc.outlet, date=doc.date, n_chars=len(text),
+                        language=language)
+    return "ok", record, _dedup.fingerprint(doc.body, raw=text)
+
+
 def _str(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
@@ -116,7 +146,7 @@ class Corpus:
                  title_column: str | None = None, author_column: str | None = None,
                  url_column: str | None = None, include_duplicates: bool = False,
                  english_only: bool = False, on_error: str = "skip",
-                 cache: bool | str | os.PathLike[str] = True) -> None:
+                 cache: bool | str | os.PathLike[str] = True, workers: int | None = 1) -> None:
         if on_error not in ("skip", "raise"):
             raise ParameterError(f"on_error must be 'skip' or 'raise', not {on_error!r}")
         named = {"text_column": text_column, "id_column": id_column,
@@ -137,6 +167,7 @@ class Corpus:
         self.english_only = english_only
         self.on_error = on_error
         self.cache = cache
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
         self._records: list[LoadRecord] | None = None
 
     def __repr__(self) -> str:
@@ -189,17 +220,30 @@ class Corpus:
         return records
 
     def _scan(self) -> list[LoadRecord]:
+        from itertools import islice
+
         from toolkit.progress import progress
 
         records: list[LoadRecord] = []
         prints: list[_dedup.Fingerprint | None] = []
         order: list[tuple] = []
         first_seen: dict[str, str] = {}
-        for entry in progress(self._entries(), desc="reading the corpus", unit="input"):
-            record, fp = self._check(entry, first_seen)
-            records.append(record)
-            prints.append(fp)
-            order.append((record.date or "9999", len(order)))
+        source = progress(self._entries(), desc="reading the corpus", unit="input")
+        pool = None
+        try:
+            # Inputs are read a batch at a time: with workers, the batch's inputs not in the
+            # cache are read and fingerprinted over worker processes, then checked here in
+            # input order (duplicate ids, duplicates), so the records are the same.
+            while batch := list(islice(source, _SCAN_BATCH)):
+                outcomes, pool = self._read_ahead(batch, pool)
+                for i, entry in enumerate(batch):
+                    record, fp = self._check(entry, first_seen, outcomes.get(i))
+                    records.append(record)
+                    prints.append(fp)
+                    order.append((record.date or "9999", len(order)))
+        finally:
+            if pool is not None:
+                pool.shutdown()
         if not any(r.status == "ok" for r in records):
             reasons = sorted({r.reason for r in records})
             raise EmptyCorpusError(
@@ -212,11 +256,12 @@ class Corpus:
                                                 r.reason))
         return records
 
-    def _check(self, entry: _readers.Entry, first_seen: dict[str, str]
-               ) -> tuple[LoadRecord, _dedup.Fingerprint | None]:
+    def _check(self, entry: _readers.Entry, first_seen: dict[str, str],
+               outcome: tuple | None = None) -> tuple[LoadRecord, _dedup.Fingerprint | None]:
         if entry.skip is not None:
             return self._skip(entry, entry.skip), None
-        outcome = self._stored_content(entry)
+        if outcome is None:
+            outcome = self._stored_content(entry)
         if outcome[0] == "skipped":
             return self._skip(entry, outcome[1]), None
         if entry.doc_id in first_seen:
@@ -228,49 +273,74 @@ class Corpus:
         first_seen[str(entry.doc_id)] = entry.path
         return outcome[1], outcome[2]
 
+    def _read_ahead(self, batch: list[_readers.Entry], pool: Any) -> tuple[dict[int, tuple], Any]:
+        """``{index: outcome}`` of :meth:`_content` for the inputs of ``batch`` read over the
+        worker processes (started on first need, then reused: ``pool``), stored in the cache
+        like :meth:`_stored_content` does. Empty without workers or when few inputs of the
+        batch need reading (starting processes would cost more than it saves)."""
+        if self.workers <= 1:
+            return {}, pool
+        from toolkit.cache import cached_value, stored_value
+
+        cache_dir = None if self.cache is True else self.cache
+        keys: dict[int, str | None] = {}
+        for i, entry in enumerate(batch):
+            if entry.skip is not None:
+                continue
+            key = self._content_key(entry) if self.cache else None
+            if key is not None and stored_value("scan-input", key, cache_dir=cache_dir)[0]:
+                continue  # read from the cache in order, as before
+            keys[i] = key
+        if len(keys) < _SCAN_PARALLEL_MIN:
+            return {}, pool
+        if pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context(
+                "forkserver" if "forkserver" in methods else "spawn")
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        wanted = list(keys)
+        outcomes = dict(zip(wanted, pool.map(_entry_content, [batch[i] for i in wanted],
+                                             chunksize=8), strict=True))
+        for i, outcome in outcomes.items():
+            if keys[i] is not None:
+                cached_value("scan-input", keys[i], lambda outcome=outcome: outcome,
+                             cache_dir=cache_dir)
+        return outcomes, pool
+
+    def _content_key(self, entry: _readers.Entry) -> str | None:
+        """The cache key of an input's :meth:`_content`: its fields and file state (path,
+        size, modification and change times); None when the file cannot be looked at."""
+        try:
+            info = os.stat(entry.path)
+        except (OSError, ValueError):
+            return None
+        return json.dumps({"path": entry.path, "line": entry.line, "doc_id": entry.doc_id,
+                           "fields": entry.fields, "extra": entry.extra, "notes": entry.notes,
+                           "first_line": entry.title_from_first_line,
+                           "file": (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
+                                    info.st_mode)}, sort_keys=True, default=str)
+
     def _stored_content(self, entry: _readers.Entry) -> tuple:
         """:meth:`_content` of ``entry``, kept in the cache folder (with ``cache``) under the
         entry's file state (path, size, modification and change times) and fields: when a
         corpus grows, a scan reads only its new or changed inputs."""
         if not self.cache:
             return self._content(entry)
-        try:
-            info = os.stat(entry.path)
-        except (OSError, ValueError):
+        key = self._content_key(entry)
+        if key is None:
             return self._content(entry)
         from toolkit.cache import cached_value
 
-        key = json.dumps({"path": entry.path, "line": entry.line, "doc_id": entry.doc_id,
-                          "fields": entry.fields, "extra": entry.extra, "notes": entry.notes,
-                          "first_line": entry.title_from_first_line,
-                          "file": (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
-                                   info.st_mode)}, sort_keys=True, default=str)
         return cached_value("scan-input", key, lambda: self._content(entry),
                             cache_dir=None if self.cache is True else self.cache)
 
     def _content(self, entry: _readers.Entry) -> tuple:
         """What reading ``entry`` says: ``("skipped", reason)`` for a text that cannot be read
         or is empty, else ``("ok", record, fingerprint)``."""
-        try:
-            text, encoding = entry.read()
-        except (InputError, OSError) as exc:
-            return "skipped", _reason(exc)
-        if not text.strip().strip("\ufeff"):
-            return "skipped", "empty or whitespace-only text"
-        language, language_reason = guess_language(text)
-        doc = _document(entry, text, encoding, language=language)
-        notes = [] if encoding == "utf-8" else [f"decoded as {encoding}"]
-        notes += [n for n in entry.notes if n not in notes]
-        if "date_raw" in doc.meta:
-            notes.append(f"unreadable date {str(doc.meta['date_raw'])[:40]!r} "
-                         "(kept as meta['date_raw'])")
-        if language == "other":
-            notes.append(language_reason)
-        record = LoadRecord(path=entry.path, doc_id=doc.doc_id, status="ok",
-                            reason=_joined(*notes), encoding=encoding, title=doc.title,
-                            outlet=doc.outlet, date=doc.date, n_chars=len(text),
-                            language=language)
-        return "ok", record, _dedup.fingerprint(doc.body, raw=text)
+        return _entry_content(entry)
 
     def _skip(self, entry: _readers.Entry, reason: str) -> LoadRecord:
         if self.on_error == "raise":
@@ -457,7 +527,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
          title_column: str | None = None, author_column: str | None = None,
          url_column: str | None = None, include_duplicates: bool = False,
          english_only: bool = False, on_error: str = "skip",
-         cache: bool | str | os.PathLike[str] = True) -> Corpus:
+         cache: bool | str | os.PathLike[str] = True, workers: int | None = 1) -> Corpus:
     """Open a corpus. Raises at once for a missing path or an unusable table; per-file problems
     become skips in :meth:`Corpus.report` (or errors with ``on_error="raise"``).
 
@@ -474,13 +544,16 @@ def load(path: str | os.PathLike[str], *, format: str | None = None,
 
     ``cache`` keeps the scan (every input's status, duplicates included) for the next load of
     the same unchanged files: ``True`` for the default cache folder (see :mod:`toolkit.cache`),
-    a folder path, or ``False`` to scan every time.
+    a folder path, or ``False`` to scan every time. ``workers`` > 1 (``None``: one per core)
+    reads and fingerprints the inputs the cache lacks over that many processes; the load
+    report is the same.
     """
     corpus = Corpus(path, format=format, text_column=text_column, id_column=id_column,
                     date_column=date_column, outlet_column=outlet_column,
                     title_column=title_column, author_column=author_column,
                     url_column=url_column, include_duplicates=include_duplicates,
-                    english_only=english_only, on_error=on_error, cache=cache)
+                    english_only=english_only, on_error=on_error, cache=cache,
+                    workers=workers)
     corpus.report()
     return corpus
 

@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -82,14 +83,22 @@ def read_text_file(path: str) -> tuple[str, str]:
     return decode(read_bytes(path, path), path)
 
 
+# Readers are partials of module functions, not closures, so that an entry can be sent to a
+# worker process (the load scan reads inputs over several processes).
+def _read_decoded(real: str, shown: str) -> tuple[str, str]:
+    return decode(read_bytes(real, shown), shown)
+
+
 def _reader(real: str, shown: str) -> Callable[[], tuple[str, str]]:
-    def read() -> tuple[str, str]:
-        return decode(read_bytes(real, shown), shown)
-    return read
+    return partial(_read_decoded, real, shown)
+
+
+def _constant_text(text: str, encoding: str) -> tuple[str, str]:
+    return text, encoding
 
 
 def _constant(text: str, encoding: str) -> Callable[[], tuple[str, str]]:
-    return lambda: (text, encoding)
+    return partial(_constant_text, text, encoding)
 
 
 def _open_text(path: str, shown: str, *, newline: str | None = None) -> tuple[io.TextIOWrapper,

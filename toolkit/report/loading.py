@@ -58,22 +58,24 @@ class AnalyzedCorpus:
 def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
                    date_to: str | None = None, cache: bool | str | os.PathLike[str] = False,
                    quiet: bool = False, workers: int | None = None,
-                   **columns: str | None) -> AnalyzedCorpus:
+                   values: dict | None = None, **columns: str | None) -> AnalyzedCorpus:
     """What :func:`load_and_analyze` returns, without writing headline numbers.
 
     With ``cache`` (``True`` or a cache folder) the per-document results and the tables of
     this corpus state are read from the result store (:mod:`toolkit.analysis.store`) when
     there, else computed over one worker process per core and stored: the notebooks of a report
     share one analysis, and a corpus that grew computes only its new documents. ``workers``
-    processes do the per-document work (default: one per core). The report runner calls this
-    once before any notebook starts."""
+    processes do the per-document work (default: one per core). ``values`` (with ``cache``):
+    other per-document values to store in the same pass (see
+    :func:`toolkit.analysis.analyze`). The report runner calls this once before any notebook
+    starts."""
     loaded = load(corpus, **columns)
     articles = select(loaded, date_from=date_from, date_to=date_to)
     not_english = [d for d in articles if d.language == "other"]
     if not_english:
         articles = [d for d in articles if d.language != "other"]
     if cache:
-        analysis = analyze(articles, store=cache, workers=workers, quiet=quiet)
+        analysis = analyze(articles, store=cache, workers=workers, quiet=quiet, values=values)
     else:
         analysis = analyze(articles, workers=workers, quiet=quiet)
     return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,

@@ -263,12 +263,15 @@ def _check_dated(corpus: str, dates: Sequence[str | None], date_from: str | None
 def check_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
                  date_to: str | None = None, group_by: str | None = None,
                  keyness_group: str | None = None,
-                 columns: Mapping[str, str | None] | None = None) -> None:
+                 columns: Mapping[str, str | None] | None = None,
+                 workers: int | None = 1) -> None:
     """Raise :class:`~toolkit.errors.ReportParameterError` before any kernel starts when the
     report could not run on ``corpus`` read with ``columns`` (``text_column=...``): no usable
     document (in the date range), a ``group_by`` that is no document field, metadata column or
     period (the error lists them), or a ``keyness_group`` that no document has as its
-    ``group_by`` value (default :data:`DEFAULT_GROUP_BY`; the error lists the values)."""
+    ``group_by`` value (default :data:`DEFAULT_GROUP_BY`; the error lists the values).
+    ``workers`` processes read the inputs the load cache lacks (see
+    :func:`toolkit.corpus.load`)."""
     from toolkit.analysis.grouping import PERIODS, group_value
     from toolkit.corpus import load
     from toolkit.errors import InputError
@@ -277,7 +280,7 @@ def check_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None
     shown = os.fspath(corpus)
     options = {k: v for k, v in (columns or {}).items() if v is not None}
     try:
-        loaded = load(shown, **options)
+        loaded = load(shown, workers=workers, **options)
         records = loaded.report()
     except InputError as exc:
         raise ReportParameterError(f"corpus cannot be used: {exc}",

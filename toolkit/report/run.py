@@ -118,7 +118,7 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
         raise ReportParameterError(f"workers must be a whole number of processes >= 1, got "
                                    f"{workers!r}")
     plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
-                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet)
+                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet, workers)
     plan.jobs = _jobs(jobs, len(plan.notebooks))
     plan.workers = workers
     folder = layout.report_folder(out, name or _default_name(plan.corpus))
@@ -157,7 +157,7 @@ def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
           assignments: Sequence[str], params_file: str | os.PathLike[str] | None,
           notebooks: Sequence[str] | None, notebooks_dir: str | os.PathLike[str] | None,
           date_from: str | None, date_to: str | None, kernel_name: str,
-          timeout: float | None, quiet: bool) -> _Plan:
+          timeout: float | None, quiet: bool, workers: int | None = None) -> _Plan:
     """Check the corpus, notebooks, parameters and kernel; start nothing."""
     path = Path(corpus).resolve()
     if not path.exists():
@@ -171,7 +171,8 @@ def _plan(corpus: str | os.PathLike[str], parameters: Mapping[str, Any],
     check_dates(checked.get("date_from"), checked.get("date_to"))
     check_corpus(str(path), date_from=checked.get("date_from"), date_to=checked.get("date_to"),
                  group_by=checked.get("group_by"), keyness_group=checked.get("keyness_group"),
-                 columns={k: checked[k] for k in COLUMN_PARAMETERS if k in checked})
+                 columns={k: checked[k] for k in COLUMN_PARAMETERS if k in checked},
+                 workers=workers)
     return _Plan(path, selected, declared, checked, ensure_kernel(kernel_name), timeout, quiet)
 
 
@@ -247,7 +248,7 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                 **record.environment(), "notebooks": []}
     try:
         _prepare(plan, manifest)
-        headline = _run_notebooks(plan, staging, manifest)
+        headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder))
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
     except BaseException as exc:
@@ -269,32 +270,32 @@ def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
         return
     start = time.monotonic()
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
+    values = _scan_values(plan)
     loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
                             date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
-                            workers=plan.workers, **columns)
-    _prepare_scans(plan, loaded, cache)
+                            workers=plan.workers, values=values, **columns)
+    _prepare_scans(plan, loaded, cache, values)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
 
 
-def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
-    """Fill the result store with what the shipped notebooks read besides the base tables,
-    over one worker process per core: frame matches of the ``lexicon`` parameter, word counts
-    (keywords) and excluded stretches (the overview's cleaning table)."""
+def _scan_values(plan: _Plan) -> dict[str, Any]:
+    """What the shipped notebooks read from the result store besides the base tables, as
+    ``{name: func}`` of per-document values: frame matches of the ``lexicon`` parameter, word
+    counts (keywords) and excluded stretches (the overview's cleaning table)."""
     import ast
     from functools import partial
 
-    from toolkit.analysis.base_tables import fill_stores
     from toolkit.analysis.framing import as_lexicon
     from toolkit.analysis.framing.tables import frame_scan, lexicon_key
     from toolkit.analysis.keyness import word_counts
-    from toolkit.analysis.overview import cleaning_summary
+    from toolkit.analysis.overview import excluded_stretches
 
     names = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
         ast.literal_eval(declared["lexicon"].default) for declared in plan.declared.values()
         if "lexicon" in declared}
-    funcs = {}
+    funcs: dict[str, Any] = {}
     for name in names:
         try:
             lexicon = as_lexicon(name)
@@ -303,16 +304,33 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any) -> None:
         funcs[f"frames-{lexicon_key(lexicon)}"] = partial(frame_scan, lexicon.matcher)
     if any("extra_stopwords" in declared for declared in plan.declared.values()):
         funcs["words"] = word_counts
+    if "overview" in plan.declared:
+        funcs["cleaning"] = excluded_stretches
+    return funcs
+
+
+def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any]) -> None:
+    """Fill the result store with the ``values`` the analysis pass did not compute (it computes
+    them for the documents it analyses, unless the tables of the corpus state were stored
+    already), over one worker process per core; the cleaning table covers every loaded
+    document, duplicates and documents outside the dates included."""
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.overview import cleaning_summary
+
+    funcs = {name: func for name, func in values.items() if name != "cleaning"}
     if funcs:
         fill_stores(funcs, loaded.articles, store=cache, workers=plan.workers)
-    if "overview" in plan.declared:
+    if "cleaning" in values:
         cleaning_summary(loaded.corpus, store=cache, workers=plan.workers)
 
 
-def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
+                   previous: dict[str, float] | None = None) -> dict[str, Any]:
     """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder), then
-    collect their outputs in notebook order. The first failure, in notebook order, is raised
-    once every started notebook has stopped."""
+    collect their outputs in notebook order. The longest are started first (see
+    :func:`_start_order`; ``previous``: each notebook's duration in the last good run), so
+    the run does not wait for a long notebook started last. The first failure, in notebook
+    order, is raised once every started notebook has stopped."""
     from concurrent.futures import ThreadPoolExecutor
 
     entries = []
@@ -331,8 +349,10 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any]) -> dict
             errors[notebook.stem] = exc
 
     with ThreadPoolExecutor(max_workers=plan.jobs) as pool:
-        for _ in pool.map(execute, plan.notebooks, entries):
-            pass
+        started = [pool.submit(execute, plan.notebooks[i], entries[i])
+                   for i in _start_order(plan.notebooks, previous)]
+        for future in started:
+            future.result()
     owners: dict[str, str] = {}
     headline: dict[str, Any] = {}
     for notebook, entry in zip(plan.notebooks, entries, strict=True):
@@ -368,6 +388,38 @@ def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
             cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout)
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
+
+
+def _start_order(notebooks: Sequence[Path], previous: dict[str, float] | None = None
+                 ) -> list[int]:
+    """The indexes of ``notebooks`` in the order to start them: longest first, by their
+    durations in the last good run when all are known (``previous``), else by the length of
+    their code. Only the start order changes: outputs are collected in notebook order."""
+    import json
+
+    def code_length(notebook: Path) -> int:
+        try:
+            cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            return 0
+        return sum(len("".join(c.get("source", ""))) for c in cells
+                   if c.get("cell_type") == "code")
+
+    if previous and all(isinstance(previous.get(nb.stem), int | float) for nb in notebooks):
+        expected = [float(previous[nb.stem]) for nb in notebooks]
+    else:
+        expected = [float(code_length(nb)) for nb in notebooks]
+    return sorted(range(len(notebooks)), key=lambda i: -expected[i])
+
+
+def _previous_durations(folder: Path) -> dict[str, float]:
+    """Each notebook's duration in the last good run of the report in ``folder``, if any."""
+    latest = layout.latest_run(folder)
+    manifest = record.read_json(latest / "manifest.json") if latest else None
+    notebooks = manifest.get("notebooks", []) if isinstance(manifest, dict) else []
+    return {n["name"]: n["duration_seconds"] for n in notebooks
+            if isinstance(n, dict) and isinstance(n.get("name"), str)
+            and isinstance(n.get("duration_seconds"), int | float)}
 
 
 def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,

@@ -27,6 +27,7 @@ __all__ = ["Entry", "Hit", "Matcher", "normalize", "term_parts"]
 Span = tuple[int, int]
 
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+_FOLD_PAIRS = tuple((chr(old), new) for old, new in _FOLD.items())
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,12 @@ class Hit:
 
 def normalize(text: str) -> str:
     """Straight apostrophes and a plain ``-`` for every hyphen variant."""
-    return text.translate(_FOLD)
+    # One str.replace per character of _FOLD: the same result as text.translate(_FOLD) (each
+    # maps one character to one, and no result is replaced again), many times quicker.
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def _split_token(token: str) -> list[str]:
