@@ -81,7 +81,7 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
                 break
             j = of
             continue
-        elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in stop_words
+        elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w == "-" or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower()
                                  and lexicon.lookup(w) and not _modifies_head(words, j, i))):
             break

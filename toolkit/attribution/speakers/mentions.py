@@ -245,7 +245,7 @@ def describe(text: str, *, context: str = "") -> Mention:
         # named by its noun and the capitalized words right before it
         group = [*name[:-1], terms.groups[without_possessive(name[-1]).lower()]]
         return Mention(" ".join(group), None, "person", "-", GROUP)
-    if len(name) > 1 and without_possessive(name[-1]).lower() + "s" in terms.groups:
+    if name and without_possessive(name[-1]).lower() + "s" in terms.groups:
         return Mention(" ".join(name), None, "person", "-", MEMBER)  # ``a Utah Republican``
     title_text = noun_phrase(title)
     age = None

@@ -198,6 +198,9 @@ class Resolver:
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
+        member = self._described_member(head)
+        if member is not None:
+            return self.add(member, position)
         if _BARE_SHARE.fullmatch(head.strip()):
             head = "respondents"  # ``51 percent said``: the share of a poll's respondents
         share = _SHARE.match(head)
@@ -361,6 +364,20 @@ class Resolver:
                 continue
             if self.gender_of(resolved) == gender:
                 return resolved
+        return None
+
+    def _described_member(self, head: str) -> Resolved | None:
+        """``the Utah Republican``, ``the Democrat``: a definite description by party or camp
+        takes up the latest person speaker (``Jason Chaffetz … the Utah Republican asks``);
+        None for other mentions or when no person spoke before."""
+        words = head.split()
+        if len(words) < 2 or words[0].lower() != "the" \
+                or words[-1].lower() + "s" not in speaker_terms().groups \
+                or not all(w[:1].isupper() for w in words[1:]):
+            return None
+        for candidate in reversed(self.history[-_PRONOUN_WINDOW:]):
+            if candidate.type == "person" and candidate.speaker:
+                return candidate
         return None
 
     def _named_in_sentence(self, gender: str, position: int) -> Resolved | None:
