@@ -6,8 +6,9 @@ for grouping by document metadata or filtering by date, the documents (a corpus 
 :func:`document_frame`). They return tidy DataFrames with a fixed column order and a
 deterministic row order, and never modify their inputs.
 
-Unresolved speakers (a pronoun with no antecedent) are kept as ``(unresolved)`` so that their
-share stays visible. By default only speech (direct, indirect, mixed and floating quotes) counts;
+Unresolved speakers (a pronoun with no antecedent, or an attribution that names no speaker:
+the asker of a question, "residents were told") are kept as ``(unresolved)`` so that their share
+stays visible. By default only speech (direct, indirect, mixed and floating quotes) counts;
 pass ``kinds=`` to include cognitive or evidential attributions.
 """
 

@@ -36,8 +36,10 @@ def _c(label: str, format: str, description: str) -> tuple[str, str, str]:
 
 COLUMNS: dict[str, tuple[str, str, str]] = {
     "speaker": _c("speaker", "text", "the source, with one name for all the ways the articles "
-                  "refer to them; (unresolved) gathers pronouns whose speaker was not found"),
-    "speaker_type": _c("type", "text", "person, organization, anonymous or unresolved"),
+                  "refer to them; (unresolved) gathers pronouns whose speaker was not found "
+                  "and attributions that name no speaker"),
+    "speaker_type": _c("type", "text", "person, organization, group, role, anonymous or "
+                       "unresolved"),
     "speaker_title": _c("title or role", "text", "the title or role the articles use most for "
                         "the speaker"),
     "n_attributions": _c("attributions", "count", f"{_ATTR} credited to the speaker"),
