@@ -83,10 +83,14 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
             continue
         elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w == "-" or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower()
-                                 and lexicon.lookup(w) and not _modifies_head(words, j, i))):
-            break
+                                 and lexicon.lookup(w) and not _modifies_head(words, j, i)
+                                 and not (j > 0 and words[j - 1].text.lower() in _NOUN_DETERMINERS))):
+            break  # a cue form after "the" is a noun of the phrase (``familiar with the planning``)
         j -= 1
     return j + 1
+
+
+_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
 
 
 def _modifies_head(words: list[Word], j: int, i: int) -> bool:
@@ -125,6 +129,11 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
         return a  # ``About four in 10 voters``, ``Over 200 residents``
     if b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() in PREPOSITIONS:
         k = b
+        if words[k].text == ")":
+            # ``… Sen. Elizabeth Warren (D-Mass.) said``: the party and state after the name
+            opening = next((n for n in range(k - 1, max(a - 1, k - 8), -1) if words[n].text == "("), None)
+            if opening is not None:
+                k = b = opening - 1
         while k >= a and (is_name_like(words[k].text) or words[k].text in _NAME_MARKS):
             k -= 1
         if k == b:

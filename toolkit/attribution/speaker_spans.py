@@ -103,6 +103,10 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     if w.lower() == "which" and i >= 2 and words[i - 1].text == ",":
         relative_subject(view, draft, words, i, earlier=earlier)  # ``the agency, which said``
         return SpeakerSearch.FOUND
+    if w in QUOTE_CLOSERS and i > 0 and words[i - 1].text == "," \
+            and _continues_verb_series(view, draft, earlier):
+        # ``Mr. Manafort, citing ''the magic of Trump,'' said``: the subject of the clause
+        return _search(main_subject(view, draft, earlier=earlier))
     if w != ")" and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS):
         return SpeakerSearch.NOT_FOUND
     text = view.text
@@ -287,8 +291,10 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
         return True
     y_text = " ".join(w.text for w in words[a_y:end_y + 1]).lower()
     end_x = a_y - 2
-    if y_text in DISCOURSE_MARKERS or (words[a_y].text.lower() in PREPOSITIONS):
-        # ``X, however, said`` / ``X, in a statement, said``: the aside is no apposition
+    if y_text in DISCOURSE_MARKERS or words[a_y].text.lower() in PREPOSITIONS \
+            or words[a_y].text.islower() and words[a_y].text.endswith("ing"):
+        # ``X, however, said`` / ``X, in a statement, said`` / ``X, citing the report, said``:
+        # the aside is no apposition
         i = skip_left(words, end_x)
         if i < 0 or words[i].text in CLAUSE_BOUNDARY_PUNCTUATION:
             return False

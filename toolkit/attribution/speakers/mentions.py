@@ -180,6 +180,7 @@ def describe(text: str, *, context: str = "") -> Mention:
     Type ``none`` marks a mention that cannot be a speaker (a lone determiner, "There are").
     """
     terms = speaker_terms()
+    text = _PARTY_AFTER_NAME.sub("", text)  # ``Sen. Elizabeth Warren (D-Mass.)``
     clause = text.split(",")[0] if "," in text else text
     words = [w.strip(",()") for w in _words(text)]
     words = [w for w in words if w]
@@ -256,6 +257,7 @@ def describe(text: str, *, context: str = "") -> Mention:
                    age=age)
 
 
+_PARTY_AFTER_NAME = re.compile(r"(?<=\w)\s*\([^()]{1,20}\)\s*$")
 _POSSESSIVE_END = ("'s", "’s", "s'", "s’")
 
 
