@@ -470,10 +470,14 @@ _ABSOLUTE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "sev
 
 def _leads_participle(words: list[Word]) -> bool:
     """Do the words before an -ing cue open a participle clause: a comma, a subordinator, a
-    dash, or a comma closed inside a quotation (``called it "absurd," adding that …``)?"""
+    dash (and an adverb after them), or a comma closed inside a quotation (``called it
+    "absurd," adding that …``)?"""
     last = words[-1].text
     if last.lower() in PARTICIPLE_LEADS:
         return True
+    if last.islower() and last.endswith("ly") and len(words) > 1 \
+            and words[-2].text.lower() in PARTICIPLE_LEADS:
+        return True  # ``…, eventually saying``, ``and pointedly saying``
     return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
 
 
