@@ -35,7 +35,7 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word
 from toolkit.corpus.segment import trim_end, trim_start
 
-__all__ = ["addressee_end", "continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
+__all__ = ["PARENTHESIS_TIME", "addressee_end", "continuation", "direct_content", "indirect_content", "mark_used", "quote_after",
            "quote_after_colon", "quote_before", "settle_kind", "shorten_content", "skip_time_after"]
 
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
@@ -331,7 +331,8 @@ def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft
     before = text[s_start:draft.speaker_start].rstrip()
     if before.endswith(", as"):
         before = before[:-3]  # ``The port, as Ruiz noted, has lost money``
-    rest = text[after:s_end].lstrip()
+    time = PARENTHESIS_TIME.match(text, after, s_end)
+    rest = text[time.end() if time is not None else after:s_end].lstrip()
     return before.endswith(",") and before.count(",") == 1 and len(before.split()) >= 2 \
         and not before.lstrip().startswith(QUOTE_OPENERS) \
         and rest.startswith(",") and len(rest.split()) >= 3
@@ -390,6 +391,10 @@ def _trailing_cue(text: str, s_start: int, left_start: int) -> bool:
         and first not in PREPOSITIONS and first not in CLAUSE_BOUNDARY_WORDS
 
 
+# a time adjunct between a parenthetical cue and its closing comma (``the Kremlin said Friday,``)
+PARENTHESIS_TIME = re.compile(
+    r"\s+(?:on\s+|last\s+|this\s+|earlier\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|today|yesterday|tonight|week|month|year|morning|evening)(?=\s*,)")
 _OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _TRAILING_JOINER = re.compile(r"[\s,;]+(?:and|but|or)\Z")
 

@@ -19,6 +19,7 @@ from bisect import bisect_left
 
 from toolkit.attribution.canonical_speakers import canonicalize_speakers
 from toolkit.attribution.content_spans import (
+    PARENTHESIS_TIME,
     direct_content,
     indirect_content,
     quote_after_colon,
@@ -118,6 +119,9 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
     if parenthesis is not None:
         left = parenthesis.start()  # ``The port, as Ruiz noted, has``: "as" is the cue's
     first_end = trim_end(text, start, left, _BEFORE_CUE_CHARS)
+    time = PARENTHESIS_TIME.match(text, right)
+    if time is not None and time.end() < end:
+        right = time.end()  # ``…, the Kremlin said Friday, was made``: the time is the cue's
     k = view.quotes.first_from(right)
     second_start = view.quotes.spans[k][0] if k is not None and view.quotes.spans[k][0] < end \
         else trim_start(text, right, end, _AFTER_CUE_CHARS)

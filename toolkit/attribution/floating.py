@@ -4,7 +4,8 @@ A quotation that opens its sentence, is not yet used by an attribution, and foll
 mixed attribution in the same or the next paragraph continues that attribution's speaker. A
 quotation opening the paragraph right after an indirect speech attribution that closes its own
 paragraph continues it too (``Fraser says the system is designed for that.`` then a quoted
-paragraph). A run of such quotations with only white space between them becomes one floating
+paragraph), and so does a quotation after an indirect speech attribution of its own paragraph. A
+run of such quotations with only white space between them becomes one floating
 draft.
 """
 
@@ -35,6 +36,14 @@ def _closes_indirect_paragraph(view: TextView, anchor: Draft, paragraph: int, q_
     return not view.text[sentence_end:view.paragraphs[anchor.paragraph][1]].strip()
 
 
+def _indirect_in_paragraph(anchor: Draft, paragraph: int) -> bool:
+    """Is ``anchor`` an indirect speech attribution with a speaker earlier in the quotation's
+    own paragraph (``…, adding that the channels exist. “It is important to avoid …”``)?"""
+    return anchor.kind == "indirect" and anchor.speaker_start is not None \
+        and anchor.entry is not None and anchor.entry.kind == "speech" \
+        and anchor.paragraph == paragraph
+
+
 def floating_quotes(view: TextView, drafts: list[Draft], used_quotes: set[int]) -> list[Draft]:
     """Floating drafts (kind "floating", antecedent: the attribution they continue) for the
     quotations of ``view`` that neither ``used_quotes`` nor the contents of ``drafts`` hold."""
@@ -61,7 +70,7 @@ def floating_quotes(view: TextView, drafts: list[Draft], used_quotes: set[int]) 
         if paragraph - anchor.paragraph > 1:
             continue
         if anchor.kind not in ("direct", "mixed") and not _closes_indirect_paragraph(
-                view, anchor, paragraph, q_start):
+                view, anchor, paragraph, q_start) and not _indirect_in_paragraph(anchor, paragraph):
             continue
         floating.append(Draft(q_start, q_start, None, content_start=q_start, content_end=q_end,
                               kind="floating", paragraph=paragraph, sentence=sentence,

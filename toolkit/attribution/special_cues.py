@@ -24,6 +24,8 @@ from toolkit.attribution.text import (
 from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms
 from toolkit.attribution.word_classes import (
     ARTICLES,
+    AUXILIARIES,
+    BE_FORMS,
     CLAUSE_BOUNDARY_WORDS,
     DISCOURSE_MARKERS,
     INTERVIEWEE_LABELS,
@@ -196,6 +198,12 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
     left = trim_end(text, s_start, draft.cue_start, CLAUSE_GAP_CHARS)
     if left - s_start >= 3:
         draft.content_start, draft.content_end = s_start, left
+        if j + 1 < len(words) and words[j].text == "," and text[left:draft.cue_start].strip() == "," \
+                and words[j + 1].text.islower() and (words[j + 1].text in BE_FORMS
+                                                     or words[j + 1].text in AUXILIARIES
+                                                     or words[j + 1].text.endswith("ed")):
+            # ``Putin’s offer, according to Peskov, was made to …``: the clause runs around it
+            draft.content_end = trim_end(text, words[j + 1].start, sentence_end, SENTENCE_END_CHARS)
     else:
         after = max(draft.speaker_end, apposition_end or 0)  # past ``, the director of …,``
         rest = [w for w in words if w.start >= after and w.text != ","]
