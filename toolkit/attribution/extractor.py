@@ -346,8 +346,10 @@ class _Extraction:
         if entry.lemma in INTRANSITIVE_CUES and followed_by(view, end, s_end, NON_TOPIC_PREPOSITIONS):
             return CueOutcome.INTRANSITIVE_USE
         if entry.lemma in INTRANSITIVE_CUES and not has_topic(view, end, s_end) \
-                and not view.quotes.overlaps(end, s_end):
-            return CueOutcome.NO_TOPIC
+                and (not view.quotes.overlaps(end, s_end) or _time_clause(words)):
+            return CueOutcome.NO_TOPIC  # ``Growing sharper as he spoke, Trump went on: “…”``
+        if entry.lemma in CONTINUATION_CUES and followed_by(view, end, s_end, _ASPECT_FOLLOWERS):
+            return CueOutcome.OTHER_SENSE  # ``as the movement continues to battle``
         if by_means(view, end, s_end):
             return CueOutcome.BY_MEANS
 
@@ -470,6 +472,23 @@ def _absolute_subject(words: list[Word]) -> int | None:
 _ABSOLUTE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
                               "nine", "ten", "half", "most", "many", "some", "about", "nearly",
                               "almost", "more", "fewer", "a", "just", "only", "roughly"})
+
+
+# words after continue/begin that make it an aspect verb of another action
+_ASPECT_FOLLOWERS = frozenset({"to", "with", "in", "on", "for", "as", "at"})
+# words that open a time clause around speak/talk (``as he spoke``, ``while she was speaking``)
+_TIME_SUBORDINATORS = frozenset({"as", "while", "when", "before", "after", "until", "since"})
+
+
+def _time_clause(words: list[Word]) -> bool:
+    """Do the words before the cue end in a time clause's subordinator and subject (``as he``,
+    ``while the mayor was``)?"""
+    for n in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        if words[n].text.lower() in _TIME_SUBORDINATORS:
+            return n < len(words) - 1
+        if not words[n].text.isalpha():
+            return False
+    return False
 
 
 def _leads_participle(words: list[Word]) -> bool:
