@@ -201,6 +201,7 @@ def according_to(view: TextView, draft: Draft, sentence_end: int) -> bool:
         if j + 1 < len(words) and words[j].text == "," and text[left:draft.cue_start].strip() == "," \
                 and words[j + 1].text.islower() and (words[j + 1].text in BE_FORMS
                                                      or words[j + 1].text in AUXILIARIES
+                                                     or words[j + 1].text in PREPOSITIONS
                                                      or words[j + 1].text.endswith("ed")):
             # ``Putin’s offer, according to Peskov, was made to …``: the clause runs around it
             draft.content_end = trim_end(text, words[j + 1].start, sentence_end, SENTENCE_END_CHARS)
