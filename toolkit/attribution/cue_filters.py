@@ -192,8 +192,9 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         while n < len(after) and is_name_like(after[n].text) and after[n].text.isalpha():
             n += 1
         if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
-                               and n + 1 < len(after) and after[n + 1].text in ("who", "which")):
-            return True  # ``Residents called Ana Ruiz, who …``: a telephone call
+                               and n + 1 < len(after) and after[n + 1].text in ("who", "which")
+                               or after[n].text.lower() in _AFTER_PHONE_CALL):
+            return True  # ``Residents called Ana Ruiz, who …``, ``he called Brandt to ask``: a telephone call
     if form in _NAMING_PARTICIPLES and _after_indefinite_noun(words):
         return True  # ``a play called “Sons of the Harbour”``: a name given, nothing said
     if lemma == "offer" and not _offers_words(after):
@@ -231,6 +232,10 @@ def _after_indefinite_noun(words: list[Word]) -> bool:
     return False
 
 
+# words after "called NAME" that make it a telephone call (``called Brandt earlier this month``)
+_AFTER_PHONE_CALL = frozenset({"to", "on", "earlier", "last", "this", "yesterday", "today",
+                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                               "sunday", "after", "before", "from"})
 # words read after "offer" for what is offered
 _OFFERED_WORDS = 8
 
@@ -314,7 +319,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if i < len(words) - 1 and words[i].text.lower() in ARTICLES:
         return True
     if form not in NOUN_LIKE_CUE_FORMS:
-        return False
+        # ``amid calls for``, ``a wake-up call for``: a phrasal form whose verb is a noun here
+        head = form.split()[0]
+        return " " in form and head in NOUN_LIKE_CUE_FORMS and (
+            prev in NOUN_PREPOSITIONS or prev in ARTICLES or _after_indefinite_article(words, head))
     if prev in SUBJECT_DETERMINERS or prev in NOUN_PREPOSITIONS:
         return True
     if prev in SKIPPED_BEFORE_CUE or prev in ("to", ",") or prev in PRONOUNS_BEFORE_VERB_FORM:
