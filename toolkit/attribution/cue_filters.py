@@ -534,12 +534,16 @@ def has_topic(view: TextView, pos: int, limit: int) -> bool:
 # rally", "found a way", "showed signs of strain")
 FINDING_CUES = frozenset({"see", "find", "show"})
 _FINDING_WORDS = 8  # words read after the cue for what was found
-_FINDING_LINKS = frozenset({"that", "as", "to", "whether", "if", "how", "why", "what", ":"})
-# records and inquiries that report what they found besides the source nouns of the speaker terms
-_FINDING_SOURCES = frozenset({"record", "document", "figure", "statistic", "number", "result",
+_FINDING_LINKS = frozenset({"that", "as", "whether", "if", "how", "why", "what", ":"})
+# documents, data and inquiries that report what they found (an institution that "found a new
+# leader" reports nothing; with a clause after it, any subject reports a finding)
+_FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "paper", "record", "document",
+                              "figure", "statistic", "number", "result",
                               "audit", "review", "analysis", "investigation", "inquiry", "footage",
                               "video", "image", "photo", "email", "census", "research", "test",
-                              "evidence", "filing", "log", "data", "estimate", "model", "map"})
+                              "evidence", "filing", "log", "data", "estimate", "model", "map",
+                              "researcher", "scientist", "investigator", "economist", "analyst",
+                              "pollster", "expert", "auditor"})
 _FINITE_AFTER_OBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will",
                                   "would", "could", "can", "should", "might", "may"})
 
@@ -557,15 +561,20 @@ def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
         low = word.text.lower()
         if low in _FINDING_LINKS or word.text in QUOTE_OPENERS:
             return True
-        if n > 0 and (low in _FINITE_AFTER_OBJECT or low.endswith(("ing", "ed")) and word.text.islower()):
+        if low == "to" and n + 1 < len(words) and words[n + 1].text.lower() in ("be", "have"):
+            return True  # ``found both claims to be false``; ``found the way to do it`` is no finding
+        if n > 0 and (low in _FINITE_AFTER_OBJECT or word.text.islower()
+                      and (low.endswith(("ing", "ed")) or low in IRREGULAR_PAST)):
             return True
         if word.text in CLAUSE_BOUNDARY_PUNCTUATION or word.text == "." or n > 0 and low in PREPOSITIONS:
             break  # ``saw his support collapse quickly after …``: the object phrase has ended
     head = (draft.head or "").split()
     if not head:
         return False
-    noun = head[-1].lower()
-    return is_source_noun(noun) or noun in _FINDING_SOURCES or noun.rstrip("s") in _FINDING_SOURCES
+    if head[-1][:1].isupper() and is_source_noun(head[-1].lower()):
+        return True  # ``The Post found``, ``the Lisle Medical Journal shows``
+    return any(w.lower() in _FINDING_SOURCES or w.lower().rstrip("s") in _FINDING_SOURCES
+               for w in head)
 
 
 def by_means(view: TextView, pos: int, limit: int) -> bool:
