@@ -120,7 +120,10 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
             papermill.execute_notebook(
                 str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
                 progress_bar=False, log_output=False, execution_timeout=timeout,
-                kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env))
+                kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env),
+                # Every output is in the notebook by then, and the cells wrote their files
+                # themselves: waiting for the kernel to wind down gains nothing.
+                shutdown_kernel="immediate")
             return failed
         except RuntimeError as exc:
             if not any(text in str(exc) for text in _NOT_STARTED):
