@@ -341,8 +341,9 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any])
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
                    previous: dict[str, float] | None = None,
                    env: dict[str, str] | None = None) -> dict[str, Any]:
-    """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder), then
-    collect their outputs in notebook order. The longest are started first (see
+    """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder; each
+    page is written as soon as its notebook is done), then collect their outputs in notebook
+    order. The longest are started first (see
     :func:`_start_order`; ``previous``: each notebook's duration in the last good run), so
     the run does not wait for a long notebook started last. The first failure, in notebook
     order, is raised once every started notebook has stopped."""
@@ -356,11 +357,18 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
         manifest["notebooks"].append(entry)
         entries.append(entry)
     errors: dict[str, BaseException] = {}
+    run = f"{manifest['name']} — {manifest['run_id']}"
+    pages = [(f"{e['name']}.html", e["title"]) for e in entries]
 
     def execute(notebook: Path, entry: dict[str, Any]) -> None:
         try:
             _execute_notebook(plan, notebook, staging, staging / WORK / notebook.stem, entry,
                               env)
+            # Its page is written now, while the other notebooks still run.
+            page = f"{entry['name']}.html"
+            html_out.render_notebook(staging / notebook.name, staging / page,
+                                     title=f"{entry['title']} — {run}",
+                                     nav=html_out.navigation(pages, current=page, run=run))
         except BaseException as exc:  # re-raised below, in notebook order
             errors[notebook.stem] = exc
 
@@ -456,13 +464,8 @@ def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,
 
 
 def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -> None:
-    run = f"{manifest['name']} — {manifest['run_id']}"
-    pages = [(f"{e['name']}.html", e["title"]) for e in manifest["notebooks"]]
-    for entry in manifest["notebooks"]:
-        page = f"{entry['name']}.html"
-        html_out.render_notebook(staging / f"{entry['name']}.ipynb", staging / page,
-                                 title=f"{entry['title']} — {run}",
-                                 nav=html_out.navigation(pages, current=page, run=run))
+    """Record the run as good and write its index; the notebook pages are written as each
+    notebook finishes (see :func:`_run_notebooks`)."""
     manifest.update(status="ok", finished_at=_stamp(_now()))
     record.write_json(staging / "headline.json", headline)
     html_out.write_index(staging, manifest, headline)
