@@ -17,6 +17,7 @@ from toolkit.analysis.framing import (
     frame_counts,
     frame_matches,
     kwic,
+    tally_frames,
 )
 from toolkit.analysis.framing.lexicon import builtin_lexicons, load_lexicon, make_lexicon
 from toolkit.cli import main
@@ -235,6 +236,19 @@ def test_frame_counts_whole_corpus_periods_and_dates():
         frame_counts(docs(), LEX, by="desk")
     with pytest.raises(ParameterError, match="ISO date"):
         frame_counts(docs(), LEX, date_to="March")
+
+
+def test_one_tally_gives_every_grouping_of_frame_counts():
+    tally = tally_frames(docs(), LEX, quotes=quotes())
+    for by in ("outlet", None, "month", "week", ["outlet", "month"]):
+        pd.testing.assert_frame_equal(tally.counts(by=by),
+                                      frame_counts(docs(), LEX, by=by, quotes=quotes()))
+    assert tally.counts(by="outlet")["n_quoted"].tolist() == [0, 0, 1, 0]
+    with pytest.raises(ParameterError, match="no document"):
+        tally.counts(by="desk")
+    # The per-document counts are not changed by reading them.
+    assert tally.counts()["n_matches"].tolist() == [4, 4]
+    assert tally.counts()["n_matches"].tolist() == [4, 4]
 
 
 def test_kwic_contexts_sorting_and_speaker():

@@ -163,3 +163,18 @@ def test_collocates_over_worker_processes_are_the_same(polnear_path, tmp_path):
     pd.testing.assert_frame_equal(collocates(docs, "said", min_freq=3, workers=2), one)
     stored = collocates(docs, "said", min_freq=3, workers=2, store=tmp_path)
     pd.testing.assert_frame_equal(stored, one)
+
+
+def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):
+    from toolkit.analysis.keyness import collocates
+    from toolkit.corpus import load
+
+    # Most documents do not hold "tax*": their words come from the stored word counts.
+    docs = list(load(polnear_path / "dev" / "text"))
+    holding = [d for d in docs if "tax" in d.text.lower()]
+    assert 0 < len(holding) < len(docs) / 2
+    read = collocates(docs, "tax*", min_freq=2, workers=1)
+    assert len(read) > 5
+    pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)
+    # Twice: the second time every document's word counts are read from the store.
+    pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)

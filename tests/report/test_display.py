@@ -57,6 +57,27 @@ def test_enough_data_shows_a_note_and_lets_other_errors_through(monkeypatch):
         raise ParameterError("a real mistake")
 
 
+def test_a_long_table_shows_its_top_rows_and_links_the_full_table(monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr(display, "_display_html", shown.append)
+    monkeypatch.chdir(tmp_path)
+    words = ["sanctions", "talks", "ceasefire", "retaliation", "aggression", "dialogue"]
+    frame = pd.DataFrame({"word": words, "freq_target": [90, 70, 50, 30, 20, 10],
+                          "g2": [40.5, 30.25, 20.0, 10.0, 5.0, 1.0]})
+    display.show_table(frame, "keyness", max_rows=4, output_dir="out")
+    assert len(shown) == 1
+    page = shown[0]
+    assert "Showing the top 4 of 6 rows" in page
+    assert '<a href="out/tables/keyness.csv">keyness.csv</a>' in page
+    assert "retaliation" in page and "aggression" not in page and "dialogue" not in page
+    # A table within the limit is shown whole, with no line about rows left out.
+    shown.clear()
+    display.show_table(frame, "keyness", max_rows=6, output_dir="out")
+    assert "dialogue" in shown[0] and "Showing the top" not in shown[0]
+    with pytest.raises(ParameterError, match="output_dir"):
+        display.show_table(frame, "keyness", max_rows=2)
+
+
 def test_speaker_colours_stay_the_same_across_figures():
     palette = plots.speaker_palette(["Varga", "Ramos", "(other)", "Kessel"])
     assert palette["Varga"] == plots.SPEAKER_COLORS[0] and palette["Kessel"] == \

@@ -73,3 +73,46 @@ def test_documents_that_do_not_look_english_are_left_out_and_counted(tmp_path):
     assert _headline(tmp_path / "out")["not_english"] == 1
     box = counts_html(loaded.summary, span=loaded.date_span, not_english=loaded.n_not_english)
     assert "1 document(s) left out because they do not look English" in box
+
+
+def test_notebooks_read_the_analysis_the_runner_wrote_for_their_arguments(
+        sample_path, tmp_path, monkeypatch):
+    from toolkit.report.loading import (
+        ANALYSIS_FILE_VARIABLE,
+        analysis_key,
+        analyze_corpus,
+        write_analysis,
+    )
+
+    made = analyze_corpus(sample_path, date_from="2026-04-01", date_to="2026-04-30")
+    shared = tmp_path / "analysis.pickle"
+    write_analysis(made, shared, analysis_key(sample_path, "2026-04-01", "2026-04-30", {}))
+    monkeypatch.setenv(ANALYSIS_FILE_VARIABLE, str(shared))
+    (tmp_path / "a").mkdir()
+    read = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                            cache=True, output_dir=tmp_path / "a")
+    assert [d.doc_id for d in read.articles] == [d.doc_id for d in made.articles]
+    assert [d.text for d in read.articles] == [d.text for d in made.articles]
+    for table in ("documents", "quotes", "mentions"):
+        pd.testing.assert_frame_equal(getattr(read.analysis, table),
+                                      getattr(made.analysis, table))
+    pd.testing.assert_frame_equal(read.attributions, made.attributions)
+    assert read.summary == made.summary and read.date_span == made.date_span
+    # The whole corpus is opened again, with the inputs the dates left out.
+    assert [d.doc_id for d in read.corpus] == [d.doc_id for d in load(sample_path)]
+    assert _headline(tmp_path / "a")["documents"] == len(made.articles)
+
+    # Other dates, or no cache, analyse the corpus as usual: the file is not theirs.
+    (tmp_path / "b").mkdir()
+    everything = load_and_analyze(sample_path, cache=True, output_dir=tmp_path / "b")
+    assert len(everything.articles) == len(list(load(sample_path))) > len(made.articles)
+    (tmp_path / "c").mkdir()
+    fresh = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                             output_dir=tmp_path / "c")
+    pd.testing.assert_frame_equal(fresh.analysis.quotes, made.analysis.quotes)
+    # A file that cannot be read is passed over.
+    shared.write_bytes(b"not an analysis")
+    (tmp_path / "d").mkdir()
+    again = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                             cache=True, output_dir=tmp_path / "d")
+    assert [d.doc_id for d in again.articles] == [d.doc_id for d in made.articles]

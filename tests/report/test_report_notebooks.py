@@ -97,6 +97,14 @@ def test_report_notebooks_save_the_library_tables(sample_report, sample_path):
     for name, frame in expected.items():
         assert read(folder, name) == csv(frame), name
     assert len(expected["collocates"]) > 0 and len(expected["kwic"]) > 0
+    # The keyword table is cut on the page to its top rows, which link the full table.
+    n_keywords = len(expected["keyness"])
+    assert n_keywords > 100
+    page = (folder / "framing.html").read_text(encoding="utf-8")
+    assert f"Showing the top 100 of {n_keywords:,} rows" in page
+    assert '<a href="tables/keyness.csv">keyness.csv</a>' in page
+    shown = expected["keyness"]["word"].tolist()
+    assert html.escape(shown[99]) in page and f"<td>{html.escape(shown[-1])}</td>" not in page
     assert not {"vws", "mr", "dr"} & set(expected["keyness"]["word"].head(30))
     manifest = sample_report.manifest
     assert manifest["status"] == "ok"

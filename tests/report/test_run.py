@@ -669,3 +669,29 @@ def test_the_longest_notebooks_start_first_and_outputs_keep_notebook_order(first
     assert _previous_durations(tmp_path) == {}
     # The manifest lists the notebooks in the order asked for, whatever order they started in.
     assert [e["name"] for e in first.manifest["notebooks"]] == ["outlets", "texts"]
+
+
+def test_the_shared_analysis_is_handed_to_the_kernels_and_never_kept(corpus, tmp_path,
+                                                                      monkeypatch):
+    import pickle
+
+    from toolkit.report import run as runner
+    from toolkit.report.loading import ANALYSIS_FILE_VARIABLE, analysis_key
+
+    seen = {}
+
+    def stop_after_the_analysis(plan, staging, manifest, previous=None, env=None):
+        path = Path(env[ANALYSIS_FILE_VARIABLE])
+        seen["path"], seen["state"] = path, pickle.loads(path.read_bytes())
+        raise ReportError("stopped before the notebooks")
+
+    monkeypatch.setattr(runner, "_run_notebooks", stop_after_the_analysis)
+    with pytest.raises(ReportError, match="stopped before the notebooks"):
+        report.run_report(corpus, name=NAME, out=tmp_path, notebooks=["overview"], quiet=True)
+    state = seen["state"]
+    assert state["key"] == analysis_key(corpus, None, None, {})
+    assert len(state["articles"]) == len(state["analysis"].documents) == 17
+    assert "hostile" in set(state["analysis"].documents["doc_id"])
+    # A failed run is kept without it.
+    [kept] = (tmp_path / NAME / "_failed").iterdir()
+    assert seen["path"].name == runner.ANALYSIS_FILE and not list(kept.rglob("*.pickle"))

@@ -343,9 +343,10 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     # there are enough of them (a frequent word is in most documents); the sums do not depend
     # on the order the documents come in.
     needed = []
+    others: list[dict[str, int]] = []  # the stored word counts of documents without a match
     for doc, counts in counted:
         if counts is not None and not holds_any(doc.text, first):
-            word_counts.update(counts)
+            others.append(counts)
         else:
             needed.append(doc)
     for words_in, pairs_in, nodes_in in _map(partial(_doc_collocates, lex.matcher, first,
@@ -353,7 +354,14 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
         word_counts.update(words_in)
         pairs.update(pairs_in)
         n_nodes += nodes_in
-    total = sum(word_counts.values())
+    # Of the documents without a match only the number of words and the counts of the words
+    # that may be collocates are needed: adding up all their counts would cost far more.
+    total = sum(word_counts.values()) + sum(sum(counts.values()) for counts in others)
+    wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
+              and other not in stop}
+    for counts in others:
+        for other in wanted.intersection(counts):
+            word_counts[other] += counts[other]
     measures = BigramAssocMeasures()
     rows = []
     for (other, position), freq in pairs.items():

@@ -71,13 +71,20 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) 
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
     content = out["content"] if "content" in out.columns else None
-    words = content.fillna("").map(lambda s: len(_WORD.findall(s))).astype("int64") \
+    words = content.fillna("").map(_word_count).astype("int64") \
         if content is not None else 0  # an empty column keeps its text type through map
     is_direct = out["kind"].isin(DIRECT_KINDS)
     out["words_direct"] = (words * is_direct).astype(int)
     out["words_indirect"] = (words * ~is_direct).astype(int)
     out["is_direct"] = is_direct.astype(int)
     return out
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_count(content: str) -> int:
+    """The words of one quote's content. Kept per text: the speaker tables of a report each
+    count the words of the same quotes, and a string keeps its hash once computed."""
+    return len(_WORD.findall(content))
 
 
 def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:

@@ -32,14 +32,14 @@ from typing import Any
 from urllib.parse import quote
 
 from toolkit.analysis.counting import ATTRIBUTION_DEFINITION
-from toolkit.errors import NotEnoughDataError
+from toolkit.errors import NotEnoughDataError, ParameterError
 from toolkit.report.columns import describe_columns
 from toolkit.report.html import TRUSTED
 from toolkit.report.outputs import save_figure
 
 __all__ = ["PAGE_LENGTH", "setup_page", "format_value", "format_table", "table_html",
-           "show_table", "show_figure", "figure_html", "show_note", "note_html", "show_counts",
-           "counts_html", "enough_data"]
+           "show_table", "truncated_html", "show_figure", "figure_html", "show_note",
+           "note_html", "show_counts", "counts_html", "enough_data"]
 
 PAGE_LENGTH = 15
 
@@ -156,14 +156,39 @@ def table_html(frame, table: str | None = None, *, columns: Sequence[str] | None
 
 
 def show_table(frame, table: str | None = None, *, columns: Sequence[str] | None = None,
-               empty: str | None = None, page_length: int = PAGE_LENGTH) -> None:
+               empty: str | None = None, page_length: int = PAGE_LENGTH,
+               max_rows: int | None = None,
+               output_dir: str | os.PathLike[str] | None = None) -> None:
     """Show ``frame`` as an interactive table (see :func:`table_html`); ``table`` names it for
     its column descriptions (the name it is saved under). An empty frame shows ``empty`` (or
-    "No rows.") as a note instead."""
+    "No rows.") as a note instead.
+
+    ``max_rows``: a longer frame shows only its first ``max_rows`` rows, with a line saying
+    so and linking the full table, ``OUTPUT_DIR/tables/TABLE.csv`` as
+    :func:`~toolkit.report.outputs.save_table` writes it (``table`` and ``output_dir`` are
+    needed then)."""
     if len(frame) == 0:
         show_note(empty or "No rows.")
         return
-    _display_html(table_html(frame, table, columns=columns, page_length=page_length))
+    if max_rows is None or len(frame) <= max_rows:
+        _display_html(table_html(frame, table, columns=columns, page_length=page_length))
+        return
+    if table is None or output_dir is None:
+        raise ParameterError("show_table(max_rows=...) needs the table's name and output_dir",
+                             hint="pass the name and output_dir given to save_table")
+    path = Path(output_dir) / "tables" / f"{table}.csv"
+    _display_html(truncated_html(max_rows, len(frame), _relative_src(path))
+                  + table_html(frame.head(max_rows), table, columns=columns,
+                               page_length=page_length))
+
+
+def truncated_html(shown: int, total: int, src: str) -> str:
+    """The line above a table cut to its first rows: how many of how many, and a link to the
+    full table at ``src`` (a URL relative to the page)."""
+    link = html.escape(src, quote=True)
+    name = html.escape(src.rsplit("/", 1)[-1])
+    return (f'<p class="tk-truncated">Showing the top {shown:,} of {total:,} rows (sorting and '
+            f'search apply to these rows). The full table: <a href="{link}">{name}</a>.</p>')
 
 
 def _relative_src(path: Path) -> str:

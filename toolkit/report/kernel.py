@@ -70,16 +70,19 @@ def _same_interpreter(program: str, executable: str) -> bool:
         return False
 
 
-def kernel_manager_class(log_path: Path, *, cwd: Path | None = None) -> type:
-    """A ``KernelManager`` class whose kernels start with :data:`KERNEL_ENVIRONMENT` in the
-    folder ``cwd`` and write their own stdout/stderr (startup warnings, crashes) to
-    ``log_path``, not the terminal. Giving the kernel its folder here, rather than changing the
-    runner's own working folder, lets several notebooks run at once."""
+def kernel_manager_class(log_path: Path, *, cwd: Path | None = None,
+                         env: dict[str, str] | None = None) -> type:
+    """A ``KernelManager`` class whose kernels start with :data:`KERNEL_ENVIRONMENT` (and
+    ``env``) in the folder ``cwd`` and write their own stdout/stderr (startup warnings,
+    crashes) to ``log_path``, not the terminal. Giving the kernel its folder here, rather than
+    changing the runner's own working folder, lets several notebooks run at once."""
     from jupyter_client.manager import AsyncKernelManager
+
+    extra = dict(env or {})
 
     class ReportKernelManager(AsyncKernelManager):
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            kw["env"] = {**kw.get("env", os.environ), **KERNEL_ENVIRONMENT}
+            kw["env"] = {**kw.get("env", os.environ), **KERNEL_ENVIRONMENT, **extra}
             if cwd is not None:
                 kw["cwd"] = str(cwd)
             with log_path.open("ab") as log:
@@ -99,9 +102,10 @@ _NOT_STARTED = ("Kernel died before replying to kernel_info",
 
 def execute_notebook(source: Path, target: Path, *, parameters: dict | None = None,
                      kernel_name: str = KERNEL_NAME, cwd: Path, log: Path,
-                     timeout: float | None = None) -> int:
+                     timeout: float | None = None, env: dict[str, str] | None = None) -> int:
     """Execute ``source`` with papermill into ``target`` in a kernel started by
-    :func:`kernel_manager_class` (folder ``cwd``, output to ``log``); ``timeout`` is per cell.
+    :func:`kernel_manager_class` (folder ``cwd``, output to ``log``, more environment
+    variables ``env``); ``timeout`` is per cell.
 
     Returns how many kernel starts failed before the one that ran the notebook (usually 0).
     After :data:`KERNEL_START_ATTEMPTS` failed starts, raises
@@ -116,7 +120,10 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
             papermill.execute_notebook(
                 str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
                 progress_bar=False, log_output=False, execution_timeout=timeout,
-                kernel_manager_class=kernel_manager_class(log, cwd=cwd))
+                kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env),
+                # Every output is in the notebook by then, and the cells wrote their files
+                # themselves: waiting for the kernel to wind down gains nothing.
+                shutdown_kernel="immediate")
             return failed
         except RuntimeError as exc:
             if not any(text in str(exc) for text in _NOT_STARTED):

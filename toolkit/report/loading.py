@@ -12,14 +12,24 @@ attributions (as :mod:`toolkit.analysis.counting` defines them) and the dates th
 from __future__ import annotations
 
 import os
+import pickle
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from toolkit.analysis import CorpusAnalysis, analyze, select
 from toolkit.analysis.counting import AttributionCounts, attribution_counts, counted_attributions
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
-__all__ = ["AnalyzedCorpus", "analyze_corpus", "load_and_analyze"]
+__all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_key", "analyze_corpus",
+           "load_and_analyze", "write_analysis"]
+
+# The report runner analyses the corpus once before the notebooks start and writes what
+# load_and_analyze returns to a file named by this environment variable of each kernel: a
+# notebook whose corpus, dates and columns are the ones the file was made for reads it instead
+# of loading and analysing the corpus again.
+ANALYSIS_FILE_VARIABLE = "TOOLKIT_REPORT_ANALYSIS"
 
 
 @dataclass(frozen=True)
@@ -98,11 +108,14 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
     dated documents, ``first_date`` and ``last_date`` in ``output_dir``. Documents that do not
     look English are left out and counted (``n_not_english``, shown in every page's counting
     box, and the headline ``not_english`` when there are any)."""
-    result = analyze_corpus(corpus, date_from=date_from, date_to=date_to, cache=cache,
-                            text_column=text_column, id_column=id_column,
-                            title_column=title_column, outlet_column=outlet_column,
-                            date_column=date_column, author_column=author_column,
-                            url_column=url_column)
+    columns = {"text_column": text_column, "id_column": id_column,
+               "title_column": title_column, "outlet_column": outlet_column,
+               "date_column": date_column, "author_column": author_column,
+               "url_column": url_column}
+    result = _read_analysis(corpus, date_from, date_to, columns) if cache else None
+    if result is None:
+        result = analyze_corpus(corpus, date_from=date_from, date_to=date_to, cache=cache,
+                                **columns)
     analysis, not_english = result.analysis, result.n_not_english
     save_headline("documents", len(analysis.documents), output_dir=output_dir,
                   label="Documents analysed")
@@ -117,3 +130,47 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
         save_headline("last_date", result.date_span[1], output_dir=output_dir,
                       label="Last publication date")
     return result
+
+
+def analysis_key(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
+                 columns: dict[str, str | None]) -> dict[str, Any]:
+    """What an analysis written by :func:`write_analysis` was made for: the corpus (its full
+    path), the dates and the column options given."""
+    return {"corpus": os.fspath(Path(corpus).resolve()), "date_from": date_from,
+            "date_to": date_to,
+            "columns": {k: v for k, v in sorted(columns.items()) if v is not None}}
+
+
+def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
+                   key: dict[str, Any]) -> None:
+    """Write ``loaded`` (made with the arguments ``key``, see :func:`analysis_key`) to ``path``
+    for :func:`load_and_analyze` in the report's kernels. The corpus itself is not written:
+    it reads its files when used, and a kernel opens it again."""
+    state = {"key": key, "articles": loaded.articles, "analysis": loaded.analysis,
+             "attributions": loaded.attributions, "counts": loaded.counts,
+             "n_not_english": loaded.n_not_english}
+    with open(path, "wb") as handle:
+        pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
+                   columns: dict[str, str | None]) -> AnalyzedCorpus | None:
+    """The analysis the report runner wrote for these arguments (see
+    :data:`ANALYSIS_FILE_VARIABLE`); None when there is none, or it was made for others."""
+    path = os.environ.get(ANALYSIS_FILE_VARIABLE)
+    if not path or not os.path.isfile(path):
+        return None
+    try:
+        key = analysis_key(corpus, date_from, date_to, columns)
+    except OSError:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            state = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+    if not isinstance(state, dict) or state.get("key") != key:
+        return None
+    return AnalyzedCorpus(corpus=load(corpus, **columns), articles=state["articles"],
+                          analysis=state["analysis"], attributions=state["attributions"],
+                          counts=state["counts"], n_not_english=state["n_not_english"])

@@ -44,6 +44,8 @@ DEFAULT_NOTEBOOKS = ("speakers", "reported_speech", "framing", "overview")
 # The report notebooks ship inside the package (package data), so an installed copy has them.
 NOTEBOOKS_DIR = Path(__file__).resolve().parent / "notebooks"
 WORK = ".work"
+# The analysis the notebooks of a run share (see toolkit.report.loading), in the WORK folder.
+ANALYSIS_FILE = "analysis.pickle"
 
 
 @dataclass(frozen=True)
@@ -246,38 +248,50 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                 "inputs": {"corpus": inputs["corpus"], "lexicons": inputs["lexicons"],
                            "notebooks": inputs["notebooks"]},
                 **record.environment(), "notebooks": []}
+    shared = staging / WORK / ANALYSIS_FILE
     try:
-        _prepare(plan, manifest)
-        headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder))
+        env = _prepare(plan, manifest, shared)
+        headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder), env)
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
     except BaseException as exc:
+        shared.unlink(missing_ok=True)
         _fail(staging, folder, manifest, exc)
         raise
     return RunResult("ok", run_id, final, manifest)
 
 
-def _prepare(plan: _Plan, manifest: dict[str, Any]) -> None:
-    """Analyse the corpus once, into the result store, before any notebook starts: each
-    notebook's ``load_and_analyze`` then reads the stored tables instead of analysing the
-    corpus again (and notebooks running side by side do not each analyse it). Done when a
-    notebook declares the ``cache`` parameter and it is not turned off."""
-    from toolkit.report.loading import analyze_corpus
+def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, str]:
+    """Analyse the corpus once, into the result store, before any notebook starts, and write
+    the analysis to ``shared``: each notebook's ``load_and_analyze`` then reads that file
+    instead of loading and analysing the corpus again (and notebooks running side by side do
+    not each analyse it). Done when a notebook declares the ``cache`` parameter and it is not
+    turned off. Returns the environment variables that name the file to the kernels."""
+    from toolkit.report.loading import (
+        ANALYSIS_FILE_VARIABLE,
+        analysis_key,
+        analyze_corpus,
+        write_analysis,
+    )
 
     declared = any("cache" in names for names in plan.declared.values())
     cache = plan.parameters.get("cache", True)
     if not declared or not cache:
-        return
+        return {}
     start = time.monotonic()
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
     values = _scan_values(plan)
-    loaded = analyze_corpus(str(plan.corpus), date_from=plan.parameters.get("date_from"),
-                            date_to=plan.parameters.get("date_to"), cache=cache, quiet=True,
-                            workers=plan.workers, values=values, **columns)
+    date_from, date_to = plan.parameters.get("date_from"), plan.parameters.get("date_to")
+    loaded = analyze_corpus(str(plan.corpus), date_from=date_from, date_to=date_to,
+                            cache=cache, quiet=True, workers=plan.workers, values=values,
+                            **columns)
     _prepare_scans(plan, loaded, cache, values)
+    shared.parent.mkdir(parents=True, exist_ok=True)
+    write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
+    return {ANALYSIS_FILE_VARIABLE: str(shared)}
 
 
 def _scan_values(plan: _Plan) -> dict[str, Any]:
@@ -325,9 +339,11 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any])
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
-                   previous: dict[str, float] | None = None) -> dict[str, Any]:
-    """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder), then
-    collect their outputs in notebook order. The longest are started first (see
+                   previous: dict[str, float] | None = None,
+                   env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Execute the notebooks (``plan.jobs`` at a time, each in its own kernel and folder; each
+    page is written as soon as its notebook is done), then collect their outputs in notebook
+    order. The longest are started first (see
     :func:`_start_order`; ``previous``: each notebook's duration in the last good run), so
     the run does not wait for a long notebook started last. The first failure, in notebook
     order, is raised once every started notebook has stopped."""
@@ -341,10 +357,18 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
         manifest["notebooks"].append(entry)
         entries.append(entry)
     errors: dict[str, BaseException] = {}
+    run = f"{manifest['name']} — {manifest['run_id']}"
+    pages = [(f"{e['name']}.html", e["title"]) for e in entries]
 
     def execute(notebook: Path, entry: dict[str, Any]) -> None:
         try:
-            _execute_notebook(plan, notebook, staging, staging / WORK / notebook.stem, entry)
+            _execute_notebook(plan, notebook, staging, staging / WORK / notebook.stem, entry,
+                              env)
+            # Its page is written now, while the other notebooks still run.
+            page = f"{entry['name']}.html"
+            html_out.render_notebook(staging / notebook.name, staging / page,
+                                     title=f"{entry['title']} — {run}",
+                                     nav=html_out.navigation(pages, current=page, run=run))
         except BaseException as exc:  # re-raised below, in notebook order
             errors[notebook.stem] = exc
 
@@ -376,7 +400,7 @@ def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
 
 
 def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
-                      entry: dict[str, Any]) -> None:
+                      entry: dict[str, Any], env: dict[str, str] | None = None) -> None:
     workdir.mkdir(parents=True)
     values = {"corpus": str(plan.corpus), "output_dir": str(workdir), **plan.parameters}
     passed = {k: v for k, v in values.items() if k in plan.declared[notebook.stem]}
@@ -385,7 +409,7 @@ def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
     try:
         entry["failed_kernel_starts"] = execute_notebook(
             notebook, staging / notebook.name, parameters=passed, kernel_name=plan.kernel,
-            cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout)
+            cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout, env=env)
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
 
@@ -440,13 +464,8 @@ def _collect(workdir: Path, staging: Path, kind: str, pattern: str, stem: str,
 
 
 def _finish(staging: Path, manifest: dict[str, Any], headline: dict[str, Any]) -> None:
-    run = f"{manifest['name']} — {manifest['run_id']}"
-    pages = [(f"{e['name']}.html", e["title"]) for e in manifest["notebooks"]]
-    for entry in manifest["notebooks"]:
-        page = f"{entry['name']}.html"
-        html_out.render_notebook(staging / f"{entry['name']}.ipynb", staging / page,
-                                 title=f"{entry['title']} — {run}",
-                                 nav=html_out.navigation(pages, current=page, run=run))
+    """Record the run as good and write its index; the notebook pages are written as each
+    notebook finishes (see :func:`_run_notebooks`)."""
     manifest.update(status="ok", finished_at=_stamp(_now()))
     record.write_json(staging / "headline.json", headline)
     html_out.write_index(staging, manifest, headline)

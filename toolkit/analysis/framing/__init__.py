@@ -16,14 +16,16 @@ from toolkit.analysis.framing.tables import (
     COUNT_COLUMNS,
     KWIC_COLUMNS,
     MATCH_COLUMNS,
+    FrameTally,
     describe_matches,
     frame_counts,
     frame_matches,
     kwic,
     query_lexicon,
+    tally_frames,
     top_frame,
 )
 
-__all__ = ["COUNT_COLUMNS", "KWIC_COLUMNS", "MATCH_COLUMNS", "Lexicon", "Term", "as_lexicon",
-           "builtin_lexicons", "describe_matches", "frame_counts", "frame_matches", "kwic",
-           "load_lexicon", "make_lexicon", "query_lexicon", "top_frame"]
+__all__ = ["COUNT_COLUMNS", "KWIC_COLUMNS", "MATCH_COLUMNS", "FrameTally", "Lexicon", "Term",
+           "as_lexicon", "builtin_lexicons", "describe_matches", "frame_counts", "frame_matches",
+           "kwic", "load_lexicon", "make_lexicon", "query_lexicon", "tally_frames", "top_frame"]

@@ -32,8 +32,8 @@ from toolkit.errors import ParameterError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "frame_matches", "frame_counts",
-           "kwic", "describe_matches", "query_lexicon", "top_frame", "frame_scan", "lexicon_key",
+__all__ = ["MATCH_COLUMNS", "COUNT_COLUMNS", "KWIC_COLUMNS", "FrameTally", "frame_matches",
+           "frame_counts", "tally_frames", "kwic", "describe_matches", "query_lexicon", "top_frame", "frame_scan", "lexicon_key",
            "may_match", "first_words", "holds_any"]
 
 MATCH_COLUMNS = ("doc_id", "frame", "term", "match", "start", "end", "voice", "speaker",
@@ -204,23 +204,54 @@ def frame_counts(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
     no tokens). One row per group and frame, zeros included: groups ascending (missing values
     last), frames in lexicon order. ``store`` and ``workers`` as in :func:`frame_matches`.
     """
-    import pandas as pd
+    return tally_frames(corpus, lexicon, quotes=quotes, date_from=date_from, date_to=date_to,
+                        store=store, workers=workers).counts(by=by)
 
+
+class FrameTally:
+    """The frame matches and word tokens by voice of each document of a corpus, counted once:
+    :meth:`counts` makes the :func:`frame_counts` table for any grouping from them without
+    reading the corpus again. Made by :func:`tally_frames`."""
+
+    def __init__(self, lexicon: Lexicon, docs: list[tuple[Any, dict]]) -> None:
+        self.lexicon = lexicon
+        self._docs = docs
+
+    def counts(self, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+        """The :func:`frame_counts` table by ``by`` (same columns, rows and order)."""
+        import pandas as pd
+
+        lex = self.lexicon
+        columns = _scan.by_columns(by)
+        groups: dict[tuple, dict] = {}
+        seen: dict[str, bool] = {}
+        for doc, tally in self._docs:
+            key = tuple(_scan.group_value(doc, c) for c in columns)
+            seen.update({c: True for c, v in zip(columns, key, strict=True) if v is not None})
+            _merge(groups.setdefault(key, _empty(lex)), tally)
+        _scan.check_groups(columns, seen, n_documents=len(groups))
+        rows = [(*key, frame, *_count_row(tally, frame))
+                for key in sorted(groups, key=_scan.sort_key) for tally in [groups[key]]
+                for frame in lex.frames]
+        frame = pd.DataFrame(rows, columns=[*columns, *COUNT_COLUMNS])
+        return frame.astype({c: "int64" for c in COUNT_COLUMNS if c.startswith("n_")})
+
+
+def tally_frames(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_cooperation", *,
+                 quotes: pd.DataFrame | None = None, date_from: str | None = None,
+                 date_to: str | None = None, store: bool | str | os.PathLike[str] = False,
+                 workers: int | None = 1) -> FrameTally:
+    """Count the frame matches and word tokens by voice of every document once, for several
+    :func:`frame_counts` tables: ``tally_frames(corpus, lex, quotes=q).counts(by="outlet")`` is
+    ``frame_counts(corpus, lex, by="outlet", quotes=q)``. Arguments as for :func:`frame_counts`."""
     lex = as_lexicon(lexicon)
-    columns = _scan.by_columns(by)
-    groups: dict[tuple, dict] = {}
-    seen: dict[str, bool] = {}
+    docs = []
     for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
                              store=store, workers=workers):
-        key = tuple(_scan.group_value(result.doc, c) for c in columns)
-        seen.update({c: True for c, v in zip(columns, key, strict=True) if v is not None})
-        _add(groups.setdefault(key, _empty(lex)), result)
-    _scan.check_groups(columns, seen, n_documents=len(groups))
-    rows = [(*key, frame, *_count_row(tally, frame))
-            for key in sorted(groups, key=_scan.sort_key) for tally in [groups[key]]
-            for frame in lex.frames]
-    frame = pd.DataFrame(rows, columns=[*columns, *COUNT_COLUMNS])
-    return frame.astype({c: "int64" for c in COUNT_COLUMNS if c.startswith("n_")})
+        tally = _empty(lex)
+        _add(tally, result)
+        docs.append((result.doc, tally))
+    return FrameTally(lex, docs)
 
 
 def top_frame(counts: pd.DataFrame) -> str | None:
@@ -241,6 +272,14 @@ def _add(tally: dict, result: _DocResult) -> None:
     tally["tokens"][1] += result.n_quoted
     for f in result.found:
         tally["frames"][f.frame][f.voice == _scan.QUOTED] += 1
+
+
+def _merge(into: dict, tally: dict) -> None:
+    into["tokens"][0] += tally["tokens"][0]
+    into["tokens"][1] += tally["tokens"][1]
+    for frame, (n_j, n_q) in tally["frames"].items():
+        into["frames"][frame][0] += n_j
+        into["frames"][frame][1] += n_q
 
 
 def _count_row(tally: dict, frame: str) -> tuple:
