@@ -349,10 +349,18 @@ class Resolver:
             return self._group_before(position)
         if gender not in ("m", "f"):
             return None
+        start = self._paragraph_start(self._paragraph_start(position) - 1)
+        return self._person_named_before(position, start, (gender,), look_back=_RUN_LOOK_BACK)
+
+    def _person_named_before(self, position: int, start: int, genders: tuple[str, ...], *,
+                             look_back: int | None = None) -> Resolved | None:
+        """The nearest person the text names between ``start`` and ``position`` (among the last
+        ``look_back`` capitalized runs) whose gender, by the document's evidence, is one of
+        ``genders``."""
         runs = self._runs()
         right = bisect_left(runs, (position,))
-        start = self._paragraph_start(self._paragraph_start(position) - 1)
-        for k in range(right - 1, max(-1, right - 1 - _RUN_LOOK_BACK), -1):
+        stop = -1 if look_back is None else max(-1, right - 1 - look_back)
+        for k in range(right - 1, stop, -1):
             at, words = runs[k]
             if at < start:
                 break
@@ -360,9 +368,7 @@ class Resolver:
             if mention.type != "person" or not mention.name or at + len(words) > position:
                 continue
             resolved = _resolve_name(mention, self.text, at, dict(self.names))
-            if resolved.type != "person":
-                continue
-            if self.gender_of(resolved) == gender:
+            if resolved.type == "person" and self.gender_of(resolved) in genders:
                 return resolved
         return None
 
@@ -387,19 +393,7 @@ class Resolver:
             return None
         start = max([m.end() for m in _SENTENCE_BREAK.finditer(
             self.text, max(0, position - 400), position)], default=max(0, position - 400))
-        runs = self._runs()
-        right = bisect_left(runs, (position,))
-        for k in range(right - 1, -1, -1):
-            at, words = runs[k]
-            if at < start:
-                break
-            mention = describe(words)
-            if mention.type != "person" or not mention.name or at + len(words) > position:
-                continue
-            resolved = _resolve_name(mention, self.text, at, dict(self.names))
-            if resolved.type == "person" and self.gender_of(resolved) in (gender, "-"):
-                return resolved
-        return None
+        return self._person_named_before(position, start, (gender, "-"))
 
     def _group_before(self, position: int) -> Resolved | None:
         """They with no earlier speaker to take: the nearest group noun ("Republicans",
