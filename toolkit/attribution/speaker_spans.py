@@ -110,6 +110,9 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     if w != ")" and (w in CLAUSE_BOUNDARY_PUNCTUATION or w.lower() in CLAUSE_BOUNDARY_WORDS):
         return SpeakerSearch.NOT_FOUND
     text = view.text
+    last = words[i].text
+    if last.islower() and (last in IRREGULAR_PAST or last.endswith("ed")) and lexicon.lookup(last):
+        return SpeakerSearch.NOT_FOUND  # ``Trump said praise from Putin would not``: a verb ends no subject
     who = relative_clause_start(words, i)
     if who is not None:
         # ``A senior official who spoke on condition of anonymity said``: the subject is before "who"
