@@ -139,6 +139,28 @@ _BARE_SHARE = re.compile(
     r"less than|at least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))",
     re.IGNORECASE)
+# ``poll released in late August``, ``report released by the ministry on Wednesday``: the
+# participle after a document noun and a time after it are not part of the document's id
+_DOCUMENT_MODIFIER = re.compile(
+    r"\b(poll|survey|study|report|analysis|review|audit|memo|letter|statement|paper|data)\s+"
+    r"(?:released|published|conducted|issued|commissioned|carried out|made public|taken)\s*")
+_TRAILING_TIME = re.compile(
+    r"\s+(?:on|in|last|this|early|late|earlier)\s+(?:(?:early|late|mid)\s+)?(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|week|month|year|\d{4})\s*$")
+
+
+def _document_id(head: str) -> str:
+    """``a poll released in late August`` -> ``a poll``; ``a report released by the ministry on
+    Wednesday`` -> ``a report by the ministry``: a document's id keeps its noun and its source."""
+    m = _DOCUMENT_MODIFIER.search(head)
+    if m is None:
+        return head
+    rest = _TRAILING_TIME.sub("", head[m.end():])
+    rest = rest if rest.startswith(("by ", "from ", "of ", "in ")) else ""
+    return (head[:m.end(1)] + (" " + rest if rest else "")).strip()
+
+
 _NOT_A_GROUP = frozenset({"you", "them", "us", "those", "these", "which", "whom", "it"})
 _OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
@@ -259,8 +281,8 @@ class Resolver:
             # ``workers``, ``the respondents``: a plural common noun names people as a group
             return self.add(Resolved(group_id(mention.name.split()), "group", None, "p"), position)
         if mention.type != "person":
-            return self.add(Resolved(mention.name, mention.type, mention.title, mention.gender),
-                            position)
+            name = _document_id(mention.name) if mention.type == "organization" else mention.name
+            return self.add(Resolved(name, mention.type, mention.title, mention.gender), position)
         return self.add(self._name(mention, position), position)
 
     def _name(self, mention: Mention, position: int) -> Resolved:
