@@ -11,6 +11,7 @@ import re
 
 from toolkit.attribution.drafts import Draft
 from toolkit.attribution.speakers import describe
+from toolkit.attribution.speakers.resolver import OBJECT_RELATIVE
 from toolkit.attribution.text import (
     CLAUSE_END_CHARS,
     CLAUSE_GAP_CHARS,
@@ -24,6 +25,7 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_WORDS,
     DISCOURSE_MARKERS,
     IRREGULAR_PAST,
+    NOUN_DETERMINERS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     QUOTE_CLOSERS,
@@ -208,7 +210,7 @@ def indirect_content(view: TextView, draft: Draft) -> None:
             draft.content_end = end
             return
     if draft.speaker_start is not None and draft.speaker_start < draft.cue_start \
-            and _OBJECT_RELATIVE.search(text, max(s_start, draft.speaker_start - 10),
+            and OBJECT_RELATIVE.search(text, max(s_start, draft.speaker_start - 10),
                                         draft.speaker_start):
         # ``his poisoning, which he blamed on the Kremlin, Russia's ties …``: the relative
         # clause ends at its comma
@@ -319,7 +321,7 @@ def addressee_end(words: list[Word]) -> int:
 # most words of an addressee before the clause a cue reports (``told the Harbour Times she``)
 MAX_ADDRESSEE_WORDS = 4
 # determiners opening an addressee (``told the council``, ``told her staff``)
-ADDRESSEE_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+ADDRESSEE_DETERMINERS = NOUN_DETERMINERS
 
 
 def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft) -> bool:
@@ -393,9 +395,8 @@ def _trailing_cue(text: str, s_start: int, left_start: int) -> bool:
 
 # a time adjunct between a parenthetical cue and its closing comma (``the Kremlin said Friday,``)
 PARENTHESIS_TIME = re.compile(
-    r"\s+(?:on\s+|last\s+|this\s+|earlier\s+|late\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|today|yesterday|tonight|week|month|year|morning|evening)(?=\s*,)")
-_OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
+    r"\s+(?:(?:" + "|".join(sorted(TIME_LEADS)) + r")\s+)?(?:" + "|".join(sorted(TIME_WORDS))
+    + r")(?=\s*,)", re.IGNORECASE)
 _TRAILING_JOINER = re.compile(r"[\s,;]+(?:and|but|or)\Z")
 
 

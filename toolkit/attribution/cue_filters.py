@@ -21,6 +21,7 @@ from toolkit.attribution.word_classes import (
     ARTICLES,
     AWAY_PARTICLES,
     BE_FORMS,
+    CLAUSE_AUXILIARIES,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_OPENERS,
@@ -60,6 +61,8 @@ from toolkit.attribution.word_classes import (
     SUBJECT_PRONOUNS,
     THAT_OR_QUOTE_CUES,
     THIRD_PERSON_SUBJECTS,
+    TIME_LEADS,
+    TIME_WORDS,
     VERB_FOLLOWERS,
     WITHDRAWN_THINGS,
 )
@@ -233,9 +236,7 @@ def _after_indefinite_noun(words: list[Word]) -> bool:
 
 
 # words after "called NAME" that make it a telephone call (``called Brandt earlier this month``)
-_AFTER_PHONE_CALL = frozenset({"to", "on", "earlier", "last", "this", "yesterday", "today",
-                               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                               "sunday", "after", "before", "from"})
+_AFTER_PHONE_CALL = TIME_LEADS | TIME_WORDS | frozenset({"to", "after", "before", "from"})
 # words read after "offer" for what is offered
 _OFFERED_WORDS = 8
 
@@ -544,8 +545,6 @@ _FINDING_SOURCES = frozenset({"poll", "survey", "study", "report", "paper", "rec
                               "evidence", "filing", "log", "data", "estimate", "model", "map",
                               "researcher", "scientist", "investigator", "economist", "analyst",
                               "pollster", "expert", "auditor"})
-_FINITE_AFTER_OBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will",
-                                  "would", "could", "can", "should", "might", "may"})
 
 
 def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
@@ -563,7 +562,7 @@ def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
             return True
         if low == "to" and n + 1 < len(words) and words[n + 1].text.lower() in ("be", "have"):
             return True  # ``found both claims to be false``; ``found the way to do it`` is no finding
-        if n > 0 and (low in _FINITE_AFTER_OBJECT or word.text.islower()
+        if n > 0 and (low in CLAUSE_AUXILIARIES or word.text.islower()
                       and (low.endswith(("ing", "ed")) or low in IRREGULAR_PAST)):
             return True
         if word.text in CLAUSE_BOUNDARY_PUNCTUATION or word.text == "." or n > 0 and low in PREPOSITIONS:

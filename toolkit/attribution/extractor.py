@@ -66,7 +66,7 @@ from toolkit.attribution.special_cues import (
     source_phrase_matches,
 )
 from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
-from toolkit.attribution.verb_lexicon import VerbLexicon
+from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon
 from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     BE_FORMS,
@@ -78,6 +78,8 @@ from toolkit.attribution.word_classes import (
     IRREGULAR_PARTICIPLES,
     NON_TOPIC_PREPOSITIONS,
     NOT_THING_WORDS,
+    NOUN_DETERMINERS,
+    NUMBER_WORDS,
     PARTICIPLE_LEADS,
     POSITION_CUES,
     QUOTE_CLOSERS,
@@ -287,12 +289,8 @@ class _Extraction:
         sentence = view.sentence_at(start)
         s_start, s_end = view.sentences[sentence]
         words = view.words(s_start, start)
-        if match.group()[0].isupper() and not may_capitalize(words, entry) \
-                and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
+        if match.group()[0].isupper() and _capitalized_out_of_place(view, words, entry, s_start, s_end):
             return CueOutcome.CAPITALIZED
-        if match.group()[0].isupper() and words and words[-1].text.lower() in speaker_terms().first_names \
-                and not _is_title_case(view, s_start, s_end):
-            return CueOutcome.CAPITALIZED  # ``CNN's Dana Bash tweeted``: a surname
         if words and words[-1].text in ("<", "/"):
             return CueOutcome.AFTER_MARKUP
         draft = Draft(start, end, entry, paragraph=view.sentence_paragraph[sentence],
@@ -444,8 +442,9 @@ def _after_document(words: list[Word], form: str) -> bool:
         and len(words) > 1 and words[-2].text.lower() in _DOCUMENT_DETERMINERS
 
 
-_DOCUMENT_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "open",
-                                   "joint", "new", "short", "brief", "formal", "written", "press"})
+# words right before a document noun (``a letter``, ``an open letter``, ``a press release``)
+_DOCUMENT_DETERMINERS = NOUN_DETERMINERS | frozenset({"open", "joint", "new", "short", "brief",
+                                                      "formal", "written", "press"})
 
 
 _ABSOLUTE_WORDS = 10  # longest noun phrase read between "with" and a participle cue
@@ -469,9 +468,9 @@ def _absolute_subject(words: list[Word]) -> int | None:
     return None
 
 
-_ABSOLUTE_COUNTS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
-                              "nine", "ten", "half", "most", "many", "some", "about", "nearly",
-                              "almost", "more", "fewer", "a", "just", "only", "roughly"})
+_ABSOLUTE_COUNTS = NUMBER_WORDS | frozenset({"half", "most", "many", "some", "about", "nearly",
+                                            "almost", "more", "fewer", "a", "just", "only",
+                                            "roughly"})
 
 
 # words after continue/begin that make it an aspect verb of another action
@@ -502,6 +501,17 @@ def _leads_participle(words: list[Word]) -> bool:
             and words[-2].text.lower() in PARTICIPLE_LEADS:
         return True  # ``…, eventually saying``, ``and pointedly saying``
     return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
+
+
+def _capitalized_out_of_place(view: TextView, words: list[Word], entry: CueEntry, s_start: int,
+                              s_end: int) -> bool:
+    """Is a capitalized cue form neither at the start of its sentence nor in a title-case
+    headline, or a surname after a first name (``CNN's Dana Bash tweeted``)?"""
+    if not may_capitalize(words, entry) \
+            and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
+        return True
+    return bool(words) and words[-1].text.lower() in speaker_terms().first_names \
+        and not _is_title_case(view, s_start, s_end)
 
 
 # shortest title-case sentence read as a headline (``Study Finds River Pollution Has Doubled``)

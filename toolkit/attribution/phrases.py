@@ -12,7 +12,10 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     IRREGULAR_PARTICIPLES,
+    LARGE_COUNTS,
     MONTHS,
+    NOUN_DETERMINERS,
+    NUMBER_WORDS,
     PREPOSITIONS,
     QUESTION_AUXILIARIES,
     SKIPPED_BEFORE_CUE,
@@ -90,7 +93,7 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
     return j + 1
 
 
-_NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "this", "that"})
+_NOUN_DETERMINERS = NOUN_DETERMINERS | frozenset({"this", "that"})
 
 
 def _modifies_head(words: list[Word], j: int, i: int) -> bool:
@@ -145,8 +148,7 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
 # words that make a count approximate at the start of a subject ("About four in 10 voters")
 _APPROXIMATORS = frozenset({"about", "around", "over", "under", "nearly", "almost", "roughly",
                             "some", "just", "only", "barely"})
-_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-                          "ten", "a", "half", "dozens", "hundreds", "thousands"})
+_COUNT_WORDS = NUMBER_WORDS | LARGE_COUNTS | frozenset({"a", "half"})
 
 
 def _approximate_count(words: list[Word], a: int, b: int) -> bool:

@@ -27,12 +27,14 @@ from toolkit.attribution.word_classes import (
     AGENT_PREPOSITION_STOPS,
     APPOSITION_STOPS,
     BE_FORMS,
+    CLAUSE_AUXILIARIES,
     CLAUSE_BOUNDARY_PUNCTUATION,
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_JOINERS,
     DISCOURSE_MARKERS,
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
+    LARGE_COUNTS,
     PARTICIPLE_LEADS,
     PHRASE_END_MARKS,
     POSSESSIVE_ENDINGS,
@@ -164,11 +166,6 @@ def _continues_verb_series(view: TextView, draft: Draft, earlier: list[Draft]) -
     return _clause_follows(after)  # ``The minister toured the port, said the repairs were``
 
 
-# finite verbs that show a clause after a cue (``said the repairs were on schedule``)
-_FINITE_AFTER_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "will",
-                                   "would", "could", "can", "should", "might", "must", "may"})
-
-
 def _ends_in_name(after: list[Word]) -> bool:
     """Do the words after a cue hold only a name before the clause ends (``…, says Haddad.``,
     ``…, said Ruiz, the mayor``): the inverted subject of a trailing cue?"""
@@ -182,10 +179,11 @@ _NAME_MARKS_INSIDE = frozenset({"-"})
 
 
 def _clause_follows(after: list[Word]) -> bool:
-    """Do the words after a cue open a clause: a short noun phrase, then a finite verb?"""
+    """Do the words after a cue open a clause: a short noun phrase, then a finite auxiliary
+    (``said the repairs were on schedule``)?"""
     for n, word in enumerate(after[:6]):
         low = word.text.lower()
-        if n > 0 and low in _FINITE_AFTER_SUBJECT:
+        if n > 0 and low in CLAUSE_AUXILIARIES:
             return True
         if not word.text.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return False
@@ -543,9 +541,8 @@ def _last_coordinated_subject(words: list[Word]) -> int:
 
 
 # words that open a counted subject (``More than 200 workers``, ``About half of voters``)
-_COUNT_OPENERS = frozenset({"more", "about", "nearly", "almost", "over", "half", "most",
-                            "roughly", "around", "fewer", "less", "dozens", "hundreds",
-                            "thousands"})
+_COUNT_OPENERS = LARGE_COUNTS | frozenset({"more", "about", "nearly", "almost", "over", "half",
+                                          "most", "roughly", "around", "fewer", "less"})
 
 
 def _count_phrase_end(words: list[Word], k: int) -> int:

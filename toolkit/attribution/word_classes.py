@@ -26,7 +26,7 @@ __all__ = [
     "INTRANSITIVE_CUES",
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
-    "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
+    "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_DETERMINERS", "CLAUSE_AUXILIARIES", "NUMBER_WORDS", "LARGE_COUNTS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
     "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
@@ -47,6 +47,9 @@ __all__ = [
 # finite forms of "be", "have", "do" and the modals
 FINITE_AUXILIARIES = _words("""has have had is are was were will would could can may might should
 must shall do does did""")
+# finite auxiliaries that show a clause when they follow a short noun phrase ("said the repairs
+# were on schedule", "found both claims had"); "do" forms and "shall" are left out
+CLAUSE_AUXILIARIES = FINITE_AUXILIARIES - _words("shall do does did")
 # every auxiliary form, finite or not
 AUXILIARIES = FINITE_AUXILIARIES | _words("having be been being am")
 # forms of "be" that make a cue passive ("was told", "were denied")
@@ -154,6 +157,8 @@ PHYSICAL_SENSES = MappingProxyType({
     "think": frozenset({"tank", "tanks"}),  # ``a progressive think tank``
     "contribute": frozenset({"reporting"}),
 })
+# determiners that open a noun phrase ("the council", "her staff", "a statement")
+NOUN_DETERMINERS = _words("the a an his her their its our")
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
 # cue lemmas that take a number as object in another sense ("the index added 1.6 points")
@@ -288,6 +293,9 @@ RELATIVE_PRONOUNS = _words("who whom which that whose")
 COURTESY_TITLES = _words("mr mr. mrs mrs. ms ms. miss")
 # numbers and quantity words opening an anonymous group ("two officials", "one of the sources")
 COUNT_WORDS = _words("one two three four five several some many other another senior")
+# numbers written as words, and the words of large round counts ("two in 10", "hundreds of")
+NUMBER_WORDS = _words("one two three four five six seven eight nine ten")
+LARGE_COUNTS = _words("dozens hundreds thousands")
 # quantifiers that head a vague group before a prepositional phrase ("some in Valdoria")
 QUANTIFIERS = _words("some many several most few others")
 # prepositions after a quantifier that make it a vague group ("some in Valdoria")

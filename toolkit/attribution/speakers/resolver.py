@@ -57,11 +57,14 @@ from toolkit.attribution.word_classes import (
     COURTESY_TITLES,
     FINITE_AUXILIARIES,
     GROUP_QUANTIFIERS,
+    MONTHS,
     NAME_DETERMINERS,
     NOT_FIRST_NAMES,
     PRONOUN_GENDERS,
     RELATIVE_PRONOUNS,
     SPEAKER_NAME_FUNCTION_WORDS,
+    TIME_LEADS,
+    TIME_WORDS,
     TITLE_ABBREVIATIONS,
 )
 
@@ -122,32 +125,28 @@ def _honorifics(text: str) -> Iterator[re.Match[str]]:
 
 # a share or count opening a subject (``About four in 10``, ``60 percent of the``, ``Half of``,
 # ``A majority of``, ``Two-thirds of``, ``More than 200``); what follows names the group
+_APPROXIMATE = (r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|"
+                r"fewer than|less than|at least)\s+)?")
+_PERCENT = r"\d[\d.,]*\s*(?:%|percent|per cent)"
+_IN_EVERY = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
+             r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)")
 _SHARE = re.compile(
-    r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
-    r"less than|at least)\s+)?"
-    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"|(?:\d[\d.,]*\s*(?:%|percent|per cent)|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
+    _APPROXIMATE + r"(?:" + _IN_EVERY + r"\s+"
+    r"|(?:" + _PERCENT + r"|half|a third|a quarter|a fifth|[a-z]+-(?:thirds|quarters|fifths)"
     r"|(?:a|the) (?:majority|minority|plurality)|majorities|most|many|some|all|none|dozens|hundreds"
     r"|thousands|millions|scores)\s+of\s+(?:the\s+|these\s+|those\s+)?"
     r"|\d[\d,]*\s+(?=(?!percent\b|per cent\b)[a-z]))",
     re.IGNORECASE)
-
-
-_BARE_SHARE = re.compile(
-    r"(?:(?:about|around|over|under|nearly|almost|roughly|just|only|some|more than|fewer than|"
-    r"less than|at least)\s+)?(?:\d[\d.,]*\s*(?:%|percent|per cent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out of)\s+"
-    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten))",
-    re.IGNORECASE)
+# a share with no group after it (``51 percent said``, ``three in 10``): the poll's respondents
+_BARE_SHARE = re.compile(_APPROXIMATE + r"(?:" + _PERCENT + r"|" + _IN_EVERY + r")", re.IGNORECASE)
 # ``poll released in late August``, ``report released by the ministry on Wednesday``: the
 # participle after a document noun and a time after it are not part of the document's id
 _DOCUMENT_MODIFIER = re.compile(
     r"\b(poll|survey|study|report|analysis|review|audit|memo|letter|statement|paper|data)\s+"
     r"(?:released|published|conducted|issued|commissioned|carried out|made public|taken)\s*")
 _TRAILING_TIME = re.compile(
-    r"\s+(?:on|in|last|this|early|late|earlier)\s+(?:(?:early|late|mid)\s+)?(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|week|month|year|\d{4})\s*$")
+    r"\s+(?:in|" + "|".join(sorted(TIME_LEADS)) + r")\s+(?:(?:early|late|mid)\s+)?(?:"
+    + "|".join(sorted(TIME_WORDS | MONTHS | {"may"})) + r"|\d{4})\s*$", re.IGNORECASE)
 
 
 def _document_id(head: str) -> str:
@@ -162,7 +161,8 @@ def _document_id(head: str) -> str:
 
 
 _NOT_A_GROUP = frozenset({"you", "them", "us", "those", "these", "which", "whom", "it"})
-_OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
+# a relative clause whose subject follows it (``his poisoning, which he blamed on …``)
+OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 
 
@@ -238,7 +238,7 @@ class Resolver:
             if mention.gender == "r":
                 return self.add(self._relative(position), position)
             resolved = self._previous_subject(mention.gender, position)
-            if resolved is None and _OBJECT_RELATIVE.search(self.text, max(0, position - 12),
+            if resolved is None and OBJECT_RELATIVE.search(self.text, max(0, position - 12),
                                                             position):
                 # ``… Navalny after his poisoning, which he blamed on the Kremlin``: the person
                 # the sentence names before the relative clause
