@@ -16,7 +16,7 @@ into the counts above.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["COUNTED_KINDS", "SEPARATE_KINDS", "NO_VERB", "ATTRIBUTION_DEFINITION",
-           "AttributionCounts", "counted_attributions", "attribution_counts", "first_hand"]
+           "AttributionCounts", "counted_attributions", "attribution_counts", "first_hand",
+           "speech_rows"]
 
 COUNTED_KINDS = ("direct", "indirect", "mixed", "floating")
 SEPARATE_KINDS = ("cognitive", "evidential")
@@ -78,6 +79,19 @@ def first_hand(quotes: pd.DataFrame, *, include_embedded: bool = False) -> pd.Da
     if include_embedded or "embedded" not in quotes.columns:
         return quotes
     return quotes[~quotes["embedded"].fillna(False).astype(bool)]
+
+
+def speech_rows(quotes: pd.DataFrame, kinds: Sequence[str], *, required: Iterable[str],
+                include_embedded: bool = False) -> pd.DataFrame:
+    """A copy of the first-hand rows of ``quotes`` whose ``kind`` is one of ``kinds``, after
+    checking that the table has the ``required`` columns (a :class:`ParameterError` naming the
+    missing ones otherwise)."""
+    missing = set(required) - set(quotes.columns)
+    if missing:
+        raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
+                             hint="pass the table returned by toolkit.attribution.attribute(...)")
+    quotes = first_hand(quotes, include_embedded=include_embedded)
+    return quotes[quotes["kind"].isin(list(kinds))].copy()
 
 
 def counted_attributions(quotes: pd.DataFrame, *,

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from toolkit.analysis.counting import first_hand
+from toolkit.analysis.counting import speech_rows
 from toolkit.analysis.grouping import as_documents, document_frame, with_groups
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
@@ -62,12 +62,8 @@ _HONORIFIC_BEFORE = re.compile(
 
 
 def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) -> pd.DataFrame:
-    missing = {"doc_id", "speaker", "speaker_type", "kind"} - set(quotes.columns)
-    if missing:
-        raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
-                             hint="pass the table returned by toolkit.attribution.attribute(...)")
-    quotes = first_hand(quotes, include_embedded=include_embedded)
-    out = quotes[quotes["kind"].isin(list(kinds))].copy()
+    out = speech_rows(quotes, kinds, required=("doc_id", "speaker", "speaker_type", "kind"),
+                      include_embedded=include_embedded)
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
     content = out["content"] if "content" in out.columns else None

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from toolkit import lexicons
-from toolkit.analysis.counting import first_hand
+from toolkit.analysis.counting import speech_rows
 from toolkit.analysis.grouping import as_documents, with_groups
 from toolkit.errors import LexiconError, ParameterError
 
@@ -73,12 +73,9 @@ def load_categories(path: str | None = None) -> pd.DataFrame:
 
 
 def _cues(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) -> pd.DataFrame:
-    missing = {"doc_id", "cue_lemma", "verb_category", "kind"} - set(quotes.columns)
-    if missing:
-        raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
-                             hint="pass the table returned by toolkit.attribution.attribute(...)")
-    quotes = first_hand(quotes, include_embedded=include_embedded)
-    out = quotes[quotes["kind"].isin(list(kinds)) & quotes["cue_lemma"].notna()].copy()
+    out = speech_rows(quotes, kinds, required=("doc_id", "cue_lemma", "verb_category", "kind"),
+                      include_embedded=include_embedded)
+    out = out[out["cue_lemma"].notna()]
     if "speaker" in out.columns:
         out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(),
                                                              "(unresolved)")
