@@ -391,6 +391,14 @@ def _mentions_of(doc: Document) -> list[tuple[str, str, str, int, int]]:
     return document_mentions(_FINDER, doc)
 
 
+def _mentions_outside(job: tuple[Document, Any]) -> list[tuple[str, str, str, int, int]]:
+    """The mentions of one ``(document, its excluded spans)`` job."""
+    from toolkit.analysis.speakers import document_mentions
+
+    doc, spans = job
+    return document_mentions(_FINDER, doc, excluded=spans)
+
+
 def select(corpus: Iterable[Document], *, date_from: str | None = None,
            date_to: str | None = None) -> list[Document]:
     """The documents dated within [date_from, date_to] (ISO dates, inclusive; undated documents
@@ -475,12 +483,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     """Reduce per-document ``results`` into the base tables, then run the mention pass."""
     import pandas as pd
 
-    from toolkit.analysis.speakers import (
-        document_mentions,
-        mention_frame,
-        mention_names,
-        name_finder,
-    )
+    from toolkit.analysis.speakers import mention_frame, mention_names
     from toolkit.attribution import to_frame
     from toolkit.attribution.speakers import merge_speakers
 
@@ -501,10 +504,11 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
-        # Every document's excluded spans are known: finding names is a quick pass here.
-        finder = name_finder(mention_names(quotes, titled))
-        rows = [row for doc, spans in zip(docs, excluded, strict=True)
-                for row in document_mentions(finder, doc, excluded=spans)]
+        # Every document's excluded spans are known: the pass only reads texts and finds names.
+        names = mention_names(quotes, titled)
+        rows = [row for found in _map(_mentions_outside, zip(docs, excluded, strict=True),
+                                      workers, initializer=_set_finder, initargs=(names,))
+                for row in found]
     elif mentions:
         names = mention_names(quotes, titled)
         rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
