@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from toolkit.attribution import extract
@@ -173,3 +175,45 @@ def test_a_split_quotation_continues_after_a_short_clause(text, parts):
 def test_appositions_and_media_are_not_content(text, content):
     [record] = extract(text)
     assert record.content == content
+
+
+@pytest.mark.parametrize(("text", "cues"), [
+    ("“We are shocked,” Lena Varga said. “He was a friend,” she added.", ["said", "added"]),
+    ("“We are shocked,” Varga said, wiping her eyes. “Why now?” she asked.", ["said", "asked"]),
+    ("“The tram is late,” said Okafor. “It always is!” a commuter shouted.", ["said", "shouted"]),
+])
+def test_a_quotation_with_its_own_attribution_is_no_second_half(text, cues):
+    records = extract(text)
+    assert [r.cue for r in records] == cues
+    quotes = [m.group() for m in re.finditer(r"“[^”]*”", text)]
+    assert [[text[a:b] for a, b in r.content_spans] for r in records] == [[q] for q in quotes]
+    assert [r.kind for r in records] == ["direct", "direct"]
+
+
+def test_a_quotation_ending_the_paragraph_still_continues_the_first():
+    text = "“We are shocked,” Lena Varga said. “Why now?”\n\nThe plant closed in May."
+    [record] = extract(text)
+    assert [text[a:b] for a, b in record.content_spans] == ["“We are shocked,”", "“Why now?”"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Tarn Valley Museum issued a statement on Monday.",
+    "Mayor Ines Lorca issued a statement on Tuesday night.",
+])
+def test_a_time_after_the_cue_is_no_content(text):
+    [record] = extract(text)
+    assert record.content is None and record.content_spans == ()
+
+
+def test_a_time_before_the_cue_is_no_part_of_it():
+    text = "The harbour council on Sunday said the ferry would run."
+    [record] = extract(text)
+    assert (record.cue, record.speaker, record.content) == (
+        "said", "harbour council", "the ferry would run")
+
+
+def test_a_sentence_glued_after_an_exclamation_keeps_the_continuation():
+    text = "“Happy holidays,” he wrote. “I love this town!”After the rally he left."
+    [record] = [r for r in extract(text) if r.cue == "wrote"]
+    assert [text[a:b] for a, b in record.content_spans] == ["“Happy holidays,”",
+                                                            "“I love this town!”"]

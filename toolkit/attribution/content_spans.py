@@ -101,13 +101,33 @@ def quote_before(view: TextView, pos: int) -> tuple[int, int] | None:
 def continuation(view: TextView, after: int, paragraph_end: int,
                  used_quotes: set[int]) -> tuple[int, int] | None:
     """Second half of a split quotation: ``“…,” he said. “…”`` or ``he said, “…”`` (an unused
-    quotation right after ``after``)."""
+    quotation right after ``after``), unless an attribution of its own follows it."""
     i = trim_start(view.text, after, paragraph_end, _BEFORE_CONTINUATION)
     if i < paragraph_end and view.text.startswith(QUOTE_OPENERS, i):
         k = view.quote_index(i)
-        if k is not None and k not in used_quotes:
+        if k is not None and k not in used_quotes \
+                and not _attributed_after(view.text, view.quotes.spans[k], paragraph_end):
             return view.quotes.spans[k]
     return None
+
+
+# a quotation that ends in a comma or dash with words after it in its paragraph has its own
+# attribution there (``“…,” she added.``, ``“…,” was another.``); one that ends in a question or
+# exclamation mark, when a lower-case word or a name and a verb in the past follow it (``“Why?”
+# she asked.``, ``“Now!” Varga shouted.``), not when a sentence starts (``“…!” After the rally``)
+_WORDS_AFTER = re.compile(r"[ \t]*[A-Za-z]")
+_ATTRIBUTION_AFTER_MARK = re.compile(
+    r"[ \t]+(?:[a-z]|(?:[A-Z][\w.'’-]*[ \t]+){1,3}(?:[a-z]+ed|said|says|told|wrote|asks)\b)")
+
+
+def _attributed_after(text: str, span: tuple[int, int], paragraph_end: int) -> bool:
+    start, end = span
+    inner = text[start:end].rstrip().rstrip("”\"’'").rstrip()
+    if end >= paragraph_end:
+        return False
+    if inner.endswith((",", "—", "–", "-")):
+        return _WORDS_AFTER.match(text, end) is not None
+    return inner.endswith(("?", "!")) and _ATTRIBUTION_AFTER_MARK.match(text, end) is not None
 
 
 # most words of a clause between a cue and the second half of a split quotation
@@ -124,6 +144,7 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
     q_start = view.quotes.spans[k][0]
     between = view.text[after:q_start]
     if q_start >= paragraph_end or not between.rstrip().endswith((".", ",")) \
+            or _attributed_after(view.text, view.quotes.spans[k], paragraph_end) \
             or len(between.split()) > _CLAUSE_BEFORE_CONTINUATION or "\n" in between \
             or any(c in between for c in "“”\"?!;:"):
         return None
@@ -250,7 +271,7 @@ def indirect_content(view: TextView, draft: Draft) -> None:
     left_start = min(draft.cue_start,
                      draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
     left_end = trim_end(text, s_start, left_start, CLAUSE_GAP_CHARS)
-    if k < len(words) - 1 and words[k].start < end:
+    if k < len(words) - 1 and words[k].start < end and not _only_time(words, k):
         that = _that_after_adjunct(words, k)
         if that is not None:
             draft.content_start, draft.content_end = words[that].start, end
@@ -351,6 +372,18 @@ def _after_time(words: list[Word], k: int) -> int:
     while n < len(words) and words[n].text == ",":
         n += 1
     return n if n < len(words) - 1 else k
+
+
+def _only_time(words: list[Word], k: int) -> bool:
+    """Are ``words[k:]`` a time expression and the sentence's end only (``issued a statement on
+    Monday.``, ``said Tuesday night.``)? Such a cue has no content after it."""
+    n = k
+    if n < len(words) and words[n].text.lower() in TIME_LEADS:
+        n += 1
+    start = n
+    while n < len(words) and words[n].text.lower() in TIME_WORDS:
+        n += 1
+    return n > start and all(not w.text[:1].isalnum() for w in words[n:])
 
 
 def _is_adjunct(word: str) -> bool:

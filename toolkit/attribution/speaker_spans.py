@@ -78,8 +78,13 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     i = skip_left(words, len(words) - 1)
     if is_surname_auxiliary(words, i + 1, view.text[draft.cue_start:draft.cue_end]):
         i += 1  # ``Theresa May has said``: "May" ends the name, it is no auxiliary
-    if i + 1 < len(words):
-        draft.cue_start = words[i + 1].start
+    j = i + 1
+    while j < len(words) and (words[j].text.lower() in TIME_WORDS or (
+            words[j].text.lower() in TIME_LEADS and j + 1 < len(words)
+            and words[j + 1].text.lower() in TIME_WORDS)):
+        j += 1  # ``The council on Sunday said``: the time is no part of the cue
+    if j < len(words):
+        draft.cue_start = words[j].start
     if i < 0:
         return SpeakerSearch.NOT_FOUND
     w = words[i].text
