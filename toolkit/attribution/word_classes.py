@@ -27,7 +27,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_DETERMINERS", "CLAUSE_AUXILIARIES", "NUMBER_WORDS", "LARGE_COUNTS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
-    "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
+    "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "ISSUED_DOCUMENTS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
     "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
@@ -201,6 +201,10 @@ retort excuse excuses clarification perspective perspectives apology""")
 DOCUMENT_NOUNS = _words("""statement statements letter letters memo memos email emails e-mail tweet
 tweets post posts release video ad advert message messages notice filing complaint petition
 resolution report""")
+# a document one source issues, which speaks for it when the text names the source nearby
+# ("Boistard said in a statement. ... the statement added")
+ISSUED_DOCUMENTS = _words("""statement letter memo email e-mail tweet post release video ad
+message notice filing complaint petition report poll survey study lawsuit analysis review audit""")
 DOCUMENT_PARTICIPLES = _words("""saying stating declaring calling warning urging noting announcing
 claiming demanding asking accusing insisting arguing""")
 # stance cues that tell a position held rather than an act of speech ("she backs the bill"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.attribution.speakers import Resolved, Resolver
 
 
@@ -238,3 +240,39 @@ def test_a_relative_pronoun_after_a_clause_leaves_the_subject():
     text = "Scott was one of three members who voted against the bill."
     (scott,) = resolve_all(text, ["Scott was one of three members who"])
     assert scott.speaker == "Scott"
+
+
+def _speaker_of(text: str, head: str, position: int | None = None) -> Resolved:
+    from toolkit.attribution import extract
+
+    at = text.index(head) if position is None else position
+    [record] = [r for r in extract(text, doc_id="d") if r.speaker_start == at]
+    return Resolved(record.speaker, record.speaker_type, None, "-")
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("“We are shocked,” Lena Varga said in a statement. “He was a friend to many of us,” "
+     "the statement added.", ("Lena Varga", "person")),
+    ("In a statement, the Harbour Trust said the plan was sound. “We stand by it,” "
+     "the statement said.", ("Harbour Trust", "organization")),
+    ("The Tarn Valley Museum issued a statement on Monday. The statement urged visitors to stay "
+     "away from the flooded wing.", ("Tarn Valley Museum", "organization")),
+    ("Support for the levy stands at 41 percent, according to a Harbour Institute poll. The poll "
+     "found that most voters had not heard of the plan.", ("Harbour Institute poll",
+                                                           "organization")),
+])
+def test_a_document_speaks_for_the_source_named_with_it(text, issuer):
+    head = "the statement" if "the statement" in text else (
+        "The statement" if "The statement" in text else "The poll")
+    resolved = _speaker_of(text, head, text.rindex(head))
+    assert (resolved.speaker, resolved.type) == issuer
+
+
+@pytest.mark.parametrize("text", [
+    "Residents received a letter on Monday. The letter said the water would be off.",
+    "The council published a new report in March. The report said the warnings came late.",
+])
+def test_a_document_whose_source_is_not_named_keeps_its_noun(text):
+    head = "The letter" if "The letter" in text else "The report"
+    resolved = _speaker_of(text, head)
+    assert (resolved.speaker, resolved.type) == (head.split()[1], "organization")

@@ -57,6 +57,7 @@ from toolkit.attribution.word_classes import (
     COURTESY_TITLES,
     FINITE_AUXILIARIES,
     GROUP_QUANTIFIERS,
+    ISSUED_DOCUMENTS,
     MONTHS,
     NAME_DETERMINERS,
     NOT_FIRST_NAMES,
@@ -71,6 +72,19 @@ from toolkit.attribution.word_classes import (
 __all__ = ["Resolved", "Resolver", "group_id"]
 
 _PRONOUN_WINDOW = 6
+# how far back "the statement" looks for the sentence that last named a statement
+_ISSUER_REACH = 3000
+# ``President Obama released a statement``, ``the Holocaust Museum issued a brief statement``:
+# the name before a verb of issuing issues the document
+_ISSUING = r"(?:issued|released|put\s+out|sent|posted|published|provided|circulated|tweeted)"
+_ISSUER_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'.&/-]*\s+){0,4}[A-Z][\w’'.&/-]*)\s+(?:[a-z]+ly\s+)?" + _ISSUING
+    + r"\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}\Z")
+# ``a separate statement issued by the Sanders campaign``: the agent after the document
+_ISSUER_AFTER = re.compile(
+    r"\w*\s+(?:\w+\s+)?" + _ISSUING + r"\s+by\s+(?:the\s+)?"
+    r"((?:[A-Z][\w’'.&/-]*\s+){0,4}(?:[A-Z][\w’'.&/-]*|campaign|office|committee))")
+_ISSUED_IN = re.compile(r"\b[Ii]n\s+(?:a|an|the|its|his|her|their)\s+(?:[a-z]+\s+)?\Z")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+(?:[A-Z]\.\s+)*([A-Z][\w’'-]+"
                         r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w’'-]+){0,2})")
 # Where a match of _HONORIFIC can start (every one starts "Mr", "Ms" or "Mi"); finding these
@@ -179,6 +193,7 @@ class Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.history: list[Resolved] = []
+        self.placed: list[tuple[int, Resolved]] = []  # speakers with their mention positions
         self.names: dict[str, Resolved] = {}
         self.anonymous: dict[str, Resolved] = {}
         self.genders: dict[str, str] = {}
@@ -202,6 +217,7 @@ class Resolver:
             self.holders[TITLE_ABBREVIATIONS.get(noun, noun)] = resolved
         if position is not None:
             self.last_position = max(self.last_position, position)
+            self.placed.append((position, resolved))
         return resolved
 
     def gender_of(self, candidate: Resolved) -> str:
@@ -280,6 +296,11 @@ class Resolver:
                 and mention.name.split()[-1] not in speaker_terms().orgs:
             # ``workers``, ``the respondents``: a plural common noun names people as a group
             return self.add(Resolved(group_id(mention.name.split()), "group", None, "p"), position)
+        if mention.type == "organization" and mention.name in ISSUED_DOCUMENTS \
+                and head.split()[0].lower() in ("the", "this", "that"):
+            issuer = self._issuer(mention.name, position)
+            if issuer is not None:
+                return self.add(issuer, position)
         if mention.type != "person":
             name = _document_id(mention.name) if mention.type == "organization" else mention.name
             return self.add(Resolved(name, mention.type, mention.title, mention.gender), position)
@@ -485,6 +506,64 @@ class Resolver:
             return None
         return resolved
 
+    def _issuer(self, noun: str, position: int) -> Resolved | None:
+        """``the statement`` (``noun``) at ``position``: in the sentence that last wrote the noun
+        before it, the document named as a source there (``the congressional report said``,
+        ``according to a Quinnipiac University poll``), else the source that spoke "in" it
+        (``Boistard said in a statement``, ``In a letter, the council said``); None otherwise."""
+        start = max(0, position - _ISSUER_REACH)
+        found = [m.start() for m in re.finditer(r"\b" + re.escape(noun) + r"\b",
+                                                self.text[start:position], re.IGNORECASE)]
+        if not found:
+            return None
+        at = start + found[-1]
+        issued = _ISSUED_IN.search(self.text, max(0, at - 40), at) is not None
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, at - 600), at + 1)
+                  if m.end() <= at]
+        first = breaks[-1] if breaks else max(0, at - 600)
+        after = _SENTENCE_BREAK.search(self.text, at, position)
+        end = after.end() if after is not None else position
+        before = _ISSUER_BEFORE.search(self.text, max(0, at - 120), at)
+        after = _ISSUER_AFTER.match(self.text, at)
+        named = before or after
+        if named is not None:
+            run = _leading_stopwords(named.group(1))
+            if run:
+                the = self.text[max(0, named.start(1) - 4):named.start(1)].lower() == "the "
+                return self._named_issuer(("the " if the else "") + run, named.start(1))
+        best: tuple[tuple[bool, int], Resolved] | None = None
+        for place, resolved in self.placed:
+            if not first <= place < end or resolved.speaker is None \
+                    or resolved.type not in ("person", "organization") \
+                    or resolved.speaker.lower() == noun:
+                continue
+            if not _names_a_source(resolved.speaker, self.text, place):
+                continue  # ``a new poll``, ``half``, a headline's ``Secret audit``
+            named = noun in resolved.speaker.lower().split()
+            if not named and not issued:
+                continue
+            key = (not named, abs(place - at))
+            if best is None or key < best[0]:
+                best = (key, resolved)
+        return best[1] if best is not None else None
+
+    def _named_issuer(self, run: str, position: int) -> Resolved | None:
+        """The speaker a capitalized ``run`` names as the issuer of a document: a speaker already
+        met whose id ends in its last word, else the person or organization it describes."""
+        words = run.split()
+        last = without_possessive(words[-1])
+        for _, resolved in reversed(self.placed):
+            if resolved.speaker and resolved.type in ("person", "organization") \
+                    and resolved.speaker.split()[-1] == last:
+                return resolved
+        mention = describe(run)
+        if mention.type == "person" and mention.head not in (GROUP, MEMBER) \
+                and words[0] != "the":
+            return self._name(mention, position)
+        if mention.type == "organization" and mention.name[:1].isupper():
+            return Resolved(mention.name, "organization", None, "o")
+        return None
+
     def _body(self, noun: str, head: str, position: int) -> Resolved:
         """``the ministry``: the organization of that kind the document names, else ``ministry
         (unnamed)``."""
@@ -540,6 +619,19 @@ def group_id(words: list[str]) -> str:
         words = words[1:]
     groups = speaker_terms().groups
     return " ".join(groups.get(w.lower(), w) for w in words)
+
+
+def _names_a_source(speaker: str, text: str, place: int) -> bool:
+    """Does ``speaker`` (met at ``place``) hold a name (``Harbour Institute poll``, ``PPIC
+    poll``), not only a capital that opens a sentence or a headline (``Secret audit says``)?"""
+    words = speaker.split()
+    capitals = [k for k, w in enumerate(words) if w[:1].isupper()]
+    if not capitals:
+        return False
+    if capitals != [0] or (words[0].isupper() and len(words[0]) > 1):
+        return True
+    before = text[:place].rstrip(" \t“\"")
+    return not (not before or before.endswith(("\n", ".", "!", "?", ":")))
 
 
 def _leading_stopwords(run: str) -> str:
