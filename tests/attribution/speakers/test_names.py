@@ -106,3 +106,11 @@ def test_tokens_before_a_word_are_those_before_every_token_it_opens():
         expected = {before for before, token in zip(tokens, tokens[1:], strict=False)
                     if re.match(re.escape(word) + r"(?<=\w)(?!\w)", token)}
         assert names._TextIndex(text).preceding(word) == expected, word
+
+
+def test_a_quoted_term_is_no_fuller_name():
+    text = ("Some accounts put their location as ''Wilayat Twitter,'' the province of Twitter. "
+            "Twitter said it had closed them.")
+    assert full_name("Twitter", text, before=text.index("Twitter said")) is None
+    assert full_name("Lund", "“Ana Lund” was on the list. Lund said no.", before=30) is None
+    assert full_name("Lund", "Ana Lund arrived. Lund said no.", before=18) == "Ana Lund"

@@ -276,3 +276,12 @@ def test_a_document_whose_source_is_not_named_keeps_its_noun(text):
     head = "The letter" if "The letter" in text else "The report"
     resolved = _speaker_of(text, head)
     assert (resolved.speaker, resolved.type) == (head.split()[1], "organization")
+
+
+def test_a_surname_written_before_a_hyphenated_given_name_takes_the_full_name():
+    text = ("Secretary-General Ban Ki-moon arrived on Monday. Many leaders became more willing "
+            "to act, Ban said. Kim Jong-un visited the plant. Kim said output would rise.")
+    resolved = [_speaker_of(text, "Ban", text.index("Ban said")),
+                _speaker_of(text, "Kim", text.index("Kim said"))]
+    assert [(r.speaker, r.type) for r in resolved] == [("Ban Ki-moon", "person"),
+                                                      ("Kim Jong-un", "person")]

@@ -140,6 +140,16 @@ _LEADING_WORD = re.compile(r"\w+")
 _SCANS_BEFORE_INDEX = 16
 
 
+_CLOSING_QUOTE = re.compile(r"[,.]?(?:”|\"|''|’)")
+
+
+def _quoted_term(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a whole quotation, a term the writer quotes (``put the location as
+    ''Wilayat Twitter,''``) rather than a person's name?"""
+    return text[max(0, start - 2):start].endswith(("“", '"', "''", "‘")) \
+        and _CLOSING_QUOTE.match(text, end) is not None
+
+
 def _is_word_char(text: str, i: int) -> bool:
     """Is ``text[i]`` a character ``\\w`` matches (False outside the text)?"""
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
@@ -331,7 +341,8 @@ class _TextIndex:
             found = []
             for m in self._finditer_around(pattern, surname, _FULL_NAME_REACH):
                 first = m.group(1).split()[0].lower()
-                if first not in titles and first not in NOT_FIRST_NAMES:
+                if first not in titles and first not in NOT_FIRST_NAMES \
+                        and not _quoted_term(self.text, m.start(), m.end()):
                     found.append((m.start(), m.group(1) + surname))
             self._full[surname] = found
         return found

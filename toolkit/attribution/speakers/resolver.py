@@ -769,6 +769,11 @@ def _resolve_name(mention: Mention, text: str, position: int,
     known = names.get(surname)
     if len(parts) == 1:
         full = full_name(surname, text, before=position) if known is None else known.speaker
+        if full is None:
+            # ``Ban`` in a text that names "Ban Ki-moon": a surname written before a hyphenated
+            # given name (Korean names)
+            given = re.search(r"\b" + re.escape(surname) + r"\s+([A-Z][a-z]+-[a-z]+)\b", text)
+            full = f"{surname} {given.group(1)}" if given is not None else None
         name = full or mention.name
         if full is None and mention.title is None and not named_with_title(surname, text) \
                 and surname.lower() not in speaker_terms().first_names:
