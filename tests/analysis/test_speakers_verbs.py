@@ -212,3 +212,40 @@ def test_speaker_table_of_no_speech_with_text_columns_read_from_parquet(quotes, 
     only_evidence = quotes[quotes["kind"] == "evidential"].astype({"content": "string[pyarrow]"})
     table = sp.speaker_table(only_evidence, documents)
     assert table.empty and "words_direct" in table.columns
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Vice President Joe Biden met Former President George W. Bush.", ["Joe Biden", "George W. Bush"]),
+    ("Sen. Ted Cruz’s GOP rivals and Prime Minister Theresa May arrived.",
+     ["Ted Cruz", "Theresa May"]),
+    ("Chairman Reince Priebus and Gov. Mike Pence met.", ["Reince Priebus", "Mike Pence"]),
+    ("said Fed Chair Janet Yellen\n\nThe Federal Reserve raised rates.", ["Janet Yellen"]),
+    # a title-case headline: every word is capitalized, none is a name because of it
+    ("The Myth That The President Can Save The Party\n\nThe party met.", []),
+    ("Christian Speaker Just Shared This With Rival Mark On Stage\n\nIt was late.", []),
+    ("Why Rival Donald Trump Stands Alone\n\nRival Donald Trump said so.", ["Donald Trump"]),
+])
+def test_titled_names_are_names_not_headline_words(text, names):
+    assert sp.titled_names(text) == names
+
+
+def test_only_speakers_of_speech_are_looked_for_by_name(quotes):
+    thinker = quotes.iloc[[0]].assign(speaker="Also Monday", speaker_type="person",
+                                      kind="cognitive")
+    nested = quotes.iloc[[0]].assign(speaker="Ivo Marsh", speaker_type="person", embedded=True)
+    names = sp.mention_names(pd.concat([quotes, thinker, nested], ignore_index=True))
+    assert "Also Monday" not in names and "Ivo Marsh" not in names
+    assert "Elena Ramos" in names
+
+
+def test_other_forms_of_a_speakers_name_count_for_the_speaker():
+    finder = sp.name_finder(
+        ["Donald Trump", "Donald J. Trump", "Debbie Wasserman Schultz", "Wasserman Schultz",
+         "David Woodard of Clemson University", "Ana Lund"],
+        people=["Donald Trump", "Debbie Wasserman Schultz"])
+    text = ("Donald J. Trump met Rep. Wasserman Schultz at Clemson University. Trump left; "
+            "Ana Lund stayed, and Lund spoke.")
+    found = [(name, text[a:b]) for name, a, b in finder.find(text)]
+    assert found == [("Donald Trump", "Donald J. Trump"),
+                     ("Debbie Wasserman Schultz", "Rep. Wasserman Schultz"),
+                     ("Donald Trump", "Trump"), ("Ana Lund", "Ana Lund")]  # never quoted: no surname

@@ -161,7 +161,7 @@ def _rebuilt(item: tuple) -> Any:
     return Document(text=text, **values)
 
 
-def _dask_chunk(func: Any, chunk: list[tuple], names: list[str] | None = None) -> list[Any]:
+def _dask_chunk(func: Any, chunk: list[tuple], names: tuple | None = None) -> list[Any]:
     if names is not None and names is not _FINDER_NAMES[0]:
         # A worker keeps the names sent once: the finder is built again only for new names.
         _set_finder(names)
@@ -170,7 +170,7 @@ def _dask_chunk(func: Any, chunk: list[tuple], names: list[str] | None = None) -
 
 
 def _dask_map(func: Any, documents: Iterable[Any], workers: int, scheduler: str, *,
-              names: list[str] | None = None) -> Iterator[Any]:
+              names: tuple | None = None) -> Iterator[Any]:
     """``map(func, documents)`` on a Dask cluster, in order, a few chunks per worker in
     flight. ``names`` (the mention pass) are sent to every worker once."""
     from collections import deque
@@ -363,7 +363,7 @@ def _several(job: tuple[Document, tuple[str, ...]]) -> tuple:
 
 
 def _pass(func: Any, documents: Iterable[Any], workers: int, scheduler: str | None, *,
-          names: list[str] | None = None) -> Iterator[Any]:
+          names: tuple | None = None) -> Iterator[Any]:
     """One per-document pass: in this process, over ``workers`` processes, or on Dask."""
     if scheduler is not None:
         return _dask_map(func, documents, workers, scheduler, names=names)
@@ -378,11 +378,12 @@ _FINDER: Any = None
 _FINDER_NAMES: list[Any] = [None]
 
 
-def _set_finder(names: list[str]) -> None:
+def _set_finder(names: tuple[list[str], list[str]]) -> None:
+    """Build the finder of ``names`` (``(names, speakers)`` of :func:`finder_names`)."""
     from toolkit.analysis.speakers import name_finder
 
     global _FINDER
-    _FINDER = name_finder(names)
+    _FINDER = name_finder(*names)
 
 
 def _mentions_of(doc: Document) -> list[tuple[str, str, str, int, int]]:
@@ -483,7 +484,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     """Reduce per-document ``results`` into the base tables, then run the mention pass."""
     import pandas as pd
 
-    from toolkit.analysis.speakers import mention_frame, mention_names
+    from toolkit.analysis.speakers import finder_names, mention_frame
     from toolkit.attribution import to_frame
     from toolkit.attribution.speakers import merge_speakers
 
@@ -505,12 +506,12 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
         # Every document's excluded spans are known: the pass only reads texts and finds names.
-        names = mention_names(quotes, titled)
+        names = finder_names(quotes, titled)
         rows = [row for found in _map(_mentions_outside, zip(docs, excluded, strict=True),
                                       workers, initializer=_set_finder, initargs=(names,))
                 for row in found]
     elif mentions:
-        names = mention_names(quotes, titled)
+        names = finder_names(quotes, titled)
         rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
                                        names=names)
                 for row in found]

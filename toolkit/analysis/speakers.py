@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from toolkit.analysis.counting import speech_rows
+from toolkit.analysis.counting import first_hand, speech_rows
 from toolkit.analysis.grouping import as_documents, document_frame, with_groups
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
@@ -41,6 +41,7 @@ __all__ = [
     "document_mentions",
     "mention_frame",
     "mention_names",
+    "finder_names",
     "name_finder",
     "titled_names",
     "mentioned_not_quoted",
@@ -277,19 +278,17 @@ def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
 def speaker_mentions(documents: Iterable[Any], quotes: pd.DataFrame) -> pd.DataFrame:
     """Every mention of a person or organization by name, quoted or not.
 
-    Names come from the attribution table (person and organization speakers) and from titled
-    names anywhere in the corpus ("President Joe Biden", "Gen. Marek Halloran"). A surname
-    alone ("Putin", "Mr. Putin") counts for the full name with that surname mentioned in the same
-    document, or else for the one full name in the corpus with that surname; an ambiguous surname
-    is not counted. An honorific before a name is part of the mention. Columns: doc_id, speaker,
-    mention, start, end. Sorted by doc_id, start.
+    Names come from the attribution table (person and organization speakers of speech) and from
+    titled names anywhere in the corpus ("President Joe Biden", "Gen. Marek Halloran"); another
+    form of a quoted person's name ("Donald J. Trump") counts for that person. A surname alone
+    ("Putin", "Mr. Putin") counts for the quoted person with that surname named in full in the
+    same document, or else for the one quoted person in the corpus with that surname; an
+    ambiguous surname is not counted (see :func:`name_finder`). An honorific before a name is
+    part of the mention. Columns: doc_id, speaker, mention, start, end. Sorted by doc_id, start.
     """
 
     docs = list(documents) if iter(documents) is documents else documents
-    names = set(_known_names(quotes))
-    for doc in docs:
-        names.update(titled_names(doc.text))
-    finder = name_finder(names)
+    finder = name_finder(*finder_names(quotes, [n for doc in docs for n in titled_names(doc.text)]))
     rows = [row for doc in docs for row in document_mentions(finder, doc)]
     return mention_frame(rows)
 
@@ -309,9 +308,26 @@ def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]
     return sorted(set(_known_names(quotes)) | set(titled))
 
 
-def name_finder(names: Iterable[str]) -> _NameFinder:
-    """A finder of ``names`` (full names and their surnames) for :func:`document_mentions`."""
-    return _NameFinder(set(names))
+def finder_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """``(names, people)`` for :func:`name_finder`: the names of :func:`mention_names` and the
+    speakers among them that are persons."""
+    people = _known_names(quotes[quotes["speaker_type"] == "person"])
+    return sorted(set(_known_names(quotes)) | set(titled)), people
+
+
+def name_finder(names: Iterable[str], people: Iterable[str] | None = None) -> _NameFinder:
+    """A finder of ``names`` (full names and their surnames) for :func:`document_mentions`.
+
+    ``people``: the names that are ids of speakers who are persons (None: all of them). Another
+    form of such a name (``Donald J. Trump``, ``Joe Biden`` for "Joseph R. Biden", ``Wasserman
+    Schultz``) counts for that speaker. A surname alone stands for the person with that surname
+    whose full name the document writes, else for the one such person in the corpus. Only the
+    persons' names have surnames: not an organization's (``Congress`` alone is no mention of
+    "Republican members of Congress"), not a name with a lower-case word (``David Woodard of
+    Clemson University``), and not a name found only after a title, whose person is never quoted
+    (``Washington`` alone is no mention of a "President George Washington").
+    """
+    return _NameFinder(set(names), None if people is None else set(people))
 
 
 def document_mentions(finder: _NameFinder, doc: Any, *,
@@ -326,8 +342,16 @@ def document_mentions(finder: _NameFinder, doc: Any, *,
 
 
 def _known_names(quotes: pd.DataFrame) -> list[str]:
+    """Named speakers of the attributions counted as speech (first-hand ones): a name that only
+    thinks or shows something (cognitive, evidential) is looked for as a titled name only."""
+    if "kind" in quotes.columns:
+        quotes = first_hand(quotes)
+        quotes = quotes[quotes["kind"].isin(SPEECH_KINDS)]
     named = quotes["speaker_type"].isin(["person", "organization"]) & quotes["speaker"].notna()
     return sorted(n for n in set(quotes.loc[named, "speaker"].astype(str)) if n[:1].isupper())
+
+
+_SPACE = r"[ \t\u00a0]+"  # within one line
 
 
 @lru_cache(maxsize=1)
@@ -335,27 +359,105 @@ def _title_pattern() -> re.Pattern[str]:
     from toolkit.attribution.speakers import speaker_terms
 
     titles = sorted((t for t in speaker_terms().titles if len(t) > 2), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\s+"
-                      + rf"((?:{_NAME}\s+){{1,2}}{_NAME})")
+    return re.compile(r"\b(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")"
+                      + _SPACE + rf"((?:(?:{_NAME}|[A-Z]\.){_SPACE}){{1,3}}{_NAME})")
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Words no person's name holds: function words, auxiliaries, adverbs, titles."""
+    from toolkit.attribution import word_classes as wc
+    from toolkit.attribution.speakers import speaker_terms
+
+    terms = speaker_terms()
+    abbreviations = frozenset(a.rstrip(".") for a in wc.TITLE_ABBREVIATIONS)
+    return (wc.SPEAKER_NAME_FUNCTION_WORDS | wc.PREPOSITIONS | wc.AUXILIARIES | wc.NEGATIONS
+            | wc.CLAUSE_BOUNDARY_WORDS | wc.ADVERBS_BEFORE_CUE | wc.DISCOURSE_MARKERS
+            | wc.HYPOTHETICAL_MODALS | frozenset(wc.PRONOUN_GENDERS) | frozenset(terms.titles)
+            | abbreviations) - {"may", "will"}  # Theresa May, Will Hurd
+
+
+@lru_cache(maxsize=1)
+def _not_name_ends() -> frozenset[str]:
+    """Last words that make a capitalized run an organization or a thing (``Judiciary
+    Committee``, ``Executive Order``), not a person."""
+    from toolkit.attribution.speakers import speaker_terms
+
+    terms = speaker_terms()
+    return frozenset(terms.orgs) | frozenset(terms.bodies) | frozenset(terms.groups) \
+        | frozenset({"convention", "caucus", "order", "debate", "act", "bill", "law", "bible",
+                     "american", "americans", "day", "street", "avenue", "square", "room",
+                     "committeeman", "committeewoman"})
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """Is the line holding ``position`` written in title case (a headline: ``Only Rival Can
+    Save The Party``): four words or more, and every one that is no function word capitalized?"""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = _LINE_WORD.findall(text[start:end if end >= 0 else len(text)])
+    stop = _not_name_words()
+    return len(words) >= 4 and all(w[0].isupper() or w in stop for w in words)
 
 
 def titled_names(text: str) -> list[str]:
-    """Names after a title anywhere in ``text`` ("President Joe Biden" gives "Joe Biden")."""
-    return [_POSSESSIVE.sub("", m.group(1)) for m in _title_pattern().finditer(text)]
+    """Names after a title anywhere in ``text`` ("President Joe Biden" and "Vice President Joe
+    Biden" give "Joe Biden"): two to four capitalized words or initials on one line, titles
+    before them stepped over, none of them a function word, an adverb or a title, ending at a
+    possessive, and not in a title-case headline."""
+    found = []
+    stop = _not_name_words()
+    for m in _title_pattern().finditer(text):
+        words = m.group(1).split()
+        owner = next((k for k, w in enumerate(words) if _POSSESSIVE.search(w)), None)
+        if owner is not None:  # ``Sen. Ted Cruz’s GOP rivals``: the name ends at its possessive
+            words = [*words[:owner], _POSSESSIVE.sub("", words[owner])]
+        while words and words[0].lower().rstrip(".") in stop:
+            words = words[1:]  # ``Vice President Joe Biden``
+        if len(words) < 2 or any(w.lower().rstrip(".") in stop for w in words) \
+                or words[-1].lower() in _not_name_ends() or _title_case_line(text, m.start()):
+            continue
+        found.append(" ".join(words))
+    return found
 
 
 class _NameFinder:
-    """Finds full names and surnames in one pass (Aho-Corasick), on word boundaries."""
+    """Finds full names and surnames in one pass (Aho-Corasick), on word boundaries; which name
+    a surname alone stands for: see :func:`name_finder`."""
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, names: set[str], people: set[str] | None = None) -> None:
         import ahocorasick
 
+        from toolkit.attribution.speakers.corpus_ids import name_key
+
+        people = names if people is None else people
         self.full = names
+        # another form of a person's name: the same given name (or its nickname) and surname,
+        # or the end of a fuller name ("Wasserman Schultz")
+        keyed: dict[tuple[str, str], set[str]] = defaultdict(set)
+        ending: dict[str, set[str]] = defaultdict(set)
+        for name in people:
+            key = name_key(name)
+            if key is not None:
+                keyed[key[:2]].add(name)
+            words = name.split()
+            for k in range(1, len(words) - 1):
+                ending[" ".join(words[k:])].add(name)
+        self.alias: dict[str, str] = {}
+        for name in names - people:
+            key = name_key(name)
+            found = keyed.get(key[:2], set()) if key is not None else set()
+            found = found or ending.get(name, set())
+            if len(found) == 1:
+                self.alias[name] = next(iter(found))
         self.by_surname: dict[str, set[str]] = defaultdict(set)
-        for name in names:
-            last = name.split()[-1]
-            if " " in name and last[:1].isupper():
-                self.by_surname[last].add(name)
+        for name in people:
+            words = name.split()
+            if len(words) > 1 and all(w[:1].isupper() for w in words):
+                self.by_surname[words[-1]].add(name)
         self.automaton = ahocorasick.Automaton()
         for key in names | set(self.by_surname):
             self.automaton.add_word(key, key)
@@ -384,7 +486,7 @@ class _NameFinder:
         for start, end, key in chosen:
             name = key if key in self.full else self._surname(key, in_doc)
             if name is not None:
-                out.append((name, self._honorific_start(text, start), end))
+                out.append((self.alias.get(name, name), self._honorific_start(text, start), end))
         return out
 
     def _surname(self, key: str, in_doc: set[str]) -> str | None:
