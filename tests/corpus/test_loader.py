@@ -463,3 +463,20 @@ def test_a_jsonl_file_with_no_valid_line_names_the_first_bad_line(tmp_path):
     path.write_text('{"text": "The minister said\n[1, 2\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"no line is a valid JSON object \(line 1: invalid JSON"):
         load(path)
+
+
+def test_a_relative_path_reads_the_same_documents_as_an_absolute_one(tmp_path, monkeypatch):
+    folder = tmp_path / "news" / "articles"
+    folder.mkdir(parents=True)
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(f"Headline {i}\n\nThe council met on day {i}.\n",
+                                          encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load(folder, cache=cache)
+    assert len(list(first)) == 3
+    # the scan kept in the cache by the first run serves a run that names the folder relatively
+    monkeypatch.chdir(tmp_path / "news")
+    again = load("articles", cache=cache)
+    docs = list(again)
+    assert [d.doc_id for d in docs] == ["a0", "a1", "a2"]
+    assert {r.path for r in again.report()} == {str(folder / f"a{i}.txt") for i in range(3)}

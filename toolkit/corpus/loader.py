@@ -161,8 +161,11 @@ class Corpus:
         self.columns = Columns(text=text_column, doc_id=id_column, title=title_column,
                                outlet=outlet_column, date=date_column, author=author_column,
                                url=url_column)
-        self.path = os.fspath(path)
-        self.format, self._entries = _readers.entries(path, format=format, columns=self.columns)
+        # Inputs are named by absolute paths: a scan kept in the cache by one run serves a run
+        # that names the same corpus from another folder.
+        self.path = os.path.abspath(os.fspath(path))
+        self.format, self._entries = _readers.entries(self.path, format=format,
+                                                      columns=self.columns)
         self.include_duplicates = include_duplicates
         self.english_only = english_only
         self.on_error = on_error
