@@ -63,3 +63,13 @@ def test_words_that_cannot_start_a_name_are_not_part_of_it():
                          'Tomas Wren said maybe.'])
     fake = [records[0].__class__(**{**records[0].__dict__, "speaker": "Billionaire Tomas Wren"})]
     assert [r.speaker for r in merge_speakers([*records, *fake])][-1] == "Tomas Wren"
+
+
+def test_a_lone_name_with_a_gendered_title_joins_the_person_of_that_gender():
+    docs = ['President Mark Lund said the budget was fair.',
+            'Mark Lund said the port would open.',
+            # one mention resolved to the wrong person does not change Ana Lund's gender
+            'Ana Lund said the school was full. Advisers to Mr. Lund said he would stay.',
+            'Ana Lund said the board would meet.',
+            '"We are ready," Mr. Lund said in a third article.']
+    assert speakers(docs)[-1] == "Mark Lund"

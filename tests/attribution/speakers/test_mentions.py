@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.attribution.speakers import Mention, describe
+from toolkit.attribution.speakers.mentions import GROUP
 
 
 def test_titled_person_keeps_the_title_out_of_the_name():
@@ -89,3 +90,18 @@ def test_words_run_together_are_no_title():
 
     assert noun_phrase(["BushASSOCIATED", "PRESSOhio", "Gov."]) is None
     assert noun_phrase(["McDonald’s", "chief", "executive"]) == "McDonald’s chief executive"
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Advisers to Mr. Lund", "advisers to Mr. Lund", "group"),
+    ("Aides to President Ana Lund", "aides to President Ana Lund", "group"),
+])
+def test_a_group_around_a_person_is_not_that_person(text, name, kind):
+    mention = describe(text)
+    assert mention.name == name
+    assert (mention.head == GROUP) if kind == "group" else (mention.type == "role")
+
+
+def test_a_title_with_a_place_is_still_a_title():
+    mention = describe("Secretary of State Ana Lund")
+    assert (mention.name, mention.title, mention.type) == ("Ana Lund", "Secretary of State", "person")

@@ -134,10 +134,13 @@ class _Person:
         return min(self.forms, key=lambda f: (-self.forms[f], len(f.split()), f))
 
     def gender(self) -> str:
-        if self.genders:
-            return self.genders.most_common(1)[0][0]
+        """The gender of the given name when it has one (a pronoun resolved to the wrong person
+        in one article does not change Michelle Obama's), else the cues seen most."""
         first = self.canonical().split()[0].lower()
-        return speaker_terms().first_names.get(first, "-")
+        known = speaker_terms().first_names.get(first, "-")
+        if known in ("m", "f") or not self.genders:
+            return known
+        return self.genders.most_common(1)[0][0]
 
 
 def _people(records: list[Attribution]) -> tuple[dict[str, str], dict[str, list[_Person]]]:

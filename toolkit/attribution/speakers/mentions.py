@@ -24,6 +24,7 @@ from toolkit.attribution.speakers.terms import SpeakerTerms, speaker_terms
 from toolkit.attribution.word_classes import (
     ANONYMOUS_ID_STOPS,
     COUNT_WORDS,
+    COURTESY_TITLES,
     GROUP_PREPOSITIONS,
     ING_TITLE_ADJECTIVES,
     NAME_DETERMINERS,
@@ -154,6 +155,19 @@ def _is_person_of(core: list[str], terms: SpeakerTerms) -> list[str]:
     return core
 
 
+def _around_a_person(core: list[str], terms: SpeakerTerms) -> Mention | None:
+    """``Advisers to Mr. Lund``, ``Aides to President Obama``: a group around a person, the
+    phrase its id (``advisers to Mr. Lund``), not the person named in it; None for other
+    phrases."""
+    if len(core) < 3 or core[1].lower() not in ("to", "for", "of"):
+        return None
+    noun = without_possessive(core[0]).lower()
+    person = core[2].lower() in COURTESY_TITLES or core[2].lower().rstrip(".") in terms.titles
+    if noun in terms.groups and (person or core[1].lower() != "of"):
+        return Mention(" ".join([noun, *core[1:]]), None, "person", "-", GROUP)
+    return None
+
+
 def organization_id(words: list[str], terms: SpeakerTerms) -> str:
     """Organization id: ``Valdoria's Ministry of Water and Energy`` -> ``Ministry of Water and
     Energy``.
@@ -203,6 +217,9 @@ def describe(text: str, *, context: str = "") -> Mention:
         return Mention(text.strip(), None, "none", "-")
     if len(core) >= 3 and core[0].lower() in COUNT_WORDS and core[1].lower() == "of":
         core = _strip_determiner(core[2:]) or core
+    around = _around_a_person(core, terms)
+    if around is not None:
+        return around
     owned = _name_after_possessive(core, terms)
     if owned is not None:
         # ``CNN's Dana Bash``, ``Trump's campaign manager Corey Lewandowski``: the possessive
