@@ -105,3 +105,12 @@ def test_a_group_around_a_person_is_not_that_person(text, name, kind):
 def test_a_title_with_a_place_is_still_a_title():
     mention = describe("Secretary of State Ana Lund")
     assert (mention.name, mention.title, mention.type) == ("Ana Lund", "Secretary of State", "person")
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("his colleague Dario Lune", "Dario Lune", "colleague"),
+    ("Her campaign chairman Ana Lund", "Ana Lund", "campaign chairman"),
+])
+def test_a_relation_after_a_possessive_is_the_title_of_the_person_named(text, name, title):
+    mention = describe(text)
+    assert (mention.name, mention.title, mention.type) == (name, title, "person")

@@ -30,6 +30,7 @@ from toolkit.attribution.word_classes import (
     NAME_DETERMINERS,
     NOT_SPEAKER_STARTS,
     NOT_TITLE_STARTS,
+    POSSESSIVE_DETERMINERS,
     POSTMODIFIER_OPENERS,
     PRONOUN_GENDERS,
     QUANTIFIERS,
@@ -203,6 +204,13 @@ def describe(text: str, *, context: str = "") -> Mention:
     if len(words) == 1 and words[0].lower() in QUANTIFIERS:
         # ``Some say …``, ``Many argue …``: an unnamed group of sources
         return Mention(words[0].lower(), None, "anonymous", "p", words[0].lower())
+    if len(words) > 2 and (words[0].lower() in POSSESSIVE_DETERMINERS or words[0].lower() == "her") \
+            and not words[1][:1].isupper() and words[-1][:1].isupper():
+        # ``his colleague David French``, ``His campaign chairman Paul Manafort``: the person
+        # named after the relation
+        named = describe(" ".join(words[1:]), context=context)
+        if named.type == "person" and named.head not in (GROUP, MEMBER) and named.title:
+            return named
     if not words or words[0].lower() in NOT_SPEAKER_STARTS and len(words) > 1:
         return Mention(text.strip(), None, "none", "-")
     core = _strip_determiner(words)
