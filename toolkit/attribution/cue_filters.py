@@ -34,6 +34,7 @@ from toolkit.attribution.word_classes import (
     INFINITIVE_GOVERNORS,
     IRREGULAR_PAST,
     LEGAL_CUES,
+    LEGAL_SENSE_NEXT,
     NAMING_VERBS,
     NEGATIONS,
     NO_ANSWER_CUES,
@@ -59,6 +60,7 @@ from toolkit.attribution.word_classes import (
     STANDING_STANCE_CUES,
     SUBJECT_DETERMINERS,
     SUBJECT_PRONOUNS,
+    SUMMONED_NEXT,
     THAT_OR_QUOTE_CUES,
     THIRD_PERSON_SUBJECTS,
     TIME_LEADS,
@@ -166,9 +168,13 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
     if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
         return True
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
-                                or nxt.lower() in ("with", "in")
+                                or nxt.lower() in LEGAL_SENSE_NEXT
                                 or any(w.text.lower() == "with" for w in after[1:4])):
-        return True  # ``was charged``, ``charged him with fraud``
+        return True  # ``was charged``, ``charged him with fraud``, ``Man charged after fire``
+    if form == "called" and words and words[-1].text.lower() in BE_FORMS \
+            and (nxt.lower() in SUMMONED_NEXT or nxt.endswith("ly") and nxt.islower()) \
+            and not any(w.text.lower() == "by" for w in after[:8]):
+        return True  # ``crews had been called shortly before midnight``: summoned
     if lemma in PERCEPTION_CUES and words and words[-1].text.lower() in BE_FORMS \
             and nxt.lower() not in PERCEPTION_COMPLEMENTS and nxt not in QUOTE_OPENERS:
         return True
