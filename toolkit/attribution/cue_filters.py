@@ -39,6 +39,7 @@ from toolkit.attribution.word_classes import (
     NEGATIONS,
     NO_ANSWER_CUES,
     NOT_THING_WORDS,
+    NOUN_DETERMINERS,
     NOUN_FOLLOWERS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
@@ -445,6 +446,11 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
         return True
     if prev.lower() == "so" and entry.lemma in NAMING_VERBS:
         return True  # ``the so called Never Trumpers``
+    if prev == "," and entry.lemma in NAMING_VERBS and form.endswith("ed") \
+            and 2 <= len(words) <= 5 and words[0].text.lower() in NOUN_DETERMINERS \
+            and nxt.lower() not in OBJECT_PRONOUNS \
+            and any(w.text == "," for w in after[1:7]):
+        return True  # ``The device, called the Q12, goes on sale``: a name in apposition
     if nxt == "by" and form.endswith("ed") and prev.isalpha() and prev.islower() \
             and prev.endswith("s") and not prev.endswith("ss") and prev not in SKIPPED_BEFORE_CUE \
             and prev not in OBJECT_PRONOUNS:

@@ -233,7 +233,11 @@ class _Extraction:
                                                CueOutcome.OVERLAPS_PREVIOUS))
         if draft.content_start is not None and draft.content_end <= draft.cue_start:
             self._drop_thoughts_inside(draft)  # ``Families want answers, says Haddad.``
-        if host is not None and draft.antecedent is host and host.kind != "direct":
+        if host is not None and host.kind != "direct" and (
+                draft.antecedent is host or draft.speaker_start is not None
+                and draft.speaker_start <= host.cue_start < draft.cue_start):
+            # ``…, adding that``; ``Voters who backed the plan said``: the cue whose subject
+            # holds the host's cue ends the host's content
             shorten_content(self.view, host, draft.cue_start)
             if host.steps is not None:
                 host.steps.append(f"content:shortened(at the cue at {draft.cue_start})")

@@ -272,7 +272,7 @@ def relative_clause_start(words: list[Word], i: int) -> int | None:
             return None
         if w.lower() == "who":
             before = words[k - 1].text if k else ""
-            if k < 2 or k == i or before in CLAUSE_BOUNDARY_PUNCTUATION \
+            if k < 1 or k == i or before in CLAUSE_BOUNDARY_PUNCTUATION \
                     or before.lower() in CLAUSE_BOUNDARY_WORDS:
                 return None
             return k

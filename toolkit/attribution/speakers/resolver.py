@@ -233,6 +233,17 @@ class Resolver:
         if head.strip().lower() in ("the", "a", "an"):
             head = self._noun_after(head.strip(), position)
         head = _before_finite(head)
+        relative = _RELATIVE_CLAUSE.search(head)
+        if relative is not None and head[:relative.start()].strip() \
+                and head[:relative.start()].split()[-1].lower() not in _NOT_A_GROUP | {"those"}:
+            # ``Reviewers who tried it``, ``residents who live near the plant``: the noun phrase
+            # the relative clause restricts (a lone plural opening the sentence is a common noun)
+            head = head[:relative.start()]
+            word = head.strip()
+            if " " not in word and word[:1].isupper() and word[1:].islower() \
+                    and word.endswith("s") and not word.endswith("ss") \
+                    and word.lower() not in speaker_terms().groups:
+                head = word.lower()
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
