@@ -151,6 +151,21 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
     return view.quotes.spans[k]
 
 
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
+
+
+def _ends_earlier_sentence(text: str, span: tuple[int, int]) -> bool:
+    """Does the quotation ``span`` end, with its full stop, a sentence that began before it
+    (``Okoye wrote that the law “ignores … government.”``)? Such a quotation is that sentence's
+    words, not the content of a cue after it."""
+    start, end = span
+    inner = text[start:end].rstrip().rstrip("”\"’'").rstrip()
+    if not inner.endswith((".", "!", "?")):
+        return False
+    before = text[text.rfind("\n", 0, start) + 1:start]
+    return any(c.isalpha() for c in _SENTENCE_SPLIT.split(before)[-1])
+
+
 def mark_used(view: TextView, span: tuple[int, int], used_quotes: set[int]) -> None:
     """Record the quotation ``span`` as taken."""
     k = view.quotes.index_at(span[0])
@@ -175,6 +190,8 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
                     draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
     right_edge = max(draft.cue_end, draft.speaker_end or 0)
     before = quote_before(view, left_edge)
+    if before is not None and _ends_earlier_sentence(view.text, before):
+        before = None  # ``… wrote that the law “ignores … government.” The office said``
     if before is not None and view.quotes.index_at(before[0]) not in used_quotes:
         end = before[1]
         rest = continuation(view, skip_time_after(view.text, right_edge), paragraph_end,

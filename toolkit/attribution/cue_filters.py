@@ -186,6 +186,9 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if lemma == "admit" and nxt.lower() == "to" and any(
+            w.text.lower() in ("hospital", "hospitals", "care", "clinic", "ward") for w in after[1:4]):
+        return True  # ``admitted to hospital``, ``admitted to intensive care``
     if lemma in NO_ANSWER_CUES and _REQUEST_FOR_COMMENT.match(" ".join(w.text.lower() for w in after[:6])):
         return True  # ``did not respond to a request for comment``
     if entry.kind in ("speech", "evidential") and _future_modal_before(words) \

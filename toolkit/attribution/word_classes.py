@@ -154,6 +154,8 @@ PHYSICAL_SENSES = MappingProxyType({
     "find": frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself"}),
     # ``Wolf reported from Washington.``: the credit line of a correspondent
     "report": frozenset({"from"}),
+    # ``patients admitted with flu``, ``was admitted into intensive care``: taken into hospital
+    "admit": frozenset({"with", "into"}),
     "think": frozenset({"tank", "tanks"}),  # ``a progressive think tank``
     "contribute": frozenset({"reporting"}),
 })

@@ -98,6 +98,9 @@ _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _PLACE = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout)\s+([A-Z][\w’'-]+)")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
+# ``The health minister is due to …``: a sentence opening with a role noun as its subject
+_ROLE_SUBJECT = re.compile(r"(?:The|A|An|Its|Their)\s+(?P<role>(?:[a-z]+\s+){0,2}(?P<noun>[a-z]+))"
+                           r"(?=\s+(?:is|was|has|had|will|would|said|says|[a-z]+ed)\b)")
 _SUBJECT = re.compile(r"(?:[A-Z][^,.;:!?“”\"]{0,40},\s+)?"
                       r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+)){0,2})"
                       r"(?=,|\s+[a-z])")
@@ -498,6 +501,10 @@ class Resolver:
             m = _SUBJECT.match(self.text, starts[-2], starts[-1])
         else:
             return None
+        role = _ROLE_SUBJECT.match(self.text, starts[-2] if opens else starts[-1], position)
+        if role is not None:
+            # ``The health minister is due to visit … She has promised``: a role noun as subject
+            return self._role_subject(role, gender)
         if m is None or m.start("name") <= self.last_position:
             return None
         words = m.group("name").split()
@@ -574,6 +581,19 @@ class Resolver:
         if mention.type == "organization" and mention.name[:1].isupper():
             return Resolved(mention.name, "organization", None, "o")
         return None
+
+    def _role_subject(self, role: re.Match[str], gender: str) -> Resolved | None:
+        """The role (``health minister``) a sentence opens with, as the antecedent of a he/she
+        (its holder when the document names one), when it is mentioned after the last speaker
+        and its gender agrees; None otherwise."""
+        noun = role.group("noun")
+        holder_gender = speaker_terms().roles.get(noun)
+        if role.start("role") <= self.last_position or holder_gender is None \
+                or holder_gender not in ("-", gender):
+            return None
+        resolved = self._role(Mention(role.group("role"), None, "role", holder_gender),
+                              role.start("role"))
+        return resolved if resolved.type in ("person", "role") else None
 
     def _body(self, noun: str, head: str, position: int) -> Resolved:
         """``the ministry``: the organization of that kind the document names, else ``ministry
