@@ -26,6 +26,7 @@ from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
     AGENT_PREPOSITION_STOPS,
     APPOSITION_STOPS,
+    ARTICLES,
     BE_FORMS,
     CLAUSE_AUXILIARIES,
     CLAUSE_BOUNDARY_PUNCTUATION,
@@ -185,10 +186,17 @@ _NAME_MARKS_INSIDE = frozenset({"-"})
 
 def _clause_follows(after: list[Word]) -> bool:
     """Do the words after a cue open a clause: a short noun phrase, then a finite auxiliary
-    (``said the repairs were on schedule``)?"""
-    for n, word in enumerate(after[:6]):
+    (``said the repairs were on schedule``) or a verb in the past that no preposition follows
+    (``said the gap on water rights remained wide``; ``said a man accused of arson`` is a
+    noun phrase)?"""
+    for n, word in enumerate(after[:7]):
         low = word.text.lower()
         if n > 0 and low in CLAUSE_AUXILIARIES:
+            return True
+        if n > 1 and after[0].text.lower() in ARTICLES and word.text.islower() \
+                and (low in IRREGULAR_PAST or low.endswith("ed")) and n + 1 < len(after) \
+                and after[n + 1].text.lower() not in PREPOSITIONS \
+                and after[n + 1].text.isalpha() and not after[n + 1].text[:1].isupper():
             return True
         if not word.text.replace("-", "").replace("’", "").replace("'", "").isalnum():
             return False
@@ -286,6 +294,17 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
     end_y = comma - 1
     if end_y < 0:
         return False
+    opening = next((k for k in range(comma - 1, max(-1, comma - _RELATIVE_CLAUSE_WORDS), -1)
+                    if words[k].text == ","), None)
+    if opening is not None and opening + 1 < comma and words[opening + 1].text.islower() \
+            and words[opening + 1].text.endswith("ing") and opening >= 1:
+        # ``One diplomat, speaking on condition of anonymity because he was not authorized to
+        # discuss the talks, said``: a participle aside, whatever it holds, is no apposition
+        i = skip_left(words, opening - 1)
+        a = subject_start(words, phrase_start(words, i), i) if i >= 0 else None
+        if a is not None and words[i].text not in CLAUSE_BOUNDARY_PUNCTUATION:
+            draft.set_speaker(text, words[a].start, words[i].end)
+            return True
     a_y = phrase_start(words, end_y, stop_words=APPOSITION_STOPS)
     if a_y > end_y or a_y == 0 or words[a_y - 1].text != ",":
         return False
