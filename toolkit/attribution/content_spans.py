@@ -151,6 +151,8 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
     return view.quotes.spans[k]
 
 
+# ``…, as the Ledger reported``: the "as" before a trailing speaker
+_TRAILING_AS = re.compile(r",\s*as\s+\Z")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 
 
@@ -236,7 +238,8 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         else draft.cue_end
     if _parenthetical(text, s_start, start, s_end, draft):
         # ``Putin’s response, he said, was “very astute”``: the content runs around the cue
-        draft.content_start = s_start
+        stamp = _TIME_STAMP.match(text, s_start, draft.cue_start)
+        draft.content_start = stamp.end() if stamp is not None else s_start
         draft.content_end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
         return
     if text[s_start:min(draft.cue_start, draft.speaker_start or draft.cue_start)].strip() == "As":
@@ -305,6 +308,12 @@ def indirect_content(view: TextView, draft: Draft) -> None:
     stamp = _TIME_STAMP.match(text, s_start, left_end)
     if stamp is not None:
         s_start = stamp.end()  # ``14:05 — Police have closed the bridge, a spokesman said.``
+    trailing_as = _TRAILING_AS.search(text, s_start, left_start)
+    if trailing_as is not None and trailing_as.start() - s_start >= 3:
+        # ``Its budget shows a surplus, as the Ledger reported last week.``: the main clause
+        draft.content_start = s_start
+        draft.content_end = trim_end(text, s_start, trailing_as.start(), CLAUSE_GAP_CHARS)
+        return
     if left_end - s_start >= 3 and (after_cue or text[s_start:left_start].rstrip().endswith(
             (",", *QUOTE_CLOSERS, "—", "–", ":"))):
         # ``X, he said.``: the part before a trailing cue; ``Her lawyer says she will appeal``:

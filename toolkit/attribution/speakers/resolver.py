@@ -356,8 +356,9 @@ class Resolver:
         terms = speaker_terms()
         low = name.lower()
         if low in terms.orgs or low in terms.bodies or low in terms.groups \
-                or low in terms.titles or low in NOT_FIRST_NAMES or name in self._place_words():
-            return None
+                or low in terms.titles or low in NOT_FIRST_NAMES or name in self._place_words() \
+                or re.search(r"\b[Tt]he " + re.escape(name) + r"\b", self.text):
+            return None  # ``the Ledger``: a name written with "the" is no person's
         self.genders.setdefault(name, gender)
         return Resolved(name, "person", None, gender)
 
