@@ -31,6 +31,7 @@ from toolkit.attribution.word_classes import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SUBJECT_RELATIVES,
+    SUBORDINATORS,
     TIME_LEADS,
     TIME_WORDS,
 )
@@ -151,6 +152,9 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
     return view.quotes.spans[k]
 
 
+# a sentence that opens with a subordinate clause (``When I asked the mayor …, he told me``)
+_SUBORDINATE_OPENING = re.compile(
+    r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
 # ``…, as the Ledger reported``: the "as" before a trailing speaker
 _TRAILING_AS = re.compile(r",\s*as\s+\Z")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
@@ -288,6 +292,12 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         k = j  # ``spoke passionately about``, ``said repeatedly that``: the manner is the cue's
     k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
+    if _SUBORDINATE_OPENING.match(text, s_start, draft.cue_start):
+        # ``When I asked the mayor about the surplus, he told me …``: the cue is in a clause
+        # that ends at its comma; the main clause after it is no part of the content
+        comma = text.find(",", start, end)
+        if comma > start:
+            end = trim_end(text, start, comma, CLAUSE_GAP_CHARS)
     left_start = min(draft.cue_start,
                      draft.speaker_start if draft.speaker_start is not None else draft.cue_start)
     left_end = trim_end(text, s_start, left_start, CLAUSE_GAP_CHARS)

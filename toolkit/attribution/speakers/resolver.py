@@ -64,6 +64,7 @@ from toolkit.attribution.word_classes import (
     PRONOUN_GENDERS,
     RELATIVE_PRONOUNS,
     SPEAKER_NAME_FUNCTION_WORDS,
+    SUBORDINATORS,
     TIME_LEADS,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
@@ -98,6 +99,10 @@ _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _PLACE = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout)\s+([A-Z][\w’'-]+)")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
+# a sentence opening with a subordinate clause, and a role noun after "the" in it
+_SUBORDINATE = re.compile(
+    r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
 # ``The health minister is due to …``: a sentence opening with a role noun as its subject
 _ROLE_SUBJECT = re.compile(r"(?:The|A|An|Its|Their)\s+(?P<role>(?:[a-z]+\s+){0,2}(?P<noun>[a-z]+))"
                            r"(?=\s+(?:is|was|has|had|will|would|said|says|[a-z]+ed)\b)")
@@ -277,6 +282,8 @@ class Resolver:
                 resolved = self._pronoun(mention.gender)
             if resolved.speaker is None:
                 resolved = self._named_before(mention.gender, position) or resolved
+            if resolved.speaker is None:
+                resolved = self._role_in_opening_clause(mention.gender, position) or resolved
             if mention.gender in ("m", "f") and resolved.type == "person" and resolved.speaker:
                 self.genders.setdefault(resolved.speaker, mention.gender)
             return self.add(resolved, position)
@@ -581,6 +588,26 @@ class Resolver:
             return self._name(mention, position)
         if mention.type == "organization" and mention.name[:1].isupper():
             return Resolved(mention.name, "organization", None, "o")
+        return None
+
+    def _role_in_opening_clause(self, gender: str, position: int) -> Resolved | None:
+        """``When I asked the mayor about the surplus, he told me …``: a he/she opening the main
+        clause after a subordinate clause takes the role that clause names last."""
+        if gender not in ("m", "f"):
+            return None
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 300),
+                                                             position + 1) if m.end() <= position]
+        start = breaks[-1] if breaks else max(0, position - 300)
+        opening = self.text[start:position]
+        if not _SUBORDINATE.match(opening) or not opening.rstrip().endswith(","):
+            return None
+        roles = speaker_terms().roles
+        for m in reversed(list(_THE_NOUN.finditer(opening))):
+            holder = roles.get(m.group(1))
+            if holder in ("-", gender):
+                resolved = self._role(Mention(m.group(1), None, "role", holder),
+                                      start + m.start(1))
+                return resolved if resolved.type in ("person", "role") else None
         return None
 
     def _role_subject(self, role: re.Match[str], gender: str) -> Resolved | None:
