@@ -621,4 +621,13 @@ def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
         return False
     draft.set_speaker(view.text, after[1].start, after[j - 1].end)
     draft.context = ""
+    if j + 1 < len(after) and after[j].text == "," and is_name_like(after[j + 1].text):
+        # ``confirmed by her son, Erik Almqvist.``: the name in apposition is the head
+        n = j + 1
+        while n + 1 < len(after) and is_name_like(after[n + 1].text):
+            n += 1
+        if n + 1 >= len(after) or after[n + 1].text in (".", ",", ";"):
+            draft.context = view.text[after[1].start:after[j - 1].end]
+            draft.head = view.text[after[j + 1].start:after[n].end]
+            draft.speaker_end = after[n].end
     return True

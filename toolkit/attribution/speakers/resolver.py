@@ -99,6 +99,12 @@ _NAME_RUN = re.compile(r"(?:(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \t]+of)?[ \t]+){0,3
 _NAME_BEFORE = re.compile(r"(?P<name>(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\w)\s*[,—–-]*\s*$")
 _PLACE = re.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout)\s+([A-Z][\w’'-]+)")
 _SENTENCE_BREAK = re.compile(r"(?:[.!?][”\"’']*\s+|\n\s*)(?=[“\"]?[A-Z])")
+# ``Researchers at the University of Tarn used …``: a sentence opening with a plural noun (and a
+# phrase after it) as its subject, then a verb
+_PLURAL_SUBJECT = re.compile(
+    r"(?:(?:The|Some|Many|Most|Several)\s+)?(?P<noun>[A-Z]?[a-z]+[^s\W]s)\b"
+    r"(?:\s+(?:at|of|from|in|with|for)\s+[^,.;:“”\"]{1,60}?)?"
+    r"(?=\s+(?:[a-z]+ed|have|had|were|are|say|said|found|used|took|made|saw|spent)\b)")
 # a sentence opening with a subordinate clause, and a role noun after "the" in it
 _SUBORDINATE = re.compile(
     r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
@@ -272,7 +278,8 @@ class Resolver:
         if mention.type == "pronoun":
             if mention.gender == "r":
                 return self.add(self._relative(position), position)
-            resolved = self._previous_subject(mention.gender, position)
+            resolved = self._previous_subject(mention.gender, position) \
+                if mention.gender != "p" else self._previous_group(position)
             if resolved is None and OBJECT_RELATIVE.search(self.text, max(0, position - 12),
                                                             position):
                 # ``… Navalny after his poisoning, which he blamed on the Kremlin``: the person
@@ -589,6 +596,23 @@ class Resolver:
         if mention.type == "organization" and mention.name[:1].isupper():
             return Resolved(mention.name, "organization", None, "o")
         return None
+
+    def _previous_group(self, position: int) -> Resolved | None:
+        """``Researchers at the University of Tarn used satellite data. They found …``: a
+        sentence-initial "they" takes the plural noun the previous sentence opens with, when no
+        speaker was mentioned since."""
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 600),
+                                                             position + 1) if m.end() <= position]
+        if len(breaks) < 2 or self.text[breaks[-1]:position].strip(" “\""):
+            return None
+        m = _PLURAL_SUBJECT.match(self.text, breaks[-2], breaks[-1])
+        if m is None or m.start("noun") <= self.last_position:
+            return None
+        noun = m.group("noun").lower()
+        terms = speaker_terms()
+        if noun in terms.orgs or noun in terms.bodies or noun in _NOT_A_GROUP:
+            return None
+        return Resolved(group_id([noun]), "group", None, "p")
 
     def _role_in_opening_clause(self, gender: str, position: int) -> Resolved | None:
         """``When I asked the mayor about the surplus, he told me …``: a he/she opening the main
