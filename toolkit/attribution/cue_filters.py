@@ -32,6 +32,7 @@ from toolkit.attribution.word_classes import (
     INDEFINITE_DETERMINERS,
     INFINITIVE_CUE_FORMS,
     INFINITIVE_GOVERNORS,
+    INTERVIEW_PARTICIPLES,
     IRREGULAR_PAST,
     LEGAL_CUES,
     LEGAL_SENSE_NEXT,
@@ -460,6 +461,9 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
         return True  # ``delegates offered by the contest``: a participle after its noun
     if prev in NOUN_PREPOSITIONS:
         return True
+    if nxt == "by" and form in INTERVIEW_PARTICIPLES and prev.isalpha() and prev.islower() \
+            and len(words) >= 2 and words[-2].text.lower() in ARTICLES:
+        return True  # ``The man asked by police said nothing``: a participle after its noun
     if _NUMBER.fullmatch(prev):
         return form.endswith("ed") and nxt.isalpha() and nxt.islower() \
             and nxt not in CLAUSE_OPENERS and nxt not in VERB_FOLLOWERS

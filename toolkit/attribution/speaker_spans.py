@@ -33,6 +33,7 @@ from toolkit.attribution.word_classes import (
     CLAUSE_BOUNDARY_WORDS,
     CLAUSE_JOINERS,
     DISCOURSE_MARKERS,
+    INTERVIEW_PARTICIPLES,
     IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     LARGE_COUNTS,
@@ -128,7 +129,17 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         if a is not None:
             draft.set_speaker(text, words[a].start, words[i].end)
             return SpeakerSearch.FOUND
-    a = subject_start(words, phrase_start(words, i, lexicon=lexicon), i)
+    first = phrase_start(words, i, lexicon=lexicon)
+    k = first - 1 if first >= 1 and words[first - 1].text in _BEFORE_INTERVIEWER else first
+    if k >= 2 and words[k - 1].text in INTERVIEW_PARTICIPLES:
+        # ``The man questioned by police said``: the people asked are the speakers, not the
+        # questioner or the place
+        start = subject_start(words, phrase_start(words, k - 2), k - 2)
+        if start is not None:
+            draft.set_speaker(text, words[start].start, words[i].end)
+            draft.head = text[words[start].start:words[k - 2].end]
+            return SpeakerSearch.FOUND
+    a = subject_start(words, first, i)
     if a is None:
         return SpeakerSearch.NOT_FOUND
     if words[a].text.lower() in SUBJECT_RELATIVES and a == i:
@@ -138,6 +149,15 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         return participle_subject(view, draft, words, a, i)
     if i > a and is_participle(words[i].text) and is_source_noun(words[i - 1].text):
         return participle_subject(view, draft, words, i, i)  # ``A study published last week found``
+    asked = next((p for p in range(a + 1, i + 1) if words[p].text in INTERVIEW_PARTICIPLES), None)
+    if asked is not None:
+        # ``Commuters interviewed at Central Station said``, ``Voters polled by Quinnipiac
+        # said``: the people asked are the speakers, not the place or the pollster
+        draft.set_speaker(text, words[a].start, words[i].end)
+        draft.head = text[words[a].start:words[asked - 1].end]
+        if a == 0 and asked == 1 and _common_plural(draft.head):
+            draft.head = draft.head.lower()  # ``Commuters`` opening the sentence
+        return SpeakerSearch.FOUND
     if words[i].text.lower() == "alike" and a >= 2 and words[a - 1].text.lower() == "and":
         # ``Lawmakers from the coalition and the opposition alike have called``: both conjuncts
         first = subject_start(words, phrase_start(words, a - 2, lexicon=lexicon), a - 2)
@@ -251,6 +271,17 @@ def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
         return False
     nxt = words[k + 1].text if k + 1 < len(words) else cue
     return nxt[:1].islower()
+
+
+def _common_plural(word: str) -> bool:
+    """A capitalized plural that is no name (``Commuters``), not an all-capital word or one
+    ending in "ss"."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower() and word.endswith("s") \
+        and not word.endswith("ss")
+
+
+# a preposition between a participle of asking and the pollster or place after it
+_BEFORE_INTERVIEWER = frozenset({"by", "at", "in", "on", "outside", "across"})
 
 
 def participle_subject(view: TextView, draft: Draft, words: list[Word], a: int,

@@ -24,7 +24,7 @@ __all__ = [
     "FINITE_AUXILIARIES", "FIRST_SECOND_PERSON", "GROUP_PREPOSITIONS", "HYPOTHETICAL_MODALS",
     "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS", "INTERVIEWEE_LABELS", "INTERVIEWER_LABELS",
     "INTRANSITIVE_CUES",
-    "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "LEGAL_SENSE_NEXT", "SUMMONED_NEXT", "SUBORDINATORS", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
+    "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "LEGAL_SENSE_NEXT", "SUMMONED_NEXT", "SUBORDINATORS", "INTERVIEW_PARTICIPLES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
     "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_DETERMINERS", "CLAUSE_AUXILIARIES", "NUMBER_WORDS", "LARGE_COUNTS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
     "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "ISSUED_DOCUMENTS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
@@ -230,6 +230,9 @@ LEGAL_CUES = _words("charge accuse")
 # words after a legal cue that make it a charge, not speech ("charged with arson", "charged after
 # a fire", "charged over the crash", "charged in the death of")
 LEGAL_SENSE_NEXT = _words("with in after over for")
+# participles of asking people, after which the people asked speak ("voters polled by X said",
+# "commuters interviewed at the station said")
+INTERVIEW_PARTICIPLES = _words("interviewed polled surveyed questioned asked contacted reached")
 # words opening a subordinate clause at the start of a sentence ("When I asked the mayor …, he
 # told me")
 SUBORDINATORS = _words("when after before while since although though if once because until unless")
