@@ -507,14 +507,13 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
         # Every document's excluded spans are known: the pass only reads texts and finds names.
         names = finder_names(quotes, titled)
-        rows = [row for found in _map(_mentions_outside, zip(docs, excluded, strict=True),
-                                      workers, initializer=_set_finder, initargs=(names,))
-                for row in found]
+        rows: Iterable[Any] = (row for found in _map(
+            _mentions_outside, zip(docs, excluded, strict=True), workers,
+            initializer=_set_finder, initargs=(names,)) for row in found)
     elif mentions:
         names = finder_names(quotes, titled)
-        rows = [row for found in _pass(_mentions_of, iter(docs), workers, scheduler,
-                                       names=names)
-                for row in found]
+        rows = (row for found in _pass(_mentions_of, iter(docs), workers, scheduler, names=names)
+                for row in found)
     else:
         rows = []
     return CorpusAnalysis(documents=documents, quotes=quotes, mentions=mention_frame(rows))

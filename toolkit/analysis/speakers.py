@@ -289,16 +289,36 @@ def speaker_mentions(documents: Iterable[Any], quotes: pd.DataFrame) -> pd.DataF
 
     docs = list(documents) if iter(documents) is documents else documents
     finder = name_finder(*finder_names(quotes, [n for doc in docs for n in titled_names(doc.text)]))
-    rows = [row for doc in docs for row in document_mentions(finder, doc)]
-    return mention_frame(rows)
+    return mention_frame(row for doc in docs for row in document_mentions(finder, doc))
 
 
 def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFrame:
     """The table of :func:`speaker_mentions` from rows of :func:`document_mentions` given in
     document order."""
+    from array import array
+
+    import numpy as np
     import pandas as pd
 
-    frame = pd.DataFrame(rows, columns=["doc_id", "speaker", "mention", "start", "end"])
+    # Built a column at a time: a corpus has millions of mentions, and a tuple per row would
+    # hold several times the memory of the columns.
+    doc_ids: list[str] = []
+    speakers: list[str] = []
+    mentions: list[str] = []
+    starts, ends = array("q"), array("q")
+    for doc_id, speaker, mention, start, end in rows:
+        doc_ids.append(doc_id)
+        speakers.append(speaker)
+        mentions.append(mention)
+        starts.append(start)
+        ends.append(end)
+    columns = ["doc_id", "speaker", "mention", "start", "end"]
+    if not doc_ids:
+        return pd.DataFrame([], columns=columns)
+    frame = pd.DataFrame({"doc_id": doc_ids, "speaker": speakers, "mention": mentions,
+                          "start": np.frombuffer(starts, dtype=np.int64),
+                          "end": np.frombuffer(ends, dtype=np.int64)}, columns=columns)
+    del doc_ids, speakers, mentions
     return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
