@@ -224,6 +224,7 @@ def test_speaker_table_of_no_speech_with_text_columns_read_from_parquet(quotes, 
     ("The Myth That The President Can Save The Party\n\nThe party met.", []),
     ("Christian Speaker Just Shared This With Rival Mark On Stage\n\nIt was late.", []),
     ("Why Rival Donald Trump Stands Alone\n\nRival Donald Trump said so.", ["Donald Trump"]),
+    ("the bill, known as the “Justice Against Sponsors of Terrorism Act”, passed.", []),
 ])
 def test_titled_names_are_names_not_headline_words(text, names):
     assert sp.titled_names(text) == names
@@ -236,6 +237,13 @@ def test_only_speakers_of_speech_are_looked_for_by_name(quotes):
     names = sp.mention_names(pd.concat([quotes, thinker, nested], ignore_index=True))
     assert "Also Monday" not in names and "Ivo Marsh" not in names
     assert "Elena Ramos" in names
+
+
+def test_a_titled_name_ending_in_a_quoted_persons_name_counts_for_that_person():
+    finder = sp.name_finder(["Alicia Machado", "Universe Alicia Machado"],
+                            people=["Alicia Machado"])
+    text = "Miss Universe Alicia Machado spoke first."
+    assert [name for name, _, _ in finder.find(text)] == ["Alicia Machado"]
 
 
 def test_other_forms_of_a_speakers_name_count_for_the_speaker():

@@ -391,7 +391,8 @@ def _not_name_words() -> frozenset[str]:
 
     terms = speaker_terms()
     abbreviations = frozenset(a.rstrip(".") for a in wc.TITLE_ABBREVIATIONS)
-    return (wc.SPEAKER_NAME_FUNCTION_WORDS | wc.PREPOSITIONS | wc.AUXILIARIES | wc.NEGATIONS
+    return (wc.SPEAKER_NAME_FUNCTION_WORDS | wc.NOUN_PREPOSITIONS | wc.PREPOSITIONS
+            | wc.AUXILIARIES | wc.NEGATIONS
             | wc.CLAUSE_BOUNDARY_WORDS | wc.ADVERBS_BEFORE_CUE | wc.DISCOURSE_MARKERS
             | wc.HYPOTHETICAL_MODALS | frozenset(wc.PRONOUN_GENDERS) | frozenset(terms.titles)
             | abbreviations) - {"may", "will"}  # Theresa May, Will Hurd
@@ -471,6 +472,9 @@ class _NameFinder:
             key = name_key(name)
             found = keyed.get(key[:2], set()) if key is not None else set()
             found = found or ending.get(name, set())
+            if not found:  # ``Universe Alicia Machado`` (after "Miss"): ends in a person's name
+                words = name.split()
+                found = {" ".join(words[k:]) for k in range(1, len(words) - 1)} & people
             if len(found) == 1:
                 self.alias[name] = next(iter(found))
         self.by_surname: dict[str, set[str]] = defaultdict(set)
