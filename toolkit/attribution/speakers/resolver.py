@@ -216,6 +216,7 @@ class Resolver:
         self._name_runs: list[tuple[int, str]] | None = None
         self._group_words: list[tuple[int, str]] | None = None
         self._places: frozenset[str] | None = None
+        self._the_names: dict[str, bool] = {}
         for m in _honorifics(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
@@ -371,10 +372,18 @@ class Resolver:
         low = name.lower()
         if low in terms.orgs or low in terms.bodies or low in terms.groups \
                 or low in terms.titles or low in NOT_FIRST_NAMES or name in self._place_words() \
-                or re.search(r"\b[Tt]he " + re.escape(name) + r"\b", self.text):
+                or self._after_the(name):
             return None  # ``the Ledger``: a name written with "the" is no person's
         self.genders.setdefault(name, gender)
         return Resolved(name, "person", None, gender)
+
+    def _after_the(self, name: str) -> bool:
+        """Does the text write ``name`` after "the" (``the Ledger``)? Looked up once per name."""
+        found = self._the_names.get(name)
+        if found is None:
+            found = self._the_names[name] = re.search(
+                r"\b[Tt]he " + re.escape(name) + r"\b", self.text) is not None
+        return found
 
     def _place_words(self) -> frozenset[str]:
         """Capitalized words the text writes after "in", "from", "across" (``in Ostmark``):
