@@ -15,6 +15,7 @@ pass ``kinds=`` to include cognitive or evidential attributions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -414,12 +415,10 @@ def _not_name_ends() -> frozenset[str]:
 _LINE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
-def _title_case_line(text: str, position: int) -> bool:
-    """Is the line holding ``position`` written in title case (a headline: ``Only Rival Can
-    Save The Party``): four words or more, and every one that is no function word capitalized?"""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    words = _LINE_WORD.findall(text[start:end if end >= 0 else len(text)])
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Is the line ``text[start:end]`` written in title case (a headline: ``Only Rival Can Save
+    The Party``): four words or more, and every one that is no function word capitalized?"""
+    words = _LINE_WORD.findall(text, start, end)
     stop = _not_name_words()
     return len(words) >= 4 and all(w[0].isupper() or w in stop for w in words)
 
@@ -431,6 +430,8 @@ def titled_names(text: str) -> list[str]:
     possessive, and not in a title-case headline."""
     found = []
     stop = _not_name_words()
+    breaks: list[int] | None = None  # line ends, found once when a name needs them
+    headline: dict[int, bool] = {}  # line start -> title case?
     for m in _title_pattern().finditer(text):
         words = m.group(1).split()
         owner = next((k for k, w in enumerate(words) if _POSSESSIVE.search(w)), None)
@@ -439,7 +440,16 @@ def titled_names(text: str) -> list[str]:
         while words and words[0].lower().rstrip(".") in stop:
             words = words[1:]  # ``Vice President Joe Biden``
         if len(words) < 2 or any(w.lower().rstrip(".") in stop for w in words) \
-                or words[-1].lower() in _not_name_ends() or _title_case_line(text, m.start()):
+                or words[-1].lower() in _not_name_ends():
+            continue
+        if breaks is None:
+            breaks = [b.start() for b in re.finditer("\n", text)]
+        k = bisect_right(breaks, m.start())
+        start = breaks[k - 1] + 1 if k else 0
+        if start not in headline:
+            headline[start] = _title_case_line(text, start, breaks[k] if k < len(breaks)
+                                               else len(text))
+        if headline[start]:
             continue
         found.append(" ".join(words))
     return found

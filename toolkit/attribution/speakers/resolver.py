@@ -28,7 +28,7 @@ from pronouns already resolved to the person, and last from the first-name list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -105,6 +105,8 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:(?:The|Some|Many|Most|Several)\s+)?(?P<noun>[A-Z]?[a-z]+[^s\W]s)\b"
     r"(?:\s+(?:at|of|from|in|with|for)\s+[^,.;:“”\"]{1,60}?)?"
     r"(?=\s+(?:[a-z]+ed|have|had|were|are|say|said|found|used|took|made|saw|spent)\b)")
+# a capitalized word after "the" (``the Ledger``)
+_AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w’'-]*)\b")
 # a sentence opening with a subordinate clause, and a role noun after "the" in it
 _SUBORDINATE = re.compile(
     r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
@@ -207,7 +209,8 @@ class Resolver:
     def __init__(self, text: str) -> None:
         self.text = text
         self.history: list[Resolved] = []
-        self.placed: list[tuple[int, Resolved]] = []  # speakers with their mention positions
+        # speakers with their mention positions, in position order
+        self.placed: list[tuple[int, int, Resolved]] = []
         self.names: dict[str, Resolved] = {}
         self.anonymous: dict[str, Resolved] = {}
         self.genders: dict[str, str] = {}
@@ -216,7 +219,7 @@ class Resolver:
         self._name_runs: list[tuple[int, str]] | None = None
         self._group_words: list[tuple[int, str]] | None = None
         self._places: frozenset[str] | None = None
-        self._the_names: dict[str, bool] = {}
+        self._the_names: frozenset[str] | None = None
         for m in _honorifics(text):
             gender = speaker_terms().titles.get(m.group(1).lower(), "-")
             if gender in ("m", "f"):
@@ -232,7 +235,7 @@ class Resolver:
             self.holders[TITLE_ABBREVIATIONS.get(noun, noun)] = resolved
         if position is not None:
             self.last_position = max(self.last_position, position)
-            self.placed.append((position, resolved))
+            insort(self.placed, (position, len(self.placed), resolved))
         return resolved
 
     def gender_of(self, candidate: Resolved) -> str:
@@ -378,12 +381,11 @@ class Resolver:
         return Resolved(name, "person", None, gender)
 
     def _after_the(self, name: str) -> bool:
-        """Does the text write ``name`` after "the" (``the Ledger``)? Looked up once per name."""
-        found = self._the_names.get(name)
-        if found is None:
-            found = self._the_names[name] = re.search(
-                r"\b[Tt]he " + re.escape(name) + r"\b", self.text) is not None
-        return found
+        """Does the text write the one-word ``name`` after "the" (``the Ledger``)? The words it
+        writes so are found once per document."""
+        if self._the_names is None:
+            self._the_names = frozenset(_AFTER_THE.findall(self.text))
+        return name in self._the_names
 
     def _place_words(self) -> frozenset[str]:
         """Capitalized words the text writes after "in", "from", "across" (``in Ostmark``):
@@ -574,7 +576,9 @@ class Resolver:
                 the = self.text[max(0, named.start(1) - 4):named.start(1)].lower() == "the "
                 return self._named_issuer(("the " if the else "") + run, named.start(1))
         best: tuple[tuple[bool, int], Resolved] | None = None
-        for place, resolved in self.placed:
+        lo = bisect_left(self.placed, (first,))
+        hi = bisect_left(self.placed, (end,))
+        for place, _, resolved in self.placed[lo:hi]:
             if not first <= place < end or resolved.speaker is None \
                     or resolved.type not in ("person", "organization") \
                     or resolved.speaker.lower() == noun:
@@ -594,7 +598,7 @@ class Resolver:
         met whose id ends in its last word, else the person or organization it describes."""
         words = run.split()
         last = without_possessive(words[-1])
-        for _, resolved in reversed(self.placed):
+        for _, _, resolved in reversed(self.placed[-_PRONOUN_WINDOW * 20:]):
             if resolved.speaker and resolved.type in ("person", "organization") \
                     and resolved.speaker.split()[-1] == last:
                 return resolved
@@ -850,6 +854,19 @@ def _before_finite(head: str) -> str:
     return head
 
 
+_SURNAME_FIRST = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][a-z]+-[a-z]+)\b")
+
+
+@lru_cache(maxsize=2)
+def _surname_first_names(text: str) -> dict[str, str]:
+    """``{"Ban": "Ban Ki-moon"}``: names the text writes surname first, before a hyphenated
+    given name (the first such name of each surname), found once per document."""
+    found: dict[str, str] = {}
+    for m in _SURNAME_FIRST.finditer(text):
+        found.setdefault(m.group(1), f"{m.group(1)} {m.group(2)}")
+    return found
+
+
 def _resolve_name(mention: Mention, text: str, position: int,
                   names: dict[str, Resolved]) -> Resolved:
     """Person ids are full names; a lone name with no first name, title or person cue in the text
@@ -864,8 +881,7 @@ def _resolve_name(mention: Mention, text: str, position: int,
         if full is None:
             # ``Ban`` in a text that names "Ban Ki-moon": a surname written before a hyphenated
             # given name (Korean names)
-            given = re.search(r"\b" + re.escape(surname) + r"\s+([A-Z][a-z]+-[a-z]+)\b", text)
-            full = f"{surname} {given.group(1)}" if given is not None else None
+            full = _surname_first_names(text).get(surname)
         name = full or mention.name
         if full is None and mention.title is None and not named_with_title(surname, text) \
                 and surname.lower() not in speaker_terms().first_names:
