@@ -155,6 +155,8 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
 # a sentence that opens with a subordinate clause (``When I asked the mayor …, he told me``)
 _SUBORDINATE_OPENING = re.compile(
     r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
+# ``X, who has …`` right before a cue: a relative clause between commas
+_RELATIVE_BEFORE_CUE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}\Z")
 # ``…, as the Ledger reported``: the "as" before a trailing speaker
 _TRAILING_AS = re.compile(r",\s*as\s+\Z")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
@@ -292,9 +294,11 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         k = j  # ``spoke passionately about``, ``said repeatedly that``: the manner is the cue's
     k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
-    if _SUBORDINATE_OPENING.match(text, s_start, draft.cue_start):
-        # ``When I asked the mayor about the surplus, he told me …``: the cue is in a clause
-        # that ends at its comma; the main clause after it is no part of the content
+    if _SUBORDINATE_OPENING.match(text, s_start, draft.cue_start) \
+            or _RELATIVE_BEFORE_CUE.search(text, s_start, draft.cue_start):
+        # ``When I asked the mayor about the surplus, he told me …``, ``The defendant, who has
+        # pleaded not guilty, sat silently``: the cue is in a clause that ends at its comma;
+        # the main clause after it is no part of the content
         comma = text.find(",", start, end)
         if comma > start:
             end = trim_end(text, start, comma, CLAUSE_GAP_CHARS)

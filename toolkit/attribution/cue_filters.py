@@ -173,6 +173,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
                                 or nxt.lower() in LEGAL_SENSE_NEXT
                                 or any(w.text.lower() == "with" for w in after[1:4])):
         return True  # ``was charged``, ``charged him with fraud``, ``Man charged after fire``
+    if lemma == "read" and words and words[-1].text.lower() in BE_FORMS and nxt.lower() != "by":
+        return True  # ``as the charges were read``: read out, no source named
     if form == "called" and words and words[-1].text.lower() in BE_FORMS \
             and (nxt.lower() in SUMMONED_NEXT or nxt.endswith("ly") and nxt.islower()) \
             and not any(w.text.lower() == "by" for w in after[:8]):

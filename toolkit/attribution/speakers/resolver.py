@@ -105,6 +105,8 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:(?:The|Some|Many|Most|Several)\s+)?(?P<noun>[A-Z]?[a-z]+[^s\W]s)\b"
     r"(?:\s+(?:at|of|from|in|with|for)\s+[^,.;:“”\"]{1,60}?)?"
     r"(?=\s+(?:[a-z]+ed|have|had|were|are|say|said|found|used|took|made|saw|spent)\b)")
+# a sentence that is a quotation up to a trailing cue (``“We'll see,” she said``)
+_QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]*[”\"],?\s*")
 # a capitalized word after "the" (``the Ledger``)
 _AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w’'-]*)\b")
 # a sentence opening with a subordinate clause, and a role noun after "the" in it
@@ -519,7 +521,8 @@ class Resolver:
             starts.insert(0, 0)  # the document's first sentence
         if not starts:
             return None
-        opens = not self.text[starts[-1]:position].strip(" “\"")
+        opens = not self.text[starts[-1]:position].strip(" “\"") \
+            or _QUOTE_ONLY.fullmatch(self.text, starts[-1], position) is not None
         if not opens:
             # ``Brănescu has sold two cows, and she expects …``: the subject of this sentence
             m = _SUBJECT.match(self.text, starts[-1], position)
