@@ -90,7 +90,7 @@ from toolkit.attribution.word_classes import (
     TIME_WORDS,
     TOPIC_ONLY_CUES,
 )
-from toolkit.attribution.words import Word
+from toolkit.attribution.words import Word, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["content_spans", "extract_drafts"]
@@ -293,7 +293,8 @@ class _Extraction:
         sentence = view.sentence_at(start)
         s_start, s_end = view.sentences[sentence]
         words = view.words(s_start, start)
-        if match.group()[0].isupper() and _capitalized_out_of_place(view, words, entry, s_start, s_end):
+        if match.group()[0].isupper() and _capitalized_out_of_place(view, words, entry, s_start, s_end,
+                                                                view.text[end:end + 1]):
             return CueOutcome.CAPITALIZED
         if words and words[-1].text in ("<", "/"):
             return CueOutcome.AFTER_MARKUP
@@ -508,13 +509,18 @@ def _leads_participle(words: list[Word]) -> bool:
 
 
 def _capitalized_out_of_place(view: TextView, words: list[Word], entry: CueEntry, s_start: int,
-                              s_end: int) -> bool:
+                              s_end: int, following: str = "") -> bool:
     """Is a capitalized cue form neither at the start of its sentence nor in a title-case
-    headline, or a surname after a first name (``CNN's Dana Bash tweeted``)?"""
+    headline, or a surname after a name (``CNN's Dana Bash tweeted``)?"""
     if not may_capitalize(words, entry) \
             and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
         return True
-    return bool(words) and words[-1].text.lower() in speaker_terms().first_names \
+    # ``CNN's Dana Bash tweeted``, ``One mother, Keisha Grant, held up``: a capitalized form
+    # right after a first name, or after a name and before a comma, outside a title-case
+    # headline, is a surname
+    return bool(words) and (words[-1].text.lower() in speaker_terms().first_names
+                            or following == "," and is_name_like(words[-1].text)
+                            and words[-1].text.isalpha()) \
         and not _is_title_case(view, s_start, s_end)
 
 
