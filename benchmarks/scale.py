@@ -9,7 +9,9 @@ random half of another's, shuffled, so few articles are near copies of each othe
 (``python -m toolkit ...`` with this checkout first on the path, output to /dev/null):
 ``corpus --format jsonl``, ``quotes --paths-from -``, ``speakers``, ``frames``, and
 ``analyze(workers=1)`` and ``analyze(workers=2)`` through the library. Per command and size it
-prints the child's CPU time (user + system, its workers included), wall time and peak resident
+prints the child's CPU time (user + system of the command's own process: worker processes,
+which multiprocessing starts from its fork server, are not counted, so compare wall times
+for commands that use workers), wall time and peak resident
 memory (the largest single process), then the growth exponent of CPU and wall time between
 consecutive sizes. ``--large`` adds 50,000 articles. A cache folder fresh for each run keeps
 earlier results from being reused.
