@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from toolkit.attribution.drafts import Draft
+from toolkit.attribution.phrases import time_end
 from toolkit.attribution.speakers import describe
-from toolkit.attribution.speakers.resolver import OBJECT_RELATIVE
+from toolkit.attribution.speakers.resolver import OBJECT_RELATIVE, SUBORDINATE_OPENING
 from toolkit.attribution.text import (
     CLAUSE_END_CHARS,
     CLAUSE_GAP_CHARS,
@@ -31,7 +32,6 @@ from toolkit.attribution.word_classes import (
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SUBJECT_RELATIVES,
-    SUBORDINATORS,
     TIME_LEADS,
     TIME_WORDS,
 )
@@ -121,9 +121,15 @@ _ATTRIBUTION_AFTER_MARK = re.compile(
     r"[ \t]+(?:[a-z]|(?:[A-Z][\w.'’-]*[ \t]+){1,3}(?:[a-z]+ed|said|says|told|wrote|asks)\b)")
 
 
+def _inner_end(text: str, span: tuple[int, int]) -> str:
+    """The quotation ``span`` without its closing marks and spaces (its last character tells how
+    it ends)."""
+    return text[span[0]:span[1]].rstrip().rstrip("”\"’'").rstrip()
+
+
 def _attributed_after(text: str, span: tuple[int, int], paragraph_end: int) -> bool:
-    start, end = span
-    inner = text[start:end].rstrip().rstrip("”\"’'").rstrip()
+    end = span[1]
+    inner = _inner_end(text, span)
     if end >= paragraph_end:
         return False
     if inner.endswith((",", "—", "–", "-")):
@@ -152,13 +158,11 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
     return view.quotes.spans[k]
 
 
-# a sentence that opens with a subordinate clause (``When I asked the mayor …, he told me``)
-_SUBORDINATE_OPENING = re.compile(
-    r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
 # ``X, who has …`` right before a cue: a relative clause between commas
 _RELATIVE_BEFORE_CUE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}\Z")
 # ``…, as the Ledger reported``: the "as" before a trailing speaker
 _TRAILING_AS = re.compile(r",\s*as\s+\Z")
+_SENTENCE_LOOK_BACK = 2000  # characters read before a quotation for the sentence it ends
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 
 
@@ -166,11 +170,11 @@ def _ends_earlier_sentence(text: str, span: tuple[int, int]) -> bool:
     """Does the quotation ``span`` end, with its full stop, a sentence that began before it
     (``Okoye wrote that the law “ignores … government.”``)? Such a quotation is that sentence's
     words, not the content of a cue after it."""
-    start, end = span
-    inner = text[start:end].rstrip().rstrip("”\"’'").rstrip()
-    if not inner.endswith((".", "!", "?")):
+    start = span[0]
+    if not _inner_end(text, span).endswith((".", "!", "?")):
         return False
-    before = text[text.rfind("\n", 0, start) + 1:start]
+    window = max(0, start - _SENTENCE_LOOK_BACK)  # a paragraph may be a whole long text
+    before = text[text.rfind("\n", window, start) + 1 or window:start]
     return any(c.isalpha() for c in _SENTENCE_SPLIT.split(before)[-1])
 
 
@@ -294,7 +298,7 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         k = j  # ``spoke passionately about``, ``said repeatedly that``: the manner is the cue's
     k = _after_time(words, k)
     end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
-    if _SUBORDINATE_OPENING.match(text, s_start, draft.cue_start) \
+    if SUBORDINATE_OPENING.match(text, s_start, draft.cue_start) \
             or _RELATIVE_BEFORE_CUE.search(text, s_start, draft.cue_start):
         # ``When I asked the mayor about the surplus, he told me …``, ``The defendant, who has
         # pleaded not guilty, sat silently``: the cue is in a clause that ends at its comma;
@@ -417,13 +421,8 @@ def _after_time(words: list[Word], k: int) -> int:
 def _only_time(words: list[Word], k: int) -> bool:
     """Are ``words[k:]`` a time expression and the sentence's end only (``issued a statement on
     Monday.``, ``said Tuesday night.``)? Such a cue has no content after it."""
-    n = k
-    if n < len(words) and words[n].text.lower() in TIME_LEADS:
-        n += 1
-    start = n
-    while n < len(words) and words[n].text.lower() in TIME_WORDS:
-        n += 1
-    return n > start and all(not w.text[:1].isalnum() for w in words[n:])
+    n = time_end(words, k)
+    return n > k and all(not w.text[:1].isalnum() for w in words[n:])
 
 
 def _is_adjunct(word: str) -> bool:

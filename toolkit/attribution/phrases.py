@@ -26,7 +26,7 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word, is_name_like
 
 __all__ = ["MAX_SUBJECT_WORDS", "is_participle", "is_role_phrase", "is_source_noun",
-           "of_name_start", "phrase_start", "skip_left", "subject_start"]
+           "of_name_start", "phrase_start", "skip_left", "subject_start", "time_end"]
 
 # a subject phrase longer than this is cut back to its trailing name
 MAX_SUBJECT_WORDS = 12
@@ -45,6 +45,16 @@ def is_source_noun(word: str) -> bool:
     terms = speaker_terms()
     return word.islower() and (word in terms.orgs or word in terms.bodies
                                or word.endswith("s") and word[:-1] in terms.orgs)
+
+
+def time_end(words: list[Word], k: int) -> int:
+    """Index of the first word at or after ``k`` past time expressions (``on Sunday``,
+    ``Tuesday night``); ``k`` when none starts there."""
+    while k < len(words) and (words[k].text.lower() in TIME_WORDS or (
+            words[k].text.lower() in TIME_LEADS and k + 1 < len(words)
+            and words[k + 1].text.lower() in TIME_WORDS)):
+        k += 1
+    return k
 
 
 def skip_left(words: list[Word], i: int) -> int:

@@ -19,8 +19,10 @@ from toolkit.attribution.phrases import (
     phrase_start,
     skip_left,
     subject_start,
+    time_end,
 )
 from toolkit.attribution.speakers import speaker_terms
+from toolkit.attribution.speakers.mentions import is_common_plural
 from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import VerbLexicon
 from toolkit.attribution.word_classes import (
@@ -80,11 +82,7 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     i = skip_left(words, len(words) - 1)
     if is_surname_auxiliary(words, i + 1, view.text[draft.cue_start:draft.cue_end]):
         i += 1  # ``Theresa May has said``: "May" ends the name, it is no auxiliary
-    j = i + 1
-    while j < len(words) and (words[j].text.lower() in TIME_WORDS or (
-            words[j].text.lower() in TIME_LEADS and j + 1 < len(words)
-            and words[j + 1].text.lower() in TIME_WORDS)):
-        j += 1  # ``The council on Sunday said``: the time is no part of the cue
+    j = time_end(words, i + 1)  # ``The council on Sunday said``: the time is no part of the cue
     if j < len(words):
         draft.cue_start = words[j].start
     if i < 0:
@@ -155,7 +153,7 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         # said``: the people asked are the speakers, not the place or the pollster
         draft.set_speaker(text, words[a].start, words[i].end)
         draft.head = text[words[a].start:words[asked - 1].end]
-        if a == 0 and asked == 1 and _common_plural(draft.head):
+        if a == 0 and asked == 1 and is_common_plural(draft.head):
             draft.head = draft.head.lower()  # ``Commuters`` opening the sentence
         return SpeakerSearch.FOUND
     if words[i].text.lower() == "alike" and a >= 2 and words[a - 1].text.lower() == "and":
@@ -273,13 +271,6 @@ def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
     return nxt[:1].islower()
 
 
-def _common_plural(word: str) -> bool:
-    """A capitalized plural that is no name (``Commuters``), not an all-capital word or one
-    ending in "ss"."""
-    return word.isalpha() and word[:1].isupper() and word[1:].islower() and word.endswith("s") \
-        and not word.endswith("ss")
-
-
 # a preposition between a participle of asking and the pollster or place after it
 _BEFORE_INTERVIEWER = frozenset({"by", "at", "in", "on", "outside", "across"})
 
@@ -318,6 +309,19 @@ def relative_clause_start(words: list[Word], i: int) -> int | None:
     return None
 
 
+def _subject_before_aside(text: str, draft: Draft, words: list[Word], end: int) -> bool:
+    """Set the subject that ends at ``words[end]`` (before an aside, past adverbs and times)
+    as ``draft``'s speaker; False when there is none."""
+    i = skip_left(words, end)
+    if i < 0 or words[i].text in CLAUSE_BOUNDARY_PUNCTUATION:
+        return False
+    a = subject_start(words, phrase_start(words, i), i)
+    if a is None:
+        return False
+    draft.set_speaker(text, words[a].start, words[i].end)
+    return True
+
+
 def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> bool:
     """``X, Y, said`` (``comma`` is the comma before the cue): the name among X and Y is the head,
     the other the context, and the mention spans both."""
@@ -328,14 +332,11 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
     opening = next((k for k in range(comma - 1, max(-1, comma - _RELATIVE_CLAUSE_WORDS), -1)
                     if words[k].text == ","), None)
     if opening is not None and opening + 1 < comma and words[opening + 1].text.islower() \
-            and words[opening + 1].text.endswith("ing") and opening >= 1:
+            and words[opening + 1].text.endswith("ing") and opening >= 1 \
+            and _subject_before_aside(text, draft, words, opening - 1):
         # ``One diplomat, speaking on condition of anonymity because he was not authorized to
         # discuss the talks, said``: a participle aside, whatever it holds, is no apposition
-        i = skip_left(words, opening - 1)
-        a = subject_start(words, phrase_start(words, i), i) if i >= 0 else None
-        if a is not None and words[i].text not in CLAUSE_BOUNDARY_PUNCTUATION:
-            draft.set_speaker(text, words[a].start, words[i].end)
-            return True
+        return True
     a_y = phrase_start(words, end_y, stop_words=APPOSITION_STOPS)
     if a_y > end_y or a_y == 0 or words[a_y - 1].text != ",":
         return False
@@ -351,14 +352,7 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
             or words[a_y].text.islower() and words[a_y].text.endswith("ing"):
         # ``X, however, said`` / ``X, in a statement, said`` / ``X, citing the report, said``:
         # the aside is no apposition
-        i = skip_left(words, end_x)
-        if i < 0 or words[i].text in CLAUSE_BOUNDARY_PUNCTUATION:
-            return False
-        a = subject_start(words, phrase_start(words, i), i)
-        if a is None:
-            return False
-        draft.set_speaker(text, words[a].start, words[i].end)
-        return True
+        return _subject_before_aside(text, draft, words, end_x)
     if end_x < 0:
         return False
     a_x = subject_start(words, phrase_start(words, end_x), end_x)

@@ -39,8 +39,8 @@ from toolkit.attribution.word_classes import (
     TITLE_VERBS,
 )
 
-__all__ = ["GROUP", "MEMBER", "Mention", "apposition_title", "describe", "noun_phrase",
-           "organization_id", "person_gender", "without_possessive"]
+__all__ = ["GROUP", "MEMBER", "Mention", "apposition_title", "describe", "is_common_plural",
+           "noun_phrase", "organization_id", "person_gender", "without_possessive"]
 
 _NAME_TOKEN = re.compile(r"[A-Z][\w’'.-]*|[a-z]{1,3}-[A-Z][\w’'-]*|(?:de|van|von|bin|al|da|la|le)$")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -78,6 +78,13 @@ def _strip_determiner(words: list[str]) -> list[str]:
 def without_possessive(word: str) -> str:
     """``Dascu’s`` / ``Dascu's`` / ``Ramos’`` -> the name (both apostrophes)."""
     return _POSSESSIVE.sub("", word) if word.endswith(("’s", "'s", "’", "'")) else word
+
+
+def is_common_plural(word: str) -> bool:
+    """A capitalized plural that may be a common noun opening a sentence (``Commuters``,
+    ``Reviewers``): one word, capital first letter only, ending in "s" but not "ss"."""
+    return word.isalpha() and word[:1].isupper() and word[1:].islower() and word.endswith("s") \
+        and not word.endswith("ss")
 
 
 def _split_title(words: list[str], terms: SpeakerTerms) -> tuple[list[str], list[str]]:

@@ -38,6 +38,7 @@ from toolkit.attribution.speakers.mentions import (
     MEMBER,
     Mention,
     describe,
+    is_common_plural,
     person_gender,
     without_possessive,
 )
@@ -109,8 +110,9 @@ _PLURAL_SUBJECT = re.compile(
 _QUOTE_ONLY = re.compile(r"\s*[“\"][^“”\"]*[”\"],?\s*")
 # a capitalized word after "the" (``the Ledger``)
 _AFTER_THE = re.compile(r"\b[Tt]he ([A-Z][\w’'-]*)\b")
-# a sentence opening with a subordinate clause, and a role noun after "the" in it
-_SUBORDINATE = re.compile(
+# a sentence opening with a subordinate clause (``When I asked the mayor …, he told me``), and a
+# role noun after "the" in it
+SUBORDINATE_OPENING = re.compile(
     r"[“\"]?(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\s")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
 # ``The health minister is due to …``: a sentence opening with a role noun as its subject
@@ -260,9 +262,7 @@ class Resolver:
             # the relative clause restricts (a lone plural opening the sentence is a common noun)
             head = head[:relative.start()]
             word = head.strip()
-            if " " not in word and word[:1].isupper() and word[1:].islower() \
-                    and word.endswith("s") and not word.endswith("ss") \
-                    and word.lower() not in speaker_terms().groups:
+            if is_common_plural(word) and word.lower() not in speaker_terms().groups:
                 head = word.lower()
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
@@ -514,9 +514,7 @@ class Resolver:
         sentence) when no speaker was mentioned since."""
         if gender not in ("m", "f") or position <= 0:
             return None
-        starts = [m.end() for m in
-                  _SENTENCE_BREAK.finditer(self.text, max(0, position - 600), position + 1)]
-        starts = [p for p in starts if p <= position]
+        starts = self._sentence_starts(position, 600)
         if position <= 600 and self.text[:1].isupper():
             starts.insert(0, 0)  # the document's first sentence
         if not starts:
@@ -553,6 +551,11 @@ class Resolver:
             return None
         return resolved
 
+    def _sentence_starts(self, position: int, reach: int) -> list[int]:
+        """Where the sentences that begin in the ``reach`` characters up to ``position`` start."""
+        return [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - reach),
+                                                          position + 1) if m.end() <= position]
+
     def _issuer(self, noun: str, position: int) -> Resolved | None:
         """``the statement`` (``noun``) at ``position``: in the sentence that last wrote the noun
         before it, the document named as a source there (``the congressional report said``,
@@ -565,8 +568,7 @@ class Resolver:
             return None
         at = start + found[-1]
         issued = _ISSUED_IN.search(self.text, max(0, at - 40), at) is not None
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, at - 600), at + 1)
-                  if m.end() <= at]
+        breaks = self._sentence_starts(at, 600)
         first = breaks[-1] if breaks else max(0, at - 600)
         after = _SENTENCE_BREAK.search(self.text, at, position)
         end = after.end() if after is not None else position
@@ -582,7 +584,7 @@ class Resolver:
         lo = bisect_left(self.placed, (first,))
         hi = bisect_left(self.placed, (end,))
         for place, _, resolved in self.placed[lo:hi]:
-            if not first <= place < end or resolved.speaker is None \
+            if resolved.speaker is None \
                     or resolved.type not in ("person", "organization") \
                     or resolved.speaker.lower() == noun:
                 continue
@@ -617,8 +619,7 @@ class Resolver:
         """``Researchers at the University of Tarn used satellite data. They found …``: a
         sentence-initial "they" takes the plural noun the previous sentence opens with, when no
         speaker was mentioned since."""
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 600),
-                                                             position + 1) if m.end() <= position]
+        breaks = self._sentence_starts(position, 600)
         if len(breaks) < 2 or self.text[breaks[-1]:position].strip(" “\""):
             return None
         m = _PLURAL_SUBJECT.match(self.text, breaks[-2], breaks[-1])
@@ -635,19 +636,16 @@ class Resolver:
         clause after a subordinate clause takes the role that clause names last."""
         if gender not in ("m", "f"):
             return None
-        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text, max(0, position - 300),
-                                                             position + 1) if m.end() <= position]
+        breaks = self._sentence_starts(position, 300)
         start = breaks[-1] if breaks else max(0, position - 300)
         opening = self.text[start:position]
-        if not _SUBORDINATE.match(opening) or not opening.rstrip().endswith(","):
+        if not SUBORDINATE_OPENING.match(opening) or not opening.rstrip().endswith(","):
             return None
         roles = speaker_terms().roles
         for m in reversed(list(_THE_NOUN.finditer(opening))):
             holder = roles.get(m.group(1))
             if holder in ("-", gender):
-                resolved = self._role(Mention(m.group(1), None, "role", holder),
-                                      start + m.start(1))
-                return resolved if resolved.type in ("person", "role") else None
+                return self._role_antecedent(m.group(1), holder, start + m.start(1))
         return None
 
     def _role_subject(self, role: re.Match[str], gender: str) -> Resolved | None:
@@ -659,8 +657,12 @@ class Resolver:
         if role.start("role") <= self.last_position or holder_gender is None \
                 or holder_gender not in ("-", gender):
             return None
-        resolved = self._role(Mention(role.group("role"), None, "role", holder_gender),
-                              role.start("role"))
+        return self._role_antecedent(role.group("role"), holder_gender, role.start("role"))
+
+    def _role_antecedent(self, role: str, gender: str, position: int) -> Resolved | None:
+        """The role (``health minister``) at ``position`` as a pronoun's antecedent: its holder
+        when the document names one, else the unnamed role; None when it resolves to neither."""
+        resolved = self._role(Mention(role, None, "role", gender), position)
         return resolved if resolved.type in ("person", "role") else None
 
     def _body(self, noun: str, head: str, position: int) -> Resolved:
@@ -729,7 +731,11 @@ def _names_a_source(speaker: str, text: str, place: int) -> bool:
         return False
     if capitals != [0] or (words[0].isupper() and len(words[0]) > 1):
         return True
-    before = text[:place].rstrip(" \t“\"")
+    start = max(0, place - 20)  # a few characters are enough: the text before is never copied
+    before = text[start:place].rstrip(" \t“\"")
+    while not before and start > 0:
+        start = max(0, start - 200)
+        before = text[start:place].rstrip(" \t“\"")
     return not (not before or before.endswith(("\n", ".", "!", "?", ":")))
 
 
