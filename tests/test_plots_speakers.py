@@ -63,3 +63,13 @@ def test_speaker_palette_colours_speakers_in_order_and_greys_apart():
     assert {palette[n] for n in names[len(plots.SPEAKER_COLORS):]} == {"#b0b0b0"}
     assert palette["(unresolved)"] != palette["(other)"]
     assert palette["(unresolved)"] not in plots.SPEAKER_COLORS
+
+
+def test_share_of_voice_legend_fits_in_the_figure_with_many_speakers(base):
+    table = speakers.share_of_voice(base.quotes, base.documents, by="outlet", top_n=15)
+    assert table["speaker"].nunique() >= 14
+    fig = plots.share_of_voice_bars(table, by="outlet")
+    fig.canvas.draw()
+    legend = fig.axes[0].get_legend().get_window_extent()
+    box = fig.bbox
+    assert legend.y0 >= box.y0 and legend.y1 <= box.y1

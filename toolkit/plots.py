@@ -214,6 +214,10 @@ def speaker_bars(table: pd.DataFrame, *, n: int = 15, value: str = "n_attributio
     return fig
 
 
+# height of one line of a legend in "small" type, in inches
+_LEGEND_LINE_INCHES = 0.2
+
+
 def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
                         title: str | None = None, palette: dict[str, str] | None = None
                         ) -> Figure:
@@ -225,7 +229,8 @@ def share_of_voice_bars(table: pd.DataFrame, *, by: str = "outlet",
         index=by, columns="speaker", values="share", aggfunc="sum", fill_value=0.0, sort=True)
     speakers = sorted(grid.columns, key=lambda s: (s == "(other)", -grid[s].sum(), s))
     grid = grid[speakers]
-    fig, ax = _figure(9, 1.2 + 0.55 * len(grid))
+    # tall enough for the bars and for the legend beside them, one line per speaker and a title
+    fig, ax = _figure(9, max(1.2 + 0.55 * len(grid), 0.7 + _LEGEND_LINE_INCHES * (len(speakers) + 1)))
     import seaborn as sns
 
     colors = sns.color_palette("tab20", n_colors=max(len(speakers), 1))
