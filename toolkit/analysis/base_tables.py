@@ -214,7 +214,9 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
     ``values`` (``{name: func}``, as for :func:`fill_stores`) are per-document values stored
     beside the results: a document lacking its result or any of them is computed once, in one
     task, for all it lacks, so it is read, cleaned and segmented once (the worker keeps its
-    segmentation for the values). Ignored on Dask (:func:`fill_stores` fills them later)."""
+    segmentation for the values). Ignored on Dask (:func:`fill_stores` fills them later).
+    A stored document's attributions come as rows of a pyarrow Table (see
+    :meth:`~toolkit.analysis.store.StoredResults.attributions`), not as records."""
     from toolkit.analysis.store import PART, ValueStore
     from toolkit.cache import document_key
 
@@ -254,9 +256,10 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names_, attributions, excluded = known[key]
+                n_tokens, n_sentences, names_, excluded = known.documents[key]
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
-                                     n_sentences=n_sentences, attributions=attributions,
+                                     n_sentences=n_sentences,
+                                     attributions=known.attributions(key),
                                      names=names_, excluded=excluded)
     finally:
         store.write(fresh)
@@ -485,23 +488,35 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     import pandas as pd
 
     from toolkit.analysis.speakers import finder_names, mention_frame
-    from toolkit.attribution import to_frame
-    from toolkit.attribution.speakers import merge_speakers
 
-    # Only what the tables need is kept of each result, as results arrive.
-    records: list = []
+    # Only what the tables need is kept of each result, as results arrive; attributions as
+    # Arrow columns (read from the store, or converted a part at a time), never a record
+    # object each for the whole corpus.
+    from toolkit.analysis.store import PART, attribution_table
+
+    blocks: list[Any] = []
+    fresh: list[tuple[str, Any]] = []
     rows: list[dict[str, Any]] = []
     titled: set[str] = set()
     excluded: list = []
     for result in results:
-        records.extend(result.attributions)
+        if isinstance(result.attributions, (tuple, list)):
+            fresh.append(("", result.attributions))
+            if len(fresh) >= PART:
+                blocks.append(attribution_table(fresh))
+                fresh = []
+        else:  # stored rows: the fresh ones before them go first, to keep the corpus order
+            if fresh:
+                blocks.append(attribution_table(fresh))
+                fresh = []
+            blocks.append(result.attributions)
         rows.append({**result.info, "n_sentences": result.n_sentences,
                      "n_tokens": result.n_tokens})
         titled.update(result.names)
         excluded.append(result.excluded)
     del results
-    quotes = to_frame(merge_speakers(records))
-    del records
+    blocks.append(attribution_table(fresh))
+    quotes = _quotes_table(blocks)
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
@@ -517,3 +532,48 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
     else:
         rows = []
     return CorpusAnalysis(documents=documents, quotes=quotes, mentions=mention_frame(rows))
+
+
+def _concatenated(blocks: list[Any]) -> Any:
+    """One table of ``blocks``, which is emptied."""
+    import pyarrow as pa
+
+    table = pa.concat_tables(blocks)
+    blocks.clear()
+    return table
+
+
+def _quotes_table(blocks: list[Any]) -> pd.DataFrame:
+    """The attribution table of :func:`toolkit.attribution.to_frame` with corpus-wide speaker
+    ids (:func:`~toolkit.attribution.speakers.merge_speakers`), from Arrow tables of the
+    corpus's attributions in corpus order."""
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.analysis.store import attribution_frame
+    from toolkit.attribution.speakers.corpus_ids import lower_words, speaker_ids
+
+    lower = lower_words(text for block in blocks for chunk in block.column("content").chunks
+                        for text in chunk.to_pylist())
+    # Nothing here keeps the concatenated table: its columns are freed as they are converted.
+    frame = attribution_frame(_concatenated(blocks))
+    # Speaker ids are decided once per speaker form (speaker, type, title), in the order the
+    # corpus first writes them, then set on every row of that form.
+    keys = ["speaker", "speaker_type", "speaker_title"]
+    groups = frame.groupby(keys, dropna=False, sort=False)
+    sizes = groups.size()
+    forms = [(*(None if pd.isna(value) else value for value in form), int(count))
+             for form, count in zip(sizes.index, sizes.to_numpy(), strict=True)]
+    changed = speaker_ids(forms, lower)
+    if changed:
+        new = [changed.get(form[:3]) for form in forms]
+        codes = groups.ngroup().to_numpy()
+        which = np.array([n is not None for n in new])[codes]
+        codes = codes[which]
+        frame.loc[which, "speaker"] = np.array([n[0] if n else "" for n in new],
+                                               dtype=object)[codes]
+        frame.loc[which, "speaker_type"] = np.array([n[1] if n else "" for n in new],
+                                                    dtype=object)[codes]
+    frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
+                              na_position="first")
+    return frame.reset_index(drop=True)

@@ -27,9 +27,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["PART", "STATES_KEPT", "ResultStore", "ValueStore", "default_store"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["PART", "STATES_KEPT", "ResultStore", "StoredResults", "ValueStore", "attribution_frame",
+           "attribution_table", "default_store", "table_records"]
 
 PART = 256
 # Whole tables are kept for this many corpus states (the latest ones written).
@@ -105,6 +109,97 @@ def default_store(cache_dir: str | os.PathLike[str] | None = None) -> ResultStor
     return ResultStore(resolve_cache_dir(cache_dir) / "store" / version)
 
 
+def attribution_table(items: Iterable[tuple[str, Iterable[Any]]]) -> Any:
+    """A pyarrow Table of attributions: ``key``, then one column per
+    :class:`~toolkit.attribution.Attribution` field, from ``(key, records)`` pairs."""
+    import pyarrow as pa
+
+    _, schema, columns = _schemas()
+    keys, records = [], []
+    values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
+    for key, found in items:
+        for record in found:
+            keys.append(key)
+            records.append(values(record))
+    # Turned into columns at once (a row of values per record, transposed), not into a dict
+    # per record.
+    cells = [list(column) for column in zip(*records, strict=True)] or [[] for _ in columns]
+    return pa.Table.from_pydict({"key": keys, **dict(zip(columns, cells, strict=True))},
+                                schema=schema)
+
+
+def table_records(table: Any) -> tuple:
+    """The :class:`~toolkit.attribution.Attribution` records of a table of
+    :func:`attribution_table`, in its order."""
+    from toolkit.attribution import Attribution
+
+    _, _, columns = _schemas()
+    types = {f.name: str(f.type) for f in fields(Attribution)}
+    # Column by column: only the columns of tuples need converting.
+    cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in columns]
+    return tuple(Attribution(*values) for values in zip(*cells, strict=True))
+
+
+def attribution_frame(table: Any) -> pd.DataFrame:
+    """The rows of a table of :func:`attribution_table` as :func:`toolkit.attribution.to_frame`
+    makes them from records (same columns and types), in the table's order. Text columns go
+    from Arrow to pandas without a Python string per cell, and each column of ``table`` is let
+    go once converted (its memory is freed when nothing else holds the table)."""
+    import pandas as pd
+
+    from toolkit.attribution import COLUMNS, Attribution, to_frame
+
+    if len(table) == 0:
+        return to_frame([])
+    types = {f.name: str(f.type) for f in fields(Attribution)}
+    data = {}
+    for name in COLUMNS:
+        column = table.column(name)
+        annotation = types[name]
+        if annotation.startswith(("tuple[tuple[int", "tuple[str")):
+            data[name] = _stored_column(annotation, column.to_pylist())
+        elif column.null_count == len(column) or not annotation.startswith(("str", "int")):
+            # all missing (pandas keeps None), or flags: as the records would give them
+            data[name] = column.to_pylist()
+        else:
+            data[name] = column.to_pandas()
+        del column
+        table = table.drop_columns([name])
+    frame = pd.DataFrame(data, columns=list(COLUMNS))
+    for name in ("speaker_start", "speaker_end", "content_start", "content_end"):
+        frame[name] = frame[name].astype("Int64")
+    return frame
+
+
+class StoredResults:
+    """What :meth:`ResultStore.read` finds. ``documents``: ``{key: (n_tokens, n_sentences,
+    names, excluded)}`` (``excluded``: the spans cleaning excluded, None when not stored).
+    The attributions of every document are rows of one Arrow table (far smaller than a record
+    object each): :meth:`attributions` gives one document's rows, :meth:`records` them as
+    :class:`~toolkit.attribution.Attribution` records."""
+
+    def __init__(self, documents: dict[str, tuple[int, int, tuple[str, ...], tuple | None]],
+                 table: Any, rows: dict[str, tuple[int, int]]) -> None:
+        self.documents = documents
+        self.table = table
+        self._rows = rows
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.documents
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def attributions(self, key: str) -> Any:
+        """The rows of the document ``key`` (a zero-copy slice of the table)."""
+        start, length = self._rows[key]
+        return self.table.slice(start, length)
+
+    def records(self, key: str) -> tuple:
+        """The attributions of the document ``key`` as records."""
+        return table_records(self.attributions(key))
+
+
 class ResultStore:
     """The Parquet parts in ``folder``: :meth:`read` every stored result, :meth:`write` one
     part."""
@@ -148,62 +243,65 @@ class ResultStore:
     def _table_files(self) -> list[Path]:
         return list((self.folder / TABLES).glob("*.pickle"))
 
-    def read(self) -> dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]]:
-        """``{key: (n_tokens, n_sentences, names, attributions, excluded)}`` of every stored
-        document (``excluded``: the spans cleaning excluded, None when not stored)."""
+    def read(self) -> StoredResults:
+        """Every stored document's counts, names and attributions (see :class:`StoredResults`).
+        When two parts hold a document, the first one read wins."""
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        from toolkit.attribution import Attribution
-
-        _, _, columns = _schemas()
-        types = {f.name: str(f.type) for f in fields(Attribution)}
-        out: dict[str, tuple[int, int, tuple[str, ...], tuple, tuple | None]] = {}
+        _, schema, _ = _schemas()
+        documents: dict[str, tuple[int, int, tuple[str, ...], tuple | None]] = {}
+        rows: dict[str, tuple[int, int]] = {}
+        tables = []
+        offset = 0
         for doc_path in sorted(self.folder.glob("documents-*.parquet")):
             part = doc_path.name[len("documents-"):]
             att_path = self.folder / f"attributions-{part}"
             try:
                 docs = pq.read_table(doc_path).to_pylist()
-                table = pq.read_table(att_path)
-            except (OSError, ValueError):  # a part unreadable or half removed: computed again
-                continue
-            # Column by column: only the columns of tuples need converting.
-            cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in columns]
-            found: dict[str, list] = {}
-            for key, *values in zip(table.column("key").to_pylist(), *cells, strict=True):
-                found.setdefault(key, []).append(Attribution(*values))
+                table = pq.read_table(att_path, schema=schema)
+            except (OSError, ValueError, pa.ArrowException):
+                continue  # a part unreadable or half removed: computed again
+            # A part's rows come a document at a time: each document's rows are one run.
+            runs: dict[str, list[int]] = {}
+            for i, key in enumerate(table.column("key").to_pylist()):
+                run = runs.get(key)
+                if run is None:
+                    runs[key] = [i, 1]
+                else:
+                    run[1] += 1
             for row in docs:
+                key = row["key"]
+                if key in documents:
+                    continue
                 spans = row.get("excluded")
-                out.setdefault(row["key"], (row["n_tokens"], row["n_sentences"],
-                                            tuple(row["names"] or ()),
-                                            tuple(found.get(row["key"], ())),
-                                            None if spans is None else
-                                            tuple((a, b) for a, b in spans)))
-        return out
+                documents[key] = (row["n_tokens"], row["n_sentences"], tuple(row["names"] or ()),
+                                  None if spans is None else tuple((a, b) for a, b in spans))
+                start, length = runs.get(key, (0, 0))
+                rows[key] = (offset + start, length)
+            tables.append(table)
+            offset += len(table)
+        whole = pa.concat_tables(tables) if tables else schema.empty_table()
+        return StoredResults(documents, whole, rows)
 
     def write(self, items: Iterable[tuple[str, Any]]) -> None:
         """Store one part: ``(key, DocumentResult)`` pairs."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        documents, attributions, columns = _schemas()
-        doc_rows, keys, records = [], [], []
-        values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
+        documents, _, _ = _schemas()
+        items = list(items)
+        doc_rows = []
         for key, result in items:
             excluded = getattr(result, "excluded", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
                              "n_sentences": result.n_sentences, "names": list(result.names),
                              "excluded": None if excluded is None else
                              [list(span) for span in excluded]})
-            for record in result.attributions:
-                keys.append(key)
-                records.append(values(record))
         if not doc_rows:
             return
-        # The attributions are turned into columns at once (a row of values per record,
-        # transposed), not into a dict per record.
-        cells = [list(column) for column in zip(*records, strict=True)] or [[] for _ in columns]
-        tables = {"attributions": pa.Table.from_pydict(
-                      {"key": keys, **dict(zip(columns, cells, strict=True))}, schema=attributions),
+        tables = {"attributions": attribution_table(
+                      (key, result.attributions) for key, result in items),
                   "documents": pa.Table.from_pylist(doc_rows, schema=documents)}
         self.folder.mkdir(parents=True, exist_ok=True)
         part = uuid.uuid4().hex

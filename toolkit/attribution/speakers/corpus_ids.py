@@ -40,7 +40,8 @@ from toolkit.attribution.word_classes import (
 if TYPE_CHECKING:
     from toolkit.attribution.records import Attribution
 
-__all__ = ["NICKNAMES_FILE", "corpus_speakers", "merge_speakers", "name_key", "nicknames"]
+__all__ = ["NICKNAMES_FILE", "Form", "corpus_speakers", "lower_words", "merge_speakers", "name_key",
+           "nicknames", "speaker_forms", "speaker_ids"]
 
 NICKNAMES_FILE = "nicknames.tsv"
 _NAMED = ("person", "organization")
@@ -102,12 +103,12 @@ def name_key(name: str) -> tuple[str, str, str] | None:
     return nicknames().get(first, first), words[-1].lower(), middle.upper()
 
 
-def _lower_words(records: list[Attribution]) -> frozenset[str]:
-    """The words the corpus's reported contents write in lower case."""
+def lower_words(contents: Iterable[str | None]) -> frozenset[str]:
+    """The words ``contents`` (reported contents of a corpus) write in lower case."""
     words: set[str] = set()
-    for r in records:
-        if r.content:
-            words.update(w for w in _WORD.findall(r.content) if w.islower())
+    for content in contents:
+        if content:
+            words.update(w for w in _WORD.findall(content) if w.islower())
     return frozenset(words)
 
 
@@ -143,16 +144,23 @@ class _Person:
         return self.genders.most_common(1)[0][0]
 
 
-def _people(records: list[Attribution]) -> tuple[dict[str, str], dict[str, list[_Person]]]:
-    """Map each full person name of the corpus to its id; the people by surname."""
+# One speaker form of a corpus: (speaker, speaker_type, speaker_title, how many attributions).
+Form = tuple[str | None, str, str | None, int]
+
+
+def _people(forms: list[Form], lower: frozenset[str]
+            ) -> tuple[dict[str, str], dict[str, list[_Person]]]:
+    """Map each full person name of the corpus to its id; the people by surname. ``forms`` are
+    in the order the corpus first writes them; ``lower`` is :func:`lower_words` of its
+    contents."""
     groups: dict[tuple[str, str], dict[str, _Person]] = defaultdict(dict)
     keyed: dict[str, tuple[str, str, str]] = {}
-    for r in records:
-        if r.speaker_type != "person" or not r.speaker or r.speaker in keyed:
+    for speaker, speaker_type, _, _ in forms:
+        if speaker_type != "person" or not speaker or speaker in keyed:
             continue
-        key = name_key(r.speaker)
+        key = name_key(speaker)
         if key is not None:
-            keyed[r.speaker] = key
+            keyed[speaker] = key
     middles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for given, surname, middle in keyed.values():
         if middle:
@@ -179,7 +187,6 @@ def _people(records: list[Attribution]) -> tuple[dict[str, str], dict[str, list[
                 break
     # ``Bashing Trump`` beside ``Donald Trump``: a word the corpus writes in lower case and no
     # list knows as a given name does not start a name when a given name shares the surname
-    lower = _lower_words(records)
     known_given = speaker_terms().first_names.keys() | nicknames().keys() | set(nicknames().values())
     givens: dict[str, set[str]] = defaultdict(set)
     for given, surname, _ in keyed.values():
@@ -199,16 +206,16 @@ def _people(records: list[Attribution]) -> tuple[dict[str, str], dict[str, list[
             person = groups[(given, surname)].setdefault(middle if len(known) > 1 else "",
                                                          _Person())
         person_of[name] = person
-    for r in records:
-        person = person_of.get(r.speaker) if r.speaker else None
+    for speaker, _, title, count in forms:
+        person = person_of.get(speaker) if speaker else None
         if person is None:
             continue
-        person.forms[" ".join(_name_words(r.speaker))] += 1
-        if r.speaker_title:
-            person.titles[r.speaker_title.lower()] += 1
-        gender = _gender_of_title(r.speaker_title)
+        person.forms[" ".join(_name_words(speaker))] += count
+        if title:
+            person.titles[title.lower()] += count
+        gender = _gender_of_title(title)
         if gender != "-":
-            person.genders[gender] += 1
+            person.genders[gender] += count
     ids = {name: person.canonical() for name, person in person_of.items()}
     by_surname: dict[str, list[_Person]] = defaultdict(list)
     seen: set[int] = set()
@@ -235,24 +242,41 @@ def _lone(name: str, title: str | None, people: list[_Person]) -> str | None:
     return people[0].canonical() if len(people) == 1 else None
 
 
+def speaker_forms(records: Iterable[Attribution]) -> list[Form]:
+    """The :data:`Form` of every speaker form of ``records``, in the order they first come."""
+    counts: Counter[tuple[str | None, str, str | None]] = Counter(
+        (r.speaker, r.speaker_type, r.speaker_title) for r in records)
+    return [(*form, count) for form, count in counts.items()]
+
+
+def speaker_ids(forms: list[Form], lower: frozenset[str]
+                ) -> dict[tuple[str | None, str, str | None], tuple[str, str]]:
+    """The corpus-wide ``(speaker, speaker_type)`` of each speaker form that changes (see the
+    module docstring): ``forms`` as :func:`speaker_forms` gives them, ``lower`` the
+    :func:`lower_words` of the corpus's contents. A form not in the result stays as it is."""
+    ids, by_surname = _people(forms, lower)
+    changed = {}
+    for speaker, speaker_type, title, _ in forms:
+        if not speaker or speaker_type not in _NAMED or not speaker[:1].isupper():
+            continue
+        new = ids.get(speaker) if speaker_type == "person" else None
+        if new is None:
+            words = _name_words(speaker)
+            if len(words) == 1 and (len(speaker.split()) == 1 or speaker_type == "person"):
+                new = _lone(speaker, title, by_surname.get(words[0].lower(), []))
+        if new is not None and (new != speaker or speaker_type != "person"):
+            changed[(speaker, speaker_type, title)] = (new, "person")
+    return changed
+
+
 def merge_speakers(records: Iterable[Attribution]) -> list[Attribution]:
     """``records`` with corpus-wide person ids (see the module docstring), in the same order."""
     records = list(records)
-    ids, by_surname = _people(records)
+    changed = speaker_ids(speaker_forms(records), lower_words(r.content for r in records))
     merged = []
     for r in records:
-        speaker = r.speaker
-        if not speaker or r.speaker_type not in _NAMED or not speaker[:1].isupper():
-            merged.append(r)
-            continue
-        new = ids.get(speaker) if r.speaker_type == "person" else None
-        if new is None:
-            words = _name_words(speaker)
-            if len(words) == 1 and (len(speaker.split()) == 1 or r.speaker_type == "person"):
-                new = _lone(speaker, r.speaker_title, by_surname.get(words[0].lower(), []))
-        if new is not None and (new != speaker or r.speaker_type != "person"):
-            r = replace(r, speaker=new, speaker_type="person")
-        merged.append(r)
+        new = changed.get((r.speaker, r.speaker_type, r.speaker_title))
+        merged.append(r if new is None else replace(r, speaker=new[0], speaker_type=new[1]))
     return merged
 
 
