@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analysis.counting import first_hand, speech_rows
-from toolkit.analysis.grouping import as_documents, document_frame, with_groups
+from toolkit.analysis.grouping import as_documents, by_columns, document_frame, with_groups
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
 
@@ -63,8 +63,18 @@ _HONORIFIC_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
 
 
-def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) -> pd.DataFrame:
-    out = speech_rows(quotes, kinds, required=("doc_id", "speaker", "speaker_type", "kind"),
+# The columns of the quotes table the speaker tables read (besides grouping columns).
+_SPEECH_COLUMNS = ("doc_id", "speaker", "speaker_type", "speaker_title", "kind", "content",
+                   "embedded", "date")
+
+
+def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
+            by=None) -> pd.DataFrame:
+    """The speech rows of ``quotes`` with the columns the speaker tables read (and the
+    grouping columns of ``by`` that the table has): a corpus's table is not copied whole."""
+    wanted = dict.fromkeys([*_SPEECH_COLUMNS, *by_columns(by)])
+    out = speech_rows(quotes[[c for c in wanted if c in quotes.columns]], kinds,
+                      required=("doc_id", "speaker", "speaker_type", "kind"),
                       include_embedded=include_embedded)
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
@@ -75,7 +85,7 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool) 
     out["words_direct"] = (words * is_direct).astype(int)
     out["words_indirect"] = (words * ~is_direct).astype(int)
     out["is_direct"] = is_direct.astype(int)
-    return out
+    return out.drop(columns=["content"], errors="ignore")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -126,8 +136,8 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     ``top_n`` keeps the n most quoted speakers of each group.
     """
     docs = as_documents(documents)
-    data, cols = with_groups(_speech(quotes, kinds, include_embedded), docs, by, date_from=date_from,
-                             date_to=date_to)
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded, by), docs, by,
+                             date_from=date_from, date_to=date_to)
     if docs is not None and "date" not in data.columns:
         data = data.merge(docs[["doc_id", "date"]], on="doc_id", how="left")
     keys = cols + ["speaker"]
@@ -261,8 +271,8 @@ def anonymous_rate(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
 
     Columns: [by...], n_attributions, n_anonymous, anonymous_rate. Sorted by group.
     """
-    data, cols = with_groups(_speech(quotes, kinds, include_embedded), as_documents(documents), by,
-                             date_from=date_from, date_to=date_to)
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded, by), as_documents(documents),
+                             by, date_from=date_from, date_to=date_to)
     data["is_anonymous"] = (data["speaker_type"] == "anonymous").astype(int)
     if cols:
         table = data.groupby(cols, sort=True).agg(
