@@ -248,10 +248,19 @@ def tally_frames(corpus: Iterable[Any], lexicon: Lexicon | str = "conflict_coope
     docs = []
     for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
                              store=store, workers=workers):
-        tally = _empty(lex)
+        # Kept per document for any later grouping: its metadata (not its text) and only the
+        # frames it has.
+        tally: dict = {"tokens": [0, 0], "frames": {}}
         _add(tally, result)
-        docs.append((result.doc, tally))
+        docs.append((_metadata(result.doc), tally))
     return FrameTally(lex, docs)
+
+
+def _metadata(doc: Any) -> Any:
+    """``doc`` without its text, for grouping: a corpus's texts are not held for a table."""
+    from dataclasses import is_dataclass, replace
+
+    return replace(doc, text="") if is_dataclass(doc) and hasattr(doc, "text") else doc
 
 
 def top_frame(counts: pd.DataFrame) -> str | None:
@@ -271,7 +280,7 @@ def _add(tally: dict, result: _DocResult) -> None:
     tally["tokens"][0] += result.n_journalist
     tally["tokens"][1] += result.n_quoted
     for f in result.found:
-        tally["frames"][f.frame][f.voice == _scan.QUOTED] += 1
+        tally["frames"].setdefault(f.frame, [0, 0])[f.voice == _scan.QUOTED] += 1
 
 
 def _merge(into: dict, tally: dict) -> None:
