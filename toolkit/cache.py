@@ -53,6 +53,7 @@ _DOCUMENT_FIELDS = ("doc_id", "title", "outlet", "date", "author", "url", "text"
 _REMEMBERED_KEY = "_document_key"
 _MAGIC = b"toolkit-cache-1\n"
 _DIGEST = hashlib.sha256().digest_size
+_PIECE = 1 << 20  # bytes read at a time when an entry is checked
 # Cache roots whose writes failed in this process: warned about once, not written again.
 _UNWRITABLE: set[Path] = set()
 
@@ -183,34 +184,52 @@ def _get_or_compute(path: Path, func: Callable[[T], R], doc: T, root: Path) -> R
 
 def _load(path: Path) -> tuple[bool, Any]:
     """``(True, value)`` for an intact entry; ``(False, None)`` for a missing, torn, altered
-    or unreadable one."""
+    or unreadable one. The file is read twice, a piece at a time (its digest is checked, then
+    it is unpickled from the file): a large entry is never held whole as bytes."""
     try:
         with path.open("rb") as handle:
-            data = handle.read()
+            head = handle.read(len(_MAGIC) + _DIGEST)
+            if len(head) < len(_MAGIC) + _DIGEST or not head.startswith(_MAGIC):
+                return False, None
+            digest = hashlib.sha256()
+            while piece := handle.read(_PIECE):
+                digest.update(piece)
+            if digest.digest() != head[len(_MAGIC):]:
+                return False, None
+            handle.seek(len(head))
+            try:
+                return True, pickle.load(handle)
+            except Exception:  # any unreadable entry is a miss: computed again and replaced
+                return False, None
     except OSError:
         return False, None
-    head = len(_MAGIC)
-    if len(data) < head + _DIGEST or not data.startswith(_MAGIC):
-        return False, None
-    payload = memoryview(data)[head + _DIGEST:]  # a view: a large entry is not copied
-    if hashlib.sha256(payload).digest() != data[head:head + _DIGEST]:
-        return False, None
-    try:
-        return True, pickle.loads(payload)
-    except Exception:  # any unreadable entry is a miss: computed again and replaced
-        return False, None
+
+
+class _HashingWriter:
+    """A file writer that hashes what goes through it."""
+
+    def __init__(self, out: Any) -> None:
+        self.out = out
+        self.digest = hashlib.sha256()
+
+    def write(self, data: Any) -> int:
+        self.digest.update(data)
+        return self.out.write(data)
 
 
 def _store(path: Path, value: Any) -> None:
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
-        with os.fdopen(handle, "wb") as out:
-            # Written in pieces: joining them would copy a large payload once more.
+        with os.fdopen(handle, "w+b") as out:
+            # Pickled straight into the file (a large value is never held whole as bytes);
+            # the digest, known at the end, goes in the place kept for it.
             out.write(_MAGIC)
-            out.write(hashlib.sha256(payload).digest())
-            out.write(payload)
+            out.write(bytes(_DIGEST))
+            writer = _HashingWriter(out)
+            pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            out.seek(len(_MAGIC))
+            out.write(writer.digest.digest())
         os.replace(temp, path)
     except BaseException:
         os.unlink(temp)
