@@ -317,20 +317,31 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     speakers: list[str] = []
     mentions: list[str] = []
     starts, ends = array("q"), array("q")
+    # One string object per distinct value: the same few names recur millions of times.
+    distinct: dict[str, str] = {}
     for doc_id, speaker, mention, start, end in rows:
-        doc_ids.append(doc_id)
-        speakers.append(speaker)
-        mentions.append(mention)
+        doc_ids.append(distinct.setdefault(doc_id, doc_id))
+        speakers.append(distinct.setdefault(speaker, speaker))
+        mentions.append(distinct.setdefault(mention, mention))
         starts.append(start)
         ends.append(end)
     columns = ["doc_id", "speaker", "mention", "start", "end"]
     if not doc_ids:
         return pd.DataFrame([], columns=columns)
-    frame = pd.DataFrame({"doc_id": doc_ids, "speaker": speakers, "mention": mentions,
-                          "start": np.frombuffer(starts, dtype=np.int64),
-                          "end": np.frombuffer(ends, dtype=np.int64)}, columns=columns)
-    del doc_ids, speakers, mentions
-    return frame.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    # Put in order before the table is made (the same order as a stable sort by doc_id and
+    # start), so that the table is not copied once more by sorting it.
+    doc_codes, _ = pd.factorize(pd.Series(doc_ids, dtype=object), sort=True)
+    start_values = np.frombuffer(starts, dtype=np.int64)
+    order = np.lexsort((start_values, doc_codes))
+    del doc_codes
+
+    data: dict[str, Any] = {}
+    for name, values in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
+        data[name] = pd.Series(np.array(values, dtype=object)[order], dtype="str")
+        values.clear()  # each list goes once its column is made
+    data["start"] = start_values[order]
+    data["end"] = np.frombuffer(ends, dtype=np.int64)[order]
+    return pd.DataFrame(data, columns=columns)
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:
@@ -342,6 +353,9 @@ def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]
 def finder_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> tuple[list[str], list[str]]:
     """``(names, people)`` for :func:`name_finder`: the names of :func:`mention_names` and the
     speakers among them that are persons."""
+    # Only the columns the names come from are copied, not a corpus's whole table.
+    quotes = quotes[[c for c in ("speaker", "speaker_type", "kind", "embedded")
+                     if c in quotes.columns]]
     people = _known_names(quotes[quotes["speaker_type"] == "person"])
     return sorted(set(_known_names(quotes)) | set(titled)), people
 
