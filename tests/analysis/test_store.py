@@ -163,3 +163,32 @@ def test_corpus_speaker_ids_are_the_same_from_stored_columns_as_from_records(pol
     # Without the whole tables of that run, the tables are rebuilt from the stored columns.
     shutil.rmtree(default_store(tmp_path).folder / "tables")
     _assert_same(analyze(docs, quiet=True, store=tmp_path), plain)
+
+
+def test_a_narrow_analysis_gives_the_same_speaker_and_verb_tables(polnear_path):
+    from toolkit.analysis import speakers, verbs
+    from toolkit.analysis.gathering import ALWAYS
+    from toolkit.cli.analyses import SPEAKER_COLUMNS, VERB_COLUMNS
+    from toolkit.errors import ParameterError
+
+    docs = list(load(polnear_path / "train" / "text"))[:60]
+    full = analyze(docs, quiet=True)
+    narrow = analyze(docs, quiet=True, columns=SPEAKER_COLUMNS, mentions="counts")
+    assert set(narrow.quotes.columns) == set(SPEAKER_COLUMNS) | set(ALWAYS)
+    assert "content" not in narrow.quotes.columns
+    # Word counts and mention counts stand in for the contents and the mention rows.
+    assert narrow.mentions["n_mentions"].sum() == len(full.mentions)
+    pd.testing.assert_frame_equal(
+        speakers.speaker_table(full.quotes, full.documents, mentions=full.mentions),
+        speakers.speaker_table(narrow.quotes, narrow.documents, mentions=narrow.mentions))
+    pd.testing.assert_frame_equal(
+        speakers.mentioned_not_quoted(full.mentions, full.quotes),
+        speakers.mentioned_not_quoted(narrow.mentions, narrow.quotes))
+    pd.testing.assert_series_equal(full.quotes["speaker"], narrow.quotes["speaker"])
+    verb_only = analyze(docs, quiet=True, columns=VERB_COLUMNS, mentions=False)
+    pd.testing.assert_frame_equal(verbs.verb_counts(full.quotes, full.documents),
+                                  verbs.verb_counts(verb_only.quotes, verb_only.documents))
+    with pytest.raises(ParameterError, match="unknown attribution column"):
+        analyze(docs[:2], quiet=True, columns=["speaker", "loudness"])
+    with pytest.raises(ParameterError, match="mentions must be"):
+        analyze(docs[:2], quiet=True, mentions="some")

@@ -10,7 +10,9 @@
   per-document tokens and voices they share;
 - :mod:`~toolkit.analysis.compare`: one table between two periods;
   :mod:`~toolkit.analysis.overview`: what was loaded and what cleaning removed;
-- :mod:`~toolkit.analysis.store`: per-document results stored as Parquet for later runs.
+- :mod:`~toolkit.analysis.store`: per-document results stored as Parquet for later runs;
+  :mod:`~toolkit.analysis.gathering`: a corpus's attributions gathered from them as columns
+  into the quotes table.
 """
 
 from toolkit.analysis.base_tables import (

@@ -21,7 +21,7 @@ checks the hash (documents without a file of their own, such as CSV rows, are se
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -413,10 +413,11 @@ def select(corpus: Iterable[Document], *, date_from: str | None = None,
 def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
             date_from: str | None = None, date_to: str | None = None,
             cache: bool | str | os.PathLike[str] = False,
-            quiet: bool = False, mentions: bool = True,
+            quiet: bool = False, mentions: bool | str = True,
             store: bool | str | os.PathLike[str] = False,
             scheduler: str | None = None,
-            values: dict[str, Any] | None = None) -> CorpusAnalysis:
+            values: dict[str, Any] | None = None,
+            columns: Sequence[str] | None = None) -> CorpusAnalysis:
     """Run the per-document pass over ``corpus`` and reduce it into the base tables.
 
     ``workers`` > 1 spreads documents over that many processes (``None``: one per core).
@@ -425,7 +426,13 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     lexicons): ``True`` for the default cache folder (see :mod:`toolkit.cache`) or a folder path;
     cached runs compute missing documents in this process. A progress bar shows in notebooks and
     terminals (see :mod:`toolkit.progress`) unless ``quiet``. ``mentions=False`` skips the
-    mention pass (``mentions`` is then an empty table) for callers that need only the quotes.
+    mention pass (``mentions`` is then an empty table) for callers that need only the quotes;
+    ``mentions="counts"`` gives the mentions counted per document and name
+    (:func:`~toolkit.analysis.speakers.mention_counts`), all the speaker tables need.
+    ``columns`` keeps only those columns of the quotes table (and the few of
+    :data:`~toolkit.analysis.gathering.ALWAYS`), and may ask for ``content_words`` (see
+    :mod:`toolkit.analysis.gathering`): a table command over a large corpus holds what it
+    needs, not every attribution's words and offsets.
     ``store`` keeps per-document results as Parquet (see :mod:`toolkit.analysis.store`):
     ``True`` for the store under the default cache folder, or a cache folder path; stored
     documents are read, only the others computed (over the workers) and added. ``scheduler``
@@ -441,6 +448,8 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         workers = os.cpu_count() or 1
     if workers < 1:
         raise ParameterError(f"workers must be at least 1, got {workers}")
+    if mentions not in (True, False, "counts"):
+        raise ParameterError(f"mentions must be True, False or 'counts', not {mentions!r}")
     if scheduler is not None and scheduler != "dask" and "://" not in scheduler:
         raise ParameterError(f"scheduler must be 'dask' or an address such as "
                              f"tcp://HOST:PORT, not {scheduler!r}")
@@ -459,15 +468,15 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
         # are kept whole: a second run over it (another notebook of a report, another table
         # command) reads them instead of reducing the per-document results again.
         state = result_store.corpus_state(docs)
-        if not mentions:  # the tables of a run with mentions will do, without them
+        if not mentions and columns is None:  # the tables of a run with mentions will do
             whole = result_store.stored_tables(f"{state}-mentions")
             if whole is not None:
                 return CorpusAnalysis(documents=whole.documents, quotes=whole.quotes,
                                       mentions=mention_frame([]))
-        return result_store.tables(f"{state}-mentions" if mentions else state, lambda: _analyze(
+        return result_store.tables(_tables_name(state, mentions, columns), lambda: _analyze(
             docs, workers, scheduler, mentions, progress(
                 _stored_map(docs, workers, result_store, scheduler, values),
-                total=total, desc="attribution", quiet=quiet)))
+                total=total, desc="attribution", quiet=quiet), columns))
     elif cache:
         from toolkit.cache import cached_map, lexicon_fingerprint
 
@@ -479,44 +488,39 @@ def analyze(corpus: Iterable[Document], *, workers: int | None = 1,
     else:
         results = progress(_pass(analyze_document, iter(docs), workers, scheduler),
                            total=total, desc="attribution", quiet=quiet)
-    return _analyze(docs, workers, scheduler, mentions, results)
+    return _analyze(docs, workers, scheduler, mentions, results, columns)
 
 
-def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, mentions: bool,
-             results: Iterable[DocumentResult]) -> CorpusAnalysis:
+def _tables_name(state: str, mentions: bool | str, columns: Sequence[str] | None) -> str:
+    """The name the tables of corpus ``state`` are stored under, for these options."""
+    name = state + {True: "-mentions", "counts": "-mention-counts", False: ""}[mentions]
+    return name if columns is None else f"{name}-columns-{','.join(sorted(set(columns)))}"
+
+
+def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
+             mentions: bool | str, results: Iterable[DocumentResult],
+             columns: Sequence[str] | None = None) -> CorpusAnalysis:
     """Reduce per-document ``results`` into the base tables, then run the mention pass."""
     import pandas as pd
 
-    from toolkit.analysis.speakers import finder_names, mention_frame
+    from toolkit.analysis.gathering import Gathered
+    from toolkit.analysis.speakers import finder_names, mention_counts, mention_frame
 
-    # Only what the tables need is kept of each result, as results arrive; attributions as
-    # Arrow columns (read from the store, or converted a part at a time), never a record
-    # object each for the whole corpus.
-    from toolkit.analysis.store import PART, attribution_table
-
-    blocks: list[Any] = []
-    fresh: list[tuple[str, Any]] = []
+    # Only what the tables need is kept of each result, as results arrive: the attributions
+    # as Arrow columns (see toolkit.analysis.gathering).
+    gathered = Gathered(columns)
     rows: list[dict[str, Any]] = []
     titled: set[str] = set()
     excluded: list = []
     for result in results:
-        if isinstance(result.attributions, (tuple, list)):
-            fresh.append(("", result.attributions))
-            if len(fresh) >= PART:
-                blocks.append(attribution_table(fresh))
-                fresh = []
-        else:  # stored rows: the fresh ones before them go first, to keep the corpus order
-            if fresh:
-                blocks.append(attribution_table(fresh))
-                fresh = []
-            blocks.append(result.attributions)
+        gathered.add(result.attributions)
         rows.append({**result.info, "n_sentences": result.n_sentences,
                      "n_tokens": result.n_tokens})
         titled.update(result.names)
         excluded.append(result.excluded)
     del results
-    blocks.append(attribution_table(fresh))
-    quotes = _quotes_table(blocks)
+    quotes = gathered.quotes()
+    del gathered
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
@@ -531,49 +535,5 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None, ment
                 for row in found)
     else:
         rows = []
-    return CorpusAnalysis(documents=documents, quotes=quotes, mentions=mention_frame(rows))
-
-
-def _concatenated(blocks: list[Any]) -> Any:
-    """One table of ``blocks``, which is emptied."""
-    import pyarrow as pa
-
-    table = pa.concat_tables(blocks)
-    blocks.clear()
-    return table
-
-
-def _quotes_table(blocks: list[Any]) -> pd.DataFrame:
-    """The attribution table of :func:`toolkit.attribution.to_frame` with corpus-wide speaker
-    ids (:func:`~toolkit.attribution.speakers.merge_speakers`), from Arrow tables of the
-    corpus's attributions in corpus order."""
-    import numpy as np
-    import pandas as pd
-
-    from toolkit.analysis.store import attribution_frame
-    from toolkit.attribution.speakers.corpus_ids import lower_words, speaker_ids
-
-    lower = lower_words(text for block in blocks for chunk in block.column("content").chunks
-                        for text in chunk.to_pylist())
-    # Nothing here keeps the concatenated table: its columns are freed as they are converted.
-    frame = attribution_frame(_concatenated(blocks))
-    # Speaker ids are decided once per speaker form (speaker, type, title), in the order the
-    # corpus first writes them, then set on every row of that form.
-    keys = ["speaker", "speaker_type", "speaker_title"]
-    groups = frame.groupby(keys, dropna=False, sort=False)
-    sizes = groups.size()
-    forms = [(*(None if pd.isna(value) else value for value in form), int(count))
-             for form, count in zip(sizes.index, sizes.to_numpy(), strict=True)]
-    changed = speaker_ids(forms, lower)
-    if changed:
-        new = [changed.get(form[:3]) for form in forms]
-        codes = groups.ngroup().to_numpy()
-        which = np.array([n is not None for n in new])[codes]
-        codes = codes[which]
-        frame.loc[which, "speaker"] = np.array([n[0] if n else "" for n in new],
-                                               dtype=object)[codes]
-        frame.loc[which, "speaker_type"] = np.array([n[1] if n else "" for n in new],
-                                                    dtype=object)[codes]
-    frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
-                              na_position="first")
-    return frame.reset_index(drop=True)
+    table = mention_counts(rows) if mentions == "counts" else mention_frame(rows)
+    return CorpusAnalysis(documents=documents, quotes=quotes, mentions=table)

@@ -40,6 +40,7 @@ __all__ = [
     "anonymous_rate",
     "speaker_mentions",
     "document_mentions",
+    "mention_counts",
     "mention_frame",
     "mention_names",
     "finder_names",
@@ -47,6 +48,7 @@ __all__ = [
     "titled_names",
     "mentioned_not_quoted",
     "top_n_with_other",
+    "words_in",
 ]
 
 SPEECH_KINDS = ("direct", "indirect", "mixed", "floating")
@@ -65,7 +67,7 @@ _HONORIFIC_BEFORE = re.compile(
 
 # The columns of the quotes table the speaker tables read (besides grouping columns).
 _SPEECH_COLUMNS = ("doc_id", "speaker", "speaker_type", "speaker_title", "kind", "content",
-                   "embedded", "date")
+                   "content_words", "embedded", "date")
 
 
 def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
@@ -79,19 +81,22 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
     out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
     content = out["content"] if "content" in out.columns else None
-    words = content.fillna("").map(_word_count).astype("int64") \
-        if content is not None else 0  # an empty column keeps its text type through map
+    if "content_words" in out.columns:  # counted already (see toolkit.analysis.gathering)
+        words = out["content_words"].astype("int64")
+    else:  # an empty column keeps its text type through map
+        words = content.fillna("").map(words_in).astype("int64") if content is not None else 0
     is_direct = out["kind"].isin(DIRECT_KINDS)
     out["words_direct"] = (words * is_direct).astype(int)
     out["words_indirect"] = (words * ~is_direct).astype(int)
     out["is_direct"] = is_direct.astype(int)
-    return out.drop(columns=["content"], errors="ignore")
+    return out.drop(columns=["content", "content_words"], errors="ignore")
 
 
 @lru_cache(maxsize=1 << 18)
-def _word_count(content: str) -> int:
-    """The words of one quote's content. Kept per text: the speaker tables of a report each
-    count the words of the same quotes, and a string keeps its hash once computed."""
+def words_in(content: str) -> int:
+    """The words of one quote's content, as the speaker tables count them. Kept per text: the
+    speaker tables of a report each count the words of the same quotes, and a string keeps its
+    hash once computed."""
     return len(_WORD.findall(content))
 
 
@@ -179,7 +184,10 @@ def _add_mentions(table: pd.DataFrame, mentions: pd.DataFrame | None, data: pd.D
         return table.assign(n_mentions=0)
     groups = data[["doc_id"] + cols].drop_duplicates()
     m = mentions.merge(groups, on="doc_id", how="inner")
-    counts = m.groupby(keys, sort=False).size().rename("n_mentions").reset_index()
+    if "n_mentions" in m.columns:  # a table of mention counts (mention_counts)
+        counts = m.groupby(keys, sort=False)["n_mentions"].sum().reset_index()
+    else:
+        counts = m.groupby(keys, sort=False).size().rename("n_mentions").reset_index()
     out = table.merge(counts, on=keys, how="left")
     out["n_mentions"] = out["n_mentions"].fillna(0).astype(int)
     return out
@@ -342,6 +350,21 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     data["start"] = start_values[order]
     data["end"] = np.frombuffer(ends, dtype=np.int64)[order]
     return pd.DataFrame(data, columns=columns)
+
+
+def mention_counts(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFrame:
+    """Mentions counted per document and name, from rows of :func:`document_mentions`: what
+    the speaker tables need of :func:`mention_frame`'s table, at a small part of its size (it
+    can stand in for it as ``mentions=`` of :func:`speaker_table` and
+    :func:`mentioned_not_quoted`). Columns: doc_id, speaker, n_mentions. Sorted by doc_id,
+    speaker."""
+    import pandas as pd
+
+    counts: Counter[tuple[str, str]] = Counter((row[0], row[1]) for row in rows)
+    frame = pd.DataFrame([(doc_id, speaker, n) for (doc_id, speaker), n in counts.items()],
+                         columns=["doc_id", "speaker", "n_mentions"])
+    frame["n_mentions"] = frame["n_mentions"].astype("int64")
+    return frame.sort_values(["doc_id", "speaker"], kind="stable").reset_index(drop=True)
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:
@@ -568,9 +591,10 @@ def mentioned_not_quoted(mentions: pd.DataFrame, quotes: pd.DataFrame, *,
     quoted = set(_speech(quotes, kinds, include_embedded)["speaker"])
     counts: Counter = Counter()
     docs: dict[str, set] = defaultdict(set)
-    for speaker, doc_id in zip(mentions["speaker"], mentions["doc_id"], strict=True):
+    numbers = mentions["n_mentions"] if "n_mentions" in mentions.columns else [1] * len(mentions)
+    for speaker, doc_id, n in zip(mentions["speaker"], mentions["doc_id"], numbers, strict=True):
         if speaker not in quoted:
-            counts[speaker] += 1
+            counts[speaker] += int(n)
             docs[speaker].add(doc_id)
     import pandas as pd
 

@@ -141,33 +141,39 @@ def table_records(table: Any) -> tuple:
 
 
 def attribution_frame(table: Any) -> pd.DataFrame:
-    """The rows of a table of :func:`attribution_table` as :func:`toolkit.attribution.to_frame`
-    makes them from records (same columns and types), in the table's order. Text columns go
-    from Arrow to pandas without a Python string per cell, and each column of ``table`` is let
-    go once converted (its memory is freed when nothing else holds the table)."""
+    """The rows of a table of :func:`attribution_table`'s columns (all of them, or some, and
+    other columns after them) as :func:`toolkit.attribution.to_frame` makes them from records
+    (same types), in the table's order; the ``key`` column is left out. Text columns go from
+    Arrow to pandas without a Python string per cell, and each column of ``table`` is let go
+    once converted (its memory is freed when nothing else holds the table)."""
     import pandas as pd
 
-    from toolkit.attribution import COLUMNS, Attribution, to_frame
+    from toolkit.attribution import Attribution, to_frame
 
-    if len(table) == 0:
-        return to_frame([])
     types = {f.name: str(f.type) for f in fields(Attribution)}
+    names = [name for name in table.column_names if name != "key"]
+    if len(table) == 0:
+        empty = to_frame([])
+        return pd.DataFrame({name: empty[name] if name in types else
+                             table.column(name).to_pandas() for name in names}, columns=names)
     data = {}
-    for name in COLUMNS:
+    for name in names:
         column = table.column(name)
-        annotation = types[name]
+        annotation = types.get(name, "")
         if annotation.startswith(("tuple[tuple[int", "tuple[str")):
             data[name] = _stored_column(annotation, column.to_pylist())
-        elif column.null_count == len(column) or not annotation.startswith(("str", "int")):
+        elif name in types and (column.null_count == len(column)
+                                or not annotation.startswith(("str", "int"))):
             # all missing (pandas keeps None), or flags: as the records would give them
             data[name] = column.to_pylist()
         else:
             data[name] = column.to_pandas()
         del column
         table = table.drop_columns([name])
-    frame = pd.DataFrame(data, columns=list(COLUMNS))
+    frame = pd.DataFrame(data, columns=names)
     for name in ("speaker_start", "speaker_end", "content_start", "content_end"):
-        frame[name] = frame[name].astype("Int64")
+        if name in frame.columns:
+            frame[name] = frame[name].astype("Int64")
     return frame
 
 

@@ -92,18 +92,28 @@ def _quotes_table(args: argparse.Namespace, corpus: Corpus) -> pd.DataFrame | No
     if args.no_quotes:
         return None
     from toolkit.analysis import analyze
+    from toolkit.analysis.scan import QUOTE_COLUMNS
 
     return analyze(corpus, workers=args.workers or available_cores(), quiet=True,
-                   mentions=False, store=not args.no_store,
-                   scheduler=args.scheduler).quotes
+                   mentions=False, store=not args.no_store, scheduler=args.scheduler,
+                   columns=QUOTE_COLUMNS).quotes
 
 
-def _analysis(args: argparse.Namespace) -> CorpusAnalysis:
+# The columns of the quotes table each family of tables reads: a command over a large corpus
+# holds these, not every attribution's words and offsets.
+SPEAKER_COLUMNS = ("doc_id", "speaker", "speaker_type", "speaker_title", "kind", "embedded",
+                   "content_words")
+VERB_COLUMNS = ("doc_id", "speaker", "speaker_type", "kind", "embedded", "cue_lemma",
+                "verb_category", "content_start")
+
+
+def _analysis(args: argparse.Namespace, columns: tuple[str, ...],
+              mentions: bool | str) -> CorpusAnalysis:
     from toolkit.analysis import analyze
 
     return analyze(open_corpus(args), workers=args.workers or available_cores(),
-                   store=not args.no_store, scheduler=args.scheduler,
-                   **date_range(args))
+                   store=not args.no_store, scheduler=args.scheduler, columns=columns,
+                   mentions=mentions, **date_range(args))
 
 
 # -- speakers and verbs -------------------------------------------------------------------------
@@ -118,7 +128,7 @@ def _speakers_options(parser: argparse.ArgumentParser) -> None:
 def speakers_table(args: argparse.Namespace) -> pd.DataFrame:
     from toolkit.analysis import speakers
 
-    base = _analysis(args)
+    base = _analysis(args, SPEAKER_COLUMNS, "counts")
     q, d, by, top_n = base.quotes, base.documents, args.by, args.top_n
     build: dict[str, Callable[[], pd.DataFrame]] = {
         "speakers": lambda: speakers.speaker_table(q, d, by=by, mentions=base.mentions,
@@ -145,7 +155,7 @@ def verbs_table(args: argparse.Namespace) -> pd.DataFrame:
 
     if args.table == "taxonomy":  # the lexicon's categories: no corpus needed
         return verbs.load_categories()
-    base = _analysis(args)
+    base = _analysis(args, VERB_COLUMNS, False)
     q, d, by, least = base.quotes, base.documents, args.by, args.min_attributions
     build: dict[str, Callable[[], pd.DataFrame]] = {
         "counts": lambda: verbs.verb_counts(q, d, by=by),
