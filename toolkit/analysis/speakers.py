@@ -358,13 +358,38 @@ def mention_counts(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFra
     can stand in for it as ``mentions=`` of :func:`speaker_table` and
     :func:`mentioned_not_quoted`). Columns: doc_id, speaker, n_mentions. Sorted by doc_id,
     speaker."""
+    from array import array
+
+    import numpy as np
     import pandas as pd
 
-    counts: Counter[tuple[str, str]] = Counter((row[0], row[1]) for row in rows)
-    frame = pd.DataFrame([(doc_id, speaker, n) for (doc_id, speaker), n in counts.items()],
-                         columns=["doc_id", "speaker", "n_mentions"])
-    frame["n_mentions"] = frame["n_mentions"].astype("int64")
-    return frame.sort_values(["doc_id", "speaker"], kind="stable").reset_index(drop=True)
+    # Rows come a document at a time: each document's names are counted, then added as columns
+    # (one string object per distinct value), so no pair of the whole corpus is a key.
+    doc_ids: list[str] = []
+    speakers: list[str] = []
+    numbers = array("q")
+    distinct: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    current = None
+
+    def add_document() -> None:
+        for speaker, n in counts.items():
+            doc_ids.append(distinct.setdefault(current, current))
+            speakers.append(distinct.setdefault(speaker, speaker))
+            numbers.append(n)
+        counts.clear()
+
+    for doc_id, speaker, *_ in rows:
+        if doc_id != current:
+            add_document()
+            current = doc_id
+        counts[speaker] += 1
+    add_document()
+    frame = pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype="str"),
+                          "speaker": pd.Series(speakers, dtype="str"),
+                          "n_mentions": np.frombuffer(numbers, dtype=np.int64)})
+    # A document named twice in the rows is counted once, summed.
+    return frame.groupby(["doc_id", "speaker"], sort=True, as_index=False)["n_mentions"].sum()
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:
