@@ -103,8 +103,8 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
     ranked = sorted((i for i, p in enumerate(prints) if p is not None), key=lambda i: order[i])
     out: dict[int, tuple[int, str, float]] = {}
     by_exact: dict[str, int] = {}
-    # band hash -> the originals having it: an int for one (the usual case), else a list.
-    buckets: dict[int, int | list[int]] = {}
+    sharing = _sharing_a_band(prints)
+    originals: set[int] = set()
     for i in ranked:
         fp = prints[i]
         original = by_exact.get(fp.exact)
@@ -114,11 +114,8 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
         by_exact[fp.exact] = i
         if not fp.sketch:
             continue
-        candidates: set[int] = set()
-        for key in fp.bands:
-            found = buckets.get(key)
-            if found is not None:
-                candidates.update(found) if isinstance(found, list) else candidates.add(found)
+        # The originals already seen that share a band with this document.
+        candidates = {j for group in sharing.get(i, ()) for j in group if j in originals}
         best = None
         for j in sorted(candidates, key=lambda j: order[j]):
             score = resemblance(fp.sketch, prints[j].sketch)
@@ -127,12 +124,29 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
         if best is not None:
             out[i] = (best[0], "near", round(best[1], 3))
             continue
-        for key in fp.bands:
-            found = buckets.get(key)
-            if found is None:
-                buckets[key] = i
-            elif isinstance(found, list):
-                found.append(i)
-            else:
-                buckets[key] = [found, i]
+        originals.add(i)
     return out
+
+
+def _sharing_a_band(prints: Sequence[Fingerprint | None]) -> dict[int, list[list[int]]]:
+    """For each document that shares a band hash with another, the groups of documents
+    sharing each such hash (itself included). Found by sorting every band hash of the corpus
+    in one array: a corpus's hashes are not each a key of a dict."""
+    with_bands = [i for i, p in enumerate(prints) if p is not None and p.sketch and p.bands]
+    if not with_bands:
+        return {}
+    keys = np.array([prints[i].bands for i in with_bands], dtype=np.uint64).ravel()
+    owners = np.repeat(np.array(with_bands, dtype=np.int64), BANDS)
+    order = np.argsort(keys, kind="stable")
+    keys, owners = keys[order], owners[order]
+    del order
+    # Runs of equal hashes of two documents or more.
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    shared = ends - starts > 1
+    sharing: dict[int, list[list[int]]] = {}
+    for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
+        group = owners[start:end].tolist()
+        for i in group:
+            sharing.setdefault(i, []).append(group)
+    return sharing
