@@ -107,7 +107,7 @@ def test_every_attribution_field_comes_back_from_the_store_as_it_went_in(tmp_pat
     store.write([("k1", DocumentResult(info={"doc_id": "d1"}, n_tokens=12, n_sentences=1,
                                        attributions=records, names=("Dana Ortiz",)))])
     found = store.read()
-    n_tokens, n_sentences, names, excluded = found.documents["k1"]
+    n_tokens, n_sentences, names, excluded, lower = found.documents["k1"]
     assert (n_tokens, n_sentences, names) == (12, 1, ("Dana Ortiz",))
     assert found.records("k1") == records
 

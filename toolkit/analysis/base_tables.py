@@ -40,8 +40,10 @@ __all__ = ["DocumentResult", "CorpusAnalysis", "analyze_document", "analyze", "s
 @dataclass(frozen=True)
 class DocumentResult:
     """What one document yields: its metadata, token count, attributions, the names that
-    follow a title in it (``names``, for mention finding) and the spans cleaning excluded
-    (``excluded``; None when not known), so that mentions are found without cleaning it again."""
+    follow a title in it (``names``, for mention finding), the spans cleaning excluded
+    (``excluded``; None when not known), so that mentions are found without cleaning it again,
+    and the words its attributions' contents write in lower case (``lower``, for speaker ids
+    across the corpus; None when not known)."""
 
     info: dict[str, Any]
     n_tokens: int
@@ -49,6 +51,7 @@ class DocumentResult:
     attributions: tuple
     names: tuple[str, ...] = ()
     excluded: tuple[tuple[int, int], ...] | None = None
+    lower: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ def analyze_document(doc: Document) -> DocumentResult:
     """Segment and attribute one document. Pure: the result depends only on the document."""
     from toolkit.analysis.speakers import titled_names
     from toolkit.attribution import extract
+    from toolkit.attribution.speakers.corpus_ids import lower_words
     from toolkit.corpus.segment import segment_document
 
     seg = segment_document(doc)
@@ -77,7 +81,8 @@ def analyze_document(doc: Document) -> DocumentResult:
     return DocumentResult(info=doc.info(), n_tokens=len(seg.tokens),
                           n_sentences=len(seg.sentences), attributions=tuple(records),
                           names=tuple(titled_names(doc.text)),
-                          excluded=tuple((a, b) for a, b in doc.excluded))
+                          excluded=tuple((a, b) for a, b in doc.excluded),
+                          lower=tuple(sorted(lower_words(r.content for r in records))))
 
 
 # Documents per task sent to a worker: large enough that pickling and queueing stay small
@@ -256,11 +261,11 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names_, excluded = known.documents[key]
+                n_tokens, n_sentences, names_, excluded, lower = known.documents[key]
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
                                      n_sentences=n_sentences,
                                      attributions=known.attributions(key),
-                                     names=names_, excluded=excluded)
+                                     names=names_, excluded=excluded, lower=lower)
     finally:
         store.write(fresh)
         for name, items in fresh_values.items():
@@ -513,7 +518,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
     titled: set[str] = set()
     excluded: list = []
     for result in results:
-        gathered.add(result.attributions)
+        gathered.add(result.attributions, result.lower)
         rows.append({**result.info, "n_sentences": result.n_sentences,
                      "n_tokens": result.n_tokens})
         titled.update(result.names)

@@ -45,19 +45,27 @@ class Gathered:
                                  hint=f"use names of: {', '.join(COLUMNS)}, or {CONTENT_WORDS}")
         self.columns = [c for c in COLUMNS if c in wanted or c in ALWAYS]
         self.words = CONTENT_WORDS in wanted
-        # The words the corpus's contents write in lower case (for speaker ids), kept as the
-        # contents go.
+        # The words the corpus's contents write in lower case (for speaker ids), as the
+        # documents come.
         self.lower: set[str] = set()
         self._parts: list[Any] = []
         self._raw: list[Any] = []
         self._fresh: list[tuple[str, Any]] = []
         self._documents = 0
 
-    def add(self, attributions: Any) -> None:
+    def add(self, attributions: Any, lower: Any = None) -> None:
         """One document's attributions: a tuple of records, or an Arrow table of
-        :func:`~toolkit.analysis.store.attribution_table`'s columns."""
+        :func:`~toolkit.analysis.store.attribution_table`'s columns; ``lower``: the words their
+        contents write in lower case, when known (else they are read from the contents)."""
         from toolkit.analysis.store import PART
 
+        if lower is None:
+            from toolkit.attribution.speakers.corpus_ids import lower_words
+
+            lower = lower_words(r.content for r in attributions) \
+                if isinstance(attributions, (tuple, list)) else \
+                lower_words(attributions.column("content").to_pylist())
+        self.lower.update(lower)
         if isinstance(attributions, (tuple, list)):
             self._fresh.append(("", attributions))
             if len(self._fresh) >= PART:
@@ -82,18 +90,17 @@ class Gathered:
         import pyarrow as pa
 
         from toolkit.analysis.speakers import words_in
-        from toolkit.attribution.speakers.corpus_ids import lower_words
 
         if not self._raw:
             return
         table = pa.concat_tables(self._raw)
         self._raw, self._documents = [], 0
-        texts = table.column("content").to_pylist()
-        self.lower.update(lower_words(texts))
-        table = table.select(self.columns)
         if self.words:
-            table = table.append_column(CONTENT_WORDS, pa.array(
-                [words_in(text) if text else 0 for text in texts], type=pa.int64()))
+            texts = table.column("content").to_pylist()
+            words = pa.array([words_in(text) if text else 0 for text in texts], type=pa.int64())
+            table = table.select(self.columns).append_column(CONTENT_WORDS, words)
+        else:
+            table = table.select(self.columns)
         self._parts.append(table)
 
     def quotes(self) -> pd.DataFrame:

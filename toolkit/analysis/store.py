@@ -3,7 +3,8 @@
 A :class:`ResultStore` is a folder of Parquet parts (``CACHE_DIR/store/VERSION/``, where
 VERSION hashes the toolkit version, its source code and the lexicons, so results of other code
 are never read). Each part holds the results of up to :data:`PART` documents in two files:
-``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans) and
+``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans, the
+words the contents write in lower case) and
 ``attributions-ID.parquet`` (key, then one column per attribution field, one row per
 attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
 metadata and text. Parts are written to a temporary name and renamed into place, so a run that
@@ -93,7 +94,8 @@ def _schemas():
         (c, _column_type(types[c])) for c in columns])
     documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
                            ("n_sentences", pa.int64()), ("names", pa.list_(pa.string())),
-                           ("excluded", pa.list_(pa.list_(pa.int64())))])
+                           ("excluded", pa.list_(pa.list_(pa.int64()))),
+                           ("lower", pa.list_(pa.string()))])
     return documents, attributions, columns
 
 
@@ -179,7 +181,8 @@ def attribution_frame(table: Any) -> pd.DataFrame:
 
 class StoredResults:
     """What :meth:`ResultStore.read` finds. ``documents``: ``{key: (n_tokens, n_sentences,
-    names, excluded)}`` (``excluded``: the spans cleaning excluded, None when not stored).
+    names, excluded, lower)}`` (``excluded``: the spans cleaning excluded; ``lower``: the words
+    its contents write in lower case; each None when not stored).
     The attributions of every document are rows of one Arrow table (far smaller than a record
     object each): :meth:`attributions` gives one document's rows, :meth:`records` them as
     :class:`~toolkit.attribution.Attribution` records."""
@@ -280,9 +283,10 @@ class ResultStore:
                 key = row["key"]
                 if key in documents:
                     continue
-                spans = row.get("excluded")
+                spans, lower = row.get("excluded"), row.get("lower")
                 documents[key] = (row["n_tokens"], row["n_sentences"], tuple(row["names"] or ()),
-                                  None if spans is None else tuple((a, b) for a, b in spans))
+                                  None if spans is None else tuple((a, b) for a, b in spans),
+                                  None if lower is None else tuple(lower))
                 start, length = runs.get(key, (0, 0))
                 rows[key] = (offset + start, length)
             tables.append(table)
@@ -299,11 +303,12 @@ class ResultStore:
         items = list(items)
         doc_rows = []
         for key, result in items:
-            excluded = getattr(result, "excluded", None)
+            excluded, lower = getattr(result, "excluded", None), getattr(result, "lower", None)
             doc_rows.append({"key": key, "n_tokens": result.n_tokens,
                              "n_sentences": result.n_sentences, "names": list(result.names),
                              "excluded": None if excluded is None else
-                             [list(span) for span in excluded]})
+                             [list(span) for span in excluded],
+                             "lower": None if lower is None else list(lower)})
         if not doc_rows:
             return
         tables = {"attributions": attribution_table(
