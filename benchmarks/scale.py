@@ -8,7 +8,8 @@ random half of another's, shuffled, so few articles are near copies of each othe
 ``metadata.csv`` gives each an outlet and a date. Each command then runs in a fresh process
 (``python -m toolkit ...`` with this checkout first on the path, output to /dev/null):
 ``corpus --format jsonl``, ``quotes --paths-from -``, ``speakers``, ``frames``, and
-``analyze(workers=1)`` and ``analyze(workers=2)`` through the library. Per command and size it
+``analyze(workers=1)`` and ``analyze(workers=2)`` through the library (the corpus loaded
+with the same number of workers, as the commands do). Per command and size it
 prints the child's CPU time (user + system of the command's own process: worker processes,
 which multiprocessing starts from its fork server, are not counted, so compare wall times
 for commands that use workers), wall time and peak resident
@@ -36,7 +37,7 @@ ANALYZE = """
 import sys
 from toolkit.analysis import analyze
 from toolkit.corpus import load
-analyze(load(sys.argv[1]), workers=int(sys.argv[2]), quiet=True)
+analyze(load(sys.argv[1], workers=int(sys.argv[2])), workers=int(sys.argv[2]), quiet=True)
 """
 
 

@@ -102,12 +102,14 @@ def column_options(args: argparse.Namespace) -> dict[str, str | None]:
 
 def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
     """Load the corpus named by the options of :func:`add_corpus_options` (or at ``path``,
-    read with those options)."""
+    read with those options). Inputs not read before are read over ``--workers`` processes
+    (the cores available when the command has no such option)."""
     from toolkit.corpus import load
 
     english_only = hasattr(args, "all_languages") and not args.all_languages
     corpus = load(args.path if path is None else path, format=args.input_format,
                   include_duplicates=args.include_duplicates, english_only=english_only,
+                  workers=getattr(args, "workers", None) or available_cores(),
                   **column_options(args))
     not_english = corpus.language_counts()["other"]
     if not_english and english_only:

@@ -75,11 +75,12 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
     this corpus state are read from the result store (:mod:`toolkit.analysis.store`) when
     there, else computed over one worker process per core and stored: the notebooks of a report
     share one analysis, and a corpus that grew computes only its new documents. ``workers``
-    processes do the per-document work (default: one per core). ``values`` (with ``cache``):
+    processes read the inputs not read before and do the per-document work (default: one per
+    core). ``values`` (with ``cache``):
     other per-document values to store in the same pass (see
     :func:`toolkit.analysis.analyze`). The report runner calls this once before any notebook
     starts."""
-    loaded = load(corpus, **columns)
+    loaded = load(corpus, workers=workers, **columns)
     articles = select(loaded, date_from=date_from, date_to=date_to)
     not_english = [d for d in articles if d.language == "other"]
     if not_english:
