@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COUNTED_KINDS", "SEPARATE_KINDS", "NO_VERB", "ATTRIBUTION_DEFINITION",
            "AttributionCounts", "counted_attributions", "attribution_counts", "first_hand",
-           "speech_rows"]
+           "first_hand_mask", "speech_rows"]
 
 COUNTED_KINDS = ("direct", "indirect", "mixed", "floating")
 SEPARATE_KINDS = ("cognitive", "evidential")
@@ -78,7 +78,17 @@ def first_hand(quotes: pd.DataFrame, *, include_embedded: bool = False) -> pd.Da
     ``include_embedded``. A table without an ``embedded`` column is returned whole."""
     if include_embedded or "embedded" not in quotes.columns:
         return quotes
-    return quotes[~quotes["embedded"].fillna(False).astype(bool)]
+    return quotes[first_hand_mask(quotes)]
+
+
+def first_hand_mask(quotes: pd.DataFrame, *, include_embedded: bool = False) -> pd.Series:
+    """True for the rows of :func:`first_hand`: to combine with other tests before a single
+    selection of a large table."""
+    if include_embedded or "embedded" not in quotes.columns:
+        import pandas as pd
+
+        return pd.Series(True, index=quotes.index)
+    return ~quotes["embedded"].fillna(False).astype(bool)
 
 
 def speech_rows(quotes: pd.DataFrame, kinds: Sequence[str], *, required: Iterable[str],
@@ -90,8 +100,10 @@ def speech_rows(quotes: pd.DataFrame, kinds: Sequence[str], *, required: Iterabl
     if missing:
         raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
                              hint="pass the table returned by toolkit.attribution.attribute(...)")
-    quotes = first_hand(quotes, include_embedded=include_embedded)
-    return quotes[quotes["kind"].isin(list(kinds))].copy()
+    keep = quotes["kind"].isin(list(kinds)) & first_hand_mask(
+        quotes, include_embedded=include_embedded)
+    # One selection (a new frame: changing it leaves ``quotes`` as it is), not one per test.
+    return quotes[keep]
 
 
 def counted_attributions(quotes: pd.DataFrame, *,

@@ -156,7 +156,9 @@ def with_groups(frame: pd.DataFrame, documents: pd.DataFrame | None, by, *,
     cols = by_columns(by)
     needs_docs = bool(cols) and any(c not in frame.columns for c in cols) or date_from or date_to
     if not needs_docs:
-        return frame.copy(), cols
+        # A new frame sharing the columns until one is changed (copy on write): a corpus's
+        # table is not copied for nothing.
+        return frame.copy(deep=False), cols
     if documents is None:
         raise ParameterError("grouping or filtering by document metadata needs documents=",
                              hint="pass the corpus or toolkit.analysis.document_frame(corpus)")

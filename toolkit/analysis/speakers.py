@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from toolkit.analysis.counting import first_hand, speech_rows
+from toolkit.analysis.counting import first_hand_mask, speech_rows
 from toolkit.analysis.grouping import as_documents, by_columns, document_frame, with_groups
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
@@ -103,7 +103,7 @@ def words_in(content: str) -> int:
 def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
     """The most frequent non-null ``column`` value per ``keys`` (ties: alphabetically first);
     None where a group has no value. Columns: keys..., column."""
-    present = data[data[column].notna()]
+    present = data.loc[data[column].notna(), [*keys, column]]
     counts = present.groupby([*keys, column], sort=False).size().rename("_n").reset_index()
     counts[column] = counts[column].astype(str)
     counts = counts.sort_values(["_n", column], ascending=[False, True], kind="stable")
@@ -115,6 +115,7 @@ def _title_modes(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     courtesy honorific ("Mr."), which is the title only of speakers who have no other."""
     import pandas as pd
 
+    data = data[[*keys, "speaker_title"]]  # only what is read here is copied below
     titles = data["speaker_title"]
     courtesy = titles.map(lambda t: isinstance(t, str) and t.lower() in COURTESY_TITLES)
     if not courtesy.any():
@@ -144,7 +145,11 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     data, cols = with_groups(_speech(quotes, kinds, include_embedded, by), docs, by,
                              date_from=date_from, date_to=date_to)
     if docs is not None and "date" not in data.columns:
-        data = data.merge(docs[["doc_id", "date"]], on="doc_id", how="left")
+        dates = docs[["doc_id", "date"]]
+        if dates["doc_id"].is_unique:  # a column added, not the table copied by a merge
+            data["date"] = data["doc_id"].map(dates.set_index("doc_id")["date"])
+        else:
+            data = data.merge(dates, on="doc_id", how="left")
     keys = cols + ["speaker"]
     grouped = data.groupby(keys, sort=False, dropna=False)
     table = grouped.agg(
@@ -437,11 +442,12 @@ def document_mentions(finder: _NameFinder, doc: Any, *,
 def _known_names(quotes: pd.DataFrame) -> list[str]:
     """Named speakers of the attributions counted as speech (first-hand ones): a name that only
     thinks or shows something (cognitive, evidential) is looked for as a titled name only."""
-    if "kind" in quotes.columns:
-        quotes = first_hand(quotes)
-        quotes = quotes[quotes["kind"].isin(SPEECH_KINDS)]
     named = quotes["speaker_type"].isin(["person", "organization"]) & quotes["speaker"].notna()
-    return sorted(n for n in set(quotes.loc[named, "speaker"].astype(str)) if n[:1].isupper())
+    if "kind" in quotes.columns:
+        named &= quotes["kind"].isin(SPEECH_KINDS) & first_hand_mask(quotes)
+    # The distinct names only become Python strings, not one per attribution.
+    names = quotes.loc[named, "speaker"].unique()
+    return sorted(n for n in {str(name) for name in names} if n[:1].isupper())
 
 
 _SPACE = r"[ \t\u00a0]+"  # within one line
