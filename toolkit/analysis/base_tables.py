@@ -408,6 +408,20 @@ def _mentions_outside(job: tuple[Document, Any]) -> list[tuple[str, str, str, in
     return document_mentions(_FINDER, doc, excluded=spans)
 
 
+def _counts_of(doc: Document) -> list[tuple[str, str, int]]:
+    """The mentions of one document counted per name (in the worker: only the counts travel)."""
+    from toolkit.analysis.speakers import per_document_counts
+
+    return list(per_document_counts(_mentions_of(doc)))
+
+
+def _counts_outside(job: tuple[Document, Any]) -> list[tuple[str, str, int]]:
+    """:func:`_counts_of` of one ``(document, its excluded spans)`` job."""
+    from toolkit.analysis.speakers import per_document_counts
+
+    return list(per_document_counts(_mentions_outside(job)))
+
+
 def select(corpus: Iterable[Document], *, date_from: str | None = None,
            date_to: str | None = None) -> list[Document]:
     """The documents dated within [date_from, date_to] (ISO dates, inclusive; undated documents
@@ -509,7 +523,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
     import pandas as pd
 
     from toolkit.analysis.gathering import Gathered
-    from toolkit.analysis.speakers import finder_names, mention_counts, mention_frame
+    from toolkit.analysis.speakers import counted_mentions, finder_names, mention_frame
 
     # Only what the tables need is kept of each result, as results arrive: the attributions
     # as Arrow columns (see toolkit.analysis.gathering).
@@ -528,17 +542,19 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
     del gathered
     documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    counting = mentions == "counts"  # the workers count each document's mentions
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
         # Every document's excluded spans are known: the pass only reads texts and finds names.
         names = finder_names(quotes, titled)
         rows: Iterable[Any] = (row for found in _map(
-            _mentions_outside, zip(docs, excluded, strict=True), workers,
+            _counts_outside if counting else _mentions_outside,
+            zip(docs, excluded, strict=True), workers,
             initializer=_set_finder, initargs=(names,)) for row in found)
     elif mentions:
         names = finder_names(quotes, titled)
-        rows = (row for found in _pass(_mentions_of, iter(docs), workers, scheduler, names=names)
-                for row in found)
+        rows = (row for found in _pass(_counts_of if counting else _mentions_of, iter(docs),
+                                       workers, scheduler, names=names) for row in found)
     else:
         rows = []
-    table = mention_counts(rows) if mentions == "counts" else mention_frame(rows)
+    table = counted_mentions(rows) if counting else mention_frame(rows)
     return CorpusAnalysis(documents=documents, quotes=quotes, mentions=table)

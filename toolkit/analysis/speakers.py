@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,8 @@ __all__ = [
     "speaker_mentions",
     "document_mentions",
     "mention_counts",
+    "counted_mentions",
+    "per_document_counts",
     "mention_frame",
     "mention_names",
     "finder_names",
@@ -74,11 +76,16 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
             by=None) -> pd.DataFrame:
     """The speech rows of ``quotes`` with the columns the speaker tables read (and the
     grouping columns of ``by`` that the table has): a corpus's table is not copied whole."""
+    import pandas as pd
+
     wanted = dict.fromkeys([*_SPEECH_COLUMNS, *by_columns(by)])
     out = speech_rows(quotes[[c for c in wanted if c in quotes.columns]], kinds,
                       required=("doc_id", "speaker", "speaker_type", "kind"),
                       include_embedded=include_embedded)
-    out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
+    if isinstance(out["speaker"].dtype, pd.StringDtype):  # kept as text: no object per row
+        out["speaker"] = out["speaker"].fillna(UNRESOLVED)
+    else:
+        out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
     content = out["content"] if "content" in out.columns else None
     if "content_words" in out.columns:  # counted already (see toolkit.analysis.gathering)
@@ -188,7 +195,18 @@ def _add_mentions(table: pd.DataFrame, mentions: pd.DataFrame | None, data: pd.D
     if mentions is None or mentions.empty:
         return table.assign(n_mentions=0)
     groups = data[["doc_id"] + cols].drop_duplicates()
-    m = mentions.merge(groups, on="doc_id", how="inner")
+    if groups["doc_id"].is_unique:
+        # One group per document: the mentions of those documents, with their group values
+        # mapped on (a selection, not a merge of a corpus's mentions).
+        inside = mentions["doc_id"].isin(groups["doc_id"])
+        m = mentions[[c for c in ("doc_id", "speaker", "n_mentions") if c in mentions.columns]]
+        if not inside.all():
+            m = m[inside]
+        by_doc = groups.set_index("doc_id")
+        for c in cols:
+            m[c] = m["doc_id"].map(by_doc[c])
+    else:
+        m = mentions.merge(groups, on="doc_id", how="inner")
     if "n_mentions" in m.columns:  # a table of mention counts (mention_counts)
         counts = m.groupby(keys, sort=False)["n_mentions"].sum().reset_index()
     else:
@@ -363,37 +381,45 @@ def mention_counts(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFra
     can stand in for it as ``mentions=`` of :func:`speaker_table` and
     :func:`mentioned_not_quoted`). Columns: doc_id, speaker, n_mentions. Sorted by doc_id,
     speaker."""
+    return counted_mentions(per_document_counts(rows))
+
+
+def per_document_counts(rows: Iterable[tuple[str, str, str, int, int]]
+                        ) -> Iterator[tuple[str, str, int]]:
+    """``(doc_id, speaker, n)`` of rows of :func:`document_mentions` that come a document at a
+    time: each document's names counted, in the order they first come."""
+    counts: Counter[str] = Counter()
+    current = None
+    for doc_id, speaker, *_ in rows:
+        if doc_id != current:
+            yield from ((current, name, n) for name, n in counts.items())
+            counts.clear()
+            current = doc_id
+        counts[speaker] += 1
+    yield from ((current, name, n) for name, n in counts.items())
+
+
+def counted_mentions(counts: Iterable[tuple[str, str, int]]) -> pd.DataFrame:
+    """The table of :func:`mention_counts` from ``(doc_id, speaker, n)`` counts (a document
+    and name given twice are summed)."""
     from array import array
 
     import numpy as np
     import pandas as pd
 
-    # Rows come a document at a time: each document's names are counted, then added as columns
-    # (one string object per distinct value), so no pair of the whole corpus is a key.
+    # Built as columns, with one string object per distinct value: no pair of the corpus is a
+    # key or a tuple at once.
     doc_ids: list[str] = []
     speakers: list[str] = []
     numbers = array("q")
     distinct: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    current = None
-
-    def add_document() -> None:
-        for speaker, n in counts.items():
-            doc_ids.append(distinct.setdefault(current, current))
-            speakers.append(distinct.setdefault(speaker, speaker))
-            numbers.append(n)
-        counts.clear()
-
-    for doc_id, speaker, *_ in rows:
-        if doc_id != current:
-            add_document()
-            current = doc_id
-        counts[speaker] += 1
-    add_document()
+    for doc_id, speaker, n in counts:
+        doc_ids.append(distinct.setdefault(doc_id, doc_id))
+        speakers.append(distinct.setdefault(speaker, speaker))
+        numbers.append(n)
     frame = pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype="str"),
                           "speaker": pd.Series(speakers, dtype="str"),
                           "n_mentions": np.frombuffer(numbers, dtype=np.int64)})
-    # A document named twice in the rows is counted once, summed.
     return frame.groupby(["doc_id", "speaker"], sort=True, as_index=False)["n_mentions"].sum()
 
 
