@@ -528,19 +528,23 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
     # Only what the tables need is kept of each result, as results arrive: the attributions
     # as Arrow columns (see toolkit.analysis.gathering).
     gathered = Gathered(columns)
-    rows: list[dict[str, Any]] = []
+    # The documents table a column at a time (not a dict per document).
+    document_columns: dict[str, list] = {c: [] for c in (*DOCUMENT_COLUMNS, "n_sentences",
+                                                         "n_tokens")}
     titled: set[str] = set()
     excluded: list = []
     for result in results:
         gathered.add(result.attributions, result.lower)
-        rows.append({**result.info, "n_sentences": result.n_sentences,
-                     "n_tokens": result.n_tokens})
+        values = {**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
+        for column, cells in document_columns.items():
+            cells.append(values.get(column))
         titled.update(result.names)
         excluded.append(result.excluded)
     del results
     quotes = gathered.quotes()
     del gathered
-    documents = pd.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, "n_sentences", "n_tokens"])
+    documents = pd.DataFrame(document_columns)
+    del document_columns
     documents = documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
     counting = mentions == "counts"  # the workers count each document's mentions
     if mentions and scheduler is None and all(spans is not None for spans in excluded):
