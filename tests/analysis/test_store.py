@@ -178,6 +178,11 @@ def test_a_narrow_analysis_gives_the_same_speaker_and_verb_tables(polnear_path):
     assert "content" not in narrow.quotes.columns
     # Word counts and mention counts stand in for the contents and the mention rows.
     assert narrow.mentions["n_mentions"].sum() == len(full.mentions)
+    expected = full.mentions.groupby(["doc_id", "speaker"]).size()
+    assert narrow.mentions.set_index(["doc_id", "speaker"])["n_mentions"].to_dict() \
+        == expected.to_dict()
+    rows = full.mentions.itertuples(index=False, name=None)
+    pd.testing.assert_frame_equal(speakers.mention_counts(rows), narrow.mentions)
     pd.testing.assert_frame_equal(
         speakers.speaker_table(full.quotes, full.documents, mentions=full.mentions),
         speakers.speaker_table(narrow.quotes, narrow.documents, mentions=narrow.mentions))
