@@ -112,19 +112,14 @@ class Gathered:
         import pandas as pd
         import pyarrow as pa
 
-        from toolkit.analysis.store import attribution_frame
+        from toolkit.analysis.store import attribution_frame, attribution_table
         from toolkit.attribution.speakers.corpus_ids import speaker_ids
 
         self._add_fresh()
+        if not self._parts and not self._raw:  # no attribution: an empty table of the columns
+            self._raw.append(attribution_table([]))
         self._reduce()
-        if self._parts:
-            table = pa.concat_tables(self._parts)
-        else:
-            from toolkit.analysis.store import attribution_table
-
-            table = attribution_table([]).select(self.columns)
-            if self.words:
-                table = table.append_column(CONTENT_WORDS, pa.array([], type=pa.int64()))
+        table = pa.concat_tables(self._parts)
         self._parts = []
         # Nothing here keeps the table: its columns are freed as they are converted.
         frame = attribution_frame(table)

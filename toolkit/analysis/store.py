@@ -26,6 +26,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import fields
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,12 +84,18 @@ def _stored_column(annotation: str, values: list) -> list:
     return values
 
 
+@lru_cache(maxsize=1)
+def _field_types() -> dict[str, str]:
+    """Each :class:`~toolkit.attribution.Attribution` field's annotation, in field order."""
+    from toolkit.attribution import Attribution
+
+    return {f.name: str(f.type) for f in fields(Attribution)}
+
+
 def _schemas():
     import pyarrow as pa
 
-    from toolkit.attribution import Attribution
-
-    types = {f.name: str(f.type) for f in fields(Attribution)}
+    types = _field_types()
     columns = list(types)
     attributions = pa.schema([("key", pa.string())] + [
         (c, _column_type(types[c])) for c in columns])
@@ -135,10 +142,9 @@ def table_records(table: Any) -> tuple:
     :func:`attribution_table`, in its order."""
     from toolkit.attribution import Attribution
 
-    _, _, columns = _schemas()
-    types = {f.name: str(f.type) for f in fields(Attribution)}
+    types = _field_types()
     # Column by column: only the columns of tuples need converting.
-    cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in columns]
+    cells = [_stored_column(types[c], table.column(c).to_pylist()) for c in types]
     return tuple(Attribution(*values) for values in zip(*cells, strict=True))
 
 
@@ -150,9 +156,9 @@ def attribution_frame(table: Any) -> pd.DataFrame:
     once converted (its memory is freed when nothing else holds the table)."""
     import pandas as pd
 
-    from toolkit.attribution import Attribution, to_frame
+    from toolkit.attribution import to_frame
 
-    types = {f.name: str(f.type) for f in fields(Attribution)}
+    types = _field_types()
     names = [name for name in table.column_names if name != "key"]
     if len(table) == 0:
         empty = to_frame([])
