@@ -287,12 +287,13 @@ def check_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None
                                    hint="see `toolkit corpus PATH` for each input's status"
                                    ) from None
     _check_dated(shown, [r.date for r in records if r.status == "ok"], date_from, date_to)
+    if group_by is None and keyness_group is None:
+        return
+    # Only these checks read the documents (their metadata columns and values).
     low, high = date_from or "0000-01-01", date_to or "9999-12-31"
     documents = [d for d in loaded
                  if (date_from is None and date_to is None) or (_is_iso(d.date)
                                                                 and low <= d.date <= high)]
-    if group_by is None and keyness_group is None:
-        return
     by = group_by if group_by is not None else DEFAULT_GROUP_BY
     fields = {"doc_id", "title", "outlet", "date", "author", "url"}
     known = sorted(fields | {k for d in documents for k in (d.meta or {})})
