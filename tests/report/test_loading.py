@@ -26,10 +26,18 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
     assert [d.doc_id for d in loaded.articles] == [d.doc_id for d in april]
     # The whole corpus stays at hand, with the inputs the date range left out.
     assert [d.doc_id for d in loaded.corpus] == [d.doc_id for d in everything]
-    expected = analyze(april)
+    # The mentions come counted per document and name, as the speaker tables read them.
+    expected = analyze(april, mentions="counts")
+    assert list(loaded.analysis.mentions.columns) == ["doc_id", "speaker", "n_mentions"]
     for table in ("documents", "quotes", "mentions"):
         pd.testing.assert_frame_equal(getattr(loaded.analysis, table),
                                       getattr(expected, table))
+    (tmp_path / "each").mkdir()
+    each = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                            output_dir=tmp_path / "each", mentions=True)
+    every = analyze(april).mentions
+    pd.testing.assert_frame_equal(each.analysis.mentions, every)
+    assert loaded.analysis.mentions["n_mentions"].sum() == len(every) > 0
     counted = counted_attributions(expected.quotes)
     pd.testing.assert_frame_equal(loaded.attributions, counted)
     assert set(counted["kind"]) <= set(COUNTED_KINDS) and counted["cue_lemma"].notna().all()

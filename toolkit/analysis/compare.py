@@ -108,9 +108,10 @@ def change_from_previous_period(corpus: Iterable[Document], *, date_from: str, d
     documents = list(corpus) if iter(corpus) is corpus else corpus
     now = select(documents, date_from=date_from, date_to=date_to)
     before = select(documents, date_from=previous_from, date_to=previous_to)
+    # The share of voice does not count mentions: no mention pass.
     if current is None:
-        current = analyze(now, store=cache, workers=None, quiet=True)
-    previous = analyze(before, store=cache, workers=None, quiet=True)
+        current = analyze(now, store=cache, workers=None, quiet=True, mentions=False)
+    previous = analyze(before, store=cache, workers=None, quiet=True, mentions=False)
     speakers = compare(speaker_table(current.quotes, current.documents),
                        speaker_table(previous.quotes, previous.documents),
                        key="speaker", value="share")

@@ -38,7 +38,9 @@ class AnalyzedCorpus:
 
     ``corpus``: everything loaded, whatever the dates (with the load report of skipped and
     duplicate inputs); ``articles``: the documents dated in the range, in corpus order;
-    ``analysis``: the base tables (documents, quotes, mentions) of those documents;
+    ``analysis``: the base tables (documents, quotes, mentions) of those documents (the
+    mentions counted per document and name unless asked for one by one, see
+    :func:`load_and_analyze`);
     ``attributions``: the rows of ``analysis.quotes`` that report tables count
     (:func:`~toolkit.analysis.counting.counted_attributions`); ``counts``: how many there are;
     ``n_not_english``: documents in the date range left out because they do not look English
@@ -68,7 +70,8 @@ class AnalyzedCorpus:
 def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
                    date_to: str | None = None, cache: bool | str | os.PathLike[str] = False,
                    quiet: bool = False, workers: int | None = None,
-                   values: dict | None = None, **columns: str | None) -> AnalyzedCorpus:
+                   values: dict | None = None, mentions: bool | str = "counts",
+                   **columns: str | None) -> AnalyzedCorpus:
     """What :func:`load_and_analyze` returns, without writing headline numbers.
 
     With ``cache`` (``True`` or a cache folder) the per-document results and the tables of
@@ -78,17 +81,18 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
     processes read the inputs not read before and do the per-document work (default: one per
     core). ``values`` (with ``cache``):
     other per-document values to store in the same pass (see
-    :func:`toolkit.analysis.analyze`). The report runner calls this once before any notebook
-    starts."""
+    :func:`toolkit.analysis.analyze`). ``mentions`` as for :func:`load_and_analyze`. The
+    report runner calls this once before any notebook starts."""
     loaded = load(corpus, workers=workers, **columns)
     articles = select(loaded, date_from=date_from, date_to=date_to)
     not_english = [d for d in articles if d.language == "other"]
     if not_english:
         articles = [d for d in articles if d.language != "other"]
     if cache:
-        analysis = analyze(articles, store=cache, workers=workers, quiet=quiet, values=values)
+        analysis = analyze(articles, store=cache, workers=workers, quiet=quiet, values=values,
+                           mentions=mentions)
     else:
-        analysis = analyze(articles, workers=workers, quiet=quiet)
+        analysis = analyze(articles, workers=workers, quiet=quiet, mentions=mentions)
     return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
                           attributions=counted_attributions(analysis.quotes),
                           counts=attribution_counts(analysis.quotes, analysis.documents),
@@ -101,22 +105,29 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
                      text_column: str | None = None, id_column: str | None = None,
                      title_column: str | None = None, outlet_column: str | None = None,
                      date_column: str | None = None, author_column: str | None = None,
-                     url_column: str | None = None) -> AnalyzedCorpus:
+                     url_column: str | None = None,
+                     mentions: bool | str = "counts") -> AnalyzedCorpus:
     """Load ``corpus`` (the ``*_column`` options name its columns or fields, as for
     :func:`toolkit.corpus.load`), keep the documents dated in [``date_from``, ``date_to``] (ISO
     dates, inclusive; None: no limit), analyse them (:func:`analyze_corpus`: ``cache`` reads
     and keeps results in the result store) and record headline numbers ``documents``, ``attributions`` and, for
     dated documents, ``first_date`` and ``last_date`` in ``output_dir``. Documents that do not
     look English are left out and counted (``n_not_english``, shown in every page's counting
-    box, and the headline ``not_english`` when there are any)."""
+    box, and the headline ``not_english`` when there are any).
+
+    ``analysis.mentions`` holds the names' mentions counted per document and name (columns
+    doc_id, speaker, n_mentions; what the speaker tables read, and a small part of the size of
+    every mention of a large corpus); ``mentions=True`` gives every mention with its offsets
+    (columns doc_id, speaker, mention, start, end), ``False`` none (see
+    :func:`toolkit.analysis.analyze`)."""
     columns = {"text_column": text_column, "id_column": id_column,
                "title_column": title_column, "outlet_column": outlet_column,
                "date_column": date_column, "author_column": author_column,
                "url_column": url_column}
-    result = _read_analysis(corpus, date_from, date_to, columns) if cache else None
+    result = _read_analysis(corpus, date_from, date_to, columns, mentions) if cache else None
     if result is None:
         result = analyze_corpus(corpus, date_from=date_from, date_to=date_to, cache=cache,
-                                **columns)
+                                mentions=mentions, **columns)
     analysis, not_english = result.analysis, result.n_not_english
     save_headline("documents", len(analysis.documents), output_dir=output_dir,
                   label="Documents analysed")
@@ -134,12 +145,14 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
 
 
 def analysis_key(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
-                 columns: dict[str, str | None]) -> dict[str, Any]:
+                 columns: dict[str, str | None], mentions: bool | str = "counts"
+                 ) -> dict[str, Any]:
     """What an analysis written by :func:`write_analysis` was made for: the corpus (its full
-    path), the dates and the column options given."""
+    path), the dates, the column options given and the form of the mentions."""
     return {"corpus": os.fspath(Path(corpus).resolve()), "date_from": date_from,
             "date_to": date_to,
-            "columns": {k: v for k, v in sorted(columns.items()) if v is not None}}
+            "columns": {k: v for k, v in sorted(columns.items()) if v is not None},
+            "mentions": mentions}
 
 
 def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
@@ -155,14 +168,15 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
 
 
 def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
-                   columns: dict[str, str | None]) -> AnalyzedCorpus | None:
+                   columns: dict[str, str | None], mentions: bool | str = "counts"
+                   ) -> AnalyzedCorpus | None:
     """The analysis the report runner wrote for these arguments (see
     :data:`ANALYSIS_FILE_VARIABLE`); None when there is none, or it was made for others."""
     path = os.environ.get(ANALYSIS_FILE_VARIABLE)
     if not path or not os.path.isfile(path):
         return None
     try:
-        key = analysis_key(corpus, date_from, date_to, columns)
+        key = analysis_key(corpus, date_from, date_to, columns, mentions)
     except OSError:
         return None
     try:
