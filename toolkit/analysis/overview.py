@@ -61,7 +61,20 @@ def cleaning_summary(corpus: Corpus, *, store=False, workers: int | None = 1):
 
     ``store`` reads each document's excluded stretches from the result store (``True``: the
     default cache folder, or a cache folder), computing the missing ones over ``workers``
-    processes; the table is the same."""
+    processes, and keeps the table of the corpus's state (see
+    :meth:`~toolkit.corpus.Corpus.state_key`): asked again while no file changed, it is read
+    whole. The table is the same."""
+    if store:
+        from toolkit.analysis.store import default_store
+        from toolkit.cache import cached_value
+
+        return cached_value("cleaning-tables", corpus.state_key(),
+                            lambda: _cleaning_table(corpus, store, workers),
+                            cache_dir=default_store(None if store is True else store).folder)
+    return _cleaning_table(corpus, store, workers)
+
+
+def _cleaning_table(corpus: Corpus, store, workers: int | None):
     import pandas as pd
 
     spans: Counter = Counter()

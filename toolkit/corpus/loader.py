@@ -208,10 +208,19 @@ class Corpus:
                              sort_keys=True, default=str)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
-    def _stored_scan(self) -> list[LoadRecord]:
-        from toolkit.cache import cached_value, source_fingerprint
+    def state_key(self) -> str:
+        """A key of what this corpus reads as: its path, the reading options, every file's
+        path, size and modification time, and the toolkit's source. A table computed from
+        every input of the corpus may be kept under it (see
+        :func:`toolkit.analysis.overview.cleaning_summary`)."""
+        from toolkit.cache import source_fingerprint
 
-        key = self._state_key() + source_fingerprint()
+        return self._state_key() + source_fingerprint()
+
+    def _stored_scan(self) -> list[LoadRecord]:
+        from toolkit.cache import cached_value
+
+        key = self.state_key()
         records = _SCANS.get(key)
         if records is None:
             records = cached_value("scan", key, self._scan,
