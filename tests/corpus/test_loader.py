@@ -480,3 +480,14 @@ def test_a_relative_path_reads_the_same_documents_as_an_absolute_one(tmp_path, m
     docs = list(again)
     assert [d.doc_id for d in docs] == ["a0", "a1", "a2"]
     assert {r.path for r in again.report()} == {str(folder / f"a{i}.txt") for i in range(3)}
+
+
+def test_documents_read_already_are_given_back_and_the_others_read(sample_path):
+    corpus = load(sample_path)
+    fresh = list(corpus.documents(include_duplicates=True))
+    april = [d for d in corpus if d.date and d.date.startswith("2026-04")]
+    assert 0 < len(april) < len(fresh)
+    again = list(corpus.documents(include_duplicates=True, read=april))
+    assert again == fresh
+    kept = {id(d) for d in april}
+    assert sum(id(d) in kept for d in again) == len(april)  # the same objects, not read again

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from toolkit.corpus import Corpus
 
@@ -13,11 +14,12 @@ __all__ = ["documents_by_outlet_month", "cleaning_summary", "excluded_stretches"
 class _AllDocuments:
     """A corpus's documents, duplicates included, readable more than once."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, read: Iterable = ()) -> None:
         self.corpus = corpus
+        self.read = list(read)
 
     def __iter__(self):
-        return self.corpus.documents(include_duplicates=True)
+        return self.corpus.documents(include_duplicates=True, read=self.read)
 
 
 def documents_by_outlet_month(corpus: Corpus):
@@ -56,25 +58,27 @@ def excluded_stretches(doc) -> tuple[tuple[str, int], ...]:
     return tuple((x.reason, x.end - x.start) for x in doc.cleaned.excluded)
 
 
-def cleaning_summary(corpus: Corpus, *, store=False, workers: int | None = 1):
+def cleaning_summary(corpus: Corpus, *, store=False, workers: int | None = 1,
+                     read: Iterable = ()):
     """Excluded stretches by reason. Columns: reason, n_spans, n_documents, n_chars.
 
     ``store`` reads each document's excluded stretches from the result store (``True``: the
     default cache folder, or a cache folder), computing the missing ones over ``workers``
     processes, and keeps the table of the corpus's state (see
     :meth:`~toolkit.corpus.Corpus.state_key`): asked again while no file changed, it is read
-    whole. The table is the same."""
+    whole. The table is the same. ``read``: documents of ``corpus`` read already (the
+    analysed ones, say), not read again."""
     if store:
         from toolkit.analysis.store import default_store
         from toolkit.cache import cached_value
 
         return cached_value("cleaning-tables", corpus.state_key(),
-                            lambda: _cleaning_table(corpus, store, workers),
+                            lambda: _cleaning_table(corpus, store, workers, read),
                             cache_dir=default_store(None if store is True else store).folder)
-    return _cleaning_table(corpus, store, workers)
+    return _cleaning_table(corpus, store, workers, read)
 
 
-def _cleaning_table(corpus: Corpus, store, workers: int | None):
+def _cleaning_table(corpus: Corpus, store, workers: int | None, read: Iterable = ()):
     import pandas as pd
 
     spans: Counter = Counter()
@@ -84,10 +88,11 @@ def _cleaning_table(corpus: Corpus, store, workers: int | None):
         from toolkit.analysis.base_tables import stored_values
 
         found = (value for _, value in stored_values(
-            excluded_stretches, _AllDocuments(corpus), name="cleaning", store=store,
+            excluded_stretches, _AllDocuments(corpus, read), name="cleaning", store=store,
             workers=workers))
     else:
-        found = (excluded_stretches(doc) for doc in corpus.documents(include_duplicates=True))
+        found = (excluded_stretches(doc)
+                 for doc in corpus.documents(include_duplicates=True, read=read))
     for stretches in found:
         reasons = set()
         for reason, length in stretches:

@@ -36,7 +36,7 @@ import hashlib
 import json
 import os
 from collections import Counter, OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -402,13 +402,16 @@ class Corpus:
         return self.documents()
 
     def documents(self, *, include_duplicates: bool | None = None,
-                  english_only: bool | None = None) -> Iterator[Document]:
+                  english_only: bool | None = None,
+                  read: Iterable[Document] = ()) -> Iterator[Document]:
         """Yield documents in input order, reading each file when it is reached.
 
         ``english_only`` (default: as given to :func:`load`) leaves out documents whose language
         is ``other`` (those too short to tell stay in); :meth:`language_counts` says how many
-        that leaves out.
+        that leaves out. ``read``: documents of this corpus read already (those a date range
+        kept, say): each is given back instead of its input being read again.
         """
+        known = {(d.path, d.doc_id): d for d in read}
         keep = {"ok", "duplicate"} if (self.include_duplicates if include_duplicates is None
                                        else include_duplicates) else {"ok"}
         english_only = self.english_only if english_only is None else english_only
@@ -418,8 +421,11 @@ class Corpus:
             record = wanted.get(entry.path)
             if record is None or entry.read is None:
                 continue
-            text, encoding = entry.read()
-            yield _document(entry, text, encoding, language=record.language)
+            doc = known.get((entry.path, str(entry.doc_id)))
+            if doc is None:
+                text, encoding = entry.read()
+                doc = _document(entry, text, encoding, language=record.language)
+            yield doc
 
     def __len__(self) -> int:
         return sum(1 for _ in self.ids())

@@ -335,7 +335,8 @@ def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any])
     if funcs:
         fill_stores(funcs, loaded.articles, store=cache, workers=plan.workers)
     if "cleaning" in values:
-        cleaning_summary(loaded.corpus, store=cache, workers=plan.workers)
+        cleaning_summary(loaded.corpus, store=cache, workers=plan.workers,
+                         read=loaded.articles)
 
 
 def _run_notebooks(plan: _Plan, staging: Path, manifest: dict[str, Any],
