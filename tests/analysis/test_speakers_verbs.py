@@ -257,3 +257,26 @@ def test_other_forms_of_a_speakers_name_count_for_the_speaker():
     assert found == [("Donald Trump", "Donald J. Trump"),
                      ("Debbie Wasserman Schultz", "Rep. Wasserman Schultz"),
                      ("Donald Trump", "Trump"), ("Ana Lund", "Ana Lund")]  # never quoted: no surname
+
+
+def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_given():
+    import random
+
+    import numpy as np
+
+    rows = [(f"d{d}", "Ana Ruiz" if k % 2 else "Luis Pena", "Ruiz" if k % 3 else "Pena",
+             10 * k, 10 * k + 4) for d in range(6) for k in range(5)]
+    ordered = sp.mention_frame(rows)
+    assert ordered["doc_id"].tolist() == [r[0] for r in rows]
+    assert ordered["start"].tolist() == [r[3] for r in rows]
+    assert ordered["doc_id"].dtype == "str" and ordered["start"].dtype == np.int64
+    # Documents given out of order (a CSV's rows), and mentions out of order within one.
+    shuffled = [row for d in (3, 0, 5, 1, 4, 2) for row in rows[5 * d:5 * d + 5]]
+    shuffled[0], shuffled[1] = shuffled[1], shuffled[0]
+    random.Random(0).shuffle(shuffled[10:15])
+    pd.testing.assert_frame_equal(sp.mention_frame(shuffled), ordered)
+    # The order of rows with the same document and start is kept (a stable sort).
+    tied = sp.mention_frame([("d1", "B", "b", 5, 6), ("d0", "A", "a", 1, 2),
+                             ("d1", "C", "c", 5, 7)])
+    assert tied["speaker"].tolist() == ["A", "B", "C"]
+    assert sp.mention_frame([]).empty

@@ -356,22 +356,31 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
         mentions.append(distinct.setdefault(mention, mention))
         starts.append(start)
         ends.append(end)
+    del distinct
     columns = ["doc_id", "speaker", "mention", "start", "end"]
     if not doc_ids:
         return pd.DataFrame([], columns=columns)
     # Put in order before the table is made (the same order as a stable sort by doc_id and
-    # start), so that the table is not copied once more by sorting it.
+    # start), so that the table is not copied once more by sorting it. Rows that come in that
+    # order already (a folder's files named by their ids) are not moved at all.
     doc_codes, _ = pd.factorize(pd.Series(doc_ids, dtype=object), sort=True)
     start_values = np.frombuffer(starts, dtype=np.int64)
-    order = np.lexsort((start_values, doc_codes))
-    del doc_codes
+    same = doc_codes[1:] == doc_codes[:-1]
+    ascending = (doc_codes[1:] > doc_codes[:-1]) | (same & (start_values[1:] >= start_values[:-1]))
+    if bool(np.all(ascending)):
+        order = None
+    else:
+        order = np.lexsort((start_values, doc_codes))
+    del doc_codes, same, ascending
 
     data: dict[str, Any] = {}
     for name, values in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
-        data[name] = pd.Series(np.array(values, dtype=object)[order], dtype="str")
+        data[name] = pd.Series(values if order is None else np.array(values, dtype=object)[order],
+                               dtype="str")
         values.clear()  # each list goes once its column is made
-    data["start"] = start_values[order]
-    data["end"] = np.frombuffer(ends, dtype=np.int64)[order]
+    end_values = np.frombuffer(ends, dtype=np.int64)
+    data["start"] = start_values.copy() if order is None else start_values[order]
+    data["end"] = end_values.copy() if order is None else end_values[order]
     return pd.DataFrame(data, columns=columns)
 
 
