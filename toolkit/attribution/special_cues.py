@@ -21,7 +21,7 @@ from toolkit.attribution.text import (
     SENTENCE_END_CHARS,
     TextView,
 )
-from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms
+from toolkit.attribution.verb_lexicon import VerbLexicon, cue_noun_forms, default_verb_lexicon
 from toolkit.attribution.word_classes import (
     ARTICLES,
     AUXILIARIES,
@@ -268,7 +268,7 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
     if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS \
-            or is_section_label(name):
+            or is_section_label(name) or is_kicker(name):
         return CueOutcome.NOT_A_SPEAKER_LABEL
     sentence = view.sentence_at(start)
     paragraph = view.sentence_paragraph[sentence]
@@ -367,6 +367,18 @@ def colon_quote(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     mark_used(view, quote, used_quotes)
     draft.content_start, draft.content_end = quote
     return draft
+
+
+def is_kicker(name: list[str]) -> bool:
+    """``Revealed:``, ``CONFIRMED:``, ``So:``, ``Also:``: a one-word label that is the past
+    tense of a reporting verb (a headline kicker: the news is revealed, not said by
+    "Revealed") or a connective opens a headline or a sentence; it names no speaker."""
+    if len(name) != 1:
+        return False
+    low = name[0].lower().rstrip(".")
+    if low in CLAUSE_BOUNDARY_WORDS or low in DISCOURSE_MARKERS:
+        return True
+    return low.endswith("ed") and default_verb_lexicon().lookup(low) is not None
 
 
 def is_section_label(name: list[str]) -> bool:

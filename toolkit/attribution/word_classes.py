@@ -267,7 +267,8 @@ NOT_COLON_SPEAKERS = _words("""update updated note photo photos related read wat
 editor editors tags image video click here by from posted reporting advertisement share listen
 subscribe update: correction on to of washington new york the latest breaking exclusive email
 e-mail contributing look boom analysis opinion editorial commentary live transcript poll
-warning wow""")
+warning wow byline dateline name follow notice busted leaked exposed unveiled debunked
+bombshell""")
 
 # words of an upper-case section label or kicker ("WHAT'S NEXT:", "THE BOTTOM LINE:", "WHY IT
 # MATTERS:"), compared in lower case without a final period
