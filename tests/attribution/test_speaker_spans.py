@@ -31,6 +31,12 @@ def left(cue_site, lexicon, text, cue, earlier=()):
      "A senior official who spoke on condition of anonymity", "said"),
     ("Brandt, however, said the walls are low.", "said", "Brandt", "said"),
     ("“The walls are low,” he said.", "said", "he", "said"),
+    # A reporting verb before the subject is no part of it: its object speaks.
+    ("The memo that shows the council knew of the leak was sent.", "knew", "the council",
+     "knew"),
+    ("A letter that says Ruiz believed the audit was published.", "believed", "Ruiz",
+     "believed"),
+    ("The report says the council knew.", "says", "The report", "says"),
 ])
 def test_subject_before_the_cue(cue_site, lexicon, text, cue, mention, cue_text):
     site, found = left(cue_site, lexicon, text, cue)

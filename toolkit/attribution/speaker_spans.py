@@ -140,6 +140,8 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     a = subject_start(words, first, i)
     if a is None:
         return SpeakerSearch.NOT_FOUND
+    while a < i and _verb_before_object(words, a, lexicon):
+        a += 1  # ``the memo that shows the council knew``: the verb's object is the subject
     if words[a].text.lower() in SUBJECT_RELATIVES and a == i:
         relative_subject(view, draft, words, a, earlier=earlier)
         return SpeakerSearch.FOUND
@@ -165,6 +167,18 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+def _verb_before_object(words: list[Word], k: int, lexicon: VerbLexicon) -> bool:
+    """Is ``words[k]`` a lower-case reporting verb in -s or -ed followed by a determiner or a
+    name (``shows the council``, ``says Ruiz``)? A finite verb opens no subject."""
+    word = words[k].text
+    if not (word.isalpha() and word.islower() and word.endswith(("s", "ed"))) \
+            or lexicon.lookup(word) is None or k + 1 >= len(words):
+        return False
+    after = words[k + 1].text
+    return after.lower() in ARTICLES or after.lower() in SUBJECT_DETERMINERS \
+        or is_name_like(after)
 
 
 # words after a cue that show it has an object or a complement, so that it is no inverted
