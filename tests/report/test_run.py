@@ -695,3 +695,26 @@ def test_the_shared_analysis_is_handed_to_the_kernels_and_never_kept(corpus, tmp
     # A failed run is kept without it.
     [kept] = (tmp_path / NAME / "_failed").iterdir()
     assert seen["path"].name == runner.ANALYSIS_FILE and not list(kept.rglob("*.pickle"))
+
+
+def test_jobs_default_to_one_more_than_the_cores_and_the_command_passes_them(monkeypatch,
+                                                                              corpus, tmp_path):
+    from toolkit.errors import ReportParameterError
+    from toolkit.report.run import _jobs
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert _jobs(None, 4) == 3 and _jobs(None, 2) == 2 and _jobs(1, 4) == 1
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert _jobs(None, 6) == 4
+    with pytest.raises(ReportParameterError, match="jobs must be a whole number"):
+        _jobs(0, 4)
+    seen = {}
+
+    def fake_run_report(corpus, **options):
+        seen.update(options)
+        return report.run.RunResult("unchanged", "r", tmp_path)
+
+    monkeypatch.setattr(report, "run_report", fake_run_report)
+    assert main(["report", "--corpus", str(corpus), "--out", str(tmp_path), "--jobs", "1",
+                 "--quiet"]) == 0
+    assert seen["jobs"] == 1

@@ -72,6 +72,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "stay until --prune-failed)")
     add_worker_count_option(p, "processes for the corpus analysis before the notebooks run; "
                                "the report is the same for any N (default: the cores available)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="notebooks run at once, each in its own kernel (default: one more than "
+                        "the cores, at most 4); fewer hold less memory")
     p.add_argument("--prune-failed", action="store_true",
                    help="remove the failed runs kept in OUT/NAME/_failed before running")
     add_column_options(p)
@@ -93,7 +96,7 @@ def run_report_command(args: argparse.Namespace) -> int:
         notebooks_dir=args.notebooks_dir, **date_range(args),
         skip_if_unchanged=args.skip_if_unchanged, quiet=args.quiet,
         timeout=args.timeout if args.timeout > 0 else None, keep=args.keep,
-        prune_failed=args.prune_failed, workers=args.workers)
+        prune_failed=args.prune_failed, workers=args.workers, jobs=args.jobs)
     if result.removed and not args.quiet:
         print(f"removed {len(result.removed)} old run(s)", file=sys.stderr)
     if result.status == "unchanged":

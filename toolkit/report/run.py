@@ -94,7 +94,9 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
     Parameter values come from ``params_file`` (YAML), then ``parameters`` (typed values),
     then ``assignments`` (``"key=value"`` texts as given to ``-p``), then the dates. Everything
     is checked before any kernel starts. ``timeout`` is per cell, in seconds. ``jobs``
-    notebooks run at once (default: one per core, at most 4); each has its own kernel.
+    notebooks run at once, each in its own kernel (default: one more than the cores, at most
+    4: a kernel also waits on its messages and files, and a third kernel on two cores fills
+    those gaps; each kernel holds the corpus's tables, so fewer jobs hold less memory).
 
     Retention: ``keep=N`` removes all but the N newest good runs after a good (or unchanged)
     run; ``prune_failed`` removes the failed runs kept in ``_failed`` before the run starts
@@ -149,7 +151,7 @@ def _locked_run(plan: _Plan, folder: Path, skip_if_unchanged: bool, keep: int | 
 
 def _jobs(jobs: int | None, n_notebooks: int) -> int:
     if jobs is None:
-        jobs = min(os.cpu_count() or 1, 4)
+        jobs = min((os.cpu_count() or 1) + 1, 4)
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ReportParameterError(f"jobs must be a whole number >= 1, got {jobs!r}")
     return max(1, min(jobs, n_notebooks))
