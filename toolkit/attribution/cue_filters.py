@@ -19,6 +19,7 @@ from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_for
 from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
     ARTICLES,
+    AUXILIARIES,
     AWAY_PARTICLES,
     BE_FORMS,
     CLAUSE_AUXILIARIES,
@@ -209,7 +210,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             n += 1
         if n < len(after) and (after[n].text in (".", ";") or after[n].text == ","
                                and n + 1 < len(after) and after[n + 1].text in ("who", "which")
-                               or after[n].text.lower() in _AFTER_PHONE_CALL):
+                               or after[n].text.lower() in _AFTER_PHONE_CALL
+                               or after[n].text.endswith("ly") and after[n].text.islower()):
             return True  # ``Residents called Ana Ruiz, who …``, ``he called Brandt to ask``: a telephone call
     if form in _NAMING_PARTICIPLES and _after_indefinite_noun(words):
         return True  # ``a play called “Sons of the Harbour”``: a name given, nothing said
@@ -231,21 +233,36 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
 
 # past participles that name something when they follow the noun they name
 _NAMING_PARTICIPLES = frozenset({"called", "dubbed", "named", "titled", "labeled", "labelled"})
-_NAMED_NOUN_WORDS = 3  # lower-case words looked at between "a" and the participle
+_NAMED_NOUN_WORDS = 5  # words looked at between "a" and the participle
 
 
 def _after_indefinite_noun(words: list[Word]) -> bool:
     """Do the words before the cue end in an indefinite noun phrase (``a short film``, ``an
-    account``), so that the participle after it names the thing rather than reports a speaker?"""
+    account``, ``a German news organization``, ``a 2002 psychology class``, ``a super PAC``),
+    so that the participle after it names the thing rather than reports a speaker? The word
+    right before the participle is a lower-case noun or an acronym, not a name (``a friend of
+    Ana Ruiz called``); an auxiliary or a relative pronoun ends the phrase (``a critic who has
+    dubbed``)."""
     n = 0
     for w in reversed(words):
-        low = w.text.lower()
+        text = w.text
+        low = text.lower()
         if low in ("a", "an"):
             return n > 0
-        if n == _NAMED_NOUN_WORDS or not (w.text.isalpha() or "-" in w.text) or not w.text.islower():
+        if n == _NAMED_NOUN_WORDS or low in _NOT_IN_NAMED_NOUN \
+                or n == 0 and low in ("and", "or", "but"):
+            return False  # ``a health system and called himself``: a second verb
+        lowered = text.islower() and (text.isalpha() or "-" in text)
+        acronym = text.isupper() and text.isalpha() and len(text) > 1
+        # before them, a capitalized adjective (``German``) or a year
+        if not (lowered or acronym or n > 0 and (text.isdigit() or text.isalpha())):
             return False
         n += 1
     return False
+
+
+# words that end a noun phrase before a naming participle rather than belong to it
+_NOT_IN_NAMED_NOUN = AUXILIARIES | BE_FORMS | frozenset({"who", "which", "that"})
 
 
 # words after "called NAME" that make it a telephone call (``called Brandt earlier this month``)
