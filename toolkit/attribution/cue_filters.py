@@ -358,10 +358,19 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True
     if prev in SKIPPED_BEFORE_CUE or prev in ("to", ",") or prev in PRONOUNS_BEFORE_VERB_FORM:
         return False
-    if is_name_like(words[-1].text):
+    if is_name_like(words[-1].text) or form in NOUN_LIKE_CUE_FORMS and words[-1].text.isdigit():
+        # names and dates before the form: ``the Benghazi attack``, ``the Dec. 2 attack``,
+        # ``the initial Benghazi attack``, ``Mr. Trump's Twitter attacks``
         k = len(words) - 1
-        while k > 0 and (is_name_like(words[k].text) or words[k].text in (".", "/", "-")):
+        while k > 0 and (is_name_like(words[k].text) or words[k].text.isdigit()
+                         or words[k].text in (".", "/", "-")) \
+                and not words[k].text.endswith(POSSESSIVE_ENDINGS):
             k -= 1
+        while k > 0 and words[k].text.lower() in NOUN_MODIFIERS:
+            k -= 1
+        if form in NOUN_LIKE_CUE_FORMS and k < len(words) - 1 \
+                and words[k].text.endswith(POSSESSIVE_ENDINGS):
+            return True
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
     return not object_follows(view, words, end, sentence_end, form=form)
