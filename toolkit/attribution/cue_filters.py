@@ -52,6 +52,7 @@ from toolkit.attribution.word_classes import (
     PHYSICAL_SENSES,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
+    POSTED_THINGS,
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
     QUANTITY_CUES,
@@ -190,6 +191,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if lemma == "post" and _posts_a_thing(after):
+        return True  # ``posted a comfortable win``, ``posted record profits``: no words
     if lemma == "admit" and nxt.lower() == "to" and any(
             w.text.lower() in ("hospital", "hospitals", "care", "clinic", "ward") for w in after[1:4]):
         return True  # ``admitted to hospital``, ``admitted to intensive care``
@@ -228,6 +231,22 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             return False  # ``advised residents to keep``, ``informed the board that``
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
+    return False
+
+
+# words read after "post" for the head of what is posted
+_POSTED_WORDS = 4
+
+
+def _posts_a_thing(after: list[Word]) -> bool:
+    """Is what is posted (the first few words after the cue, up to a preposition or a
+    punctuation mark) a result (:data:`POSTED_THINGS`) rather than words?"""
+    for word in after[:_POSTED_WORDS]:
+        low = word.text.lower()
+        if low in POSTED_THINGS:
+            return True
+        if not word.text.isalpha() or low in PREPOSITIONS:
+            return False
     return False
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_DETERMINERS", "CLAUSE_AUXILIARIES", "NUMBER_WORDS", "LARGE_COUNTS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
     "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "ISSUED_DOCUMENTS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
+    "POSTED_THINGS",
     "POSTMODIFIER_OPENERS", "PREPOSITIONS", "PRONOUNS_BEFORE_VERB_FORM", "PRONOUN_GENDERS",
     "QUANTIFIERS", "QUANTITY_CUES", "QUESTION_AUXILIARIES", "QUOTE_CLOSERS", "QUOTE_OPENERS",
     "RELATIVE_PRONOUNS", "SECTION_LABEL_WORDS", "SKIPPED_BEFORE_CUE", "SPEAKER_ID_FUNCTION_WORDS",
@@ -159,6 +160,10 @@ PHYSICAL_SENSES = MappingProxyType({
     "think": frozenset({"tank", "tanks"}),  # ``a progressive think tank``
     "contribute": frozenset({"reporting"}),
 })
+# what is posted when "post" reports no words: a result ("posted a comfortable win", "posted
+# record profits"). (A posted photo or video is counted: it carries a message.)
+POSTED_THINGS = _words("""win wins victory victories loss losses defeat defeats gain gains profit
+profits score scores bail""")
 # determiners that open a noun phrase ("the council", "her staff", "a statement")
 NOUN_DETERMINERS = _words("the a an his her their its our")
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
