@@ -191,6 +191,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``most voters support the ban``: a position held, not a statement
     if nxt.lower() in PHYSICAL_SENSES.get(lemma, ()):
         return True
+    if lemma == "challenge" and _runs_against(after):
+        return True  # ``Hassan, who is challenging Ayotte for her Senate seat``: an election
     if lemma == "post" and _posts_a_thing(after):
         return True  # ``posted a comfortable win``, ``posted record profits``: no words
     if lemma == "admit" and nxt.lower() == "to" and any(
@@ -232,6 +234,23 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
     return False
+
+
+# words after "challenge NAME" that make it a race for an office rather than a dispute
+_AFTER_RACE = frozenset({"for", "in", "and", ".", ","})
+
+
+def _runs_against(after: list[Word]) -> bool:
+    """``challenging Clinton for the nomination``, ``is challenging Ayotte.``: a person (a name,
+    after a title or not) challenged with nothing asked or disputed is a rival in an election;
+    ``challenged Ruiz to explain``, ``challenged Ruiz on the figures`` report words."""
+    n = 0
+    while n < len(after) and (is_name_like(after[n].text) or after[n].text == "."
+                              and n > 0 and len(after[n - 1].text) <= 4):
+        n += 1
+    if n == 0 or n == len(after):
+        return n > 0
+    return after[n].text.lower() in _AFTER_RACE
 
 
 # words read after "post" for the head of what is posted
