@@ -45,6 +45,7 @@ from toolkit.attribution.word_classes import (
     NOUN_FOLLOWERS,
     NOUN_MODIFIERS,
     NOUN_PREPOSITIONS,
+    NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPEN_CLAUSE_WORDS,
     PERCEPTION_COMPLEMENTS,
@@ -171,6 +172,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
     lemma = entry.lemma
     if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
         return True
+    if lemma == "decline" and _declines_by_an_amount(after):
+        return True  # ``fees declined to $281 million``, ``declined by nine points``: fell
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
                                 or nxt.lower() in LEGAL_SENSE_NEXT
                                 or any(w.text.lower() == "with" for w in after[1:4])):
@@ -234,6 +237,19 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
     return False
+
+
+def _declines_by_an_amount(after: list[Word]) -> bool:
+    """``declined 3.3 percent``, ``declined to $281 million``, ``declined, by nine points``,
+    ``declined sharply``: an amount that fell; ``declined to comment`` is a refusal."""
+    words = [w.text for w in after[:3] if w.text != ","]
+    if not words:
+        return False
+    first = words[0].lower()
+    if first[:1].isdigit() or first[:1] in "$€£" or first in ("sharply", "steeply", "slightly"):
+        return True
+    return first in ("by", "to", "from") and len(words) > 1 and (
+        words[1][:1].isdigit() or words[1][:1] in "$€£" or words[1].lower() in NUMBER_WORDS)
 
 
 # words after "challenge NAME" that make it a race for an office rather than a dispute
