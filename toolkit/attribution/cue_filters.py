@@ -680,12 +680,16 @@ def reports_a_finding(view: TextView, draft: Draft, sentence_end: int) -> bool:
 def by_means(view: TextView, pos: int, limit: int) -> bool:
     """``Russia replied by recalling its ambassador``, ``responded on Thursday by pointing to``:
     the cue is answered by an action named by a gerund after "by" (at most three words of an
-    adjunct before it). Whatever speech there is lies in the gerund, a cue of its own."""
+    adjunct before it, an adverb or two after it). Whatever speech there is lies in the gerund,
+    a cue of its own."""
     words = view.words(pos, min(limit, pos + 2 * _FOLLOWING_CHARS))
     for k, word in enumerate(words[:5]):
         low = word.text.lower()
         if low == "by":
-            return k + 1 < len(words) and k <= 3 and words[k + 1].text.lower().endswith("ing")
+            j = k + 1
+            while j < len(words) and j <= k + 2 and words[j].text.lower().endswith("ly"):
+                j += 1  # ``responded by abruptly blocking``
+            return j < len(words) and k <= 3 and words[j].text.lower().endswith("ing")
         if not word.text.isalpha() or low in ("that", "to"):
             return False
     return False
