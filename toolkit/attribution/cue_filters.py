@@ -543,6 +543,8 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
         return True  # ``delegates offered by the contest``: a participle after its noun
     if prev in NOUN_PREPOSITIONS:
         return True
+    if form == "pledged" and nxt.lower() in ("delegate", "delegates"):
+        return True  # ``fewer pledged delegates``: the delegates bound to a candidate
     if nxt == "by" and form in INTERVIEW_PARTICIPLES and prev.isalpha() and prev.islower() \
             and len(words) >= 2 and words[-2].text.lower() in ARTICLES:
         return True  # ``The man asked by police said nothing``: a participle after its noun
