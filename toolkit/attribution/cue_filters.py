@@ -240,13 +240,14 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
 
 
 def _declines_by_an_amount(after: list[Word]) -> bool:
-    """``declined 3.3 percent``, ``declined to $281 million``, ``declined, by nine points``,
-    ``declined sharply``: an amount that fell; ``declined to comment`` is a refusal."""
+    """``declined to $281 million``, ``declined, by nine points``, ``declined sharply``: an
+    amount that fell (a number right after the cue is one of :data:`QUANTITY_CUES`);
+    ``declined to comment`` is a refusal."""
     words = [w.text for w in after[:3] if w.text != ","]
     if not words:
         return False
     first = words[0].lower()
-    if first[:1].isdigit() or first[:1] in "$€£" or first in ("sharply", "steeply", "slightly"):
+    if first in ("sharply", "steeply", "slightly"):
         return True
     return first in ("by", "to", "from") and len(words) > 1 and (
         words[1][:1].isdigit() or words[1][:1] in "$€£" or words[1].lower() in NUMBER_WORDS)
@@ -264,9 +265,7 @@ def _runs_against(after: list[Word]) -> bool:
     while n < len(after) and (is_name_like(after[n].text) or after[n].text == "."
                               and n > 0 and len(after[n - 1].text) <= 4):
         n += 1
-    if n == 0 or n == len(after):
-        return n > 0
-    return after[n].text.lower() in _AFTER_RACE
+    return n > 0 and (n == len(after) or after[n].text.lower() in _AFTER_RACE)
 
 
 # words read after "post" for the head of what is posted
@@ -412,9 +411,9 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True
     if prev in SKIPPED_BEFORE_CUE or prev in ("to", ",") or prev in PRONOUNS_BEFORE_VERB_FORM:
         return False
-    if is_name_like(words[-1].text) or form in NOUN_LIKE_CUE_FORMS and words[-1].text.isdigit():
-        # names and dates before the form: ``the Benghazi attack``, ``the Dec. 2 attack``,
-        # ``the initial Benghazi attack``, ``Mr. Trump's Twitter attacks``
+    if is_name_like(words[-1].text):
+        # names (and years) before the form: ``the Benghazi attack``, ``the 2012 Benghazi
+        # attack``, ``the initial Benghazi attack``, ``Mr. Trump's Twitter attacks``
         k = len(words) - 1
         while k > 0 and (is_name_like(words[k].text) or words[k].text.isdigit()
                          or words[k].text in (".", "/", "-")) \
