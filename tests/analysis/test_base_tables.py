@@ -76,3 +76,15 @@ def test_a_corpus_of_one_chunk_per_worker_is_analysed_in_this_process(sample_pat
     monkeypatch.setattr(futures, "ProcessPoolExecutor", None)  # would fail if a pool started
     corpus = load(sample_path)
     assert analyze(corpus, workers=2).quotes.equals(analyze(corpus).quotes)
+
+
+def test_the_quotes_table_is_in_document_and_cue_order_whatever_the_corpus_order(sample_path):
+    corpus = list(load(sample_path))
+    ordered = analyze(corpus).quotes
+    assert len(ordered) > 50
+    keys = list(zip(ordered["doc_id"], ordered["cue_start"], ordered["cue_end"], strict=True))
+    assert keys == sorted(keys)
+    # Documents given in reverse (a CSV's rows in any order): the same table, row for row.
+    backwards = analyze(corpus[::-1]).quotes
+    pd.testing.assert_frame_equal(backwards, ordered, check_exact=True)
+    assert analyze([]).quotes.empty

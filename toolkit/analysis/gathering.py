@@ -140,6 +140,27 @@ class Gathered:
             for position, column in enumerate(("speaker", "speaker_type")):
                 frame.loc[which, column] = np.array([n[position] if n else "" for n in new],
                                                     dtype=object)[codes]
-        frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
-                                  na_position="first")
+        return _in_order(frame)
+
+
+def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` sorted by doc_id, cue_start and cue_end (a stable sort), made a column at a
+    time: a corpus's table is never held twice, as sorting it whole would. Rows already in that
+    order (a folder whose files are named by their ids) are not moved."""
+    import numpy as np
+    import pandas as pd
+
+    if len(frame) < 2:
         return frame.reset_index(drop=True)
+    doc_codes, _ = pd.factorize(frame["doc_id"], sort=True)
+    starts = frame["cue_start"].to_numpy(dtype=np.int64)
+    ends = frame["cue_end"].to_numpy(dtype=np.int64)
+    order = np.lexsort((ends, starts, doc_codes))
+    del doc_codes, starts, ends
+    if bool(np.all(order[1:] > order[:-1])):
+        return frame.reset_index(drop=True)
+    columns = list(frame.columns)
+    data = {}
+    for name in columns:
+        data[name] = frame.pop(name).take(order).reset_index(drop=True)
+    return pd.DataFrame(data, columns=columns)
