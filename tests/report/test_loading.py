@@ -103,8 +103,9 @@ def test_notebooks_read_the_analysis_the_runner_wrote_for_their_arguments(
     assert [d.text for d in read.articles] == [d.text for d in made.articles]
     for table in ("documents", "quotes", "mentions"):
         pd.testing.assert_frame_equal(getattr(read.analysis, table),
-                                      getattr(made.analysis, table))
-    pd.testing.assert_frame_equal(read.attributions, made.attributions)
+                                      getattr(made.analysis, table), check_exact=True)
+    pd.testing.assert_frame_equal(read.attributions, made.attributions, check_exact=True)
+    assert not read.attributions.index.equals(pd.RangeIndex(len(read.attributions)))
     assert read.summary == made.summary and read.date_span == made.date_span
     # The whole corpus is opened again, with the inputs the dates left out.
     assert [d.doc_id for d in read.corpus] == [d.doc_id for d in load(sample_path)]
@@ -124,3 +125,38 @@ def test_notebooks_read_the_analysis_the_runner_wrote_for_their_arguments(
     again = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
                              cache=True, output_dir=tmp_path / "d")
     assert [d.doc_id for d in again.articles] == [d.doc_id for d in made.articles]
+
+
+def test_the_written_analysis_reads_back_the_same_whatever_its_tables_hold(tmp_path):
+    from toolkit.report.loading import (
+        analysis_files,
+        analyze_corpus,
+        read_analysis_file,
+        write_analysis,
+    )
+
+    # No attribution at all: empty tables keep their columns and types.
+    quiet = tmp_path / "quiet"
+    quiet.mkdir()
+    (quiet / "a.txt").write_text("Water levels rose on the Merrow river on Monday after a week "
+                                 "of rain, and the lower fields flooded.\n", encoding="utf-8")
+    for mentions in ("counts", True, False):
+        made = analyze_corpus(quiet, mentions=mentions)
+        path = tmp_path / f"analysis-{mentions}.pickle"
+        write_analysis(made, path, {"mentions": mentions})
+        read = read_analysis_file(path)
+        assert read["key"] == {"mentions": mentions} and read["n_not_english"] == 0
+        assert [d.text for d in read["articles"]] == [d.text for d in made.articles]
+        for table in ("documents", "quotes", "mentions"):
+            pd.testing.assert_frame_equal(getattr(read["analysis"], table),
+                                          getattr(made.analysis, table), check_exact=True)
+        pd.testing.assert_frame_equal(read["attributions"], made.attributions)
+        assert read["analysis"].quotes.empty and len(read["analysis"].documents) == 1
+        assert len(analysis_files(path)) == 5
+    # A pickle of something else is refused with a clear error.
+    other = tmp_path / "other.pickle"
+    other.write_bytes(__import__("pickle").dumps({"key": 1}))
+    import pytest
+
+    with pytest.raises(ValueError, match="not an analysis"):
+        read_analysis_file(other)

@@ -673,16 +673,20 @@ def test_the_longest_notebooks_start_first_and_outputs_keep_notebook_order(first
 
 def test_the_shared_analysis_is_handed_to_the_kernels_and_never_kept(corpus, tmp_path,
                                                                       monkeypatch):
-    import pickle
-
     from toolkit.report import run as runner
-    from toolkit.report.loading import ANALYSIS_FILE_VARIABLE, analysis_key
+    from toolkit.report.loading import (
+        ANALYSIS_FILE_VARIABLE,
+        analysis_files,
+        analysis_key,
+        read_analysis_file,
+    )
 
     seen = {}
 
     def stop_after_the_analysis(plan, staging, manifest, previous=None, env=None):
         path = Path(env[ANALYSIS_FILE_VARIABLE])
-        seen["path"], seen["state"] = path, pickle.loads(path.read_bytes())
+        seen["path"], seen["state"] = path, read_analysis_file(path)
+        seen["files"] = [file.name for file in analysis_files(path)]
         raise ReportError("stopped before the notebooks")
 
     monkeypatch.setattr(runner, "_run_notebooks", stop_after_the_analysis)
@@ -692,9 +696,14 @@ def test_the_shared_analysis_is_handed_to_the_kernels_and_never_kept(corpus, tmp
     assert state["key"] == analysis_key(corpus, None, None, {})
     assert len(state["articles"]) == len(state["analysis"].documents) == 17
     assert "hostile" in set(state["analysis"].documents["doc_id"])
-    # A failed run is kept without it.
+    # The tables are in Arrow files beside it.
+    assert seen["files"] == [runner.ANALYSIS_FILE, *(f"{runner.ANALYSIS_FILE}.{name}.arrow" for
+                                                     name in ("attributions", "documents",
+                                                              "mentions", "quotes"))]
+    # A failed run is kept without them.
     [kept] = (tmp_path / NAME / "_failed").iterdir()
     assert seen["path"].name == runner.ANALYSIS_FILE and not list(kept.rglob("*.pickle"))
+    assert not list(kept.rglob("*.arrow"))
 
 
 def test_jobs_default_to_one_more_than_the_cores_and_the_command_passes_them(monkeypatch,

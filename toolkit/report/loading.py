@@ -11,6 +11,7 @@ attributions (as :mod:`toolkit.analysis.counting` defines them) and the dates th
 
 from __future__ import annotations
 
+import glob
 import os
 import pickle
 from dataclasses import dataclass
@@ -22,8 +23,8 @@ from toolkit.analysis.counting import AttributionCounts, attribution_counts, cou
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
-__all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_key", "analyze_corpus",
-           "load_and_analyze", "write_analysis"]
+__all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_files", "analysis_key",
+           "analyze_corpus", "load_and_analyze", "read_analysis_file", "write_analysis"]
 
 # The report runner analyses the corpus once before the notebooks start and writes what
 # load_and_analyze returns to a file named by this environment variable of each kernel: a
@@ -159,12 +160,78 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
                    key: dict[str, Any]) -> None:
     """Write ``loaded`` (made with the arguments ``key``, see :func:`analysis_key`) to ``path``
     for :func:`load_and_analyze` in the report's kernels. The corpus itself is not written:
-    it reads its files when used, and a kernel opens it again."""
-    state = {"key": key, "articles": loaded.articles, "analysis": loaded.analysis,
-             "attributions": loaded.attributions, "counts": loaded.counts,
-             "n_not_english": loaded.n_not_english}
+    it reads its files when used, and a kernel opens it again.
+
+    The tables' columns of text, numbers and flags go to Arrow files beside ``path``
+    (:func:`analysis_files`), which each kernel maps into memory rather than reads: the
+    kernels running side by side share one copy of them, and a column a notebook never uses
+    is never read. The rest (the documents, other columns) is pickled in ``path``."""
+    path = Path(path)
+    analysis = loaded.analysis
+    tables = {"documents": analysis.documents, "quotes": analysis.quotes,
+              "mentions": analysis.mentions, "attributions": loaded.attributions}
+    state = {"key": key, "articles": loaded.articles, "counts": loaded.counts,
+             "n_not_english": loaded.n_not_english,
+             "tables": {name: _write_table(frame, path.with_name(f"{path.name}.{name}.arrow"))
+                        for name, frame in tables.items()}}
     with open(path, "wb") as handle:
         pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def analysis_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The files :func:`write_analysis` wrote for ``path``: ``path`` and its tables."""
+    path = Path(path)
+    return [path, *sorted(path.parent.glob(f"{glob.escape(path.name)}.*.arrow"))]
+
+
+def read_analysis_file(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """What :func:`write_analysis` wrote to ``path``: a dict of ``key``, ``articles``,
+    ``analysis`` (a :class:`~toolkit.analysis.CorpusAnalysis`), ``attributions``,
+    ``counts`` and ``n_not_english``. Raises OSError, EOFError, pickle.UnpicklingError or
+    ValueError for a file that is not one."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        state = pickle.load(handle)
+    if not isinstance(state, dict) or not isinstance(state.get("tables"), dict):
+        raise ValueError(f"{path} is not an analysis written by write_analysis")
+    tables = {name: _read_table(stored, path.parent)
+              for name, stored in state.pop("tables").items()}
+    state["analysis"] = CorpusAnalysis(documents=tables["documents"], quotes=tables["quotes"],
+                                       mentions=tables["mentions"])
+    state["attributions"] = tables["attributions"]
+    return state
+
+
+@dataclass(frozen=True)
+class _StoredTable:
+    """A table of :func:`write_analysis`: the name of the Arrow file of its columns of text,
+    numbers and flags (and its index), its other columns, and the order of all of them."""
+
+    file: str
+    others: dict[str, Any]
+    columns: list[Any]
+
+
+def _write_table(frame: Any, path: Path) -> _StoredTable:
+    import pyarrow as pa
+
+    others = {name: frame[name] for name in frame.columns if frame[name].dtype == object}
+    plain = frame[[name for name in frame.columns if name not in others]]
+    table = pa.Table.from_pandas(plain)
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    return _StoredTable(path.name, others, list(frame.columns))
+
+
+def _read_table(stored: _StoredTable, folder: Path) -> Any:
+    import pyarrow as pa
+
+    # Text columns stay in the mapped file (pandas keeps them as Arrow arrays).
+    with pa.memory_map(str(folder / stored.file)) as source:
+        frame = pa.ipc.open_file(source).read_all().to_pandas(split_blocks=True)
+    for name, values in stored.others.items():
+        frame[name] = values
+    return frame[stored.columns]
 
 
 def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
@@ -180,11 +247,10 @@ def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_t
     except OSError:
         return None
     try:
-        with open(path, "rb") as handle:
-            state = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError):
+        state = read_analysis_file(path)
+    except (OSError, EOFError, KeyError, ValueError, pickle.UnpicklingError):
         return None
-    if not isinstance(state, dict) or state.get("key") != key:
+    if state.get("key") != key:
         return None
     return AnalyzedCorpus(corpus=load(corpus, **columns), articles=state["articles"],
                           analysis=state["analysis"], attributions=state["attributions"],

@@ -257,7 +257,10 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
     except BaseException as exc:
-        shared.unlink(missing_ok=True)
+        from toolkit.report.loading import analysis_files
+
+        for file in analysis_files(shared):
+            file.unlink(missing_ok=True)
         _fail(staging, folder, manifest, exc)
         raise
     return RunResult("ok", run_id, final, manifest)
