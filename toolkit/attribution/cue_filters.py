@@ -29,6 +29,7 @@ from toolkit.attribution.word_classes import (
     CONTINUATION_CUES,
     FIRST_SECOND_PERSON,
     FUTURE_MODALS,
+    GESTURE_TARGETS,
     HYPOTHETICAL_MODALS,
     INDEFINITE_DETERMINERS,
     INFINITIVE_CUE_FORMS,
@@ -198,6 +199,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``Hassan, who is challenging Ayotte for her Senate seat``: an election
     if lemma == "post" and _posts_a_thing(after):
         return True  # ``posted a comfortable win``, ``posted record profits``: no words
+    if lemma == "point to" and _points_at_a_place(after):
+        return True  # ``The striker pointed to the sky after scoring``: a gesture
     if lemma == "admit" and nxt.lower() == "to" and any(
             w.text.lower() in ("hospital", "hospitals", "care", "clinic", "ward") for w in after[1:4]):
         return True  # ``admitted to hospital``, ``admitted to intensive care``
@@ -237,6 +240,22 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return not (not after or nxt.lower() == "that" or nxt in QUOTE_OPENERS
                     or nxt in (":", ".", ",", "—", "–", "?", "!"))
     return False
+
+
+def _points_at_a_place(after: list[Word]) -> bool:
+    """``pointed to the sky after scoring``, ``pointed to his head.``: a determiner or
+    possessive, a :data:`GESTURE_TARGETS` noun, then the noun phrase ends (punctuation, a
+    preposition, a conjunction or nothing)."""
+    i = 1 if after and after[0].text.lower() in _GESTURE_DETERMINERS else 0
+    if i >= len(after) or after[i].text.lower() not in GESTURE_TARGETS:
+        return False
+    following = after[i + 1].text.lower() if i + 1 < len(after) else ""
+    return following in _GESTURE_PHRASE_ENDS or (following != "'" and not following[:1].isalnum())
+
+
+_GESTURE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "your", "a"})
+_GESTURE_PHRASE_ENDS = frozenset({"", "after", "before", "as", "and", "while", "when", "in",
+                                  "during", "with", "to", "above", "behind", "again", "then"})
 
 
 def _declines_by_an_amount(after: list[Word]) -> bool:

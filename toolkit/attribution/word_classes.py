@@ -40,7 +40,7 @@ __all__ = [
     "NOT_TITLE_STARTS", "TITLE_ABBREVIATIONS", "TITLE_CLAUSE_WORDS", "TITLE_VERBS",
     "ADDRESSEE_CLAUSE_OPENERS", "CITING_CUES", "FUTURE_MODALS", "INFINITIVE_CUE_FORMS",
     "NO_ANSWER_CUES", "NOUN_FOLLOWERS", "OPEN_CLAUSE_WORDS", "STANDING_STANCE_CUES",
-    "TOPIC_ONLY_CUES", "WITHDRAWN_THINGS",
+    "TOPIC_ONLY_CUES", "WITHDRAWN_THINGS", "GESTURE_TARGETS",
 ]
 
 # ----- cues, speaker spans and content spans -----------------------------------------------------
@@ -178,6 +178,12 @@ aims intends seeks offers""")
 # what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
 WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
 cars vehicles units batches""")
+# what a hand points to when "pointed to" is a gesture, not evidence ("The striker pointed to
+# the sky after scoring", "pointed to his head"); a word after it that goes on the noun phrase
+# ("the crowd size", "the head of the agency") makes it evidence again
+GESTURE_TARGETS = _words("""sky heavens ceiling crowd fans stands supporters bench dugout
+scoreboard door doors exit floor ground camera cameras badge crest chest heart head temple
+mouth ear ears eyes wrist horizon roof window windows stage""")
 # cues reported without content when only a topic follows ("weighed in on the debate")
 TOPIC_ONLY_CUES = _words("weigh chime").union({"weigh in", "chime in"})
 # modals that put a speech or evidence cue in the future ("may announce", "will show"); "would"
