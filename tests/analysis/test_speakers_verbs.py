@@ -134,6 +134,15 @@ def test_mentions_and_mentioned_but_not_quoted(quotes):
         {"speaker": "Anton Hale", "n_mentions": 1, "n_documents": 1},
         {"speaker": "Marek Halloran", "n_mentions": 1, "n_documents": 1},
     ]
+    # Mentions counted per document and name (what a report holds) give the same table.
+    counted = mentions.groupby(["doc_id", "speaker"]).size().rename("n_mentions").reset_index()
+    pd.testing.assert_frame_equal(sp.mentioned_not_quoted(counted, quotes), silent)
+    # Nobody quoted: each name counts its mentions and documents.
+    everyone = sp.mentioned_not_quoted(counted, quotes.iloc[:0])
+    assert everyone.iloc[0].to_dict() == {"speaker": "Elena Ramos", "n_mentions": 3,
+                                          "n_documents": 2}
+    none = sp.mentioned_not_quoted(counted.iloc[:0], quotes)
+    assert none.empty and list(none.columns) == ["speaker", "n_mentions", "n_documents"]
 
 
 def test_verb_counts_and_categories(quotes, documents):

@@ -124,10 +124,9 @@ def _title_modes(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
     data = data[[*keys, "speaker_title"]]  # only what is read here is copied below
     titles = data["speaker_title"]
-    courtesy = titles.map(lambda t: isinstance(t, str) and t.lower() in COURTESY_TITLES)
+    courtesy = titles.astype("str").str.lower().isin(list(COURTESY_TITLES)) & titles.notna()
     if not courtesy.any():
         return _modes(data, keys, "speaker_title")
-    courtesy = courtesy.astype(bool)
     offices = _modes(data.assign(speaker_title=titles.where(~courtesy)), keys, "speaker_title")
     honorifics = _modes(data[courtesy], keys, "speaker_title")
     honorifics = honorifics.merge(offices[keys], on=keys, how="left", indicator=True)
@@ -654,17 +653,16 @@ def mentioned_not_quoted(mentions: pd.DataFrame, quotes: pd.DataFrame, *,
 
     Columns: speaker, n_mentions, n_documents. Sorted by n_mentions (descending), speaker.
     """
-    quoted = set(_speech(quotes, kinds, include_embedded)["speaker"])
-    counts: Counter = Counter()
-    docs: dict[str, set] = defaultdict(set)
-    numbers = mentions["n_mentions"] if "n_mentions" in mentions.columns else [1] * len(mentions)
-    for speaker, doc_id, n in zip(mentions["speaker"], mentions["doc_id"], numbers, strict=True):
-        if speaker not in quoted:
-            counts[speaker] += int(n)
-            docs[speaker].add(doc_id)
     import pandas as pd
 
-    frame = pd.DataFrame([(s, n, len(docs[s])) for s, n in counts.items()],
-                         columns=["speaker", "n_mentions", "n_documents"])
+    quoted = _speech(quotes, kinds, include_embedded)["speaker"].dropna().unique()
+    silent = mentions[~mentions["speaker"].isin(quoted)]
+    # Counted by column operations: a corpus has hundreds of thousands of mention rows.
+    rows = pd.DataFrame({
+        "speaker": silent["speaker"], "doc_id": silent["doc_id"],
+        "n": silent["n_mentions"] if "n_mentions" in silent.columns else 1})
+    frame = rows.groupby("speaker", sort=False).agg(
+        n_mentions=("n", "sum"), n_documents=("doc_id", "nunique")).reset_index()
+    frame = frame.astype({"n_mentions": "int64", "n_documents": "int64"})
     return frame.sort_values(["n_mentions", "speaker"], ascending=[False, True],
                              kind="stable").reset_index(drop=True)
