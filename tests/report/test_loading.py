@@ -99,7 +99,13 @@ def test_notebooks_read_the_analysis_the_runner_wrote_for_their_arguments(
     (tmp_path / "a").mkdir()
     read = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
                             cache=True, output_dir=tmp_path / "a")
+    # The documents are read from their own file only when a notebook uses them.
+    assert len(read.articles) == len(made.articles) and read.articles._documents is None
     assert [d.doc_id for d in read.articles] == [d.doc_id for d in made.articles]
+    assert read.articles[0] == made.articles[0] and read.articles[-1] == made.articles[-1]
+    import pickle
+
+    assert pickle.loads(pickle.dumps(read.articles)) == list(made.articles)
     assert [d.text for d in read.articles] == [d.text for d in made.articles]
     for table in ("documents", "quotes", "mentions"):
         pd.testing.assert_frame_equal(getattr(read.analysis, table),
@@ -152,7 +158,7 @@ def test_the_written_analysis_reads_back_the_same_whatever_its_tables_hold(tmp_p
                                           getattr(made.analysis, table), check_exact=True)
         pd.testing.assert_frame_equal(read["attributions"], made.attributions)
         assert read["analysis"].quotes.empty and len(read["analysis"].documents) == 1
-        assert len(analysis_files(path)) == 5
+        assert len(analysis_files(path)) == 6
     # A pickle of something else is refused with a clear error.
     other = tmp_path / "other.pickle"
     other.write_bytes(__import__("pickle").dumps({"key": 1}))

@@ -697,13 +697,13 @@ def test_the_shared_analysis_is_handed_to_the_kernels_and_never_kept(corpus, tmp
     assert len(state["articles"]) == len(state["analysis"].documents) == 17
     assert "hostile" in set(state["analysis"].documents["doc_id"])
     # The tables are in Arrow files beside it.
-    assert seen["files"] == [runner.ANALYSIS_FILE, *(f"{runner.ANALYSIS_FILE}.{name}.arrow" for
-                                                     name in ("attributions", "documents",
-                                                              "mentions", "quotes"))]
+    assert seen["files"] == [runner.ANALYSIS_FILE, f"{runner.ANALYSIS_FILE}.articles",
+                             *(f"{runner.ANALYSIS_FILE}.{name}.arrow" for name in
+                               ("attributions", "documents", "mentions", "quotes"))]
     # A failed run is kept without them.
     [kept] = (tmp_path / NAME / "_failed").iterdir()
-    assert seen["path"].name == runner.ANALYSIS_FILE and not list(kept.rglob("*.pickle"))
-    assert not list(kept.rglob("*.arrow"))
+    assert seen["path"].name == runner.ANALYSIS_FILE
+    assert not [f for f in kept.rglob("*") if f.name.startswith(runner.ANALYSIS_FILE)]
 
 
 def test_jobs_default_to_one_more_than_the_cores_and_the_command_passes_them(monkeypatch,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import glob
 import os
 import pickle
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,8 @@ class AnalyzedCorpus:
     """What :func:`load_and_analyze` returns.
 
     ``corpus``: everything loaded, whatever the dates (with the load report of skipped and
-    duplicate inputs); ``articles``: the documents dated in the range, in corpus order;
+    duplicate inputs); ``articles``: the documents dated in the range, in corpus order (in a
+    report's notebook, read from the runner's analysis when first used);
     ``analysis``: the base tables (documents, quotes, mentions) of those documents (the
     mentions counted per document and name unless asked for one by one, see
     :func:`load_and_analyze`);
@@ -49,7 +51,7 @@ class AnalyzedCorpus:
     """
 
     corpus: Corpus
-    articles: list[Document]
+    articles: Sequence[Document]
     analysis: CorpusAnalysis
     attributions: object = None
     counts: AttributionCounts | None = None
@@ -170,8 +172,13 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
     analysis = loaded.analysis
     tables = {"documents": analysis.documents, "quotes": analysis.quotes,
               "mentions": analysis.mentions, "attributions": loaded.attributions}
-    state = {"key": key, "articles": loaded.articles, "counts": loaded.counts,
-             "n_not_english": loaded.n_not_english,
+    # The documents (with their texts) in a file of their own, read only by a notebook that
+    # uses them.
+    articles = path.with_name(f"{path.name}.articles")
+    with open(articles, "wb") as handle:
+        pickle.dump(list(loaded.articles), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    state = {"key": key, "articles": (articles.name, len(loaded.articles)),
+             "counts": loaded.counts, "n_not_english": loaded.n_not_english,
              "tables": {name: _write_table(frame, path.with_name(f"{path.name}.{name}.arrow"))
                         for name, frame in tables.items()}}
     with open(path, "wb") as handle:
@@ -179,13 +186,50 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
 
 
 def analysis_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The files :func:`write_analysis` wrote for ``path``: ``path`` and its tables."""
+    """The files :func:`write_analysis` wrote for ``path``: ``path``, its documents and its
+    tables."""
     path = Path(path)
-    return [path, *sorted(path.parent.glob(f"{glob.escape(path.name)}.*.arrow"))]
+    return [path, *(found for found in [path.with_name(f"{path.name}.articles")]
+                    if found.exists()),
+            *sorted(path.parent.glob(f"{glob.escape(path.name)}.*.arrow"))]
+
+
+class StoredArticles(Sequence):
+    """The documents of a written analysis (see :func:`write_analysis`): a sequence of
+    ``n`` :class:`~toolkit.corpus.Document` read from ``path`` the first time one is asked for,
+    so that a notebook that only reads the tables never holds the corpus's texts. Pickled as
+    the list of documents."""
+
+    def __init__(self, path: str | os.PathLike[str], n: int) -> None:
+        self.path = os.fspath(path)
+        self._n = n
+        self._documents: list[Document] | None = None
+
+    def _read(self) -> list[Document]:
+        if self._documents is None:
+            with open(self.path, "rb") as handle:
+                self._documents = pickle.load(handle)
+        return self._documents
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._read()[index]
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._read())
+
+    def __reduce__(self) -> tuple:
+        return (list, (self._read(),))
+
+    def __repr__(self) -> str:
+        return f"StoredArticles({self._n} documents from {self.path!r})"
 
 
 def read_analysis_file(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """What :func:`write_analysis` wrote to ``path``: a dict of ``key``, ``articles``,
+    """What :func:`write_analysis` wrote to ``path``: a dict of ``key``, ``articles`` (a
+    :class:`StoredArticles`),
     ``analysis`` (a :class:`~toolkit.analysis.CorpusAnalysis`), ``attributions``,
     ``counts`` and ``n_not_english``. Raises OSError, EOFError, pickle.UnpicklingError or
     ValueError for a file that is not one."""
@@ -196,6 +240,8 @@ def read_analysis_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ValueError(f"{path} is not an analysis written by write_analysis")
     tables = {name: _read_table(stored, path.parent)
               for name, stored in state.pop("tables").items()}
+    name, n = state["articles"]
+    state["articles"] = StoredArticles(path.parent / name, n)
     state["analysis"] = CorpusAnalysis(documents=tables["documents"], quotes=tables["quotes"],
                                        mentions=tables["mentions"])
     state["attributions"] = tables["attributions"]
