@@ -79,3 +79,18 @@ def test_counted_attributions_accept_a_missing_content_offset():
     quotes["content_start"] = quotes["content_start"].astype("Int64")
     counted = counted_attributions(quotes)
     assert counted["cue_lemma"].tolist() == ["weigh in", "say"]
+
+
+def test_counted_attributions_keep_the_column_types_and_fill_from_the_same_row(sample_path):
+    from toolkit.analysis import analyze
+    from toolkit.corpus import load
+
+    table = analyze(load(sample_path)).quotes
+    counted = counted_attributions(table)
+    assert (counted.dtypes == table.dtypes).all()
+    assert counted["cue_lemma"].notna().all() and counted["verb_category"].notna().all()
+    # A verb without a category lends both: a floating quote takes the pair of one row.
+    table = quotes()
+    table.loc[0, "verb_category"] = None
+    counted = counted_attributions(table)
+    assert counted.loc[1, "cue_lemma"] == "claim" and pd.isna(counted.loc[1, "verb_category"])

@@ -118,33 +118,43 @@ def counted_attributions(quotes: pd.DataFrame, *,
     :func:`first_hand`). The input is not modified.
     """
     _check(quotes)
-    quotes = first_hand(quotes, include_embedded=include_embedded)
-    counted = quotes[quotes["kind"].isin(list(COUNTED_KINDS))].copy()
-    if counted.empty:
-        return counted
+    import numpy as np
     import pandas as pd
 
-    # Plain lists, not one cell at a time: a corpus has hundreds of thousands of rows.
-    lemmas = counted["cue_lemma"].astype(object).tolist()
-    categories = counted["verb_category"].astype(object).tolist()
-    doc_ids = [str(v) for v in counted["doc_id"].astype(object).tolist()]
-    speakers = counted["speaker"].astype(object).tolist()
-    rows = list(range(len(counted)))
+    # One selection of the rows (a large table is copied once, not once per test).
+    keep = first_hand_mask(quotes, include_embedded=include_embedded) \
+        & quotes["kind"].isin(list(COUNTED_KINDS))
+    counted = quotes[keep.to_numpy(dtype=bool)]
+    lemma_missing = counted["cue_lemma"].isna().to_numpy()
+    if not lemma_missing.any():
+        return counted
+    # Rows without a verb take the verb (and its category) of the closest earlier row of the
+    # same document and speaker that has one, by content_start when present (rows without one
+    # last), else in the table's order: a forward fill within each (document, speaker), done
+    # on row numbers so that a lemma and its category always come from the same row.
+    n = len(counted)
+    doc_codes = pd.factorize(counted["doc_id"].astype("str"), sort=True)[0]
     if "content_start" in counted.columns:
-        starts = counted["content_start"].astype(object).tolist()
-        rows.sort(key=lambda i: (doc_ids[i], _position(starts[i])))
-    last: dict[tuple[str, str], tuple[object, object]] = {}
-    for i in rows:
-        speaker = speakers[i]
-        key = (doc_ids[i], "" if _missing(speaker) else str(speaker))
-        lemma = lemmas[i]
-        if not _missing(lemma):
-            last[key] = (lemma, categories[i])
-            continue
-        inherited = last.get(key)
-        lemmas[i], categories[i] = inherited if inherited is not None else (NO_VERB, NO_VERB)
-    counted["cue_lemma"] = pd.Series(lemmas, index=counted.index, dtype=object)
-    counted["verb_category"] = pd.Series(categories, index=counted.index, dtype=object)
+        starts = pd.to_numeric(counted["content_start"], errors="coerce").astype("float64")
+        order = np.lexsort((starts.fillna(np.inf).to_numpy(), doc_codes))
+    else:
+        order = np.arange(n)
+    speaker_codes = pd.factorize(counted["speaker"].astype("str").fillna(""))[0]
+    source = pd.Series(np.where(lemma_missing, np.nan, np.arange(n, dtype=np.float64))[order])
+    filled = source.groupby([doc_codes[order], speaker_codes[order]], sort=False).ffill()
+    taken = np.empty(n, dtype=np.float64)
+    taken[order] = filled.to_numpy()
+    missing = lemma_missing.nonzero()[0]
+    sources = taken[missing]
+    found = ~np.isnan(sources)
+    # ``counted`` is a selection of its own: setting its columns leaves ``quotes`` as it was.
+    for column in ("cue_lemma", "verb_category"):
+        fill = np.full(len(missing), NO_VERB, dtype=object)
+        fill[found] = counted[column].iloc[sources[found].astype(np.int64)].to_numpy(
+            dtype=object, na_value=None)
+        values = counted[column].copy()
+        values.iloc[missing] = fill
+        counted[column] = values
     return counted
 
 
