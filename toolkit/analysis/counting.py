@@ -65,8 +65,13 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 
 
-def _check(quotes: pd.DataFrame) -> None:
-    missing = {"doc_id", "kind", "speaker", "cue_lemma", "verb_category"} - set(quotes.columns)
+# what counting attributions reads of a quotes table
+_COUNTED_COLUMNS = ("doc_id", "kind", "speaker", "cue_lemma", "verb_category")
+
+
+def _require(quotes: pd.DataFrame, columns: Iterable[str]) -> None:
+    """A :class:`ParameterError` naming the ``columns`` ``quotes`` lacks, if any."""
+    missing = set(columns) - set(quotes.columns)
     if missing:
         raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
                              hint="pass the table returned by toolkit.attribution.attribute(...)")
@@ -96,10 +101,7 @@ def speech_rows(quotes: pd.DataFrame, kinds: Sequence[str], *, required: Iterabl
     """A copy of the first-hand rows of ``quotes`` whose ``kind`` is one of ``kinds``, after
     checking that the table has the ``required`` columns (a :class:`ParameterError` naming the
     missing ones otherwise)."""
-    missing = set(required) - set(quotes.columns)
-    if missing:
-        raise ParameterError(f"quotes table lacks column(s) {', '.join(sorted(missing))}",
-                             hint="pass the table returned by toolkit.attribution.attribute(...)")
+    _require(quotes, required)
     keep = quotes["kind"].isin(list(kinds)) & first_hand_mask(
         quotes, include_embedded=include_embedded)
     # One selection (a new frame: changing it leaves ``quotes`` as it is), not one per test.
@@ -117,14 +119,13 @@ def counted_attributions(quotes: pd.DataFrame, *,
     table. Embedded attributions are left out unless ``include_embedded`` (see
     :func:`first_hand`). The input is not modified.
     """
-    _check(quotes)
     import numpy as np
     import pandas as pd
 
-    # One selection of the rows (a large table is copied once, not once per test).
-    keep = first_hand_mask(quotes, include_embedded=include_embedded) \
-        & quotes["kind"].isin(list(COUNTED_KINDS))
-    counted = quotes[keep.to_numpy(dtype=bool)]
+    from toolkit.analysis.grouping import row_order
+
+    counted = speech_rows(quotes, COUNTED_KINDS, required=_COUNTED_COLUMNS,
+                          include_embedded=include_embedded)
     lemma_missing = counted["cue_lemma"].isna().to_numpy()
     if not lemma_missing.any():
         return counted
@@ -133,12 +134,14 @@ def counted_attributions(quotes: pd.DataFrame, *,
     # last), else in the table's order: a forward fill within each (document, speaker), done
     # on row numbers so that a lemma and its category always come from the same row.
     n = len(counted)
-    doc_codes = pd.factorize(counted["doc_id"].astype("str"), sort=True)[0]
+    doc_ids = counted["doc_id"].astype("str")
+    order = None
     if "content_start" in counted.columns:
         starts = pd.to_numeric(counted["content_start"], errors="coerce").astype("float64")
-        order = np.lexsort((starts.fillna(np.inf).to_numpy(), doc_codes))
-    else:
+        order = row_order(doc_ids, starts.fillna(np.inf).to_numpy())
+    if order is None:
         order = np.arange(n)
+    doc_codes = pd.factorize(doc_ids)[0]
     speaker_codes = pd.factorize(counted["speaker"].astype("str").fillna(""))[0]
     source = pd.Series(np.where(lemma_missing, np.nan, np.arange(n, dtype=np.float64))[order])
     filled = source.groupby([doc_codes[order], speaker_codes[order]], sort=False).ffill()
@@ -158,25 +161,11 @@ def counted_attributions(quotes: pd.DataFrame, *,
     return counted
 
 
-def _missing(value: object) -> bool:
-    """None, NaN, pandas' NA or NaT: a cell with no value (an attribution without content has
-    no ``content_start``). Called once per row: no import here."""
-    return value is None or (isinstance(value, float) and value != value) \
-        or type(value).__name__ in _MISSING_TYPES
-
-
-_MISSING_TYPES = frozenset({"NAType", "NaTType"})
-
-
-def _position(value: object) -> float:
-    return float("inf") if _missing(value) else float(value)
-
-
 def attribution_counts(quotes: pd.DataFrame, documents: pd.DataFrame, *,
                        include_embedded: bool = False) -> AttributionCounts:
     """Documents, counted attributions by kind, and the cognitive and evidential attributions
     counted apart; embedded attributions are left out unless ``include_embedded``."""
-    _check(quotes)
+    _require(quotes, _COUNTED_COLUMNS)
     quotes = first_hand(quotes, include_embedded=include_embedded)
     kinds = quotes["kind"].value_counts()
     by_kind = {k: int(kinds.get(k, 0)) for k in COUNTED_KINDS}

@@ -146,18 +146,14 @@ class Gathered:
 def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` sorted by doc_id, cue_start and cue_end (a stable sort), made a column at a
     time: a corpus's table is never held twice, as sorting it whole would. Rows already in that
-    order (a folder whose files are named by their ids) are not moved."""
-    import numpy as np
+    order are not moved."""
     import pandas as pd
 
-    if len(frame) < 2:
-        return frame.reset_index(drop=True)
-    doc_codes, _ = pd.factorize(frame["doc_id"], sort=True)
-    starts = frame["cue_start"].to_numpy(dtype=np.int64)
-    ends = frame["cue_end"].to_numpy(dtype=np.int64)
-    order = np.lexsort((ends, starts, doc_codes))
-    del doc_codes, starts, ends
-    if bool(np.all(order[1:] > order[:-1])):
+    from toolkit.analysis.grouping import row_order
+
+    order = row_order(frame["doc_id"], frame["cue_start"].to_numpy(dtype="int64"),
+                      frame["cue_end"].to_numpy(dtype="int64"))
+    if order is None:
         return frame.reset_index(drop=True)
     columns = list(frame.columns)
     data = {}

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DOCUMENT_COLUMNS", "PERIODS", "UNKNOWN", "as_documents", "by_columns", "check_date",
            "check_range", "document_frame", "documents", "filter_dates", "group_value", "missing_hint",
-           "period_label", "period_of", "with_groups"]
+           "period_label", "period_of", "row_order", "with_groups"]
 
 PERIODS = ("week", "month", "quarter", "year")
 DOCUMENT_COLUMNS = ("doc_id", "outlet", "date", "author", "title", "url", "path")
@@ -203,3 +203,21 @@ def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None)
     if hi:
         mask &= dates <= hi
     return docs[mask]
+
+
+def row_order(doc_ids: Any, *positions: Any) -> Any:
+    """The order (a numpy array of row numbers) that sorts rows by document id, then by each of
+    ``positions`` (arrays of numbers, most significant first), keeping the order of ties; None
+    when the rows are in that order already (a folder whose files are named by their ids), so
+    that a large table need not be moved at all."""
+    import numpy as np
+    import pandas as pd
+
+    codes, _ = pd.factorize(doc_ids, sort=True)
+    keys = [codes, *(np.asarray(p) for p in positions)]
+    in_order = np.ones(max(len(codes) - 1, 0), dtype=bool)
+    for key in reversed(keys):
+        in_order = (key[1:] > key[:-1]) | ((key[1:] == key[:-1]) & in_order)
+    if bool(in_order.all()):
+        return None
+    return np.lexsort(tuple(reversed(keys)))

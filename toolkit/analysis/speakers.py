@@ -22,7 +22,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from toolkit.analysis.counting import first_hand_mask, speech_rows
-from toolkit.analysis.grouping import as_documents, by_columns, document_frame, with_groups
+from toolkit.analysis.grouping import (
+    as_documents,
+    by_columns,
+    document_frame,
+    row_order,
+    with_groups,
+)
 from toolkit.attribution.word_classes import COURTESY_TITLES
 from toolkit.errors import ParameterError
 
@@ -362,15 +368,8 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     # Put in order before the table is made (the same order as a stable sort by doc_id and
     # start), so that the table is not copied once more by sorting it. Rows that come in that
     # order already (a folder's files named by their ids) are not moved at all.
-    doc_codes, _ = pd.factorize(pd.Series(doc_ids, dtype=object), sort=True)
     start_values = np.frombuffer(starts, dtype=np.int64)
-    same = doc_codes[1:] == doc_codes[:-1]
-    ascending = (doc_codes[1:] > doc_codes[:-1]) | (same & (start_values[1:] >= start_values[:-1]))
-    if bool(np.all(ascending)):
-        order = None
-    else:
-        order = np.lexsort((start_values, doc_codes))
-    del doc_codes, same, ascending
+    order = row_order(pd.Series(doc_ids, dtype=object), start_values)
 
     data: dict[str, Any] = {}
     for name, values in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):

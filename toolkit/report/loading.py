@@ -174,24 +174,27 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
               "mentions": analysis.mentions, "attributions": loaded.attributions}
     # The documents (with their texts) in a file of their own, read only by a notebook that
     # uses them.
-    articles = path.with_name(f"{path.name}.articles")
+    articles = _beside(path, "articles")
     with open(articles, "wb") as handle:
         pickle.dump(list(loaded.articles), handle, protocol=pickle.HIGHEST_PROTOCOL)
     state = {"key": key, "articles": (articles.name, len(loaded.articles)),
              "counts": loaded.counts, "n_not_english": loaded.n_not_english,
-             "tables": {name: _write_table(frame, path.with_name(f"{path.name}.{name}.arrow"))
+             "tables": {name: _write_table(frame, _beside(path, f"{name}.arrow"))
                         for name, frame in tables.items()}}
     with open(path, "wb") as handle:
         pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def analysis_files(path: str | os.PathLike[str]) -> list[Path]:
-    """The files :func:`write_analysis` wrote for ``path``: ``path``, its documents and its
-    tables."""
+    """The files :func:`write_analysis` wrote for ``path``: ``path``, then its documents and
+    its tables (the files beside it whose names start with its name and a dot)."""
     path = Path(path)
-    return [path, *(found for found in [path.with_name(f"{path.name}.articles")]
-                    if found.exists()),
-            *sorted(path.parent.glob(f"{glob.escape(path.name)}.*.arrow"))]
+    return [path, *sorted(path.parent.glob(f"{glob.escape(path.name)}.*"))]
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    """The file of :func:`write_analysis` named ``path`` and ``suffix``."""
+    return path.with_name(f"{path.name}.{suffix}")
 
 
 class StoredArticles(Sequence):
