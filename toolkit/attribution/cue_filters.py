@@ -171,7 +171,7 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
     find without "to", "that" or "as" tells where someone was (``was seen on camera``)."""
     nxt = after[0].text if after else ""
     lemma = entry.lemma
-    if lemma in QUANTITY_CUES and (nxt[:1].isdigit() or nxt[:1] in "$€£"):
+    if lemma in QUANTITY_CUES and _is_amount(nxt):
         return True
     if lemma == "decline" and _declines_by_an_amount(after):
         return True  # ``fees declined to $281 million``, ``declined by nine points``: fell
@@ -253,7 +253,7 @@ def _points_at_a_place(after: list[Word]) -> bool:
     return following in _GESTURE_PHRASE_ENDS or (following != "'" and not following[:1].isalnum())
 
 
-_GESTURE_DETERMINERS = frozenset({"the", "his", "her", "their", "its", "our", "my", "your", "a"})
+_GESTURE_DETERMINERS = NOUN_DETERMINERS | POSSESSIVE_DETERMINERS
 _GESTURE_PHRASE_ENDS = frozenset({"", "after", "before", "as", "and", "while", "when", "in",
                                   "during", "with", "to", "above", "behind", "again", "then"})
 
@@ -269,7 +269,12 @@ def _declines_by_an_amount(after: list[Word]) -> bool:
     if first in ("sharply", "steeply", "slightly"):
         return True
     return first in ("by", "to", "from") and len(words) > 1 and (
-        words[1][:1].isdigit() or words[1][:1] in "$€£" or words[1].lower() in NUMBER_WORDS)
+        _is_amount(words[1]) or words[1].lower() in NUMBER_WORDS)
+
+
+def _is_amount(word: str) -> bool:
+    """A number or a sum of money (``1.6``, ``$281``)."""
+    return word[:1].isdigit() or word[:1] in "$€£"
 
 
 # words after "challenge NAME" that make it a race for an office rather than a dispute
