@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from toolkit.report.kernel import load_nbformat
+
 __all__ = ["TEMPLATE_DIR", "HEADLINE_LABELS", "TRUSTED", "notebook_title", "navigation",
            "render_notebook", "write_index", "headline_label", "sanitize_html",
            "sanitize_outputs"]
@@ -113,6 +115,7 @@ def sanitize_html(text: str) -> str:
 
 
 def _markdown_html(text: str) -> str:
+    load_nbformat()
     from nbconvert.filters import markdown2html_mistune
 
     return markdown2html_mistune(text)
@@ -156,7 +159,7 @@ def _link(href: str, text: str, *, current: bool = False) -> str:
 
 def notebook_title(notebook: Path) -> str:
     """The text of the notebook's first level-1 heading, or its file name without suffix."""
-    import nbformat
+    nbformat = load_nbformat()
 
     try:
         cells = nbformat.read(notebook, as_version=4).cells
@@ -193,7 +196,7 @@ def render_notebook(notebook: Path, target: Path, *, title: str | None = None,
     ``Styler``) is sanitised first (:func:`sanitize_outputs`): its markup stays, but nothing
     in it can run script. The page template's own scripts are not touched.
     """
-    import nbformat
+    nbformat = load_nbformat()
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATE_DIR)],

@@ -12,7 +12,7 @@ from pathlib import Path
 from toolkit.errors import KernelError
 
 __all__ = ["KERNEL_NAME", "KERNEL_DISPLAY_NAME", "KERNEL_ENVIRONMENT", "KERNEL_START_ATTEMPTS",
-           "ensure_kernel", "execute_notebook", "kernel_manager_class"]
+           "ensure_kernel", "execute_notebook", "kernel_manager_class", "load_nbformat"]
 
 KERNEL_NAME = "discourse-toolkit"
 KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
@@ -21,6 +21,33 @@ KERNEL_DISPLAY_NAME = "Python (discourse-toolkit)"
 # date, behave the same on every run; progress bars have no reader in a report.
 KERNEL_ENVIRONMENT = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "315532800",
                       "TOOLKIT_PROGRESS": "off"}
+
+
+# nbformat validates notebooks with jsonschema, whose format checkers import this package when
+# it is installed (JupyterLab's dependencies bring it). Importing it compiles some forty parser
+# grammars: about a second, two thirds of what importing papermill costs, for the "iri" formats
+# that no notebook schema uses.
+_UNUSED_FORMAT_PACKAGE = "rfc3987_syntax"
+
+
+def load_nbformat():
+    """Import nbformat (papermill and nbconvert read notebooks with it) without the format
+    package above, and return it.
+
+    The package is hidden only while nbformat, and with it jsonschema, is first imported:
+    a later ``import`` of it anywhere in the process works as usual.
+    """
+    if "nbformat" in sys.modules:
+        return sys.modules["nbformat"]
+    hide = _UNUSED_FORMAT_PACKAGE not in sys.modules and "jsonschema" not in sys.modules
+    if hide:
+        sys.modules[_UNUSED_FORMAT_PACKAGE] = None  # an import of it raises ImportError
+    try:
+        import nbformat
+    finally:
+        if hide and sys.modules.get(_UNUSED_FORMAT_PACKAGE, False) is None:
+            del sys.modules[_UNUSED_FORMAT_PACKAGE]
+    return nbformat
 
 
 def ensure_kernel(name: str = KERNEL_NAME) -> str:
@@ -112,6 +139,7 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
     :class:`~toolkit.errors.KernelError` quoting the last lines the kernel printed. Errors of the
     notebook's own cells are papermill's, unchanged.
     """
+    load_nbformat()
     import papermill
 
     failed = 0

@@ -60,6 +60,9 @@ class Declared:
 def declared_parameters(notebook: Path) -> dict[str, Declared]:
     """The parameters declared in ``notebook``'s cell tagged ``parameters`` (papermill's
     inspection: names, annotation, default source and help comment)."""
+    from toolkit.report.kernel import load_nbformat
+
+    load_nbformat()
     import papermill
 
     try:

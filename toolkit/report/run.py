@@ -26,7 +26,7 @@ from toolkit.errors import (
 from toolkit.report import html as html_out
 from toolkit.report import layout, outputs
 from toolkit.report import manifest as record
-from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, execute_notebook
+from toolkit.report.kernel import KERNEL_NAME, ensure_kernel, execute_notebook, load_nbformat
 from toolkit.report.params import (
     COLUMN_PARAMETERS,
     Declared,
@@ -528,6 +528,7 @@ def _write_failure(exc: BaseException, error: dict[str, Any]) -> OSError | None:
 def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
     """``{"message": "framing.ipynb cell 7: KeyError: 'outlet'", ...}`` for the manifest;
     ``notebook`` is the executed copy of the failing notebook, if any."""
+    load_nbformat()
     from papermill.exceptions import PapermillExecutionError
 
     if isinstance(exc, PapermillExecutionError):
@@ -543,7 +544,7 @@ def _describe(exc: BaseException, notebook: Path | None) -> dict[str, Any]:
 
 def _last_executed_cell(notebook: Path) -> int | None:
     """The execution count of the last cell that started (the one a timeout stopped)."""
-    import nbformat
+    nbformat = load_nbformat()
 
     try:
         cells = nbformat.read(notebook, as_version=4).cells
