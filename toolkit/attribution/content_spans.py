@@ -42,8 +42,8 @@ __all__ = ["PARENTHESIS_TIME", "addressee_end", "continuation", "direct_content"
            "quote_after_colon", "quote_before", "settle_kind", "shorten_content", "skip_time_after"]
 
 _BEFORE_QUOTE = " ,:\t"  # between a cue and the quotation after it
-_AFTER_QUOTE = " ,\t"  # between a quotation and the cue after it
-_BEFORE_CONTINUATION = " .,;:\t"  # between a cue and the second half of a split quotation
+_AFTER_QUOTE = " ,\t\xa0"  # between a quotation and the cue after it
+_BEFORE_CONTINUATION = " .,;:\t\xa0"  # between a cue and the second half of a split quotation
 # an adjunct naming the medium at the end of a content (``condemned the attack in a statement``,
 # ``on Twitter``, ``in an interview with Radio Norte``)
 _MEDIUM_ADJUNCT = re.compile(

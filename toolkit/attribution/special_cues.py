@@ -83,10 +83,12 @@ def colon_cue_matches(text: str) -> Iterator[re.Match[str]]:
         previous = at + 1
 
 
-# ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line or followed by a
-# comma and a role); the dash is the cue
+# ``“…” ― Carla Sanchez`` (a dash byline after a quotation, ending its line, maybe with a full
+# stop, or followed by a comma and a role); the dash is the cue. Space around the dash and at
+# the line end may be any but a line break (web pages put non-breaking spaces there).
 DASH_BYLINE = re.compile(
-    rf"(?<=[”\"])[ \t]*(?P<cue>[―—–]|--?)[ \t]*(?P<name>{_NAME_RUN}(?<![\s.]))(?=[ \t]*(?:,|$))",
+    rf"(?<=[”\"])[^\S\n]*(?P<cue>[―—–]|--?)[^\S\n]*(?P<name>{_NAME_RUN}(?<![\s.]))"
+    r"(?=[^\S\n]*(?:,|\.?[^\S\n]*$))",
     re.MULTILINE)
 # ``Varga had a warning for parents: “…”``: a colon right before an opening quotation mark
 COLON_QUOTE = re.compile(r"(?<=\w)(?P<cue>:)(?=[ \t]*[“\"])")
@@ -404,8 +406,12 @@ def dash_byline(view: TextView, match: re.Match[str], used_quotes: set[int]) -> 
     if quote is None or view.quotes.index_at(quote[0]) in used_quotes:
         return CueOutcome.QUOTATION_NEEDED
     sentence = view.sentence_at(start)
-    draft = Draft(start, end, None, paragraph=view.sentence_paragraph[sentence],
-                  sentence=sentence, kind="direct")
+    paragraph = view.sentence_paragraph[sentence]
+    if view.text[view.paragraphs[paragraph][0]:quote[0]].strip():
+        # the quotation ends a sentence of the writer's (``… insisted the party was “still
+        # first.”--Kim Hjelmgaard``): the name signs the item, it does not speak the quotation
+        return CueOutcome.QUOTATION_NEEDED
+    draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence, kind="direct")
     draft.set_speaker(view.text, *match.span("name"))
     mark_used(view, quote, used_quotes)
     draft.content_start, draft.content_end = quote

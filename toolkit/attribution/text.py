@@ -28,8 +28,11 @@ CLAUSE_END_CHARS = " ,;"  # space, commas and semicolons at the end of a shorten
 
 # A sentence end starts a run of final punctuation (never inside one) and takes all of it and
 # the closing marks after it, without backtracking: a shorter run is followed by punctuation, not
-# by the space the lookahead asks for, so it could never match. Long runs stay linear.
-_SENT_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+(?:(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|(?=\s*$))")
+# by the space the lookahead asks for, so it could never match. Long runs stay linear. It is
+# followed by white space and a capital or a digit, by the end of the range, or (after a
+# closing quotation mark) by a dash that signs the quotation (``… "still first."--Kim Lund``).
+_SENT_END = re.compile(r"(?<![.!?])[.!?]++[”\"’')\]]*+(?:(?=\s+(?:''|[“\"‘(\[])?[A-Z0-9])|(?=\s*$)"
+                       r"|(?<=[”\"])(?=(?:--|[—―])[^\S\n]*[A-Z]))")
 # A longer "sentence" (a text without final punctuation) is cut at a space before this many
 # characters, so that the rules' work per cue stays bounded; PolNeAR's longest is under 1,000.
 MAX_SENTENCE_CHARS = 2_000
