@@ -160,8 +160,11 @@ def _continuation_after_clause(view: TextView, after: int, paragraph_end: int,
 
 # ``X, who has …`` right before a cue: a relative clause between commas
 _RELATIVE_BEFORE_CUE = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+\s+){0,3}\Z")
-# ``…, as the Ledger reported``: the "as" before a trailing speaker
-_TRAILING_AS = re.compile(r",\s*as\s+\Z")
+# ``…, as the Ledger reported``: the "as" before a trailing speaker (or before the quotation
+# mark of a quoted name: ``…, as “The Ledger” reported``)
+_TRAILING_AS = re.compile(r",\s*as\s+[“\"]?\Z")
+# ``As Ruiz noted``, ``As “The Ledger” reported``: an "as" clause opening the sentence
+_LEADING_AS = re.compile(r"\s*As\s+[“\"]?\s*\Z")
 _SENTENCE_LOOK_BACK = 2000  # characters read before a quotation for the sentence it ends
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[”\"’']?\s+")
 
@@ -252,7 +255,7 @@ def indirect_content(view: TextView, draft: Draft) -> None:
         draft.content_start = stamp.end() if stamp is not None else s_start
         draft.content_end = trim_end(text, start, s_end, SENTENCE_END_CHARS)
         return
-    if text[s_start:min(draft.cue_start, draft.speaker_start or draft.cue_start)].strip() == "As":
+    if _LEADING_AS.match(text, s_start, min(draft.cue_start, draft.speaker_start or draft.cue_start)):
         # ``As Ruiz noted in her speech, the port …``: the main clause after the "as" clause
         comma = text.find(",", start, s_end)
         end = trim_end(text, start, s_end, SENTENCE_END_CHARS)

@@ -48,6 +48,7 @@ from toolkit.attribution.speaker_spans import (
     left_speaker,
     main_subject,
     passive_agent,
+    quoted_name_subject,
     right_speaker,
 )
 from toolkit.attribution.speakers.terms import speaker_terms
@@ -368,6 +369,8 @@ class _Extraction:
         elif participle and words and (_leads_participle(words) or _after_document(words, form)):
             found = main_subject(view, draft, earlier=self._in_sentence(s_start))
             side = "main clause"
+        elif words and quoted_name_subject(view, draft, words):
+            found, side = True, "left(quoted name)"
         elif words:
             search = left_speaker(view, draft, words, lexicon=lexicon,
                                   earlier=self._in_sentence(s_start))

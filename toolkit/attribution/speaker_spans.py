@@ -55,8 +55,59 @@ from toolkit.attribution.word_classes import (
 from toolkit.attribution.words import Word, is_name_like
 
 __all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "is_surname_auxiliary", "left_speaker",
-           "main_subject", "participle_subject", "passive_agent", "relative_clause_start",
-           "relative_subject", "right_speaker"]
+           "main_subject", "participle_subject", "passive_agent", "quoted_name_subject",
+           "relative_clause_start", "relative_subject", "right_speaker"]
+
+
+# most words of a name in quotation marks (``“Meet the Press”``); the small words it may hold
+_QUOTED_NAME_WORDS = 6
+_QUOTED_NAME_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "with", "a", "an",
+                                      "to", "at"})
+# what may stand between a cue and an inverted speaker after it (``said on Monday Ana Ruiz``)
+_INVERTED_LEADS = ARTICLES | frozenset({"his", "her", "their", "its", "our", "one", "another"})
+
+
+def quoted_name_subject(view: TextView, draft: Draft, words: list[Word]) -> bool:
+    """``as “The Wall Street Journal” wrote``, ``“Meet the Press” reported that …``: when the
+    words before a cue end with a name in quotation marks (up to six words in capitals, small
+    words between them, no punctuation of its own) and no speaker follows the cue, the name
+    inside its marks is the speaker (adverbs after it join the cue: ``first reported``).
+
+    A quotation that says something ends in punctuation (``“We will win,” she said``) or holds
+    lower-case words; one followed by a speaker (``“Lock Her Up” chanted the crowd``) is what
+    that speaker said.
+    """
+    last = len(words) - 1
+    while last >= 0 and words[last].text.lower() in SKIPPED_BEFORE_CUE:
+        last -= 1  # ``as “The Harbour Times” first reported``
+    if last < 2 or words[last].text not in QUOTE_CLOSERS:
+        return False
+    k = view.quotes.index_at(words[last].start)
+    if k is None or view.quotes.spans[k][1] != words[last].end:
+        return False
+    opening = view.quotes.spans[k][0]
+    first = next((i for i in range(last - 1, -1, -1) if words[i].start == opening), None)
+    if first is None:
+        return False
+    name = words[first + 1:last]
+    if not 0 < len(name) <= _QUOTED_NAME_WORDS or not name[0].text[:1].isupper() \
+            or not name[-1].text[:1].isupper():
+        return False
+    if any(not (w.text[:1].isupper() or w.text[:1].isdigit() or w.text in _QUOTED_NAME_SMALL_WORDS)
+           or not w.text[:1].isalnum() for w in name):
+        return False
+    after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 40))
+    n = 0
+    while n < len(after) - 1 and (after[n].text.lower() in TIME_LEADS
+                                  or after[n].text.lower() in TIME_WORDS):
+        n += 1  # ``reported on Monday``
+    if n < len(after) and (after[n].text[:1].isupper() and after[n].text.lower() not in TIME_WORDS
+                           or after[n].text.lower() in _INVERTED_LEADS):
+        return False
+    draft.set_speaker(view.text, name[0].start, name[-1].end)
+    if last + 1 < len(words):
+        draft.cue_start = words[last + 1].start
+    return True
 
 
 class SpeakerSearch(Enum):

@@ -52,10 +52,11 @@ __all__ = ["COLON_CUE", "COLON_QUOTE", "DASH_BYLINE", "SOURCE_PHRASE", "accordin
            "source_phrase_matches"]
 
 _NAME_RUN = r"(?:[A-Z][\w.’'-]*|on|to|of|de)(?:\s(?:[A-Z][\w.’'-]*|on|to|of|de)){0,5}"
-# ``Name: text`` at a line start or after a dash (group "lead"), or ``… Name: “quote”``; a
-# short predicate of "be" may stand before the colon (``Martell is more blunt: “…”``)
+# ``Name: text`` at a line start, after a quotation mark opening a line (a quoted transcript)
+# or after a dash (group "lead"), or ``… Name: “quote”``; a short predicate of "be" may stand
+# before the colon (``Martell is more blunt: “…”``)
 COLON_CUE = re.compile(
-    rf"(?:(?P<lead>^|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
+    rf"(?:(?P<lead>^|(?<=^[\"“])|(?<=[-–—]\s))|(?<=\s))(?P<name>{_NAME_RUN}(?<![\s.]))"
     r"(?:\s(?P<predicate>(?:is|was|were|are)\s(?:\w+\s){0,3}?[a-z]+))?(?P<cue>:)(?=\s)",
     re.MULTILINE)
 # What a colon cue's match holds before its colon is name words, white space and a short
@@ -266,7 +267,8 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     one, only a colon label opening a line or following a dash takes the rest of the paragraph.
     """
     start, end = match.span("cue")
-    if view.ignored(start, end):
+    quoted = _quoted_turn(view, match)
+    if quoted is None and view.ignored(start, end):
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
     if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS \
@@ -276,6 +278,16 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     paragraph = view.sentence_paragraph[sentence]
     draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
     draft.set_speaker(view.text, *match.span("name"))
+    if quoted is not None:
+        # ``"PENCE: Well, look, …``: a turn of a transcript quoted paragraph by paragraph is the
+        # rest of its paragraph (quotations inside it included)
+        content_end = trim_end(view.text, end, view.paragraphs[paragraph][1], " \t”\"")
+        content_start = trim_start(view.text, end, content_end)
+        if content_end <= content_start:
+            return CueOutcome.NO_CONTENT
+        mark_used(view, quoted, used_quotes)
+        draft.content_start, draft.content_end, draft.kind = content_start, content_end, "direct"
+        return draft
     label = match.group("name").rstrip(".").lower()
     if label in INTERVIEWER_LABELS:
         draft.head = "the interviewer"  # ``Q:`` names no one; the turn is the interviewer's
@@ -299,6 +311,20 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
     return draft
+
+
+def _quoted_turn(view: TextView, match: re.Match[str]) -> tuple[int, int] | None:
+    """The quotation a transcript turn ``"PENCE: …`` stands in, when the match's name is in
+    capitals right after a quotation mark that opens a paragraph inside that quotation."""
+    at = match.start("name")
+    if not at or view.text[at - 1] not in "\"“" or not match.group("name").isupper():
+        return None
+    if view.excluded.overlaps(at - 1, match.end()):
+        return None
+    k = view.quotes.index_at(at - 1)
+    if k is None or view.paragraphs[view.sentence_paragraph[view.sentence_at(at)]][0] != at - 1:
+        return None
+    return view.quotes.spans[k]
 
 
 _COLON_CLAUSE_CHARS = 200  # characters read before a colon for the clause that introduces a quotation
