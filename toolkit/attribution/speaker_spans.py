@@ -138,6 +138,11 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         draft.cue_start = words[j].start
     if i < 0:
         return SpeakerSearch.NOT_FOUND
+    aside = _aside_start(words, i)
+    if aside is not None:
+        # ``Ana Ruiz — the port's chief engineer since 2019 — said``, ``Ruiz (who runs the
+        # port) says``: the subject stands before the aside
+        return left_speaker(view, draft, words[:aside], lexicon=lexicon, earlier=earlier)
     w = words[i].text
     if w == ",":
         subject = _before_relative_clause(words, i, lexicon)
@@ -218,6 +223,33 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             return SpeakerSearch.FOUND
     draft.set_speaker(text, words[a].start, words[i].end)
     return SpeakerSearch.FOUND
+
+
+_DASHES = frozenset({"—", "–", "―"})
+_ASIDE_WORDS = 25  # most words of an aside between dashes or in parentheses before a cue
+
+
+def _aside_start(words: list[Word], i: int) -> int | None:
+    """Where an aside that ``words[i]`` closes opens: a pair of dashes (``—``, ``--``) or
+    parentheses holding a lower-case word (not a party tag such as ``(D-Calif.)``), with words
+    before it; else None."""
+    w = words[i].text
+    if w in _DASHES or w == "-" and i > 0 and words[i - 1].text == "-":
+        close = i - 1 if w == "-" else i
+        for k in range(close - 1, max(0, close - _ASIDE_WORDS) - 1, -1):
+            if words[k].text == w and (w != "-" or k > 0 and words[k - 1].text == "-"):
+                opening = k - 1 if w == "-" else k
+                return opening if opening > 0 and close - k > 1 else None
+        return None
+    if w == ")":
+        for k in range(i - 1, max(0, i - _ASIDE_WORDS) - 1, -1):
+            if words[k].text == "(":
+                inside = words[k + 1:i]
+                if k > 0 and any(x.text.isalpha() and x.text.islower() and len(x.text) > 1
+                                 for x in inside):
+                    return k
+                return None
+    return None
 
 
 def _verb_before_object(words: list[Word], k: int, lexicon: VerbLexicon) -> bool:
