@@ -306,8 +306,8 @@ def _clause_follows(after: list[Word]) -> bool:
     noun phrase)?"""
     for n, word in enumerate(after[:7]):
         low = word.text.lower()
-        if n > 0 and low in CLAUSE_AUXILIARIES:
-            return True
+        if n > 0 and low in CLAUSE_AUXILIARIES and not word.text[:1].isupper():
+            return True  # (``said Theresa May``: a capitalized "May" ends a name)
         if n > 1 and after[0].text.lower() in ARTICLES and word.text.islower() \
                 and (low in IRREGULAR_PAST or low.endswith("ed")) and n + 1 < len(after) \
                 and after[n + 1].text.lower() not in PREPOSITIONS \
@@ -514,7 +514,7 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
             or first.lower() in THIRD_PERSON_SUBJECTS
             or _role_before_name(view, draft, words, k, lexicon)
             or _bare_source_noun(view, draft, words, k)) \
-            or lexicon.lookup(first) is not None:
+            or lexicon.lookup(first) is not None and not _first_name_of(words, k):
         return False
     j = k
     while j + 1 < len(words) and words[j + 1].text not in CLAUSE_BOUNDARY_PUNCTUATION \
@@ -534,6 +534,15 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
         draft.context = text[words[j + 2].start:words[end].end]
         draft.speaker_end = words[end].end
     return True
+
+
+def _first_name_of(words: list[Word], k: int) -> bool:
+    """Is the capitalized ``words[k]`` the first name of a name that goes on in capitals
+    (``said Grant Green``, ``said Hope Ortega``), a word that is also a cue's form? A participle
+    is none (``supporting Planned Parenthood``)."""
+    word = words[k].text
+    return word[:1].isupper() and not word.endswith(("ed", "ing")) and k + 1 < len(words) \
+        and words[k + 1].text[:1].isupper() and words[k + 1].text.isalpha()
 
 
 def _bare_source_noun(view: TextView, draft: Draft, words: list[Word], k: int) -> bool:

@@ -842,6 +842,10 @@ def _common_case(head: str, text: str) -> str:
     return " ".join([*words[:k], low, *words[k + 1:]])
 
 
+# auxiliaries that are also first names or surnames
+_NAME_AUXILIARIES = frozenset({"will", "may"})
+
+
 def _before_finite(head: str) -> str:
     """A speaker id is a noun phrase: ``Valdoria had not yet`` -> ``Valdoria``; ``the government
     was examining`` -> ``the government``. A finite verb inside a relative clause ("officials who
@@ -856,6 +860,9 @@ def _before_finite(head: str) -> str:
         low = word.lower().strip(",")
         if low in RELATIVE_PRONOUNS:
             return head
+        if low in _NAME_AUXILIARIES and word[:1].isupper() and not word.isupper() and any(
+                0 <= n < len(words) and words[n][:1].isupper() for n in (k - 1, k + 1)):
+            continue  # ``Theresa May``, ``Will Ortega``: a name, not the verb
         if low in FINITE_AUXILIARIES and k > 0:
             return " ".join(words[:k])
         if low in FINITE_AUXILIARIES:
