@@ -518,6 +518,14 @@ def _capitalized_out_of_place(view: TextView, words: list[Word], entry: CueEntry
     if not may_capitalize(words, entry) \
             and not (words and entry.kind != "speech" and _is_title_case(view, s_start, s_end)):
         return True
+    if words and not all(w.text in QUOTE_OPENERS for w in words) \
+            and s_start >= view.paragraphs[0][1] \
+            and view.text[s_start:s_end].rstrip(" ”\"’'").endswith(".") \
+            and not _is_title_case(view, s_start, s_end, final_period=True):
+        # ``They want to work at JPMorgan Chase, not ACE Cash Express.``: inside a sentence of
+        # running text (not the first line, which may be a headline), a capitalized form
+        # belongs to a name
+        return True
     # ``CNN's Dana Bash tweeted``, ``One mother, Keisha Grant, held up``: a capitalized form
     # right after a first name, or after a name and before a comma, outside a title-case
     # headline, is a surname
@@ -532,13 +540,15 @@ _TITLE_CASE_WORDS = 4
 _TITLE_CASE_CHARS = 200  # longest headline read
 
 
-def _is_title_case(view: TextView, start: int, end: int) -> bool:
+def _is_title_case(view: TextView, start: int, end: int, *, final_period: bool = False) -> bool:
     """Is the sentence a title-case headline: at least a few words, every word of four letters
-    or more capitalized, no sentence-final period?"""
+    or more capitalized, no sentence-final period (unless ``final_period``: some archives end
+    their headlines with one)?"""
     if end - start > _TITLE_CASE_CHARS:
         return False
     words = [w.text for w in view.words(start, end) if w.text.isalpha()]
-    if len(words) < _TITLE_CASE_WORDS or view.text[start:end].rstrip().endswith("."):
+    if len(words) < _TITLE_CASE_WORDS \
+            or not final_period and view.text[start:end].rstrip().endswith("."):
         return False
     return all(w[0].isupper() for w in words if len(w) >= 4)
 
