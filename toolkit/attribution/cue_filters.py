@@ -408,6 +408,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     prev = words[-1].text.lower()
     if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
         return True
+    if prev == "own" and len(words) > 1 and (words[-2].text.lower() in POSSESSIVE_DETERMINERS
+                                             or words[-2].text.lower() == "her"
+                                             or words[-2].text.endswith(POSSESSIVE_ENDINGS)):
+        return True  # ``head of her own brand``, ``the party's own report``
     if prev[-1:].isdigit() and form.split()[0].endswith("s"):
         return True  # ``added 1.6 points to close at``: a number counts the noun
     if prev in ("’", "'") and len(words) > 1 and words[-2].text.endswith("s") \

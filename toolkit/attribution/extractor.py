@@ -70,23 +70,30 @@ from toolkit.attribution.text import CLAUSE_GAP_CHARS, TextView
 from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon
 from toolkit.attribution.word_classes import (
     ADDRESSEE_VERBS,
+    ARTICLES,
     BE_FORMS,
     CITING_CUES,
+    CLAUSE_BOUNDARY_WORDS,
     CONTINUATION_CUES,
     DOCUMENT_NOUNS,
     DOCUMENT_PARTICIPLES,
     INTRANSITIVE_CUES,
     IRREGULAR_PARTICIPLES,
+    IRREGULAR_PAST,
     NON_TOPIC_PREPOSITIONS,
     NOT_THING_WORDS,
     NOUN_DETERMINERS,
     NUMBER_WORDS,
     PARTICIPLE_LEADS,
     POSITION_CUES,
+    PREPOSITIONS,
+    PRONOUNS_BEFORE_VERB_FORM,
     QUOTE_CLOSERS,
     QUOTE_OPENERS,
     SKIPPED_BEFORE_CUE,
     STANCE_CATEGORIES,
+    SUBJECT_DETERMINERS,
+    THIRD_PERSON_SUBJECTS,
     TIME_LEADS,
     TIME_WORDS,
     TOPIC_ONLY_CUES,
@@ -360,7 +367,7 @@ class _Extraction:
         if participle and not words and entry.lemma in CITING_CUES \
                 and _main_clause_has_cue(view, draft.cue_end, s_end, lexicon):
             return CueOutcome.CITED_BY_MAIN_CLAUSE
-        found = False
+        found = reduced = False
         side = "none"
         if absolute is not None:
             # ``with 47 percent of voters saying they …``: the noun phrase after "with"
@@ -371,6 +378,10 @@ class _Extraction:
             side = "main clause"
         elif words and quoted_name_subject(view, draft, words):
             found, side = True, "left(quoted name)"
+        elif words and (described := _reduced_passive(view, draft, words, lexicon)) is not None:
+            # the noun the participle describes stands as the subject of a passive
+            draft.set_speaker(view.text, words[described].start, words[-1].end)
+            found, side, reduced = True, "left(described noun)", True
         elif words:
             search = left_speaker(view, draft, words, lexicon=lexicon,
                                   earlier=self._in_sentence(s_start))
@@ -386,9 +397,13 @@ class _Extraction:
             found = right_speaker(view, draft, s_end, lexicon=lexicon)
             side = "right"
         passive_subject = None
-        if found and draft.speaker_start is not None and is_passive_cue(view.text, draft):
+        if found and draft.speaker_start is not None \
+                and (reduced or is_passive_cue(view.text, draft)):
             subject = (draft.speaker_start, draft.speaker_end)
             if passive_agent(view, draft, s_end):
+                if reduced and is_thing_subject(draft) and not any(
+                        w in speaker_terms().orgs for w in draft.head.lower().split()):
+                    return CueOutcome.THING_SUBJECT  # ``the divide highlighted by the floods``
                 side = "passive by-agent"
                 passive_subject = _passive_subject_content(view, draft, subject, s_end)
             elif is_thing_subject(draft):
@@ -509,6 +524,66 @@ def _leads_participle(words: list[Word]) -> bool:
             and words[-2].text.lower() in PARTICIPLE_LEADS:
         return True  # ``…, eventually saying``, ``and pointedly saying``
     return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
+
+
+# what "by" names after a cue when it is a means, not an agent (``said by phone``)
+_BY_MEANS_NOUNS = frozenset({"phone", "telephone", "email", "e-mail", "text", "letter", "video",
+                             "videolink", "satellite", "fax", "radio", "mail", "post", "cable"})
+
+
+def _reduced_passive(view: TextView, draft: Draft, words: list[Word],
+                     lexicon: VerbLexicon) -> int | None:
+    """``a practice criticized by civil rights groups``, ``the road proposed by the council``: a
+    participle cue right after the noun phrase it describes, inside the sentence, and before
+    "by" and an agent; the agent, not the noun, is the one who spoke. The index of the noun
+    phrase's first word in ``words``, or None."""
+    cue = view.text[draft.cue_start:draft.cue_end]
+    if " " in cue or not cue.islower() or not (cue.endswith("ed") or cue in IRREGULAR_PARTICIPLES):
+        return None
+    after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 40))
+    if len(after) < 2 or after[0].text != "by" or not after[1].text.isalpha() \
+            or after[1].text.lower() in _BY_MEANS_NOUNS or after[1].text.endswith("ing") \
+            or after[1].text.lower() in TIME_WORDS:
+        return None
+    last = words[-1].text.lower()
+    if not last.isalpha() or last in PRONOUNS_BEFORE_VERB_FORM or last in THIRD_PERSON_SUBJECTS \
+            or last in ("it", "that", "this") or last in SKIPPED_BEFORE_CUE \
+            or last in CLAUSE_BOUNDARY_WORDS or last.endswith("ly") \
+            or lexicon.lookup(last) is not None and not words[-1].text[:1].isupper() \
+            and last not in NOUN_LIKE_CUE_FORMS:
+        return None  # ``he criticized``, ``has been soundly criticized``, ``aided by X and
+        # opposed by Y``: a subject, an auxiliary or an adverb, or a participle of a series
+    first = _noun_phrase_start(words)
+    if first == 0 or view.text[view.sentences[draft.sentence][0]:words[first].start] \
+            .strip(" “\"'") == "":
+        return None  # ``The council proposed by …``: the sentence's subject and its verb
+    return first
+
+
+_NOUN_PHRASE_WORDS = 6  # most words of the noun phrase a participle describes
+
+
+def _noun_phrase_start(words: list[Word]) -> int:
+    """First word of the noun phrase ending ``words`` (``a warning`` in ``ignored a warning``):
+    back over words to a determiner, stopping after a verb in the past, a preposition,
+    punctuation or a clause word."""
+    k = len(words) - 1
+    while k > 0 and len(words) - k < _NOUN_PHRASE_WORDS:
+        low = words[k].text.lower()
+        if low in ARTICLES or low in SUBJECT_DETERMINERS:
+            return k
+        before = words[k - 1].text
+        low_before = before.lower()
+        if before in (".", ",") and k > 1 and words[k - 2].text.isdigit() \
+                and words[k].text.isdigit() or before == "$":
+            k -= 1  # ``$36.5 billion``
+            continue
+        if not before.replace("’", "").replace("'", "").isalnum() or low_before in PREPOSITIONS \
+                or low_before in CLAUSE_BOUNDARY_WORDS \
+                or before.islower() and (low_before.endswith("ed") or low_before in IRREGULAR_PAST):
+            return k
+        k -= 1
+    return k
 
 
 def _capitalized_out_of_place(view: TextView, words: list[Word], entry: CueEntry, s_start: int,

@@ -736,6 +736,23 @@ def is_passive_cue(text: str, draft: Draft) -> bool:
         and cue_words[-1].endswith(("ed", "en", "told", "said"))
 
 
+def _finite_verb_after_noun(words: list[Word], k: int) -> bool:
+    """Is ``words[k]`` a verb in the past after a noun (``an article cited by her campaign
+    quoted``), where a by-agent ends?"""
+    low, before = words[k].text, words[k - 1].text.lower()
+    return low.islower() and (low.endswith("ed") or low in IRREGULAR_PAST) \
+        and before.isalpha() and not before.endswith("ly") and before not in ARTICLES \
+        and before not in SUBJECT_DETERMINERS \
+        and k + 1 < len(words) and words[k + 1].text.isalnum()  # (``Republicans surveyed.``)
+
+
+def _time_starts(words: list[Word], k: int) -> bool:
+    """Does a time adjunct start at ``words[k]`` (``Monday``, ``last year``, ``this week``)?"""
+    low = words[k].text.lower()
+    return low in TIME_WORDS or low in TIME_LEADS and k + 1 < len(words) \
+        and words[k + 1].text.lower() in TIME_WORDS
+
+
 def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
     """``were denied by Russian authorities``: the by-agent after a passive cue becomes the
     speaker (True); False when no by-agent follows."""
@@ -746,7 +763,10 @@ def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
     while j < len(after) and j <= MAX_SUBJECT_WORDS \
             and after[j].text not in CLAUSE_BOUNDARY_PUNCTUATION and after[j].text != "." \
             and after[j].text.lower() not in CLAUSE_BOUNDARY_WORDS \
-            and after[j].text.lower() not in AGENT_PREPOSITION_STOPS:
+            and after[j].text.lower() not in AGENT_PREPOSITION_STOPS \
+            and not (j > 1 and (_time_starts(after, j) or _finite_verb_after_noun(after, j)
+                                or after[j].text[:1].isdigit() and is_name_like(after[j - 1].text)
+                                and after[j - 1].text.isalpha())):
         j += 1
     if j == 1:
         return False

@@ -272,7 +272,8 @@ IRREGULAR_PAST = _words("""came went took made gave got began said told wrote ra
 sat stood fell felt found kept brought bought thought spoke broke chose drew drove flew grew knew
 rose saw shook threw wore fought caught taught sought sold hit put set cut let quit became""")
 # words in the subject of a passive cue that keep it from being read as a thing ("it was said")
-NOT_THING_WORDS = _words("it they he she who which")
+NOT_THING_WORDS = _words("""it they he she who which everyone everybody someone somebody anyone anybody
+nobody others""")
 # first or last words that show a "Name:" label is no speaker ("Update:", "Photo:", "Washington:")
 NOT_COLON_SPEAKERS = _words("""update updated note photo photos related read watch source sources
 editor editors tags image video click here by from posted reporting advertisement share listen
