@@ -74,7 +74,7 @@ from toolkit.attribution.word_classes import (
     VERB_FOLLOWERS,
     WITHDRAWN_THINGS,
 )
-from toolkit.attribution.words import Word, is_name_like
+from toolkit.attribution.words import Word, contracted_subject, is_name_like
 
 __all__ = ["FINDING_CUES", "NOUN_LIKE_CUE_FORMS", "reports_a_finding", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
@@ -406,8 +406,9 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if form in NOUN_LIKE_CUE_FORMS and len(words) == 1 and view.text.startswith(":", end):
         return True  # ``Key quote: “…”``: a label
     prev = words[-1].text.lower()
-    if prev in ARTICLES or prev.endswith(POSSESSIVE_ENDINGS) or prev in POSSESSIVE_DETERMINERS:
-        return True
+    if prev in ARTICLES or prev in POSSESSIVE_DETERMINERS \
+            or prev.endswith(POSSESSIVE_ENDINGS) and contracted_subject(words[-1]) is None:
+        return True  # (``she’s said`` is a pronoun and "has")
     if prev == "own" and len(words) > 1 and (words[-2].text.lower() in POSSESSIVE_DETERMINERS
                                              or words[-2].text.lower() == "her"
                                              or words[-2].text.endswith(POSSESSIVE_ENDINGS)):

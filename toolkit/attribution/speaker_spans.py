@@ -52,7 +52,7 @@ from toolkit.attribution.word_classes import (
     TIME_LEADS,
     TIME_WORDS,
 )
-from toolkit.attribution.words import Word, is_name_like
+from toolkit.attribution.words import Word, contracted_subject, is_name_like
 
 __all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "is_surname_auxiliary", "left_speaker",
            "main_subject", "participle_subject", "passive_agent", "quoted_name_subject",
@@ -131,6 +131,9 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     clause's subject.
     """
     i = skip_left(words, len(words) - 1)
+    pronoun = contracted_subject(words[i]) if i >= 0 else None
+    if pronoun is not None:
+        words = [*words[:i], pronoun]  # ``She’s said``, ``they’ve long argued``: the pronoun
     if is_surname_auxiliary(words, i + 1, view.text[draft.cue_start:draft.cue_end]):
         i += 1  # ``Theresa May has said``: "May" ends the name, it is no auxiliary
     j = time_end(words, i + 1)  # ``The council on Sunday said``: the time is no part of the cue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["WORD_PATTERN", "Word", "is_name_like", "words_in"]
+__all__ = ["WORD_PATTERN", "Word", "contracted_subject", "is_name_like", "words_in"]
 
 # Titles and initials keep their period (an initial comes first, so "U.S." is "U." and "S."),
 # inner hyphens and apostrophes join a word; every other non-space character is a word of its own.
@@ -41,3 +41,17 @@ def words_in(text: str, start: int, end: int) -> list[Word]:
 def is_name_like(word: str) -> bool:
     """Does ``word`` start with a capital letter or a digit (a name, a number, a title word)?"""
     return word[:1].isupper() or word[:1].isdigit()
+
+
+# a pronoun and a contracted auxiliary in one token: ``she’s``, ``they’ve``, ``I’d``, ``we’ll``
+_CONTRACTED = re.compile(r"(i|you|he|she|it|we|they|who|that|there)[’'](?:s|ve|d|ll|re|m)",
+                         re.IGNORECASE)
+
+
+def contracted_subject(word: Word) -> Word | None:
+    """The pronoun of a pronoun with a contracted auxiliary (``She’s`` in ``She’s said``) as a
+    word of its own; None for any other word."""
+    m = _CONTRACTED.fullmatch(word.text)
+    if m is None:
+        return None
+    return _new_word(Word, (word.start, word.start + m.end(1), m[1]))
