@@ -403,6 +403,9 @@ def _parenthetical(text: str, s_start: int, after: int, s_end: int, draft: Draft
         before = before[:-3]  # ``The port, as Ruiz noted, has lost money``
     time = PARENTHESIS_TIME.match(text, after, s_end)
     rest = text[time.end() if time is not None else after:s_end].lstrip()
+    following = rest[1:].split(None, 1)
+    if following and _is_adjunct(following[0].strip(",;")):
+        return False  # ``The port will reopen, officials said, after a two-week closure.``
     return before.endswith(",") and before.count(",") == 1 and len(before.split()) >= 2 \
         and not before.lstrip().startswith(QUOTE_OPENERS) \
         and rest.startswith(",") and len(rest.split()) >= 3

@@ -57,11 +57,18 @@ def time_end(words: list[Word], k: int) -> int:
     return k
 
 
+# floating quantifiers after a subject (``Lind and Ruiz both said``), stepped over like adverbs
+_QUANTIFIERS = frozenset({"both", "each"})
+
+
 def skip_left(words: list[Word], i: int) -> int:
     """Index of the first word at or left of ``i`` that is no auxiliary, adverb or time
     expression (``has also repeatedly``, ``on Monday``); -1 when there is none."""
     while i >= 0:
         low = words[i].text.lower()
+        if low in _QUANTIFIERS and (i == 0 or not words[i - 1].text.isalnum()
+                                    or words[i - 1].text.lower() in CLAUSE_BOUNDARY_WORDS):
+            break  # ``Both think``, ``and both advocate``: the subject itself
         if low in SKIPPED_BEFORE_CUE or low.endswith("ly") and len(low) > 4 \
                 and not is_name_like(words[i].text):
             i -= 1

@@ -25,8 +25,7 @@ __all__ = [
     "INDEFINITE_DETERMINERS", "INFINITIVE_GOVERNORS", "INTERVIEWEE_LABELS", "INTERVIEWER_LABELS",
     "INTRANSITIVE_CUES",
     "IRREGULAR_PARTICIPLES", "IRREGULAR_PAST", "LEGAL_CUES", "LEGAL_SENSE_NEXT", "SUMMONED_NEXT", "SUBORDINATORS", "INTERVIEW_PARTICIPLES", "MONTHS", "NAME_DETERMINERS", "NAMING_VERBS",
-    "NEGATIONS", "CONTRACTED_SUBJECTS", "CONTRACTED_AUXILIARIES",
-    "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
+    "NEGATIONS", "NON_TOPIC_PREPOSITIONS", "NOT_COLON_SPEAKERS", "NOT_FIRST_NAMES",
     "NOT_SPEAKER_STARTS", "NOT_THING_WORDS", "NOUN_DETERMINERS", "CLAUSE_AUXILIARIES", "NUMBER_WORDS", "LARGE_COUNTS", "NOUN_MODIFIERS", "NOUN_PREPOSITIONS",
     "OBJECT_PRONOUNS", "DOCUMENT_NOUNS", "ISSUED_DOCUMENTS", "DOCUMENT_PARTICIPLES", "PARTICIPLE_LEADS", "POSITION_CUES", "SPEECH_OBJECT_NOUNS", "PERCEPTION_COMPLEMENTS", "PERCEPTION_CUES",
     "PHRASE_END_MARKS", "PHYSICAL_SENSES", "POSSESSIVE_DETERMINERS", "POSSESSIVE_ENDINGS",
@@ -63,15 +62,12 @@ NEGATIONS = _words("not never n’t n't") | frozenset(
                                  "had", "would", "could", "should", "must", "might", "need")
     for mark in "’'") | frozenset(f"{form}{mark}t" for form in ("won", "can", "shan", "ain")
                                    for mark in "’'")
-# pronouns that a contracted auxiliary may follow in one token ("she’s said", "they’ve said")
-CONTRACTED_SUBJECTS = _words("i you he she it we they who that there")
-# the contracted auxiliaries themselves, after an apostrophe
-CONTRACTED_AUXILIARIES = _words("s ve d ll re m")
 # adverbs that may stand between a subject and its cue ("later said", "flatly denied")
 ADVERBS_BEFORE_CUE = _words("""also just later previously once reportedly repeatedly then still
 already even recently publicly privately earlier again often first further quickly simply long
 flatly openly explicitly frequently initially ultimately finally strongly sharply loudly angrily
-bluntly quietly since now always clearly specifically directly separately subsequently yet""")
+bluntly quietly since now always clearly specifically directly separately subsequently yet
+both each""")
 # stepped over when looking left of a cue for its subject
 SKIPPED_BEFORE_CUE = AUXILIARIES | NEGATIONS | ADVERBS_BEFORE_CUE
 

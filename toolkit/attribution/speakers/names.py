@@ -18,11 +18,13 @@ from functools import lru_cache
 from toolkit.attribution.speakers.mentions import organization_id, without_possessive
 from toolkit.attribution.speakers.terms import speaker_terms
 from toolkit.attribution.word_classes import (
+    MONTHS,
     NAME_DETERMINERS,
     NOT_FIRST_NAMES,
     NOT_SPEAKER_STARTS,
     PRONOUN_GENDERS,
     SPEAKER_NAME_FUNCTION_WORDS,
+    TIME_WORDS,
 )
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
@@ -373,8 +375,12 @@ class _TextIndex:
                                        or w.lower() in NOT_SPEAKER_STARTS
                                        or w.lower() in PRONOUN_GENDERS
                                        or w.lower() in terms.orgs
-                                       or w.lower() in terms.bodies for w in name):
-                        continue  # not a person ("the State Department, the candidate for")
+                                       or w.lower() in terms.bodies for w in name) \
+                            or len(name) == 1 and (name[0].lower() in MONTHS
+                                                   or name[0].lower() in TIME_WORDS
+                                                   or name[0] == "May"):
+                        continue  # not a person ("the State Department, the candidate for",
+                        # "in May, the spokesman said")
                     desc = m.group("desc").lower()
                     score = sum(q in desc for q in qualifiers)
                     found.setdefault(score, []).append((m.start(), " ".join(name)))
