@@ -217,6 +217,7 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
             mark_used(view, rest, used_quotes)
         mark_used(view, before, used_quotes)
         draft.content_start, draft.content_end, draft.kind = before[0], end, "direct"
+        _with_opening_words(view, draft, before[0], before[0])
         return True
     after = quote_after(view, right_edge, paragraph_end)
     if after is None and (draft.entry is None or draft.entry.kind == "speech"):
@@ -226,8 +227,33 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
     if after is not None:
         mark_used(view, after, used_quotes)
         draft.content_start, draft.content_end, draft.kind = after[0], after[1], "direct"
+        if "," in view.text[right_edge:after[0]]:
+            _with_opening_words(view, draft, after[0], left_edge)
         return True
     return False
+
+
+_OPENING_WORDS = 25  # most words of the writer's before a quotation that completes them
+
+
+def _with_opening_words(view: TextView, draft: Draft, quote_start: int, edge: int) -> None:
+    """``The port is “safe,” Ruiz said.``, ``The ruling, Ruiz said, “changes nothing.”``: a
+    quotation that opens in lower case finishes a sentence the writer began before ``edge``
+    (the quotation, or the speaker and cue); the content starts with the sentence (kind
+    "mixed")."""
+    if not view.text[quote_start + 1:quote_start + 2].islower():
+        return
+    s_start = view.sentences[view.sentence_at(quote_start)][0]
+    opening = view.text[s_start:edge].rstrip()
+    first = opening.split(None, 1)[0] if opening else ""
+    if not opening or opening.endswith(":") or opening.startswith(QUOTE_OPENERS) \
+            or len(opening.split()) > _OPENING_WORDS or not opening[:1].isupper() \
+            or edge != quote_start and not opening.endswith(",") \
+            or first.endswith(("ed", "ing")):
+        # (a speaker and cue before the quotation stand between commas; a participle clause,
+        # ``Asked whether Clinton “has …,”``, is a cue of its own)
+        return
+    draft.content_start, draft.kind = s_start, "mixed"
 
 
 # words that open a content after a manner adverb of the cue
