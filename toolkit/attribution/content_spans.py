@@ -473,8 +473,29 @@ ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "according", "after", "
                              "amid", "whose"})
 
 
+_DURATION_UNITS = frozenset({"hours", "days", "weeks", "months", "years", "decades", "year",
+                             "decade", "week", "month", "while", "time"})
+_DURATION_COUNTS = frozenset({"a", "several", "many", "some", "two", "three", "few"})
+
+
+def _duration_end(words: list[Word], k: int) -> int | None:
+    """Index after a duration opened at ``words[k]`` (``for months``, ``for a decade``), or
+    None when none opens there."""
+    if words[k].text.lower() != "for" or k + 1 >= len(words):
+        return None
+    n = k + 1
+    if words[n].text.lower() in _DURATION_COUNTS and n + 1 < len(words):
+        n += 1
+    return n + 1 if words[n].text.lower() in _DURATION_UNITS else None
+
+
 def _that_after_adjunct(words: list[Word], k: int) -> int | None:
-    """``said in a statement that …``: index of "that" ending a short adjunct opened at ``k``."""
+    """``said in a statement that …``, ``has argued for months that …``: index of "that"
+    ending a short adjunct opened at ``k``."""
+    after_duration = _duration_end(words, k)
+    if after_duration is not None:
+        return after_duration if after_duration < len(words) - 1 \
+            and words[after_duration].text.lower() == "that" else None
     if not _is_adjunct(words[k].text) or words[k].text.lower() in SUBJECT_RELATIVES \
             or k + 1 < len(words) and words[k + 1].text.lower() in ("least", "most"):
         return None

@@ -455,6 +455,14 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
             return True
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
+        if form in NOUN_LIKE_CUE_FORMS and not form.endswith(("s", "ed")) \
+                and form not in IRREGULAR_PAST and not words[-1].text.endswith("s") \
+                and (words[k].text.lower() != "the" or k == 0
+                     or words[k - 1].text.lower() not in PREPOSITIONS):
+            # ``a Facebook post that``, ``the Benghazi attack that``: after an article and a
+            # singular name, a base form has no subject it agrees with; it is a noun (``Data
+            # from the Census Survey show`` has its subject before the preposition)
+            return True
     return not object_follows(view, words, end, sentence_end, form=form)
 
 

@@ -318,6 +318,10 @@ class _Extraction:
                 n += 1  # ``released a statement on Monday saying``
             if n < len(after) and after[n].text.lower() in DOCUMENT_PARTICIPLES:
                 draft.cue_end = after[n].end  # ``issued a statement saying``: one cue
+        if entry.lemma == "quote":
+            as_saying = _AS_SAYING.match(view.text, draft.cue_end)
+            if as_saying is not None:
+                draft.cue_end = as_saying.end()  # ``was quoted as saying``: one cue
         if entry.lemma == "according to":
             return draft if according_to(view, draft, s_end) else CueOutcome.NO_SPEAKER
         if words and words[0].text == "As" and view.text.startswith(" by ", end) \
@@ -526,6 +530,7 @@ def _leads_participle(words: list[Word]) -> bool:
     return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
 
 
+_AS_SAYING = re.compile(r"\s+as\s+(?:having\s+)?(?:saying|said)\b")
 # what "by" names after a cue when it is a means, not an agent (``said by phone``)
 _BY_MEANS_NOUNS = frozenset({"phone", "telephone", "email", "e-mail", "text", "letter", "video",
                              "videolink", "satellite", "fax", "radio", "mail", "post", "cable"})
