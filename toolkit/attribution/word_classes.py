@@ -133,15 +133,17 @@ FIRST_SECOND_PERSON = _words("i we you i’ve i've we’ve we've i’m i'm")
 # the addressee after an addressee verb ("told reporters that")
 OBJECT_PRONOUNS = _words("him her them me us you reporters supporters")
 # cue lemmas whose object is the addressee, not the content ("told him that")
-ADDRESSEE_VERBS = _words("tell ask urge warn remind assure inform advise instruct implore invite")
+ADDRESSEE_VERBS = _words("""tell ask urge warn remind assure reassure inform notify advise instruct
+implore invite""")
 # cue lemmas of verbs that take no content object ("spoke at the rally" is no attribution)
 INTRANSITIVE_CUES = _words("speak talk")
-# cue lemmas that attribute only with a quotation ("continued", "went on", "she began");
-# "go on" is one lemma, so the set is not split on spaces
 # participle cues that cite a source ("Citing the report, Okonjo said …"): before a main clause
 # with its own cue they give background, not an attribution
 CITING_CUES = frozenset({"cite", "quote", "point to", "refer to", "invoke", "reference"})
-CONTINUATION_CUES = frozenset({"continue", "go on", "begin"})
+# cue lemmas that attribute only with a quotation ("continued", "went on", "she began", "“…,” she
+# sighed"); "go on" is one lemma, so the set is not split on spaces
+CONTINUATION_CUES = frozenset({"continue", "go on", "begin", "sigh", "groan", "gush", "stammer",
+                               "interject", "whisper", "thunder"})
 # cue lemmas whose other senses prevail in news ("maintains a lead", "granted asylum", "is
 # advising the bank", "ruled the country"): they attribute only before a that-clause, a
 # quotation or a colon, or when they trail their content ("…, she maintained.")
