@@ -148,6 +148,11 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
     if _approximate_count(words, a, b):
         return a  # ``About four in 10 voters``, ``Over 200 residents``
     if b - a + 1 > MAX_SUBJECT_WORDS or words[a].text.lower() in PREPOSITIONS:
+        if words[b].text.lower() in _SUBJECT_PRONOUNS and b > a \
+                and is_name_like(words[b - 1].text):
+            # ``In an interview with RT he blasted``; after a common noun the pronoun opens a
+            # relative clause (``the increase he seeks``)
+            return b
         k = b
         if words[k].text == ")":
             # ``… Sen. Elizabeth Warren (D-Mass.) said``: the party and state after the name
@@ -162,6 +167,8 @@ def subject_start(words: list[Word], a: int, b: int) -> int | None:
     return a
 
 
+# personal pronouns that end an opening adjunct as the clause's subject
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})
 # words that make a count approximate at the start of a subject ("About four in 10 voters")
 _APPROXIMATORS = frozenset({"about", "around", "over", "under", "nearly", "almost", "roughly",
                             "some", "just", "only", "barely"})

@@ -141,6 +141,12 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         draft.cue_start = words[j].start
     if i < 0:
         return SpeakerSearch.NOT_FOUND
+    if i >= 3 and words[i].text.lower() in ("whom", "which") and words[i - 1].text.lower() == "of" \
+            and words[i - 2].text.lower() in _PART_WORDS and words[i - 3].text == ",":
+        # ``the families, many of whom say``: the part of the noun before the comma
+        relative_subject(view, draft, words, i - 2, earlier=earlier)
+        draft.speaker_end = words[i].end
+        return SpeakerSearch.FOUND
     aside = _aside_start(words, i)
     if aside is not None:
         # ``Ana Ruiz — the port's chief engineer since 2019 — said``, ``Ruiz (who runs the
@@ -166,8 +172,10 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             relative_subject(view, draft, words, who, earlier=earlier)
             return SpeakerSearch.FOUND
         return _search(main_subject(view, draft, earlier=earlier))
-    if w.lower() == "which" and i >= 2 and words[i - 1].text == ",":
-        relative_subject(view, draft, words, i, earlier=earlier)  # ``the agency, which said``
+    if w.lower() == "which" and i >= 2 and (words[i - 1].text == "," or is_name_like(
+            words[i - 1].text) and words[i - 1].text.isalpha()):
+        # ``the agency, which said``, ``the Marden Police Department which reported``
+        relative_subject(view, draft, words, i, earlier=earlier)
         return SpeakerSearch.FOUND
     if w in QUOTE_CLOSERS and i > 0 and words[i - 1].text == "," \
             and _continues_verb_series(view, draft, earlier):
@@ -228,6 +236,10 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     return SpeakerSearch.FOUND
 
 
+# words for a part of a group before "of whom" (``many of whom``, ``two of which``)
+_PART_WORDS = frozenset({"many", "most", "some", "all", "none", "several", "both", "each", "half",
+                         "one", "two", "three", "four", "five", "few", "majority", "dozens",
+                         "hundreds", "thousands", "either", "neither", "any"})
 _DASHES = frozenset({"—", "–", "―"})
 _ASIDE_WORDS = 25  # most words of an aside between dashes or in parentheses before a cue
 
@@ -477,8 +489,9 @@ def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, 
     """``X, who said``: the mention runs from X to "who" (just "who" when X is not found); the
     head is X, and an earlier attribution whose speaker mention overlaps X is the antecedent."""
     draft.set_speaker(view.text, words[who].start, words[who].end)
-    if who >= 2 and words[who - 1].text == ",":
-        end = who - 2
+    comma = who >= 2 and words[who - 1].text == ","
+    if comma or who >= 1 and is_name_like(words[who - 1].text) and words[who - 1].text.isalpha():
+        end = who - 2 if comma else who - 1
         a = subject_start(words, phrase_start(words, end), end)
         if a is not None:
             for k in range(end, a, -1):  # ``the money went to the agency, which``: the agency

@@ -67,7 +67,7 @@ ADVERBS_BEFORE_CUE = _words("""also just later previously once reportedly repeat
 already even recently publicly privately earlier again often first further quickly simply long
 flatly openly explicitly frequently initially ultimately finally strongly sharply loudly angrily
 bluntly quietly since now always clearly specifically directly separately subsequently yet
-both each""")
+both each together""")
 # stepped over when looking left of a cue for its subject
 SKIPPED_BEFORE_CUE = AUXILIARIES | NEGATIONS | ADVERBS_BEFORE_CUE
 
