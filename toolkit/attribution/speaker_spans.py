@@ -153,6 +153,8 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
         # port) says``: the subject stands before the aside
         return left_speaker(view, draft, words[:aside], lexicon=lexicon, earlier=earlier)
     w = words[i].text
+    if w == "," and _inverted_name_follows(view, draft):
+        return SpeakerSearch.NOT_FOUND  # ``…, candidates have more room, said Steve Grubbs``
     if w == ",":
         subject = _before_relative_clause(words, i, lexicon)
         if subject is not None:
@@ -552,6 +554,31 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     return True
 
 
+# cue lemmas that often come before their speaker (``…, said Ana Ruiz``, ``added Lind``)
+_INVERTING_CUES = frozenset({"say", "add", "write", "explain", "note", "recall", "insist",
+                             "continue", "reply", "argue", "observe", "remark", "conclude",
+                             "declare", "exclaim", "quip", "joke", "tweet", "report", "predict"})
+
+
+def _inverted_name_follows(view: TextView, draft: Draft) -> bool:
+    """Does a name stand right after the cue and end the clause (``…, said Steve Grubbs, an
+    Iowa operative``), so that the speaker is after the cue, not before it?"""
+    if draft.entry is None or draft.entry.lemma not in _INVERTING_CUES:
+        return False
+    after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 80))
+    k = 0
+    while k < len(after) and _time_starts(after, k):
+        k += 2 if after[k].text.lower() in TIME_LEADS else 1  # ``said on Monday Ana Ruiz``
+    n = k
+    while n < len(after) and (is_name_like(after[n].text) and after[n].text[:1].isalpha()
+                              or after[n].text in (".", "’", "'") and n > k):
+        n += 1
+    while n > k and after[n - 1].text in (".", "’", "'"):
+        n -= 1
+    return n > k and after[k].text.lower() not in TIME_WORDS \
+        and (n == len(after) or after[n].text in (",", ".", ";"))
+
+
 def _first_name_of(words: list[Word], k: int) -> bool:
     """Is the capitalized ``words[k]`` the first name of a name that goes on in capitals
     (``said Grant Green``, ``said Hope Ortega``), a word that is also a cue's form? A participle
@@ -684,12 +711,28 @@ _FRONTED_ADJUNCT_LEADS = PREPOSITIONS | TIME_LEADS | frozenset({
     "since", "after", "before", "while", "when", "although", "though", "despite", "amid",
     "following", "during", "as", "with", "without", "under", "across", "within"})
 _FRONTED_ADJUNCT_WORDS = 25  # longest fronted adjunct read
+_SHORT_ADJUNCT_WORDS = 5  # longest adverbial or time phrase without a lead read
+_TIME_ENDS = frozenset({"later", "ago", "earlier", "afterward", "afterwards", "recently"})
 
 
 def _after_fronted_adjunct(words: list[Word], k: int) -> int:
     """``k`` moved past an adjunct that opens the clause and ends with a comma (``In a letter to
     colleagues released Monday, Sanders rips …``); unchanged when there is none."""
-    if k >= len(words) or words[k].text.lower() not in _FRONTED_ADJUNCT_LEADS:
+    if k >= len(words):
+        return k
+    lead = words[k].text.lower()
+    if lead not in _FRONTED_ADJUNCT_LEADS:
+        # ``Instead,``, ``Most recently,``, ``A few days later,``: a discourse marker, an adverb
+        # or a short time phrase before a comma
+        for n in range(k + 1, min(len(words) - 1, k + _SHORT_ADJUNCT_WORDS)):
+            if words[n].text == ",":
+                last = words[n - 1].text.lower()
+                if lead in DISCOURSE_MARKERS or lead.endswith("ly") and n == k + 1 \
+                        or last in _TIME_ENDS or last.endswith("ly") and n <= k + 2:
+                    return n + 1
+                return k
+            if not words[n].text.isalnum():
+                return k
         return k
     for n in range(k + 1, min(len(words) - 1, k + _FRONTED_ADJUNCT_WORDS)):
         if words[n].text == ",":

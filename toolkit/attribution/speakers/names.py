@@ -18,6 +18,7 @@ from functools import lru_cache
 from toolkit.attribution.speakers.mentions import organization_id, without_possessive
 from toolkit.attribution.speakers.terms import speaker_terms
 from toolkit.attribution.word_classes import (
+    DISCOURSE_MARKERS,
     MONTHS,
     NAME_DETERMINERS,
     NOT_FIRST_NAMES,
@@ -378,9 +379,11 @@ class _TextIndex:
                                        or w.lower() in terms.bodies for w in name) \
                             or len(name) == 1 and (name[0].lower() in MONTHS
                                                    or name[0].lower() in TIME_WORDS
-                                                   or name[0] == "May"):
+                                                   or name[0] == "May"
+                                                   or name[0].lower() in DISCOURSE_MARKERS
+                                                   or name[0].lower().endswith("ly")):
                         continue  # not a person ("the State Department, the candidate for",
-                        # "in May, the spokesman said")
+                        # "in May, the spokesman said", "Instead, the senator")
                     desc = m.group("desc").lower()
                     score = sum(q in desc for q in qualifiers)
                     found.setdefault(score, []).append((m.start(), " ".join(name)))
