@@ -74,7 +74,7 @@ from toolkit.attribution.word_classes import (
     VERB_FOLLOWERS,
     WITHDRAWN_THINGS,
 )
-from toolkit.attribution.words import Word, contracted_subject, is_name_like
+from toolkit.attribution.words import Word, contracted_subject, is_ly_adverb, is_name_like
 
 __all__ = ["FINDING_CUES", "NOUN_LIKE_CUE_FORMS", "reports_a_finding", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
@@ -133,13 +133,19 @@ def _is_bare_form(form: str, entry: CueEntry) -> bool:
     return " " not in form and form == entry.lemma
 
 
+# cue verbs whose base form is never part of a title or a name (``observers in the country say
+# Scott deserves``)
+_NEVER_TITLES = frozenset({"say", "tell", "add", "ask", "insist", "explain", "argue", "suggest",
+                           "predict", "believe", "think", "note", "warn", "claim", "agree"})
+
+
 def is_title_or_first_name(view: TextView, words: list[Word], form: str, entry: CueEntry,
                            end: int, after: list[Word]) -> bool:
     """A bare cue form right before a name is part of a title or a name: ``former lightweight
     champion Ben Roth`` (after a singular lower-case word a bare form is no finite verb),
     ``Hope Hicks said`` (a capitalized form opening the sentence)."""
     if not _is_bare_form(form, entry) or not after or not is_name_like(after[0].text) \
-            or after[0].text.isupper():
+            or after[0].text.isupper() or entry.lemma in _NEVER_TITLES:
         return False
     if not words:
         return view.text[end - len(form)].isupper()
@@ -148,7 +154,7 @@ def is_title_or_first_name(view: TextView, words: list[Word], form: str, entry: 
     return prev.isalpha() and prev.islower() and not low.endswith("s") \
         and low not in SKIPPED_BEFORE_CUE and low not in SUBJECT_PRONOUNS \
         and low not in PRONOUNS_BEFORE_VERB_FORM and low not in CLAUSE_BOUNDARY_WORDS \
-        and low not in PREPOSITIONS and low not in _PLURAL_WITHOUT_S and not low.endswith("ly")
+        and low not in PREPOSITIONS and low not in _PLURAL_WITHOUT_S and not is_ly_adverb(low)
 
 
 def _modal_before(words: list[Word]) -> bool:
@@ -426,7 +432,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if form in NOUN_LIKE_CUE_FORMS and _after_indefinite_article(words, form):
         return True  # ``faces a huge challenge``, ``an email fundraising appeal``
     i = len(words) - 1
-    while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or words[i].text.endswith("ly")) \
+    while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or is_ly_adverb(words[i].text)) \
             and not is_name_like(words[i].text):
         i -= 1
     if i < len(words) - 1 and words[i].text.lower() in ARTICLES:
@@ -591,7 +597,7 @@ def is_modifier_use(words: list[Word], form: str, entry: CueEntry, after: list[W
     if nxt in QUOTE_OPENERS or entry.lemma not in NAMING_VERBS or not form.endswith("ed") \
             or not prev.isalpha() or not words[-1].text.islower() \
             or prev in SKIPPED_BEFORE_CUE or prev in OBJECT_PRONOUNS \
-            or prev in CLAUSE_BOUNDARY_WORDS or prev.endswith("ly") or prev in SUBJECT_PRONOUNS:
+            or prev in CLAUSE_BOUNDARY_WORDS or is_ly_adverb(prev) or prev in SUBJECT_PRONOUNS:
         return False
     for k in range(len(words) - 2, max(-1, len(words) - 6), -1):
         w = words[k].text.lower()

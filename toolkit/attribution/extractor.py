@@ -98,7 +98,7 @@ from toolkit.attribution.word_classes import (
     TIME_WORDS,
     TOPIC_ONLY_CUES,
 )
-from toolkit.attribution.words import Word, is_name_like
+from toolkit.attribution.words import Word, is_ly_adverb, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["content_spans", "extract_drafts"]
@@ -553,7 +553,7 @@ def _reduced_passive(view: TextView, draft: Draft, words: list[Word],
     last = words[-1].text.lower()
     if not last.isalpha() or last in PRONOUNS_BEFORE_VERB_FORM or last in THIRD_PERSON_SUBJECTS \
             or last in ("it", "that", "this") or last in SKIPPED_BEFORE_CUE \
-            or last in CLAUSE_BOUNDARY_WORDS or last.endswith("ly") \
+            or last in CLAUSE_BOUNDARY_WORDS or is_ly_adverb(last) \
             or lexicon.lookup(last) is not None and not words[-1].text[:1].isupper() \
             and last not in NOUN_LIKE_CUE_FORMS:
         return None  # ``he criticized``, ``has been soundly criticized``, ``aided by X and

@@ -23,7 +23,7 @@ from toolkit.attribution.word_classes import (
     TIME_LEADS,
     TIME_WORDS,
 )
-from toolkit.attribution.words import Word, is_name_like
+from toolkit.attribution.words import Word, is_ly_adverb, is_name_like
 
 __all__ = ["MAX_SUBJECT_WORDS", "is_participle", "is_role_phrase", "is_source_noun",
            "of_name_start", "phrase_start", "skip_left", "subject_start", "time_end"]
@@ -69,7 +69,7 @@ def skip_left(words: list[Word], i: int) -> int:
         if low in _QUANTIFIERS and (i == 0 or not words[i - 1].text.isalnum()
                                     or words[i - 1].text.lower() in CLAUSE_BOUNDARY_WORDS):
             break  # ``Both think``, ``and both advocate``: the subject itself
-        if low in SKIPPED_BEFORE_CUE or low.endswith("ly") and len(low) > 4 \
+        if low in SKIPPED_BEFORE_CUE or is_ly_adverb(low) and len(low) > 4 \
                 and not is_name_like(words[i].text):
             i -= 1
         elif low in TIME_WORDS and i > 0:
@@ -101,6 +101,10 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
                 break
             j = of
             continue
+        elif depth == 0 and w == "and" and j < i and words[j + 1].text.lower() in _PLACE_PREPOSITIONS \
+                and any(x.text.lower() in _PLACE_PREPOSITIONS for x in words[max(0, j - 4):j]):
+            j -= 1  # ``observers in Virginia and around the country``: one place adjunct
+            continue
         elif depth == 0 and (w in CLAUSE_BOUNDARY_PUNCTUATION or w == "-" or w.lower() in stop_words
                              or (lexicon is not None and j < i and w.islower()
                                  and lexicon.lookup(w) and not _modifies_head(words, j, i)
@@ -111,6 +115,8 @@ def phrase_start(words: list[Word], i: int, *, lexicon: VerbLexicon | None = Non
 
 
 _NOUN_DETERMINERS = NOUN_DETERMINERS | frozenset({"this", "that"})
+_PLACE_PREPOSITIONS = frozenset({"in", "around", "across", "outside", "inside", "throughout",
+                                 "from", "at"})
 
 
 def _modifies_head(words: list[Word], j: int, i: int) -> bool:

@@ -52,7 +52,7 @@ from toolkit.attribution.word_classes import (
     TIME_LEADS,
     TIME_WORDS,
 )
-from toolkit.attribution.words import Word, contracted_subject, is_name_like
+from toolkit.attribution.words import Word, contracted_subject, is_ly_adverb, is_name_like
 
 __all__ = ["SpeakerSearch", "apposition", "is_passive_cue", "is_surname_auxiliary", "left_speaker",
            "main_subject", "participle_subject", "passive_agent", "quoted_name_subject",
@@ -214,7 +214,12 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
     if words[a].text.lower() in SUBJECT_RELATIVES and a == i:
         relative_subject(view, draft, words, a, earlier=earlier)
         return SpeakerSearch.FOUND
-    if is_participle(words[a].text) and a > 0:
+    if is_participle(words[a].text) and a > 0 and not (
+            (not words[a - 1].text.isalpha() or words[a - 1].text.lower() in CLAUSE_BOUNDARY_WORDS)
+            and (words[a].text in _ADJECTIVE_PARTICIPLES
+                 or a + 1 <= i and is_name_like(words[a + 1].text))):
+        # (after punctuation or a clause word, a participle used as an adjective opens the
+        # subject: ``…,” retired general Lloyd Newton said``, ``…, elected officials say``)
         return participle_subject(view, draft, words, a, i)
     if i > a and is_participle(words[i].text) and is_source_noun(words[i - 1].text):
         return participle_subject(view, draft, words, i, i)  # ``A study published last week found``
@@ -385,6 +390,12 @@ def is_surname_auxiliary(words: list[Word], k: int, cue: str) -> bool:
     return nxt[:1].islower()
 
 
+# participles that are adjectives before a noun (``retired general``, ``elected officials``)
+_ADJECTIVE_PARTICIPLES = frozenset({"retired", "elected", "unnamed", "unidentified", "registered",
+                                    "concerned", "frustrated", "worried", "disappointed",
+                                    "affected", "educated", "embattled", "respected", "renowned",
+                                    "appointed", "experienced", "organized", "undecided",
+                                    "committed", "licensed", "trained", "qualified", "skilled"})
 # a preposition between a participle of asking and the pollster or place after it
 _BEFORE_INTERVIEWER = frozenset({"by", "at", "in", "on", "outside", "across"})
 
@@ -800,7 +811,7 @@ def _finite_verb_after_noun(words: list[Word], k: int) -> bool:
     quoted``), where a by-agent ends?"""
     low, before = words[k].text, words[k - 1].text.lower()
     return low.islower() and (low.endswith("ed") or low in IRREGULAR_PAST) \
-        and before.isalpha() and not before.endswith("ly") and before not in ARTICLES \
+        and before.isalpha() and not is_ly_adverb(before) and before not in ARTICLES \
         and before not in SUBJECT_DETERMINERS \
         and k + 1 < len(words) and words[k + 1].text.isalnum()  # (``Republicans surveyed.``)
 

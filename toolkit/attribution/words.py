@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["WORD_PATTERN", "Word", "contracted_subject", "is_name_like", "words_in"]
+__all__ = ["WORD_PATTERN", "Word", "contracted_subject", "is_ly_adverb", "is_name_like",
+           "words_in"]
 
 # Titles and initials keep their period (an initial comes first, so "U.S." is "U." and "S."),
 # inner hyphens and apostrophes join a word; every other non-space character is a word of its own.
@@ -55,3 +56,16 @@ def contracted_subject(word: Word) -> Word | None:
     if m is None:
         return None
     return _new_word(Word, (word.start, word.start + m.end(1), m[1]))
+
+
+# nouns and names that end like an adverb in "-ly"
+_LY_NOUNS = frozenset({"family", "assembly", "rally", "ally", "supply", "reply", "italy", "july",
+                       "anomaly", "monopoly", "bully", "folly", "tally", "lily", "emily", "kelly",
+                       "molly", "holly", "sally", "beverly", "kimberly", "shelly", "polly"})
+
+
+def is_ly_adverb(word: str) -> bool:
+    """Does ``word`` look like an adverb in "-ly" (``repeatedly``), not a noun such as
+    ``family`` or ``rally``?"""
+    low = word.lower()
+    return len(low) > 3 and low.endswith("ly") and low not in _LY_NOUNS

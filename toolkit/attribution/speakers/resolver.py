@@ -198,6 +198,9 @@ _NOT_A_GROUP = frozenset({"you", "them", "us", "those", "these", "which", "whom"
 # a relative clause whose subject follows it (``his poisoning, which he blamed on …``)
 OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
+# a plural common noun (with up to two words before it) and a place adjunct after it
+_PLACE_AFTER_PLURAL = re.compile(
+    r"(?P<group>(?:[A-Za-z]+\s){0,2}[A-Za-z]*[a-z](?<!s)s)\s+(?:in|across|around|throughout|outside)\s")
 
 
 class Resolver:
@@ -264,6 +267,16 @@ class Resolver:
             word = head.strip()
             if is_common_plural(word) and word.lower() not in speaker_terms().groups:
                 head = word.lower()
+        place = _PLACE_AFTER_PLURAL.match(head)
+        if place is not None:
+            # ``Workers in Marden (and across the valley)``: the plural noun is the group, the
+            # place only says where its members are
+            head = place.group("group")
+            words = head.split()
+            if is_common_plural(words[0] if len(words) == 1 else words[-1].capitalize()) \
+                    and all(w.islower() for w in words[1:]) \
+                    and head.lower() not in speaker_terms().groups:
+                head = head.lower()  # ``Workers``, ``Political observers`` opening the sentence
         if not head.strip():
             return self.add(Resolved(None, "unresolved", None, "-"), position)
         head = _common_case(head, self.text)
