@@ -426,6 +426,11 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``Sanders’ comments``: a plural or s-final possessive
     if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _noun_follows(view, end, sentence_end):
         return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
+    if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _is_adjective(prev) \
+            and not (prev.endswith("ing") and form in _EVIDENCE_FORMS):
+        # ``derogatory comments Trump had made``: an adjective is no subject (``polling shows``
+        # has a noun in -ing)
+        return True
     if form in NOUN_LIKE_CUE_FORMS and prev.isalpha() and prev.islower() \
             and (prev.endswith("ed") or prev in IRREGULAR_PAST):
         return True  # ``she rejected claims that``, ``made comments about``: the verb's object
@@ -474,6 +479,20 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
 
 # lower-case words looked at between "a"/"an" and a base-form cue
 _INDEFINITE_MODIFIER_WORDS = 3
+
+
+# verb forms that nouns in -ing often take as subjects (``polling shows``, ``spending suggests``)
+_EVIDENCE_FORMS = frozenset({"shows", "finds", "suggests", "indicates", "reveals", "confirms",
+                             "points", "says", "predicts", "estimates"})
+# endings of adjectives that are seldom nouns (``derogatory``, ``disparaging``, ``harmful``)
+_ADJECTIVE_ENDINGS = ("ing", "ory", "ful", "ous", "less", "ish", "able", "ible")
+
+
+def _is_adjective(word: str) -> bool:
+    """Does the lower-case ``word`` look like an adjective before a noun (``recent``,
+    ``derogatory``, ``insulting``)?"""
+    return word.isalpha() and word.islower() and (
+        word in NOUN_MODIFIERS or word.endswith(_ADJECTIVE_ENDINGS) and len(word) > 4)
 
 
 def _after_indefinite_article(words: list[Word], form: str) -> bool:

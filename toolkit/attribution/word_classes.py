@@ -177,7 +177,7 @@ NOUN_DETERMINERS = _words("the a an his her their its our")
 # possessive determiners: a cue form after one is a noun ("their say", "its report")
 POSSESSIVE_DETERMINERS = _words("my your his its our their")
 # cue lemmas that take a number as object in another sense ("the index added 1.6 points")
-QUANTITY_CUES = _words("add post report show offer decline")
+QUANTITY_CUES = _words("add post report show offer decline") | frozenset({"point to"})
 # modals before a stance cue that make it a prediction or a hypothesis rather than a stance
 # taken ("would support the nominee", "will vote for Ostby")
 # noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
