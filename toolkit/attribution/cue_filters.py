@@ -179,6 +179,18 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
     lemma = entry.lemma
     if lemma in QUANTITY_CUES and _is_amount(nxt):
         return True
+    if lemma == "call" and (nxt.lower() == "into" and not (len(after) > 1 and after[1].text.lower()
+                                                           in ("question", "doubt"))
+                            or nxt.lower() == "in" and len(after) > 1
+                            and after[1].text.lower() == "to"):
+        return True  # ``she called into a radio show``, ``called in to a town hall``: phoned in
+    if lemma == "call" and form == "called" and len(words) >= 2 \
+            and words[-2].text.lower() in ("a", "an") and words[-1].text.isalpha() \
+            and words[-1].text.islower() and (is_name_like(nxt) or nxt in QUOTE_OPENERS):
+        return True  # ``a group called Lashkar-e-Taiba``: a name given, nothing said
+    if form == "saying" and len(words) >= 2 and words[-1].text.lower() == "without" \
+            and words[-2].text.lower() in ("goes", "go", "went", "going"):
+        return True  # ``it goes without saying``
     if lemma == "decline" and _declines_by_an_amount(after):
         return True  # ``fees declined to $281 million``, ``declined by nine points``: fell
     if lemma in LEGAL_CUES and (words and words[-1].text.lower() in BE_FORMS
@@ -426,6 +438,13 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``Sanders’ comments``: a plural or s-final possessive
     if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _noun_follows(view, end, sentence_end):
         return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
+    if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") \
+            and (words[-1].text.islower() or len(words) == 1) \
+            and view.words(end, min(sentence_end, end + 12))[:1] \
+            and view.words(end, min(sentence_end, end + 12))[0].text.lower() in _VERB_AFTER_NOUN:
+        # ``Health worries have dogged her``: the noun is a subject (after a name, ``which
+        # Clinton hopes can help``, the form is the verb)
+        return True
     if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and _is_adjective(prev) \
             and not (prev.endswith("ing") and form in _EVIDENCE_FORMS):
         # ``derogatory comments Trump had made``: an adjective is no subject (``polling shows``
@@ -437,7 +456,9 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if form in NOUN_LIKE_CUE_FORMS and _after_indefinite_article(words, form):
         return True  # ``faces a huge challenge``, ``an email fundraising appeal``
     i = len(words) - 1
-    while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or is_ly_adverb(words[i].text)) \
+    while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or is_ly_adverb(words[i].text)
+                     or words[i].text.islower() and words[i].text.endswith("est")
+                     and len(words[i].text) > 5) \
             and not is_name_like(words[i].text):
         i -= 1
     if i < len(words) - 1 and words[i].text.lower() in ARTICLES:
@@ -481,6 +502,9 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
 _INDEFINITE_MODIFIER_WORDS = 3
 
 
+# finite verbs that follow a plural noun subject, never a verb in -s
+_VERB_AFTER_NOUN = frozenset({"have", "are", "were", "will", "would", "can", "could", "may",
+                              "might", "should", "must", "had"})
 # verb forms that nouns in -ing often take as subjects (``polling shows``, ``spending suggests``)
 _EVIDENCE_FORMS = frozenset({"shows", "finds", "suggests", "indicates", "reveals", "confirms",
                              "points", "says", "predicts", "estimates"})
