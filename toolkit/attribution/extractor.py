@@ -530,6 +530,7 @@ def _leads_participle(words: list[Word]) -> bool:
     return last in QUOTE_CLOSERS and len(words) > 1 and words[-2].text == ","
 
 
+_BY_NEXT = re.compile(r"\s+by\s")
 _AS_SAYING = re.compile(r"\s+as\s+(?:having\s+)?(?:saying|said)\b")
 # what "by" names after a cue when it is a means, not an agent (``said by phone``)
 _BY_MEANS_NOUNS = frozenset({"phone", "telephone", "email", "e-mail", "text", "letter", "video",
@@ -542,6 +543,8 @@ def _reduced_passive(view: TextView, draft: Draft, words: list[Word],
     participle cue right after the noun phrase it describes, inside the sentence, and before
     "by" and an agent; the agent, not the noun, is the one who spoke. The index of the noun
     phrase's first word in ``words``, or None."""
+    if _BY_NEXT.match(view.text, draft.cue_end) is None:
+        return None
     cue = view.text[draft.cue_start:draft.cue_end]
     if " " in cue or not cue.islower() or not (cue.endswith("ed") or cue in IRREGULAR_PARTICIPLES):
         return None
