@@ -97,12 +97,8 @@ def quoted_name_subject(view: TextView, draft: Draft, words: list[Word]) -> bool
            or not w.text[:1].isalnum() for w in name):
         return False
     after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 40))
-    n = 0
-    while n < len(after) - 1 and (after[n].text.lower() in TIME_LEADS
-                                  or after[n].text.lower() in TIME_WORDS):
-        n += 1  # ``reported on Monday``
-    if n < len(after) and (after[n].text[:1].isupper() and after[n].text.lower() not in TIME_WORDS
-                           or after[n].text.lower() in _INVERTED_LEADS):
+    n = _after_time(after)  # ``reported on Monday``
+    if n < len(after) and (after[n].text[:1].isupper() or after[n].text.lower() in _INVERTED_LEADS):
         return False
     draft.set_speaker(view.text, name[0].start, name[-1].end)
     if last + 1 < len(words):
@@ -577,9 +573,7 @@ def _inverted_name_follows(view: TextView, draft: Draft) -> bool:
     if draft.entry is None or draft.entry.lemma not in _INVERTING_CUES:
         return False
     after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 80))
-    k = 0
-    while k < len(after) and _time_starts(after, k):
-        k += 2 if after[k].text.lower() in TIME_LEADS else 1  # ``said on Monday Ana Ruiz``
+    k = _after_time(after)  # ``said on Monday Ana Ruiz``
     n = k
     while n < len(after) and (is_name_like(after[n].text) and after[n].text[:1].isalpha()
                               or after[n].text in (".", "’", "'") and n > k):
@@ -738,8 +732,8 @@ def _after_fronted_adjunct(words: list[Word], k: int) -> int:
         for n in range(k + 1, min(len(words) - 1, k + _SHORT_ADJUNCT_WORDS)):
             if words[n].text == ",":
                 last = words[n - 1].text.lower()
-                if lead in DISCOURSE_MARKERS or lead.endswith("ly") and n == k + 1 \
-                        or last in _TIME_ENDS or last.endswith("ly") and n <= k + 2:
+                if lead in DISCOURSE_MARKERS or is_ly_adverb(lead) and n == k + 1 \
+                        or last in _TIME_ENDS or is_ly_adverb(last) and n <= k + 2:
                     return n + 1
                 return k
             if not words[n].text.isalnum():
@@ -814,6 +808,15 @@ def _finite_verb_after_noun(words: list[Word], k: int) -> bool:
         and before.isalpha() and not is_ly_adverb(before) and before not in ARTICLES \
         and before not in SUBJECT_DETERMINERS \
         and k + 1 < len(words) and words[k + 1].text.isalnum()  # (``Republicans surveyed.``)
+
+
+def _after_time(words: list[Word]) -> int:
+    """Index of the first word after the time adjuncts opening ``words`` (``on Monday``,
+    ``Tuesday``)."""
+    k = 0
+    while k < len(words) and _time_starts(words, k):
+        k += 2 if words[k].text.lower() in TIME_LEADS else 1
+    return k
 
 
 def _time_starts(words: list[Word], k: int) -> bool:
