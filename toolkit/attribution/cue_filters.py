@@ -440,8 +440,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``Terrorist attacks in Paris``, ``comments by the senator``
     if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") \
             and (words[-1].text.islower() or len(words) == 1) \
-            and view.words(end, min(sentence_end, end + 12))[:1] \
-            and view.words(end, min(sentence_end, end + 12))[0].text.lower() in _VERB_AFTER_NOUN:
+            and _VERB_AFTER_NOUN_START.match(view.text, end, sentence_end):
         # ``Health worries have dogged her``: the noun is a subject (after a name, ``which
         # Clinton hopes can help``, the form is the verb)
         return True
@@ -503,8 +502,8 @@ _INDEFINITE_MODIFIER_WORDS = 3
 
 
 # finite verbs that follow a plural noun subject, never a verb in -s
-_VERB_AFTER_NOUN = frozenset({"have", "are", "were", "will", "would", "can", "could", "may",
-                              "might", "should", "must", "had"})
+_VERB_AFTER_NOUN_START = re.compile(
+    r"\s+(?:have|are|were|will|would|can|could|may|might|should|must|had)\b", re.IGNORECASE)
 # verb forms that nouns in -ing often take as subjects (``polling shows``, ``spending suggests``)
 _EVIDENCE_FORMS = frozenset({"shows", "finds", "suggests", "indicates", "reveals", "confirms",
                              "points", "says", "predicts", "estimates"})
