@@ -424,6 +424,11 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if form in NOUN_LIKE_CUE_FORMS and len(words) == 1 and view.text.startswith(":", end):
         return True  # ``Key quote: “…”``: a label
     prev = words[-1].text.lower()
+    if prev in _PRONOUN_QUANTIFIERS and not form.endswith("s") \
+            and (len(words) == 1 or not words[-2].text.isalnum()
+                                         or words[-2].text.lower() in CLAUSE_BOUNDARY_WORDS) \
+            and _THAT_NEXT.match(view.text, end, sentence_end):
+        return False  # ``But some note that …``: the quantifier is the subject
     if prev in ARTICLES or prev in POSSESSIVE_DETERMINERS \
             or prev.endswith(POSSESSIVE_ENDINGS) and contracted_subject(words[-1]) is None:
         return True  # (``she’s said`` is a pronoun and "has")
@@ -454,6 +459,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``she rejected claims that``, ``made comments about``: the verb's object
     if form in NOUN_LIKE_CUE_FORMS and _after_indefinite_article(words, form):
         return True  # ``faces a huge challenge``, ``an email fundraising appeal``
+    if view.text.startswith(":", end) and is_name_like(words[-1].text) \
+            and (form.endswith(("s", "ed")) or form in IRREGULAR_PAST):
+        return False  # ``The Harbour Times reports:`` before a quotation (``Facebook post:``
+        # is a label)
     i = len(words) - 1
     while i > 0 and (words[i].text.lower() in NOUN_MODIFIERS or is_ly_adverb(words[i].text)
                      or words[i].text.islower() and words[i].text.endswith("est")
@@ -501,6 +510,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
 _INDEFINITE_MODIFIER_WORDS = 3
 
 
+# quantifiers that stand as a subject (``some note that``, ``many claim that``)
+_PRONOUN_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all",
+                                  "both"})
+_THAT_NEXT = re.compile(r"\s+that\b")
 # finite verbs that follow a plural noun subject, never a verb in -s
 _VERB_AFTER_NOUN_START = re.compile(
     r"\s+(?:have|are|were|will|would|can|could|may|might|should|must|had)\b", re.IGNORECASE)
