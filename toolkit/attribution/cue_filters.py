@@ -188,6 +188,8 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             and words[-2].text.lower() in ("a", "an") and words[-1].text.isalpha() \
             and words[-1].text.islower() and (is_name_like(nxt) or nxt in QUOTE_OPENERS):
         return True  # ``a group called Lashkar-e-Taiba``: a name given, nothing said
+    if lemma == "tell" and _tells_jokes_or_lies(after):
+        return True  # ``tell more jokes``, ``tells so many lies``: a manner of talking, no content
     if form == "saying" and len(words) >= 2 and words[-1].text.lower() == "without" \
             and words[-2].text.lower() in ("goes", "go", "went", "going"):
         return True  # ``it goes without saying``
@@ -288,6 +290,17 @@ def _declines_by_an_amount(after: list[Word]) -> bool:
         return True
     return first in ("by", "to", "from") and len(words) > 1 and (
         _is_amount(words[1]) or words[1].lower() in NUMBER_WORDS)
+
+
+def _tells_jokes_or_lies(after: list[Word]) -> bool:
+    """Do "jokes" or "lies" follow the cue, after lower-case words only (``more jokes``, ``so
+    many lies``)?"""
+    for w in after[:4]:
+        if w.text.lower() in ("jokes", "joke", "lies"):
+            return True
+        if not (w.text.isalpha() and w.text.islower()):
+            return False
+    return False
 
 
 def _is_amount(word: str) -> bool:
@@ -459,6 +472,8 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         return True  # ``she rejected claims that``, ``made comments about``: the verb's object
     if form in NOUN_LIKE_CUE_FORMS and _after_indefinite_article(words, form):
         return True  # ``faces a huge challenge``, ``an email fundraising appeal``
+    if prev in ("more", "fewer") and form.endswith("s") and " " not in form:
+        return True  # ``tell more jokes``: a counted plural is a noun
     if view.text.startswith(":", end) and is_name_like(words[-1].text) \
             and (form.endswith(("s", "ed")) or form in IRREGULAR_PAST):
         return False  # ``The Harbour Times reports:`` before a quotation (``Facebook post:``
@@ -493,6 +508,12 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
         if form in NOUN_LIKE_CUE_FORMS and k < len(words) - 1 \
                 and words[k].text.endswith(POSSESSIVE_ENDINGS):
             return True
+        if form in NOUN_LIKE_CUE_FORMS and form.endswith("s") and k < len(words) - 1 \
+                and (words[k].text.lower() in PREPOSITIONS and words[k].text.lower() not in
+                     ("after", "before") or words[k].text.lower() in _COUNTING) \
+                and not _CLAUSE_NEXT.match(view.text, end, sentence_end) \
+                and not object_follows(view, words, end, sentence_end, form=form):
+            return True  # ``32% of Republican claims as false``: a noun after a preposition
         if k == len(words) - 1 or words[k].text.lower() not in ARTICLES:
             return False
         if form in NOUN_LIKE_CUE_FORMS and not form.endswith(("s", "ed")) \
@@ -510,6 +531,10 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
 _INDEFINITE_MODIFIER_WORDS = 3
 
 
+# determiners that count a noun (``so many Republican claims``)
+_COUNTING = frozenset({"many", "some", "most", "these", "those", "several", "few", "all"})
+# what follows a cue form that opens its content
+_CLAUSE_NEXT = re.compile(r"\s*(?:(?:that|to|how|what|why|whether|who|when|where)\b|[“\":])")
 # quantifiers that stand as a subject (``some note that``, ``many claim that``)
 _PRONOUN_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all",
                                   "both"})
