@@ -221,7 +221,8 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
         return True
     after = quote_after(view, right_edge, paragraph_end)
     if after is None and (draft.entry is None or draft.entry.kind == "speech"):
-        after = quote_after_colon(view, right_edge, paragraph_end)
+        after = quote_after_colon(view, right_edge, paragraph_end) \
+            or _block_quote_after(view, right_edge, paragraph_end)
         if after is not None and view.quotes.index_at(after[0]) in used_quotes:
             after = None
     if after is not None:
@@ -231,6 +232,18 @@ def direct_content(view: TextView, draft: Draft, used_quotes: set[int]) -> bool:
             _with_opening_words(view, draft, after[0], left_edge)
         return True
     return False
+
+
+def _block_quote_after(view: TextView, pos: int, paragraph_end: int) -> tuple[int, int] | None:
+    """``Caddell continued:`` ending its paragraph, then a quotation opening the next one:
+    that quotation."""
+    if view.text[pos:paragraph_end].strip() != ":":
+        return None
+    k = view.quotes.first_from(paragraph_end)
+    if k is None:
+        return None
+    start = view.quotes.spans[k][0]
+    return view.quotes.spans[k] if not view.text[paragraph_end:start].strip() else None
 
 
 _OPENING_WORDS = 25  # most words of the writer's before a quotation that completes them

@@ -842,8 +842,13 @@ def is_headline_modifier(view: TextView, draft: Draft, form: str) -> bool:
 
 def is_first_or_second_person_thought(view: TextView, draft: Draft, found: bool) -> bool:
     """``I think``, ``do you think``, ``I don’t know``: a short mention holding I/we/you with a
-    cue that is not a speech verb (``found``: the draft has a speaker mention)."""
+    cue that is not a speech verb, or "you" in a question whatever the cue (``found``: the
+    draft has a speaker mention)."""
     mention = view.text[draft.speaker_start:draft.speaker_end].lower() if found else ""
     tokens = [w.strip("'\"“”‘’") for w in mention.split()]
     first_second = bool(tokens) and len(tokens) <= 3 and any(w in FIRST_SECOND_PERSON for w in tokens)
+    if first_second and "you" in tokens and draft.entry is not None:
+        s_start, s_end = view.sentences[draft.sentence]
+        if view.text[s_start:s_end].rstrip(" ”\"’'").endswith("?"):
+            return True  # ``Do you agree with the levy?``: the reader is asked, no one spoke
     return first_second and draft.entry is not None and draft.entry.kind != "speech"

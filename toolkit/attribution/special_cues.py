@@ -271,12 +271,15 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     if quoted is None and view.ignored(start, end):
         return CueOutcome.IGNORED_SPAN
     name = match.group("name").split()
-    if name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS \
-            or is_section_label(name) or is_kicker(name):
+    poll_headline = _poll_headline(view, match)
+    if (name[0].lower() in NOT_COLON_SPEAKERS or name[-1].lower() in NOT_COLON_SPEAKERS
+            or is_section_label(name) or is_kicker(name)) and not poll_headline:
         return CueOutcome.NOT_A_SPEAKER_LABEL
     sentence = view.sentence_at(start)
     paragraph = view.sentence_paragraph[sentence]
     draft = Draft(start, end, None, paragraph=paragraph, sentence=sentence)
+    if poll_headline:
+        draft.kind = "evidential"  # ``Poll: Ostby leads in Marden``: a finding, not words
     draft.set_speaker(view.text, *match.span("name"))
     if quoted is not None:
         # ``"PENCE: Well, look, …``: a turn of a transcript quoted paragraph by paragraph is the
@@ -311,6 +314,18 @@ def colon_cue(view: TextView, match: re.Match[str], used_quotes: set[int]) -> Dr
     draft.content_start, draft.content_end = content_start, paragraph_end
     settle_kind(view, draft)
     return draft
+
+
+_POLL_WORDS = frozenset({"poll", "polls", "survey"})
+
+
+def _poll_headline(view: TextView, match: re.Match[str]) -> bool:
+    """``Poll: Clinton and Trump in dead heat``: a headline (the text's first line) that opens
+    with "Poll" or "Survey" and a colon reports what a poll found."""
+    start = match.start("name")
+    return match.group("name").lower() in _POLL_WORDS and bool(view.paragraphs) \
+        and view.paragraphs[0][0] == start and match.group("lead") is not None \
+        and len(view.text[match.end("cue"):view.paragraphs[0][1]].split()) >= 2
 
 
 def _quoted_turn(view: TextView, match: re.Match[str]) -> tuple[int, int] | None:
