@@ -65,14 +65,14 @@ def test_floating_content_joins_the_record_before_it():
 
 
 def test_matches_reference_scorer_on_dev_articles(polnear_path, reference, tmp_path):
-    articles = load_gold(polnear_path, split="dev", limit=8)
+    articles = load_gold(polnear_path, split="dev", limit=16)
     records = {a.path: extract(a.text) for a in articles}
     assert any(r.kind == "floating" for recs in records.values() for r in recs)
     ours = score(articles, records)
     output = tmp_path / "system.jsonl"
     output.write_text("".join(json.dumps({**asdict(r), "doc": path}) + "\n"
                               for path, recs in records.items() for r in recs), encoding="utf-8")
-    ref_articles = reference.load_articles(str(polnear_path), "dev", 8)
+    ref_articles = reference.load_articles(str(polnear_path), "dev", 16)
     system, _, _, bad = reference.run_system(f"cat {shlex.quote(str(output))}", list(records))
     assert bad == 0
     theirs = reference.evaluate(ref_articles, system)
