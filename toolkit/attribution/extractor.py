@@ -350,6 +350,8 @@ class _Extraction:
                 and not _after_document(words, form):
             absolute = _absolute_subject(words)
             if absolute is None:
+                absolute = _recorded_subject(words)
+            if absolute is None:
                 return CueOutcome.BARE_PARTICIPLE
         if entry.lemma == "ask" and (not words or [w.text.lower() for w in words] == ["when"]):
             return draft if question(view, draft, s_end) else CueOutcome.NO_CONTENT
@@ -493,6 +495,23 @@ def _absolute_subject(words: list[Word]) -> int | None:
         if not (w.replace("-", "").replace("%", "").replace("’", "").replace("'", "").isalnum()):
             return None
     return None
+
+
+# recordings that show someone speaking (``footage of Ruiz saying``)
+_RECORDINGS = frozenset({"footage", "video", "videos", "clip", "clips", "recording",
+                         "recordings", "audio", "tape", "tapes", "images", "film"})
+
+
+def _recorded_subject(words: list[Word]) -> int | None:
+    """``The ad uses footage of Ana Ruiz saying …``: index of the name after "<recording> of"
+    right before a participle cue, the one who speaks in the recording; else None."""
+    n = len(words) - 1
+    while n >= 0 and is_name_like(words[n].text) and words[n].text[:1].isalpha():
+        n -= 1
+    if n == len(words) - 1 or n < 1 or words[n].text.lower() != "of" \
+            or words[n - 1].text.lower() not in _RECORDINGS:
+        return None
+    return n + 1
 
 
 _ABSOLUTE_COUNTS = NUMBER_WORDS | frozenset({"half", "most", "many", "some", "about", "nearly",
