@@ -86,6 +86,7 @@ from toolkit.attribution.word_classes import (
     NUMBER_WORDS,
     PARTICIPLE_LEADS,
     POSITION_CUES,
+    POSSESSIVE_ENDINGS,
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
     QUOTE_CLOSERS,
@@ -331,7 +332,9 @@ class _Extraction:
                 draft.cue_start = words[1].start
             return draft if as_reported_by(view, draft, s_end) else CueOutcome.NO_SPEAKER
         outcome = form_outcome(view, words, form, entry, end, s_end, lexicon=lexicon)
-        if outcome is not CueOutcome.ACCEPTED:
+        holder = _claim_holder(view, words, form, end, s_end) \
+            if outcome is CueOutcome.NOUN_USE else None
+        if outcome is not CueOutcome.ACCEPTED and holder is None:
             return outcome
         if entry.kind == "speech" and _after_means_clause(view, s_start, start):
             return CueOutcome.OTHER_SENSE  # ``By taking a strong stand, Biden has confirmed that``
@@ -375,7 +378,11 @@ class _Extraction:
             return CueOutcome.CITED_BY_MAIN_CLAUSE
         found = reduced = False
         side = "none"
-        if absolute is not None:
+        if holder is not None:
+            # ``Trump’s claim that …``: the possessor made the claim
+            draft.set_speaker(view.text, *holder)
+            found, side = True, "possessor of the noun"
+        elif absolute is not None:
             # ``with 47 percent of voters saying they …``: the noun phrase after "with"
             draft.set_speaker(view.text, words[absolute].start, words[-1].end)
             found, side = True, "absolute(with)"
@@ -447,6 +454,12 @@ class _Extraction:
             draft.content_start, draft.content_end = passive_subject
         elif not has_quote:
             indirect_content(view, draft)
+            if holder is not None and draft.content_start is not None:
+                comma = view.text.find(",", draft.content_start, draft.content_end)
+                if comma > draft.content_start:
+                    # ``Contrary to his claim that …, the returns …``: the clause of the noun
+                    # ends at its comma
+                    draft.content_end = trim_end(view.text, draft.content_start, comma)
         if draft.content_start is None and entry.kind == "speech" and not found:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
@@ -495,6 +508,33 @@ def _absolute_subject(words: list[Word]) -> int | None:
         if not (w.replace("-", "").replace("%", "").replace("’", "").replace("'", "").isalnum()):
             return None
     return None
+
+
+# cue forms that are nouns of speech taking a that-clause (``Trump’s claim that …``)
+_CLAIM_NOUNS = frozenset({"claim", "claims", "warning", "warnings", "promise", "promises",
+                          "pledge", "pledges", "assertion", "insistence", "contention"})
+_THAT_AFTER = re.compile(r"\s+that\s")
+
+
+def _claim_holder(view: TextView, words: list[Word], form: str, end: int,
+                  sentence_end: int) -> tuple[int, int] | None:
+    """``Trump’s claim that there have been thousands of shootings``, ``his promise that``:
+    a possessor before a noun of speech and a that-clause after it; the span of the possessor
+    (a name with its possessive ending, or the possessive pronoun), else None."""
+    if form not in _CLAIM_NOUNS or not words or not _THAT_AFTER.match(view.text, end, sentence_end):
+        return None
+    last = words[-1]
+    low = last.text.lower()
+    if low in ("his", "her", "their"):
+        return last.start, last.end
+    if not low.endswith(POSSESSIVE_ENDINGS) or not last.text[:1].isalpha():
+        return None
+    k = len(words) - 1
+    while k > 0 and words[k - 1].text[:1].isalpha() \
+            and not words[k - 1].text.endswith(POSSESSIVE_ENDINGS) \
+            and (is_name_like(words[k - 1].text) or words[k - 1].text.lower() in ARTICLES):
+        k -= 1  # ``Donald Trump’s``, ``the mayor’s``
+    return words[k].start, last.end - 2
 
 
 # recordings that show someone speaking (``footage of Ruiz saying``)
