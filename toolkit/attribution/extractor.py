@@ -348,7 +348,7 @@ class _Extraction:
             words = [w for w in words if w.end <= cue_start]
             if steps is not None:
                 steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
-        elif participle and words and not _leads_participle(words) \
+        elif participle and holder is None and words and not _leads_participle(words) \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE \
                 and not _after_document(words, form):
             absolute = _absolute_subject(words)
