@@ -99,7 +99,7 @@ from toolkit.attribution.word_classes import (
     TIME_WORDS,
     TOPIC_ONLY_CUES,
 )
-from toolkit.attribution.words import Word, is_ly_adverb, is_name_like
+from toolkit.attribution.words import Word, contracted_subject, is_ly_adverb, is_name_like
 from toolkit.corpus.segment import trim_end, trim_start
 
 __all__ = ["content_spans", "extract_drafts"]
@@ -350,6 +350,7 @@ class _Extraction:
                 steps.append(f"cue:infinitive(governed by {view.text[cue_start:start].strip()!r})")
         elif participle and holder is None and words and not _leads_participle(words) \
                 and words[-1].text.lower() not in SKIPPED_BEFORE_CUE \
+                and contracted_subject(words[-1]) is None \
                 and not _after_document(words, form):
             absolute = _absolute_subject(words)
             if absolute is None:
@@ -454,6 +455,8 @@ class _Extraction:
             draft.content_start, draft.content_end = passive_subject
         elif not has_quote:
             indirect_content(view, draft)
+            if draft.content_start is not None and draft.speaker_start is not None:
+                _end_at_closing_dash(view, draft)
             if holder is not None and draft.content_start is not None:
                 comma = view.text.find(",", draft.content_start, draft.content_end)
                 if comma > draft.content_start:
@@ -508,6 +511,21 @@ def _absolute_subject(words: list[Word]) -> int | None:
         if not (w.replace("-", "").replace("%", "").replace("’", "").replace("'", "").isalnum()):
             return None
     return None
+
+
+_DASH_MARK = re.compile(r"\s(--?|—|–)\s")
+
+
+def _end_at_closing_dash(view: TextView, draft: Draft) -> None:
+    """``The audit -- which notes that the port lost money -- was published``: a relative
+    clause opened by a dash is closed by the next one, and so is its content."""
+    marks = list(_DASH_MARK.finditer(view.text, draft.speaker_start, draft.cue_start))
+    if len(marks) % 2 == 0:
+        return  # no dash, or an aside closed before the cue (``Ruiz — the engineer — said``)
+    opening = marks[-1]
+    closing = view.text.find(opening.group(1), draft.content_start, draft.content_end)
+    if closing > draft.content_start:
+        draft.content_end = trim_end(view.text, draft.content_start, closing)
 
 
 # cue forms that are nouns of speech taking a that-clause (``Trump’s claim that …``)

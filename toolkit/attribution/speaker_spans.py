@@ -170,7 +170,7 @@ def left_speaker(view: TextView, draft: Draft, words: list[Word], *, lexicon: Ve
             relative_subject(view, draft, words, who, earlier=earlier)
             return SpeakerSearch.FOUND
         return _search(main_subject(view, draft, earlier=earlier))
-    if w.lower() == "which" and i >= 2 and (words[i - 1].text == "," or is_name_like(
+    if w.lower() == "which" and i >= 2 and (words[i - 1].text in (",", "—", "–", "-") or is_name_like(
             words[i - 1].text) and words[i - 1].text.isalpha()):
         # ``the agency, which said``, ``the Marden Police Department which reported``
         relative_subject(view, draft, words, i, earlier=earlier)
@@ -498,9 +498,11 @@ def relative_subject(view: TextView, draft: Draft, words: list[Word], who: int, 
     """``X, who said``: the mention runs from X to "who" (just "who" when X is not found); the
     head is X, and an earlier attribution whose speaker mention overlaps X is the antecedent."""
     draft.set_speaker(view.text, words[who].start, words[who].end)
-    comma = who >= 2 and words[who - 1].text == ","
+    comma = who >= 2 and words[who - 1].text in (",", "—", "–", "-")
     if comma or who >= 1 and is_name_like(words[who - 1].text) and words[who - 1].text.isalpha():
         end = who - 2 if comma else who - 1
+        if comma and end >= 1 and words[who - 1].text == "-" and words[end].text == "-":
+            end -= 1  # ``the study -- which notes``
         a = subject_start(words, phrase_start(words, end), end)
         if a is not None:
             for k in range(end, a, -1):  # ``the money went to the agency, which``: the agency
