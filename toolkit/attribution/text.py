@@ -94,10 +94,14 @@ def _add_sentence(text: str, spans: list[tuple[int, int]], begin: int, end: int)
 
 
 def _opens(text: str, i: int) -> bool:
-    """Is the mark at ``text[i]`` (``“``, ``"`` or the two-apostrophe ``''``) an opening quotation mark?"""
+    """Is the mark at ``text[i]`` (``“``, ``"``, the two-apostrophe ``''`` or a ``”`` opening
+    a line) an opening quotation mark?"""
     mark = text[i]
     if mark == "“":
         return True
+    if mark == "”":
+        # a closing mark typed at the start of a line, before a word, opens (``”Fear. I am …”``)
+        return (not i or text[i - 1] == "\n") and i + 1 < len(text) and not text[i + 1].isspace()
     if mark not in "\"'":
         return False
     width = 2 if mark == "'" else 1
