@@ -51,6 +51,7 @@ from toolkit.attribution.speaker_spans import (
     quoted_name_subject,
     right_speaker,
 )
+from toolkit.attribution.speakers.resolver import OBJECT_RELATIVE
 from toolkit.attribution.speakers.terms import speaker_terms
 from toolkit.attribution.special_cues import (
     COLON_QUOTE,
@@ -126,9 +127,12 @@ def content_spans(view: TextView, draft: Draft) -> tuple[tuple[int, int], ...]:
             and draft.speaker_end is not None and draft.speaker_end < end:
         left, right = min(left, draft.speaker_start), max(right, draft.speaker_end)
     text = view.text
-    parenthesis = _AS_BEFORE_SPEAKER.search(text, max(start, left - 8), left)
+    parenthesis = _AS_BEFORE_SPEAKER.search(text, max(start, left - 8), left) \
+        or OBJECT_RELATIVE.search(text, max(start, left - 10), left)
     if parenthesis is not None:
-        left = parenthesis.start()  # ``The port, as Ruiz noted, has``: "as" is the cue's
+        # ``The port, as Ruiz noted, has``: "as" is the cue's; ``his poisoning, which he
+        # blamed on``: so is the relative pronoun
+        left = parenthesis.start()
     first_end = trim_end(text, start, left, _BEFORE_CUE_CHARS)
     time = PARENTHESIS_TIME.match(text, right)
     if time is not None and time.end() < end:
@@ -457,6 +461,7 @@ class _Extraction:
             indirect_content(view, draft)
             if draft.content_start is not None and draft.speaker_start is not None:
                 _end_at_closing_dash(view, draft)
+                _with_relative_antecedent(view, draft)
             if holder is not None and draft.content_start is not None:
                 comma = view.text.find(",", draft.content_start, draft.content_end)
                 if comma > draft.content_start:
@@ -511,6 +516,28 @@ def _absolute_subject(words: list[Word]) -> int | None:
         if not (w.replace("-", "").replace("%", "").replace("’", "").replace("'", "").isalnum()):
             return None
     return None
+
+
+def _with_relative_antecedent(view: TextView, draft: Draft) -> None:
+    """``his poisoning, which he blamed on the Kremlin``: the noun phrase an object relative
+    clause takes back is part of its content, which then starts there."""
+    relative = OBJECT_RELATIVE.search(view.text, max(0, draft.speaker_start - 10),
+                                      draft.speaker_start)
+    if relative is None or draft.content_start < draft.cue_end:
+        return
+    s_start = view.sentences[draft.sentence][0]
+    words = view.words(s_start, relative.start())
+    if not words or not words[-1].text.isalpha():
+        return
+    first = _noun_phrase_start(words)
+    while first >= 2 and words[first - 1].text.lower() in ("of", "at", "in", "on", "for"):
+        before = _noun_phrase_start(words[:first - 1])
+        if words[before].text.lower() not in ARTICLES \
+                and words[before].text.lower() not in SUBJECT_DETERMINERS:
+            break
+        first = before  # ``the fire at his warehouse, which he blamed``: the whole phrase
+    if words[first].text.lower() in ARTICLES or words[first].text.lower() in SUBJECT_DETERMINERS:
+        draft.content_start = words[first].start
 
 
 _DASH_MARK = re.compile(r"\s(--?|—|–)\s")
