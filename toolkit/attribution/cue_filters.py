@@ -76,7 +76,7 @@ from toolkit.attribution.word_classes import (
 )
 from toolkit.attribution.words import Word, contracted_subject, is_ly_adverb, is_name_like
 
-__all__ = ["FINDING_CUES", "NOUN_LIKE_CUE_FORMS", "reports_a_finding", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
+__all__ = ["FINDING_CUES", "NOUN_LIKE_CUE_FORMS", "THAT_NEXT", "reports_a_finding", "by_means", "followed_by", "has_topic", "form_outcome", "infinitive_cue_start",
            "is_first_or_second_person_thought", "is_headline_modifier", "is_modifier_use",
            "is_noun_use", "is_other_sense", "is_plural_subject", "is_thing_subject",
            "is_title_or_first_name", "may_capitalize", "object_follows"]
@@ -440,7 +440,7 @@ def is_noun_use(view: TextView, words: list[Word], form: str, end: int, sentence
     if prev in _PRONOUN_QUANTIFIERS and not form.endswith("s") \
             and (len(words) == 1 or not words[-2].text.isalnum()
                                          or words[-2].text.lower() in CLAUSE_BOUNDARY_WORDS) \
-            and _THAT_NEXT.match(view.text, end, sentence_end):
+            and THAT_NEXT.match(view.text, end, sentence_end):
         return False  # ``But some note that …``: the quantifier is the subject
     if prev in ARTICLES or prev in POSSESSIVE_DETERMINERS \
             or prev.endswith(POSSESSIVE_ENDINGS) and contracted_subject(words[-1]) is None:
@@ -538,7 +538,8 @@ _CLAUSE_NEXT = re.compile(r"\s*(?:(?:that|to|how|what|why|whether|who|when|where
 # quantifiers that stand as a subject (``some note that``, ``many claim that``)
 _PRONOUN_QUANTIFIERS = frozenset({"some", "many", "most", "others", "few", "several", "all",
                                   "both"})
-_THAT_NEXT = re.compile(r"\s+that\b")
+# "that" right after a cue form, opening its clause
+THAT_NEXT = re.compile(r"\s+that\s")
 # finite verbs that follow a plural noun subject, never a verb in -s
 _VERB_AFTER_NOUN_START = re.compile(
     r"\s+(?:have|are|were|will|would|can|could|may|might|should|must|had)\b", re.IGNORECASE)

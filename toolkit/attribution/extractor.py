@@ -29,6 +29,7 @@ from toolkit.attribution.content_spans import (
 from toolkit.attribution.cue_filters import (
     FINDING_CUES,
     NOUN_LIKE_CUE_FORMS,
+    THAT_NEXT,
     by_means,
     followed_by,
     form_outcome,
@@ -558,7 +559,6 @@ def _end_at_closing_dash(view: TextView, draft: Draft) -> None:
 # cue forms that are nouns of speech taking a that-clause (``Trump’s claim that …``)
 _CLAIM_NOUNS = frozenset({"claim", "claims", "warning", "warnings", "promise", "promises",
                           "pledge", "pledges", "assertion", "insistence", "contention"})
-_THAT_AFTER = re.compile(r"\s+that\s")
 
 
 def _claim_holder(view: TextView, words: list[Word], form: str, end: int,
@@ -566,7 +566,7 @@ def _claim_holder(view: TextView, words: list[Word], form: str, end: int,
     """``Trump’s claim that there have been thousands of shootings``, ``his promise that``:
     a possessor before a noun of speech and a that-clause after it; the span of the possessor
     (a name with its possessive ending, or the possessive pronoun), else None."""
-    if form not in _CLAIM_NOUNS or not words or not _THAT_AFTER.match(view.text, end, sentence_end):
+    if form not in _CLAIM_NOUNS or not words or not THAT_NEXT.match(view.text, end, sentence_end):
         return None
     last = words[-1]
     low = last.text.lower()

@@ -97,7 +97,7 @@ def quoted_name_subject(view: TextView, draft: Draft, words: list[Word]) -> bool
            or not w.text[:1].isalnum() for w in name):
         return False
     after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 40))
-    n = _after_time(after)  # ``reported on Monday``
+    n = time_end(after, 0)  # ``reported on Monday``
     if n < len(after) and (after[n].text[:1].isupper() or after[n].text.lower() in _INVERTED_LEADS):
         return False
     draft.set_speaker(view.text, name[0].start, name[-1].end)
@@ -575,7 +575,7 @@ def _inverted_name_follows(view: TextView, draft: Draft) -> bool:
     if draft.entry is None or draft.entry.lemma not in _INVERTING_CUES:
         return False
     after = view.words(draft.cue_end, min(len(view.text), draft.cue_end + 80))
-    k = _after_time(after)  # ``said on Monday Ana Ruiz``
+    k = time_end(after, 0)  # ``said on Monday Ana Ruiz``
     n = k
     while n < len(after) and (is_name_like(after[n].text) and after[n].text[:1].isalpha()
                               or after[n].text in (".", "’", "'") and n > k):
@@ -812,22 +812,6 @@ def _finite_verb_after_noun(words: list[Word], k: int) -> bool:
         and k + 1 < len(words) and words[k + 1].text.isalnum()  # (``Republicans surveyed.``)
 
 
-def _after_time(words: list[Word]) -> int:
-    """Index of the first word after the time adjuncts opening ``words`` (``on Monday``,
-    ``Tuesday``)."""
-    k = 0
-    while k < len(words) and _time_starts(words, k):
-        k += 2 if words[k].text.lower() in TIME_LEADS else 1
-    return k
-
-
-def _time_starts(words: list[Word], k: int) -> bool:
-    """Does a time adjunct start at ``words[k]`` (``Monday``, ``last year``, ``this week``)?"""
-    low = words[k].text.lower()
-    return low in TIME_WORDS or low in TIME_LEADS and k + 1 < len(words) \
-        and words[k + 1].text.lower() in TIME_WORDS
-
-
 def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
     """``were denied by Russian authorities``: the by-agent after a passive cue becomes the
     speaker (True); False when no by-agent follows."""
@@ -839,7 +823,7 @@ def passive_agent(view: TextView, draft: Draft, sentence_end: int) -> bool:
             and after[j].text not in CLAUSE_BOUNDARY_PUNCTUATION and after[j].text != "." \
             and after[j].text.lower() not in CLAUSE_BOUNDARY_WORDS \
             and after[j].text.lower() not in AGENT_PREPOSITION_STOPS \
-            and not (j > 1 and (_time_starts(after, j) or _finite_verb_after_noun(after, j)
+            and not (j > 1 and (time_end(after, j) > j or _finite_verb_after_noun(after, j)
                                 or after[j].text[:1].isdigit() and is_name_like(after[j - 1].text)
                                 and after[j - 1].text.isalpha())):
         j += 1

@@ -27,12 +27,16 @@ from toolkit.attribution.word_classes import (
     SPEAKER_NAME_FUNCTION_WORDS,
     TIME_WORDS,
 )
+from toolkit.attribution.words import is_ly_adverb
 
 __all__ = ["full_name", "known_person", "named_after_class_noun", "named_body",
            "named_with_title", "role_holder", "shorter_full_name", "title_before",
            "titled_holder"]
 
 _ORG_NAME = r"[A-Z][\w’'.-]*"
+# one word before ", the <role>" that names no one (``in May, the spokesman``, ``Instead, the
+# senator``)
+_NOT_HOLDERS = MONTHS | TIME_WORDS | DISCOURSE_MARKERS | frozenset({"may"})
 _NAME_PATTERN = r"(?:[A-Z]\.\s)*[A-Z][\w’'-]+(?:\s(?:[A-Z]\.\s)*[A-Z][\w’'-]+){0,2}"
 
 
@@ -377,11 +381,8 @@ class _TextIndex:
                                        or w.lower() in PRONOUN_GENDERS
                                        or w.lower() in terms.orgs
                                        or w.lower() in terms.bodies for w in name) \
-                            or len(name) == 1 and (name[0].lower() in MONTHS
-                                                   or name[0].lower() in TIME_WORDS
-                                                   or name[0] == "May"
-                                                   or name[0].lower() in DISCOURSE_MARKERS
-                                                   or name[0].lower().endswith("ly")):
+                            or len(name) == 1 and (name[0].lower() in _NOT_HOLDERS
+                                                   or is_ly_adverb(name[0])):
                         continue  # not a person ("the State Department, the candidate for",
                         # "in May, the spokesman said", "Instead, the senator")
                     desc = m.group("desc").lower()

@@ -273,7 +273,7 @@ class Resolver:
             # place only says where its members are
             head = place.group("group")
             words = head.split()
-            if is_common_plural(words[0] if len(words) == 1 else words[-1].capitalize()) \
+            if is_common_plural(words[-1].capitalize()) \
                     and all(w.islower() for w in words[1:]) \
                     and head.lower() not in speaker_terms().groups:
                 head = head.lower()  # ``Workers``, ``Political observers`` opening the sentence
