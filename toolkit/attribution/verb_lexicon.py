@@ -95,22 +95,40 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 def _trie_node(node: dict, *, root: bool = False) -> str:
+    # A run of nodes with one branch each and no word ending in them is written as it is.
+    chain = []
+    while not root and len(node) == 1 and "" not in node:
+        ((char, node),) = node.items()
+        chain.append(_escaped(char))
     ends_here = "" in node
     # At the root, a capital letter and its lower-case twin that lead to the same words
     # ("Said", "said") become one branch [Ss]: the same matches, half the pattern to compile.
     # The branches start with different characters, so at most one can match at a position
     # and their order does not matter.
     twins = _twins(node) if root else set()
-    branches = [(r"\s+" if char == " " else re.escape(char)) + _trie_node(node[char])
+    branches = [_escaped(char) + _trie_node(node[char])
                 for char in sorted(k for k in node if k)
                 if char not in twins and not ("a" <= char <= "z" and char.upper() in twins)]
     branches += [f"[{upper}{upper.lower()}]" + _trie_node(node[upper]) for upper in sorted(twins)]
+    head = "".join(chain)
     if not branches:
-        return ""
+        return head
     if len(branches) == 1 and not ends_here:
-        return branches[0]
+        return head + branches[0]
     group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if ends_here else group
+    return head + group + "?" if ends_here else head + group
+
+
+_ESCAPED: dict[str, str] = {}
+
+
+def _escaped(char: str) -> str:
+    """``char`` in a pattern: itself, escaped where it means something; a space matches any run
+    of white space."""
+    found = _ESCAPED.get(char)
+    if found is None:
+        found = _ESCAPED[char] = r"\s+" if char == " " else re.escape(char)
+    return found
 
 
 def _twins(node: dict) -> set[str]:

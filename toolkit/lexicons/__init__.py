@@ -1,22 +1,21 @@
 """Word lists shipped with the toolkit: data files, each with a header naming its sources.
 
 Every module reads them through :func:`read_text` (or :func:`path` where a file path is needed),
-so the lists load the same way from a checkout, an installed wheel or a zip. A user's own word
-list, given as a path, is read with :func:`read_file`, which names the file and line of a byte
-that is not UTF-8.
+so the lists load the same way from a checkout or an installed package (they are files in this
+package's folder). A user's own word list, given as a path, is read with :func:`read_file`,
+which names the file and line of a byte that is not UTF-8.
 """
 
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from toolkit.errors import LexiconError
 
 __all__ = ["FOLDER", "names", "path", "read_file", "read_text"]
 
-FOLDER = Path(str(resources.files(__name__)))
+FOLDER = Path(__file__).parent
 
 
 def path(name: str) -> Path:
@@ -26,7 +25,7 @@ def path(name: str) -> Path:
 
 def read_text(name: str) -> str:
     """The text of the shipped word list ``name``, decoded as UTF-8."""
-    return resources.files(__name__).joinpath(name).read_text("utf-8")
+    return (FOLDER / name).read_text(encoding="utf-8")
 
 
 def names() -> list[str]:
