@@ -16,6 +16,7 @@ __all__ = [
     "DocumentNotFoundError",
     "NotEnoughDataError",
     "OutputError",
+    "WorkerError",
     "ReportError",
     "ReportInProgressError",
     "KernelError",
@@ -95,6 +96,10 @@ class NotEnoughDataError(ParameterError):
 
 class OutputError(ToolkitError):
     """A result cannot be written where it was asked to go."""
+
+
+class WorkerError(ToolkitError):
+    """A worker process ended before it gave its results (killed, out of memory)."""
 
 
 class ReportError(ToolkitError):

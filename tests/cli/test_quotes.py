@@ -166,7 +166,7 @@ def _quotes_output(args):
 def test_workers_write_the_same_bytes_as_one_process():
     articles = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "data/sample/articles").glob("*.txt"))
     assert sum(len((ROOT / p).read_text(encoding="utf-8")) for p in articles) >= 50_000
-    for extra in ([], ["--format", "csv"], ["--explain", "--no-floating"]):
+    for extra in ([], ["--format", "csv"], ["--format", "table"], ["--explain", "--no-floating"]):
         one = _quotes_output([*articles, *extra, "--workers", "1"])
         assert one and _quotes_output([*articles, *extra, "--workers", "2"]) == one
 

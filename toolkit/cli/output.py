@@ -24,8 +24,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-__all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "write_frame",
-           "write_records"]
+__all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "record_lines",
+           "write_frame", "write_records"]
 
 
 FORMATS = ("jsonl", "csv", "table")
@@ -100,6 +100,23 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def record_lines(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, *,
+                 raw: bool = False) -> Iterator[str]:
+    """Each row as one line of JSON Lines or CSV (no header), ``\n``-terminated, as
+    :func:`write_records` writes it; rows can so be formatted where they are made (in a worker
+    process) and the lines written elsewhere."""
+    if fmt == "jsonl":
+        for row in rows:
+            yield json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False) + "\n"
+    elif fmt == "csv":
+        yield from csv_rows_text(([_csv_text(row.get(c)) for c in columns] for row in rows),
+                                 raw=raw)
+    else:
+        from toolkit.errors import ParameterError
+
+        raise ParameterError(f"no line format {fmt!r}", hint="use jsonl or csv")
+
+
 def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str,
                   stream: TextIO | None = None, *, max_width: int = 60,
                   column_widths: Mapping[str, int] | None = None, raw: bool = False) -> int:
@@ -111,16 +128,12 @@ def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt
     """
     out = stream or sys.stdout
     n = 0
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False))
-            out.write("\n")
-            n += 1
-    elif fmt == "csv":
-        cells = ([_csv_text(row.get(c)) for c in columns] for row in rows)
-        for i, line in enumerate(csv_rows_text(_chain([list(columns)], cells), raw=raw)):
+    if fmt in ("jsonl", "csv"):
+        if fmt == "csv":
+            out.write(next(csv_rows_text([list(columns)], raw=raw)))
+        for line in record_lines(rows, columns, fmt, raw=raw):
             out.write(line)
-            n = i
+            n += 1
     elif fmt == "table":
         limits = [(column_widths or {}).get(c, max_width) for c in columns]
         cells = [[_cell(row.get(c), limit) for c, limit in zip(columns, limits, strict=True)]
@@ -147,11 +160,6 @@ def _cell(value: Any, max_width: int) -> str:
     else:
         text = printable(" ".join(str(value).split()))
     return text if len(text) <= max_width else text[: max_width - 1] + "\u2026"
-
-
-def _chain(*parts: Iterable[Any]) -> Iterator[Any]:
-    for part in parts:
-        yield from part
 
 
 def write_frame(frame, fmt: str, stream: TextIO | None = None, *, raw: bool = False) -> None:

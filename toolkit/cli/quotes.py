@@ -30,7 +30,7 @@ from toolkit.cli.options import (
     available_cores,
     open_corpus,
 )
-from toolkit.cli.output import printable, write_records
+from toolkit.cli.output import csv_rows_text, printable, record_lines, write_records
 
 __all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes", "spans_text"]
 
@@ -236,7 +236,12 @@ def run_quotes(args: argparse.Namespace) -> int:
                 continue
             yield Path(path).stem, path, text
 
-    options = _Options(lexicon, args.explain, args.floating, args.format)
+    widths = _EXPLAIN_WIDTHS if args.explain else _TABLE_WIDTHS
+    if args.format == "table":
+        columns = tuple(widths)
+    else:
+        columns = JSONL_KEYS + _EXTRA_KEYS + (_EXPLAIN_KEYS if args.explain else ())
+    options = _Options(lexicon, args.explain, args.floating, args.format, columns, args.raw_csv)
     workers = args.workers or available_cores()
     # The lexicon is loaded before any worker starts, so that forked workers share it; what is
     # loaded so far lives to the end, and the garbage collector no longer goes over it (nor
@@ -245,17 +250,19 @@ def run_quotes(args: argparse.Namespace) -> int:
         default_verb_lexicon()
     gc.freeze()
     if workers > 1:
-        rows = _parallel_rows(texts(), options, workers)
+        outputs = _parallel_outputs(texts(), options, workers)
     else:
-        rows = (row for doc_id, path, text in texts()
-                for row in _document_rows(doc_id, path, text, options))
-
-    widths = _EXPLAIN_WIDTHS if args.explain else _TABLE_WIDTHS
+        outputs = (_document_output(doc_id, path, text, options)
+                   for doc_id, path, text in texts())
     if args.format == "table":
-        columns = tuple(widths)
+        rows = (row for document_rows in outputs for row in document_rows)
+        write_records(rows, columns, args.format, column_widths=widths)
     else:
-        columns = JSONL_KEYS + _EXTRA_KEYS + (_EXPLAIN_KEYS if args.explain else ())
-    write_records(rows, columns, args.format, column_widths=widths, raw=args.raw_csv)
+        # JSON Lines and CSV come formatted from where the rows were made (the workers).
+        if args.format == "csv":
+            sys.stdout.write(next(csv_rows_text([list(columns)], raw=args.raw_csv)))
+        for lines in outputs:
+            sys.stdout.write(lines)
     return 1 if skipped else 0
 
 
@@ -266,6 +273,8 @@ class _Options(NamedTuple):
     explain: bool
     floating: bool
     format: str
+    columns: tuple[str, ...]
+    raw_csv: bool
 
 
 def _document_rows(doc_id: str, path: str, text: str, options: _Options
@@ -280,6 +289,16 @@ def _document_rows(doc_id: str, path: str, text: str, options: _Options
     return [_row(record, path, options.format) for record in shown]
 
 
+def _document_output(doc_id: str, path: str, text: str, options: _Options
+                     ) -> list[dict[str, object]] | str:
+    """One document's output: its rows for the text table, which is aligned over all rows;
+    its lines of JSON Lines or CSV otherwise."""
+    rows = _document_rows(doc_id, path, text, options)
+    if options.format == "table":
+        return rows
+    return "".join(record_lines(rows, options.columns, options.format, raw=options.raw_csv))
+
+
 # Inputs of fewer characters than this in all are done in this process: starting workers would
 # cost more than they save (forked workers start at once; workers that start from a clean
 # interpreter import the toolkit first, about a second). Larger ones go to the workers in tasks
@@ -287,18 +306,16 @@ def _document_rows(doc_id: str, path: str, text: str, options: _Options
 # tasks per worker queued.
 _PARALLEL_MIN_CHARS = 50_000
 _PARALLEL_MIN_CHARS_UNFORKED = 2_000_000
-_TASK_CHARS = 20_000
-_TASKS_QUEUED = 3
+_TASK_CHARS = 10_000
+_TASKS_QUEUED = 2
 
 _worker_options: _Options | None = None
 
 
-def _parallel_rows(documents: Iterator[tuple[str, str, str]], options: _Options, workers: int
-                   ) -> Iterator[dict[str, object]]:
-    """The rows of ``documents`` in input order, extracted by ``workers`` processes (in this
-    process when the input is small)."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
+def _parallel_outputs(documents: Iterator[tuple[str, str, str]], options: _Options,
+                      workers: int) -> Iterator[list[dict[str, object]] | str]:
+    """The outputs of ``documents`` (see :func:`_document_output`) in input order, made by
+    ``workers`` processes (in this process when the input is small)."""
     from itertools import chain
 
     head: list[tuple[str, str, str]] = []
@@ -319,12 +336,25 @@ def _parallel_rows(documents: Iterator[tuple[str, str, str]], options: _Options,
     # may load libraries that rule out forking).
     enough = read_up_to(_PARALLEL_MIN_CHARS)
     context = _process_context() if enough else None
-    if context is not None and context.get_start_method() != "fork":
+    if context is not None and context != "fork":
         enough = read_up_to(_PARALLEL_MIN_CHARS_UNFORKED)
     if not enough:
         for doc_id, path, text in head:
-            yield from _document_rows(doc_id, path, text, options)
+            yield _document_output(doc_id, path, text, options)
         return
+    if context == "fork":
+        from toolkit.cli.forked import forked_map
+
+        def task_outputs(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]] | str]:
+            return [_document_output(doc_id, path, text, options) for doc_id, path, text in task]
+
+        for outputs in forked_map(task_outputs, _tasks(chain(head, documents)), workers,
+                                  queued=_TASKS_QUEUED):
+            yield from outputs
+        return
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
                                initializer=_start_worker, initargs=(options,))
     try:
@@ -335,11 +365,10 @@ def _parallel_rows(documents: Iterator[tuple[str, str, str]], options: _Options,
                 task = next(tasks, None)
                 if task is None:
                     break
-                pending.append(pool.submit(_task_rows, task))
+                pending.append(pool.submit(_task_outputs, task))
             if not pending:
                 return
-            for rows in pending.popleft().result():
-                yield from rows
+            yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -359,17 +388,19 @@ def _tasks(documents: Iterator[tuple[str, str, str]]) -> Iterator[list[tuple[str
 
 
 def _process_context():
-    """How workers start: forked on Linux while this process runs no other thread and has not
-    loaded numpy or pandas (whose threads a fork could deadlock), so that a worker starts with
-    the rules and the lexicon already loaded; otherwise from a clean interpreter."""
-    import multiprocessing
+    """How workers start: ``"fork"`` on Linux while this process runs no other thread and has
+    not loaded numpy or pandas (whose threads a fork could deadlock), so that a worker starts
+    with the rules and the lexicon already loaded (see :func:`~toolkit.cli.forked.forked_map`);
+    otherwise a multiprocessing context that starts workers from a clean interpreter."""
     import threading
 
-    methods = multiprocessing.get_all_start_methods()
-    if sys.platform.startswith("linux") and "fork" in methods \
+    if sys.platform.startswith("linux") and hasattr(os, "fork") \
             and threading.active_count() == 1 \
             and not any(name in sys.modules for name in ("numpy", "pandas", "pyarrow")):
-        return multiprocessing.get_context("fork")
+        return "fork"
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
@@ -378,9 +409,10 @@ def _start_worker(options: _Options) -> None:
     _worker_options = options
 
 
-def _task_rows(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]]]:
+def _task_outputs(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]] | str]:
     assert _worker_options is not None
-    return [_document_rows(doc_id, path, text, _worker_options) for doc_id, path, text in task]
+    return [_document_output(doc_id, path, text, _worker_options)
+            for doc_id, path, text in task]
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
