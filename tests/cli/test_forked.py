@@ -111,7 +111,7 @@ def dies(item):
 
 
 def test_a_worker_that_dies_is_a_worker_error(workers_reaped):
-    with pytest.raises(WorkerError, match="ended without a result"):
+    with pytest.raises(WorkerError, match="ended without a result \\(killed by signal 9\\)"):
         list(forked_map(dies, range(5), 2))
     assert workers_reaped()
 

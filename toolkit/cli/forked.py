@@ -251,15 +251,15 @@ def _portable(exc: BaseException) -> tuple[BaseException, str]:
 
 
 def _exit_description(pid: int) -> str:
+    """How the worker ``pid``, whose results pipe has closed, ended (it closes the pipe only by
+    ending, so waiting for it is short)."""
     try:
-        done, status = os.waitpid(pid, os.WNOHANG)
+        _, status = os.waitpid(pid, 0)
     except ChildProcessError:
         return ""
-    if done and os.WIFSIGNALED(status):
+    if os.WIFSIGNALED(status):
         return f" (killed by signal {os.WTERMSIG(status)})"
-    if done and os.WIFEXITED(status):
-        return f" (exit status {os.WEXITSTATUS(status)})"
-    return ""
+    return f" (exit status {os.WEXITSTATUS(status)})" if os.WIFEXITED(status) else ""
 
 
 def _stop(pids: list[int]) -> None:
