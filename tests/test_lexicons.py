@@ -62,3 +62,15 @@ def test_read_file_drops_a_byte_order_mark(tmp_path):
     path = write(tmp_path, "words.txt", "\ufeffthe\nof\n".encode())
     assert lexicons.read_file(path) == "the\nof\n"
     assert "the" in load_stopwords(str(path))
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"# site chrome\nshare this\nread more (here\n", r"boiler.txt:3: bad pattern: "),
+    (b"share this\n(?i)read more\n", r"boiler.txt: the patterns cannot be combined into one: "),
+])
+def test_a_boilerplate_pattern_that_does_not_compile_is_named(tmp_path, data, message):
+    path = write(tmp_path, "boiler.txt", data)
+    with pytest.raises(LexiconError, match=message):
+        load_boilerplate(str(path))
+    assert load_boilerplate(str(write(tmp_path, "ok.txt", b"share this\n(?i:read more)\n"))) \
+        .fullmatch("READ MORE")

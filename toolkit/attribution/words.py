@@ -15,11 +15,12 @@ from typing import NamedTuple
 __all__ = ["WORD_PATTERN", "Word", "contracted_subject", "is_ly_adverb", "is_name_like",
            "words_in"]
 
-# Titles and initials keep their period (an initial comes first, so "U.S." is "U." and "S."),
-# inner hyphens and apostrophes join a word; every other non-space character is a word of its own.
+# Titles and initials keep their period ("U.S." is "U." and "S."), inner hyphens and apostrophes
+# join a word; every other non-space character is a word of its own. (The lookahead lets a word
+# that does not start with a capital skip the title branch at once.)
 WORD_PATTERN = re.compile(
-    r"\b(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Adm|Capt|[A-Z])\."
-    r"|(?:[A-Z]\.){2,}|\w+(?:[’'-]\w+)*|''|[^\w\s]")
+    r"\b(?=[A-Z])(?:Mrs?|Ms|Dr|Sens?|Reps?|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Adm|Capt"
+    r"|[A-Z])\.|\w+(?:[’'-]\w+)*|''|[^\w\s]")
 
 
 class Word(NamedTuple):
@@ -35,8 +36,7 @@ _new_word = tuple.__new__  # builds a Word without the keyword handling of Word(
 
 def words_in(text: str, start: int, end: int) -> list[Word]:
     """The words of ``text[start:end]``, in order (a word never runs past ``end``)."""
-    return [_new_word(Word, (m.start(), m.end(), m[0]))
-            for m in WORD_PATTERN.finditer(text, start, end)]
+    return [_new_word(Word, (*m.span(), m[0])) for m in WORD_PATTERN.finditer(text, start, end)]
 
 
 def is_name_like(word: str) -> bool:

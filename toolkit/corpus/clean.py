@@ -50,20 +50,23 @@ def load_boilerplate(path: str | None = None) -> re.Pattern[str]:
         text = lexicons.read_text("boilerplate.txt")
     else:
         text = lexicons.read_file(path, what="boilerplate pattern file")
-    patterns = []
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    lines = [(number, line.strip()) for number, line in enumerate(text.splitlines(), 1)]
+    lines = [(number, line) for number, line in lines if line and not line.startswith("#")]
+    try:
+        return re.compile("|".join(f"(?:{line})" for _, line in lines))
+    except re.error as exc:
+        combined = exc
+    from toolkit.errors import LexiconError
+
+    for number, line in lines:  # which line is at fault (each compiled alone only now)
         try:
             re.compile(line)
         except re.error as exc:
-            from toolkit.errors import LexiconError
-
             raise LexiconError(f"bad pattern: {exc}", path=path or "boilerplate.txt",
                                line=number, hint="fix or remove the regular expression") from None
-        patterns.append(f"(?:{line})")
-    return re.compile("|".join(patterns))
+    raise LexiconError(f"the patterns cannot be combined into one: {combined}",
+                       path=path or "boilerplate.txt",
+                       hint="write inline flags as scoped groups, e.g. (?i:...)")
 
 
 def normalize_line(line: str) -> str:

@@ -367,11 +367,13 @@ class _TextIndex:
             qualifiers = [without_possessive(w).lower() for w in words[:-1]]
             terms = speaker_terms()
             titles = terms.titles
-            after = re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|"
-                               rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b(?![’'])")
-            before = re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s){{0,4}}?)"
-                                rf"{re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})")
-            for pattern in (after, before):
+            patterns = [re.compile(rf"(?P<name>{_NAME_PATTERN}),\s+(?P<desc>(?:[Tt]he|[Ii]ts|"
+                                   rf"[\w’'.-]+[’']s?)\s(?:[\w’'.-]+\s){{0,4}}?){re.escape(noun)}\b"
+                                   rf"(?![’'])")]
+            if noun + "," in self.text:  # what the name after the role needs
+                patterns.append(re.compile(rf"(?P<desc>\b(?:[Tt]he|[Ii]ts)\s(?:[\w’'.-]+\s)"
+                                           rf"{{0,4}}?){re.escape(noun)},\s+(?P<name>{_NAME_PATTERN})"))
+            for pattern in patterns:
                 for m in self._finditer_around(pattern, noun, _ROLE_REACH):
                     name = m.group("name").split()
                     while name and name[0].lower() in titles:
