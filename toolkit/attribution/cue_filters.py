@@ -49,6 +49,7 @@ from toolkit.attribution.word_classes import (
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OPEN_CLAUSE_WORDS,
+    OTHER_SENSE_OBJECTS,
     PERCEPTION_COMPLEMENTS,
     PERCEPTION_CUES,
     PHYSICAL_SENSES,
@@ -190,6 +191,10 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``a group called Lashkar-e-Taiba``: a name given, nothing said
     if lemma == "tell" and _tells_jokes_or_lies(after):
         return True  # ``tell more jokes``, ``tells so many lies``: a manner of talking, no content
+    if lemma in OTHER_SENSE_OBJECTS and _object_of_another_sense(after, OTHER_SENSE_OBJECTS[lemma]):
+        return True  # ``The storm claimed three lives``, ``called the police``: nothing said
+    if lemma == "tell" and _subject_word(words) == "time":
+        return True  # ``Only time will tell whether …``
     if form == "saying" and len(words) >= 2 and words[-1].text.lower() == "without" \
             and words[-2].text.lower() in ("goes", "go", "went", "going"):
         return True  # ``it goes without saying``
@@ -290,6 +295,36 @@ def _declines_by_an_amount(after: list[Word]) -> bool:
         return True
     return first in ("by", "to", "from") and len(words) > 1 and (
         _is_amount(words[1]) or words[1].lower() in NUMBER_WORDS)
+
+
+# words after which an object has ended, besides prepositions that open a noun phrase and
+# clause boundaries
+_OBJECT_ENDERS = frozenset({"to", "between", "until", "then", "again"})
+
+
+def _object_of_another_sense(after: list[Word], nouns: frozenset[str]) -> bool:
+    """Does one of ``nouns`` follow the cue after lower-case words or numbers only, and end the
+    object there (punctuation, a preposition or a conjunction after it; not a verb, as in
+    ``claimed the title was rigged``, nor a noun it modifies, as in ``called the police
+    shootings a tragedy``)?"""
+    for i, w in enumerate(after[:5]):
+        low = w.text.lower()
+        if low in nouns:
+            following = after[i + 1].text.lower() if i + 1 < len(after) else ""
+            return not following.isalnum() or following in NOUN_PREPOSITIONS \
+                or following in _OBJECT_ENDERS or following in CLAUSE_BOUNDARY_WORDS
+        if not (w.text.isalpha() and w.text.islower() or w.text[:1].isdigit()):
+            return False
+    return False
+
+
+def _subject_word(words: list[Word]) -> str:
+    """The last word before the cue that is not an auxiliary, negation or adverb, lower-cased."""
+    for w in reversed(words):
+        low = w.text.lower()
+        if low not in SKIPPED_BEFORE_CUE and low not in HYPOTHETICAL_MODALS:
+            return low
+    return ""
 
 
 def _tells_jokes_or_lies(after: list[Word]) -> bool:

@@ -17,6 +17,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 __all__ = [
+    "OTHER_SENSE_OBJECTS",
     "ADDRESSEE_VERBS", "ADVERBS_BEFORE_CUE", "AGENT_PREPOSITION_STOPS", "ANONYMOUS_ID_STOPS",
     "APPOSITION_STOPS", "ARTICLES", "AUXILIARIES", "AWAY_PARTICLES", "BE_FORMS",
     "CLAUSE_BOUNDARY_PUNCTUATION", "CLAUSE_BOUNDARY_WORDS", "CLAUSE_JOINERS", "CLAUSE_OPENERS",
@@ -183,6 +184,18 @@ QUANTITY_CUES = _words("add post report show offer decline") | frozenset({"point
 # noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
 INFINITIVE_CUE_FORMS = _words("""hopes fears plans wants wishes vows pledges promises threatens
 aims intends seeks offers""")
+# objects that give a cue form another sense, where they end the object ("The storm claimed three
+# lives", "Oduya claimed the title", "Neighbours called the police", "She answered the door",
+# "could not tell the difference", "The players acknowledged the crowd"): won, taken, phoned,
+# opened, told apart, greeted; nothing said
+OTHER_SENSE_OBJECTS = MappingProxyType({
+    "claim": _words("""lives life victims title titles crown crowns medal medals trophy trophies
+gold silver bronze seat seats pole jackpot wicket wickets"""),
+    "call": _words("police ambulance ambulances paramedics firefighters 911 taxi cab timeout"),
+    "answer": _words("phone telephone door doorbell"),
+    "tell": _words("difference apart"),
+    "acknowledge": _words("crowd crowds fans applause cheers supporters ovation"),
+})
 # what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
 WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
 cars vehicles units batches""")
