@@ -232,6 +232,13 @@ class _Extraction:
                 and self.view.text[draft.cue_start:draft.cue_end].lower() in NOUN_LIKE_CUE_FORMS:
             return CueOutcome.INSIDE_SPEAKER  # ``according to press reports``: the noun "reports"
         host = self._host(draft)
+        if host is not None and _reports_host(self.view.text, draft, host):
+            # ``Scientists have found that bees know faces, a study shows.``: the trailing cue
+            # reports the clause that holds the earlier cue, whose content ends before it
+            shorten_content(self.view, host, draft.content_end)
+            if host.steps is not None:
+                host.steps.append(f"content:shortened(before the trailing cue at {draft.cue_start})")
+            host = None
         if host is not None and _no_voice_inside_content(draft):
             return CueOutcome.INSIDE_CONTENT
         if host is not None and host.kind == "evidential" and host.entry is None \
@@ -473,6 +480,25 @@ class _Extraction:
             return CueOutcome.NO_CONTENT
         settle_kind(view, draft)
         return draft
+
+
+def _reports_host(text: str, draft: Draft, host: Draft) -> bool:
+    """Is ``draft`` a reporting clause trailing its content after a comma, and does that content
+    hold ``host``'s cue (``Ruiz said the plan would work, the mayor said.``)? Then ``host`` is
+    reported by ``draft``, not the other way round."""
+    if host.kind == "direct" or draft.kind == "cognitive" or draft.content_start is None \
+            or draft.speaker_start is None or draft.content_end > draft.cue_start:
+        return False
+    gap = text[draft.content_end:min(draft.cue_start, draft.speaker_start)]
+    clause_end = max(draft.cue_end, draft.speaker_end or 0)
+    return gap.strip() == "," and draft.content_start <= host.cue_start \
+        and host.cue_end <= draft.content_end < (host.content_end or 0) \
+        and host.content_end <= clause_end + _TRAILING_ADJUNCT_CHARS
+
+
+# how far an earlier content may run past a trailing reporting clause that ends it (the
+# clause's adjunct: ``…, the report said on Tuesday.``); farther, the clause is inside it
+_TRAILING_ADJUNCT_CHARS = 30
 
 
 def _no_voice_inside_content(draft: Draft) -> bool:
