@@ -200,7 +200,8 @@ OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
 # a plural common noun (with up to two words before it) and a place adjunct after it
 _PLACE_AFTER_PLURAL = re.compile(
-    r"(?P<group>(?:[A-Za-z]+\s){0,2}[A-Za-z]*[a-z](?<!s)s)\s+(?:in|across|around|throughout|outside)\s")
+    r"(?P<group>(?:[A-Za-z]+\s){0,2}[A-Za-z]*[a-z](?<!s)s)\s+(?:in|across|around|throughout|outside"
+    r"|at(?=\s+(?:the|a|an|this|that|their|its)\s+[a-z]))\s")
 
 
 class Resolver:
