@@ -481,13 +481,27 @@ def apposition(view: TextView, draft: Draft, words: list[Word], comma: int) -> b
         return False
     if words[a_x].text.lower() in SUBJECT_RELATIVES:
         return False
+    if a_x == end_x and words[a_x].text.isdigit() and a_x >= 2 and words[a_x - 1].text == ",":
+        # ``Ruiz, 45, a mother of two, said``: the age stands between the name and the
+        # apposition; the name is X
+        a_name = subject_start(words, phrase_start(words, a_x - 2), a_x - 2)
+        if a_name is not None and words[a_name].text.lower() not in SUBJECT_RELATIVES:
+            a_x, end_x = a_name, a_x - 2
+    start = words[a_x].start
+    if a_y == end_y and words[a_y].text.isdigit() and a_x >= 2 and words[a_x - 1].text == ",":
+        # ``Her lawyer, Dana Okafor, 52, said``: a role before the name and its age
+        a_role = subject_start(words, phrase_start(words, a_x - 2), a_x - 2)
+        if a_role is not None and is_role_phrase(words, a_role, a_x - 2) \
+                and not is_role_phrase(words, a_x, end_x) \
+                and (a_role == 0 or words[a_role - 1].text in CLAUSE_BOUNDARY_PUNCTUATION):
+            start = words[a_role].start
     x_head = (words[a_x].start, words[end_x].end)
     y_head = (words[a_y].start, words[end_y].end)
     if is_role_phrase(words, a_y, end_y) or not is_role_phrase(words, a_x, end_x):
         head, context = x_head, y_head
     else:
         head, context = y_head, x_head
-    draft.speaker_start, draft.speaker_end = x_head[0], y_head[1]
+    draft.speaker_start, draft.speaker_end = start, y_head[1]
     draft.head = text[head[0]:head[1]]
     draft.context = text[context[0]:context[1]]
     return True
