@@ -198,6 +198,8 @@ _NOT_A_GROUP = frozenset({"you", "them", "us", "those", "these", "which", "whom"
 # a relative clause whose subject follows it (``his poisoning, which he blamed on …``)
 OBJECT_RELATIVE = re.compile(r",\s*(?:which|that|whom)\s+\Z")
 _RELATIVE_CLAUSE = re.compile(r"\s(?:who|whom|whose|that|which)\s")
+# a person called by their age: ``the 31-year-old``, ``a 21-year-old student``
+_AGED = re.compile(r"(?P<determiner>[Tt]he|[Aa]n?)\s+(?P<age>\d{1,3})-year-old\b(?P<rest>.*)", re.DOTALL)
 # a plural common noun (with up to two words before it) and a place adjunct after it
 _PLACE_AFTER_PLURAL = re.compile(
     r"(?P<group>(?:[A-Za-z]+\s){0,2}[A-Za-z]*[a-z](?<!s)s)\s+(?:in|across|around|throughout|outside"
@@ -294,6 +296,12 @@ class Resolver:
             relative = _RELATIVE_CLAUSE.search(head)
             if relative is not None:
                 head = head[:relative.start()]  # ``Half of the residents who took part``
+        aged = _AGED.fullmatch(head.strip())
+        if aged is not None:
+            resolved = self._aged(aged)
+            if resolved is not None:
+                return self.add(resolved, position)
+            head = f"the {aged.group('rest').strip()}"  # ``the 57-year-old scientist``: a role
         mention = describe(head, context=context)
         if mention.type == "pronoun":
             if mention.gender == "r":
@@ -362,6 +370,20 @@ class Resolver:
                 resolved = Resolved(resolved.speaker, resolved.type, resolved.title, gender,
                                     resolved.age)
         return resolved
+
+    def _aged(self, aged: re.Match[str]) -> Resolved | None:
+        """``The 31-year-old added``: the person last quoted, called by their age; when the last
+        speaker is no person, no one, or (None) the noun after the age (``the 57-year-old
+        scientist``: a role). ``a 21-year-old student said``: someone unnamed."""
+        age = int(aged.group("age"))
+        rest = " ".join(aged.group("rest").split())
+        if aged.group("determiner").lower() == "the":
+            last = next((c for c in reversed(self.history[-_PRONOUN_WINDOW:])
+                         if c.speaker is not None), None)
+            if last is not None and last.type == "person":
+                return last
+            return None if rest else Resolved(None, "unresolved", None, "-")
+        return Resolved(f"{age}-year-old{' ' + rest if rest else ''}", "anonymous", None, "-", age)
 
     def _pronoun(self, gender: str) -> Resolved:
         """Nearest earlier speaker of compatible gender and number (document evidence counts)."""
