@@ -302,7 +302,8 @@ def _continues_verb_series(view: TextView, draft: Draft, earlier: list[Draft]) -
         return True  # ``Okafor denied the report, accused the newspaper of bias``
     if after and (after[0].text.lower() in _COMPLEMENT_STARTS or after[0].text in QUOTE_OPENERS):
         return True
-    return _clause_follows(after)  # ``The minister toured the port, said the repairs were``
+    # ``The minister toured the port, said the repairs were``
+    return _clause_follows(after, trailing=True)
 
 
 def _ends_in_name(after: list[Word]) -> bool:
@@ -317,13 +318,25 @@ def _ends_in_name(after: list[Word]) -> bool:
 _NAME_MARKS_INSIDE = frozenset({"-"})
 
 
-def _clause_follows(after: list[Word]) -> bool:
+def _after_content(text: str, position: int) -> bool:
+    """Does a comma or a closing quotation mark come right before ``position`` (white space
+    between), as before a cue that trails its content? Only those characters are read."""
+    k = position
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[max(0, k - 2):k].endswith((",", *QUOTE_CLOSERS))
+
+
+def _clause_follows(after: list[Word], *, trailing: bool = False) -> bool:
     """Do the words after a cue open a clause: a short noun phrase, then a finite auxiliary
     (``said the repairs were on schedule``) or a verb in the past that no preposition follows
-    (``said the gap on water rights remained wide``; ``said a man accused of arson`` is a
-    noun phrase)?"""
+    (``said the gap on water rights remained wide``; ``said a man accused of arson`` is a noun
+    phrase, and so is ``said a student who asked not to be named`` when the cue ``trailing``
+    its content has no content after it)?"""
     for n, word in enumerate(after[:7]):
         low = word.text.lower()
+        if trailing and n > 1 and low in SUBJECT_RELATIVES:
+            return False  # ``…, said a student who asked not to be named``: the noun's clause
         if n > 0 and low in CLAUSE_AUXILIARIES and not word.text[:1].isupper():
             return True  # (``said Theresa May``: a capitalized "May" ends a name)
         if n > 1 and after[0].text.lower() in ARTICLES and word.text.islower() \
@@ -561,9 +574,11 @@ def right_speaker(view: TextView, draft: Draft, sentence_end: int, *,
     while j + 1 < len(words) and words[j + 1].text not in CLAUSE_BOUNDARY_PUNCTUATION \
             and words[j + 1].text != "." and (words[j + 1].text.lower() not in CLAUSE_BOUNDARY_WORDS
                                               or _role_joiner(words, j + 1)) \
-            and words[j + 1].text.lower() not in PREPOSITIONS:
+            and words[j + 1].text.lower() not in PREPOSITIONS \
+            and words[j + 1].text.lower() not in SUBJECT_RELATIVES:
         j += 1
-    if j - k >= MAX_SUBJECT_WORDS or _clause_follows(words[k:]):
+    if j - k >= MAX_SUBJECT_WORDS \
+            or _clause_follows(words[k:], trailing=_after_content(text, draft.cue_start)):
         return False  # ``…, said the repairs were on schedule``: a clause, no inverted speaker
     draft.set_speaker(text, words[k].start, words[j].end)
     if j + 2 < len(words) and words[j + 1].text == "," and words[j + 2].text not in QUOTE_OPENERS \
