@@ -246,7 +246,11 @@ def describe(text: str, *, context: str = "") -> Mention:
     h = _head_index(core)
     head = lowered[h]
     if head not in terms.anonymous and head not in terms.roles:
-        head = next((w for w in lowered[:h] if w in terms.anonymous or w in terms.roles), head)
+        # a role or source noun before the head; one written with a capital inside the phrase is
+        # part of a name (``Mr. King``, ``Paul Singer``)
+        head = next((w for k, w in enumerate(lowered[:h])
+                     if (w in terms.anonymous or w in terms.roles)
+                     and (k == 0 or not core[k][:1].isupper())), head)
     if len(core) < len(words) and not core[0][:1].isupper() and head not in terms.roles \
             and head not in terms.anonymous:
         head = next((w for w, x in zip(lowered[:h + 1], core, strict=False)
