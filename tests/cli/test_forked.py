@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 
 import pytest
 
@@ -90,16 +91,15 @@ def test_an_error_in_the_function_is_raised_with_the_workers_traceback(workers_r
 
 
 class Unpicklable(Exception):
-    def __init__(self, a, b):
-        super().__init__(a)  # pickling loses b: the copy cannot be made
+    """An error that holds what no pickler can copy (a lock)."""
 
 
 def unpicklable(item):
-    raise Unpicklable("the feed went down", item)
+    raise Unpicklable("the feed went down", threading.Lock())
 
 
 def test_an_error_that_cannot_be_pickled_arrives_as_a_runtime_error(workers_reaped):
-    with pytest.raises(RuntimeError, match="Unpicklable: the feed went down"):
+    with pytest.raises(RuntimeError, match="Unpicklable: .*the feed went down"):
         list(forked_map(unpicklable, [1], 1))
     assert workers_reaped()
 
