@@ -3,15 +3,15 @@
 :func:`forked_map` yields ``function(item)`` for each item, in the items' order, computed by
 worker processes forked from this one: they start with everything this process has loaded (the
 rules, the lexicon), so a short run pays no second start-up. It needs only the operating
-system's pipes and :mod:`pickle`, where :mod:`concurrent.futures` costs a tenth of such a run
-in imports alone.
+system's pipes and :mod:`pickle`; :mod:`concurrent.futures` would add its imports (some 15 ms,
+a few percent of a run over a few hundred articles) and threads of its own.
 
 Each worker reads its items from a pipe of its own and writes each result to another. A thread
 of this process sends each item to the worker with the fewest items in hand (so a long document
 does not hold back the items queued behind it), with at most ``queued`` items per worker; the
-results are read as they come and yielded in the items' order, with at most twice that many
-items between the first result not yet yielded and the last item sent, which keeps memory
-bounded on a long input. An exception in ``function`` is raised here with the worker's
+results are read as they come and yielded in the items' order, with at most
+``2 * queued * workers`` items between the first result not yet yielded and the last item sent,
+which keeps memory bounded on a long input. An exception in ``function`` is raised here with the worker's
 traceback as its cause; a worker that dies (killed, out of memory) is a
 :class:`~toolkit.errors.WorkerError`. Workers are stopped and reaped however the map ends
 (exhausted, closed early, interrupted).
