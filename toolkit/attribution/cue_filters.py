@@ -12,7 +12,7 @@ import re
 
 from toolkit.attribution.content_spans import addressee_end
 from toolkit.attribution.drafts import CueOutcome, Draft
-from toolkit.attribution.phrases import is_source_noun, phrase_start
+from toolkit.attribution.phrases import is_source_noun, phrase_start, skip_left
 from toolkit.attribution.speakers import describe, known_person, speaker_terms
 from toolkit.attribution.text import TextView
 from toolkit.attribution.verb_lexicon import CueEntry, VerbLexicon, cue_noun_forms
@@ -55,7 +55,6 @@ from toolkit.attribution.word_classes import (
     PHYSICAL_SENSES,
     POSSESSIVE_DETERMINERS,
     POSSESSIVE_ENDINGS,
-    POSTED_THINGS,
     PREPOSITIONS,
     PRONOUNS_BEFORE_VERB_FORM,
     QUANTITY_CUES,
@@ -73,7 +72,6 @@ from toolkit.attribution.word_classes import (
     TIME_LEADS,
     TIME_WORDS,
     VERB_FOLLOWERS,
-    WITHDRAWN_THINGS,
 )
 from toolkit.attribution.words import Word, contracted_subject, is_ly_adverb, is_name_like
 
@@ -189,11 +187,11 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
             and words[-2].text.lower() in ("a", "an") and words[-1].text.isalpha() \
             and words[-1].text.islower() and (is_name_like(nxt) or nxt in QUOTE_OPENERS):
         return True  # ``a group called Lashkar-e-Taiba``: a name given, nothing said
-    if lemma == "tell" and _tells_jokes_or_lies(after):
-        return True  # ``tell more jokes``, ``tells so many lies``: a manner of talking, no content
     if lemma in OTHER_SENSE_OBJECTS and _object_of_another_sense(after, OTHER_SENSE_OBJECTS[lemma]):
-        return True  # ``The storm claimed three lives``, ``called the police``: nothing said
-    if lemma == "tell" and _subject_word(words) == "time":
+        return True  # ``The storm claimed three lives``, ``called the police``, ``tell more
+        # jokes``, ``posted record profits``, ``recalled its ambassador``: nothing said
+    if lemma == "tell" and (k := skip_left(words, len(words) - 1)) >= 0 \
+            and words[k].text.lower() == "time":
         return True  # ``Only time will tell whether …``
     if form == "saying" and len(words) >= 2 and words[-1].text.lower() == "without" \
             and words[-2].text.lower() in ("goes", "go", "went", "going"):
@@ -222,8 +220,6 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True
     if lemma == "challenge" and _runs_against(after):
         return True  # ``Hassan, who is challenging Ayotte for her Senate seat``: an election
-    if lemma == "post" and _posts_a_thing(after):
-        return True  # ``posted a comfortable win``, ``posted record profits``: no words
     if lemma == "point to" and _points_at_a_place(after):
         return True  # ``The striker pointed to the sky after scoring``: a gesture
     if lemma == "admit" and nxt.lower() == "to" and any(
@@ -236,8 +232,6 @@ def is_other_sense(words: list[Word], entry: CueEntry, after: list[Word], *, for
         return True  # ``The board may announce its decision next week``: not yet said
     if form == "expected" and nxt == "to" and words and words[-1].text.lower() in BE_FORMS:
         return True  # ``Petrenko is expected to present the budget``: a forecast, no source
-    if lemma == "recall" and any(w.text.lower() in WITHDRAWN_THINGS for w in after[:3]):
-        return True  # ``recalling its ambassador``
     if _ANONYMITY_REQUEST.match(" ".join(w.text.lower() for w in after[:6])):
         return True  # ``who asked not to be named``, ``did not want to give her name``
     if lemma == "call" and is_name_like(nxt) and nxt.isalpha():
@@ -318,24 +312,8 @@ def _object_of_another_sense(after: list[Word], nouns: frozenset[str]) -> bool:
     return False
 
 
-def _subject_word(words: list[Word]) -> str:
-    """The last word before the cue that is not an auxiliary, negation or adverb, lower-cased."""
-    for w in reversed(words):
-        low = w.text.lower()
-        if low not in SKIPPED_BEFORE_CUE and low not in HYPOTHETICAL_MODALS:
-            return low
-    return ""
 
 
-def _tells_jokes_or_lies(after: list[Word]) -> bool:
-    """Do "jokes" or "lies" follow the cue, after lower-case words only (``more jokes``, ``so
-    many lies``)?"""
-    for w in after[:4]:
-        if w.text.lower() in ("jokes", "joke", "lies"):
-            return True
-        if not (w.text.isalpha() and w.text.islower()):
-            return False
-    return False
 
 
 def _is_amount(word: str) -> bool:
@@ -359,19 +337,8 @@ def _runs_against(after: list[Word]) -> bool:
 
 
 # words read after "post" for the head of what is posted
-_POSTED_WORDS = 4
 
 
-def _posts_a_thing(after: list[Word]) -> bool:
-    """Is what is posted (the first few words after the cue, up to a preposition or a
-    punctuation mark) a result (:data:`POSTED_THINGS`) rather than words?"""
-    for word in after[:_POSTED_WORDS]:
-        low = word.text.lower()
-        if low in POSTED_THINGS:
-            return True
-        if not word.text.isalpha() or low in PREPOSITIONS:
-            return False
-    return False
 
 
 # past participles that name something when they follow the noun they name

@@ -184,6 +184,9 @@ QUANTITY_CUES = _words("add post report show offer decline") | frozenset({"point
 # noun-like cue forms that take an infinitive as a verb ("The club hopes to sign")
 INFINITIVE_CUE_FORMS = _words("""hopes fears plans wants wishes vows pledges promises threatens
 aims intends seeks offers""")
+# what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
+WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
+cars vehicles units batches""")
 # objects that give a cue form another sense, where they end the object ("The storm claimed three
 # lives", "Oduya claimed the title", "Neighbours called the police", "She answered the door",
 # "could not tell the difference", "The players acknowledged the crowd"): won, taken, phoned,
@@ -193,12 +196,11 @@ OTHER_SENSE_OBJECTS = MappingProxyType({
 gold silver bronze seat seats pole jackpot wicket wickets"""),
     "call": _words("police ambulance ambulances paramedics firefighters 911 taxi cab timeout"),
     "answer": _words("phone telephone door doorbell"),
-    "tell": _words("difference apart"),
+    "tell": _words("difference apart jokes joke lies"),  # also ``tell more jokes``: no content
+    "post": POSTED_THINGS,
+    "recall": WITHDRAWN_THINGS,
     "acknowledge": _words("crowd crowds fans applause cheers supporters ovation"),
 })
-# what a government or a maker recalls when recall means withdraw ("recalled its ambassador")
-WITHDRAWN_THINGS = _words("""ambassador ambassadors envoy envoys diplomats troops forces products
-cars vehicles units batches""")
 # what a hand points to when "pointed to" is a gesture, not evidence ("The striker pointed to
 # the sky after scoring", "pointed to his head"); a word after it that goes on the noun phrase
 # ("the crowd size", "the head of the agency") makes it evidence again
