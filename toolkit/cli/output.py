@@ -24,8 +24,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-__all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "record_lines",
-           "write_frame", "write_records"]
+__all__ = ["FORMATS", "csv_rows_text", "guard_csv_cell", "printable", "record_header",
+           "record_lines", "write_frame", "write_records"]
 
 
 FORMATS = ("jsonl", "csv", "table")
@@ -100,6 +100,12 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def record_header(columns: Sequence[str], fmt: str, *, raw: bool = False) -> str:
+    """What :func:`write_records` writes before the rows: the CSV header line; nothing for
+    JSON Lines."""
+    return next(csv_rows_text([list(columns)], raw=raw)) if fmt == "csv" else ""
+
+
 def record_lines(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, *,
                  raw: bool = False) -> Iterator[str]:
     """Each row as one line of JSON Lines or CSV (no header), ``\n``-terminated, as
@@ -129,8 +135,7 @@ def write_records(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt
     out = stream or sys.stdout
     n = 0
     if fmt in ("jsonl", "csv"):
-        if fmt == "csv":
-            out.write(next(csv_rows_text([list(columns)], raw=raw)))
+        out.write(record_header(columns, fmt, raw=raw))
         for line in record_lines(rows, columns, fmt, raw=raw):
             out.write(line)
             n += 1

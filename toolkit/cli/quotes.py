@@ -30,7 +30,7 @@ from toolkit.cli.options import (
     available_cores,
     open_corpus,
 )
-from toolkit.cli.output import csv_rows_text, printable, record_lines, write_records
+from toolkit.cli.output import printable, record_header, record_lines, write_records
 
 __all__ = ["JSONL_KEYS", "register", "run_evaluate", "run_quotes", "spans_text"]
 
@@ -259,8 +259,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         write_records(rows, columns, args.format, column_widths=widths)
     else:
         # JSON Lines and CSV come formatted from where the rows were made (the workers).
-        if args.format == "csv":
-            sys.stdout.write(next(csv_rows_text([list(columns)], raw=args.raw_csv)))
+        sys.stdout.write(record_header(columns, args.format, raw=args.raw_csv))
         for lines in outputs:
             sys.stdout.write(lines)
     return 1 if skipped else 0
@@ -316,6 +315,7 @@ def _parallel_outputs(documents: Iterator[tuple[str, str, str]], options: _Optio
                       workers: int) -> Iterator[list[dict[str, object]] | str]:
     """The outputs of ``documents`` (see :func:`_document_output`) in input order, made by
     ``workers`` processes (in this process when the input is small)."""
+    from functools import partial
     from itertools import chain
 
     head: list[tuple[str, str, str]] = []
@@ -345,11 +345,8 @@ def _parallel_outputs(documents: Iterator[tuple[str, str, str]], options: _Optio
     if context == "fork":
         from toolkit.cli.forked import forked_map
 
-        def task_outputs(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]] | str]:
-            return [_document_output(doc_id, path, text, options) for doc_id, path, text in task]
-
-        for outputs in forked_map(task_outputs, _tasks(chain(head, documents)), workers,
-                                  queued=_TASKS_QUEUED):
+        for outputs in forked_map(partial(_task_outputs, options=options),
+                                  _tasks(chain(head, documents)), workers, queued=_TASKS_QUEUED):
             yield from outputs
         return
     from collections import deque
@@ -409,10 +406,12 @@ def _start_worker(options: _Options) -> None:
     _worker_options = options
 
 
-def _task_outputs(task: list[tuple[str, str, str]]) -> list[list[dict[str, object]] | str]:
-    assert _worker_options is not None
-    return [_document_output(doc_id, path, text, _worker_options)
-            for doc_id, path, text in task]
+def _task_outputs(task: list[tuple[str, str, str]], options: _Options | None = None
+                  ) -> list[list[dict[str, object]] | str]:
+    """The outputs of a task's documents, with ``options`` (by default the worker's)."""
+    options = options or _worker_options
+    assert options is not None
+    return [_document_output(doc_id, path, text, options) for doc_id, path, text in task]
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
