@@ -17,7 +17,8 @@ Tables and figures are written so that the same inputs give the same bytes. The 
 ``toolkit/report/notebooks/`` (:data:`NOTEBOOKS_DIR`), so an installed toolkit can run them.
 
 The runner (:mod:`~toolkit.report.run`) checks parameters (:mod:`~toolkit.report.params`) and the
-kernel (:mod:`~toolkit.report.kernel`), executes each notebook into a staging folder
+kernel (:mod:`~toolkit.report.kernel`; :mod:`~toolkit.report.forker` forks the kernels from one
+process that has imported the notebooks' libraries), executes each notebook into a staging folder
 (:mod:`~toolkit.report.layout`, which also keeps the lock and prunes old runs), records hashes
 and versions (:mod:`~toolkit.report.manifest`) and writes the pages (:mod:`~toolkit.report.html`,
 with the page template in ``templates/``); :mod:`~toolkit.report.loading` is the start every

@@ -8,6 +8,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from toolkit.errors import KernelError
 
@@ -98,11 +99,13 @@ def _same_interpreter(program: str, executable: str) -> bool:
 
 
 def kernel_manager_class(log_path: Path, *, cwd: Path | None = None,
-                         env: dict[str, str] | None = None) -> type:
+                         env: dict[str, str] | None = None, forker: Any = None) -> type:
     """A ``KernelManager`` class whose kernels start with :data:`KERNEL_ENVIRONMENT` (and
     ``env``) in the folder ``cwd`` and write their own stdout/stderr (startup warnings,
     crashes) to ``log_path``, not the terminal. Giving the kernel its folder here, rather than
-    changing the runner's own working folder, lets several notebooks run at once."""
+    changing the runner's own working folder, lets several notebooks run at once. With
+    ``forker`` (a :class:`~toolkit.report.forker.KernelForker`) a kernel is forked by it when
+    it can, else started as usual."""
     from jupyter_client.manager import AsyncKernelManager
 
     extra = dict(env or {})
@@ -112,6 +115,18 @@ def kernel_manager_class(log_path: Path, *, cwd: Path | None = None,
             kw["env"] = {**kw.get("env", os.environ), **KERNEL_ENVIRONMENT, **extra}
             if cwd is not None:
                 kw["cwd"] = str(cwd)
+            if forker is not None and forker.takes(kernel_cmd):
+                kernel = forker.fork(kernel_cmd, env=kw["env"], cwd=kw.get("cwd"),
+                                     log=str(log_path))
+                if kernel is not None:
+                    # What LocalProvisioner.launch_kernel records of a kernel it starts in a
+                    # session of its own.
+                    provisioner = self.provisioner
+                    provisioner.process = kernel
+                    provisioner.pid = provisioner.pgid = kernel.pid
+                    provisioner.cwd = kw.get("cwd", os.getcwd())
+                    self._reconcile_connection_info(provisioner.connection_info)
+                    return
             with log_path.open("ab") as log:
                 kw.update(stdout=log, stderr=log)
                 await super()._async_launch_kernel(kernel_cmd, **kw)
@@ -129,10 +144,11 @@ _NOT_STARTED = ("Kernel died before replying to kernel_info",
 
 def execute_notebook(source: Path, target: Path, *, parameters: dict | None = None,
                      kernel_name: str = KERNEL_NAME, cwd: Path, log: Path,
-                     timeout: float | None = None, env: dict[str, str] | None = None) -> int:
+                     timeout: float | None = None, env: dict[str, str] | None = None,
+                     forker: Any = None) -> int:
     """Execute ``source`` with papermill into ``target`` in a kernel started by
     :func:`kernel_manager_class` (folder ``cwd``, output to ``log``, more environment
-    variables ``env``); ``timeout`` is per cell.
+    variables ``env``, forked by ``forker`` when it can); ``timeout`` is per cell.
 
     Returns how many kernel starts failed before the one that ran the notebook (usually 0).
     After :data:`KERNEL_START_ATTEMPTS` failed starts, raises
@@ -148,7 +164,7 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
             papermill.execute_notebook(
                 str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
                 progress_bar=False, log_output=False, execution_timeout=timeout,
-                kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env),
+                kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env, forker=forker),
                 # Every output is in the notebook by then, and the cells wrote their files
                 # themselves: waiting for the kernel to wind down gains nothing.
                 shutdown_kernel="immediate")

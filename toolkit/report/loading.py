@@ -25,7 +25,8 @@ from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
 __all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_files", "analysis_key",
-           "analyze_corpus", "load_and_analyze", "read_analysis_file", "write_analysis"]
+           "analyze_corpus", "load_and_analyze", "preload_analysis", "read_analysis_file",
+           "write_analysis"]
 
 # The report runner analyses the corpus once before the notebooks start and writes what
 # load_and_analyze returns to a file named by this environment variable of each kernel: a
@@ -293,8 +294,12 @@ def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_t
         return None
     try:
         key = analysis_key(corpus, date_from, date_to, columns, mentions)
+        file = os.stat(path)
     except OSError:
         return None
+    memo = (path, file.st_mtime_ns, file.st_size, repr(key))
+    if memo in _PRELOADED:
+        return _PRELOADED[memo]
     try:
         state = read_analysis_file(path)
     except (OSError, EOFError, KeyError, ValueError, pickle.UnpicklingError):
@@ -304,3 +309,23 @@ def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_t
     return AnalyzedCorpus(corpus=load(corpus, **columns), articles=state["articles"],
                           analysis=state["analysis"], attributions=state["attributions"],
                           counts=state["counts"], n_not_english=state["n_not_english"])
+
+
+# What preload_analysis read, by file (its path, time and size) and arguments.
+_PRELOADED: dict[tuple, AnalyzedCorpus] = {}
+
+
+def preload_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
+                     columns: dict[str, str | None], mentions: bool | str = "counts") -> bool:
+    """Read the analysis the report runner wrote (see :data:`ANALYSIS_FILE_VARIABLE`) for
+    these arguments now, and keep it: :func:`load_and_analyze` with the same arguments, in
+    this process or one forked from it after this call, returns it without reading the file
+    again (as long as the file is the one read). Returns whether there was one to read."""
+    result = _read_analysis(corpus, date_from, date_to, columns, mentions)
+    if result is None:
+        return False
+    path = os.environ[ANALYSIS_FILE_VARIABLE]
+    file = os.stat(path)
+    key = analysis_key(corpus, date_from, date_to, columns, mentions)
+    _PRELOADED[(path, file.st_mtime_ns, file.st_size, repr(key))] = result
+    return True

@@ -76,6 +76,7 @@ class _Plan:
     quiet: bool
     jobs: int = 1
     workers: int | None = None
+    forker: Any = None
 
 
 def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
@@ -121,15 +122,22 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
                                 or workers < 1):
         raise ReportParameterError(f"workers must be a whole number of processes >= 1, got "
                                    f"{workers!r}")
-    plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
-                 notebooks_dir, date_from, date_to, kernel_name, timeout, quiet, workers)
-    plan.jobs = _jobs(jobs, len(plan.notebooks))
-    plan.workers = workers
-    folder = layout.report_folder(out, name or _default_name(plan.corpus))
+    # Started first: its imports run while the corpus is checked and analysed.
+    forker = _start_forker()
     try:
-        return _locked_run(plan, folder, skip_if_unchanged, keep, prune_failed)
-    except OSError as exc:
-        raise layout.write_error(exc, folder) from exc
+        plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
+                     notebooks_dir, date_from, date_to, kernel_name, timeout, quiet, workers)
+        plan.jobs = _jobs(jobs, len(plan.notebooks))
+        plan.workers = workers
+        plan.forker = forker
+        folder = layout.report_folder(out, name or _default_name(plan.corpus))
+        try:
+            return _locked_run(plan, folder, skip_if_unchanged, keep, prune_failed)
+        except OSError as exc:
+            raise layout.write_error(exc, folder) from exc
+    finally:
+        if forker is not None:
+            forker.close()
 
 
 def _locked_run(plan: _Plan, folder: Path, skip_if_unchanged: bool, keep: int | None,
@@ -266,12 +274,29 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
     return RunResult("ok", run_id, final, manifest)
 
 
+# Set to 0 to start every report kernel as a new interpreter (see toolkit.report.forker).
+FORK_VARIABLE = "TOOLKIT_REPORT_FORK"
+
+
+def _start_forker() -> Any:
+    """The process the run's kernels are forked from (see :mod:`toolkit.report.forker`);
+    None when kernels start the usual way (turned off, or a system without what forking them
+    needs)."""
+    from toolkit.report.forker import KernelForker, can_fork
+    from toolkit.report.kernel import KERNEL_ENVIRONMENT
+
+    if os.environ.get(FORK_VARIABLE, "1") == "0" or not can_fork():
+        return None
+    return KernelForker({**os.environ, **KERNEL_ENVIRONMENT})
+
+
 def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, str]:
     """Analyse the corpus once, into the result store, before any notebook starts, and write
     the analysis to ``shared``: each notebook's ``load_and_analyze`` then reads that file
     instead of loading and analysing the corpus again (and notebooks running side by side do
     not each analyse it). Done when a notebook declares the ``cache`` parameter and it is not
-    turned off. Returns the environment variables that name the file to the kernels."""
+    turned off. Returns the environment variables that name the file to the kernels. The
+    process the kernels are forked from (``plan.forker``) reads the file once, for all."""
     from toolkit.report.loading import (
         ANALYSIS_FILE_VARIABLE,
         analysis_key,
@@ -293,6 +318,8 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
     _prepare_scans(plan, loaded, cache, values)
     shared.parent.mkdir(parents=True, exist_ok=True)
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
+    if plan.forker is not None:
+        plan.forker.preload(str(shared), str(plan.corpus), date_from, date_to, columns)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
@@ -415,7 +442,8 @@ def _execute_notebook(plan: _Plan, notebook: Path, staging: Path, workdir: Path,
     try:
         entry["failed_kernel_starts"] = execute_notebook(
             notebook, staging / notebook.name, parameters=passed, kernel_name=plan.kernel,
-            cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout, env=env)
+            cwd=workdir, log=workdir / "kernel.log", timeout=plan.timeout, env=env,
+            forker=plan.forker)
     finally:
         entry["duration_seconds"] = round(time.monotonic() - start, 3)
 
