@@ -118,7 +118,7 @@ def test_values_asked_for_are_stored_in_the_analysis_pass(sample_path, tmp_path,
     from toolkit.analysis.framing import as_lexicon
     from toolkit.analysis.framing.tables import frame_scan
     from toolkit.analysis.keyness import word_counts
-    from toolkit.analysis.store import ValueStore, default_store
+    from toolkit.analysis.store import ValueStore, WordCountStore, default_store, value_store
     from toolkit.cache import document_key
 
     docs = list(load(sample_path))
@@ -132,8 +132,9 @@ def test_values_asked_for_are_stored_in_the_analysis_pass(sample_path, tmp_path,
     _assert_same(analyze(docs, quiet=True, store=tmp_path, values=funcs), plain)
     assert sorted(counted) == sorted(d.doc_id for d in docs[len(docs) // 2:])
     folder = default_store(tmp_path).folder
-    words = ValueStore(folder, "words")
-    frames = ValueStore(folder, "frames-test")
+    words = value_store(folder, "words")
+    frames = value_store(folder, "frames-test")
+    assert isinstance(words, WordCountStore) and type(frames) is ValueStore
     for doc in docs:
         key = document_key(doc)
         assert words.get(key) == word_counts(doc)
@@ -197,3 +198,45 @@ def test_a_narrow_analysis_gives_the_same_speaker_and_verb_tables(polnear_path):
         analyze(docs[:2], quiet=True, columns=["speaker", "loudness"])
     with pytest.raises(ParameterError, match="mentions must be"):
         analyze(docs[:2], quiet=True, mentions="some")
+
+
+def test_word_counts_are_stored_as_columns_and_summed_by_weight(tmp_path):
+    import pyarrow.parquet as pq
+
+    from toolkit.analysis.store import WordCountStore
+
+    store = WordCountStore(tmp_path, "words")
+    store.write([("a", {"tax": 2, "the": 5}), ("b", {}), ("c", {"tax": 1, "levy": 3})])
+    store.write([("c", {"tax": 1, "levy": 3}), ("d", {"the": 1})])  # "c" again, in a second part
+    [first, second] = sorted(tmp_path.glob("words-*.parquet"), key=lambda p: p.stat().st_mtime_ns)
+    table = pq.read_table(first)
+    assert table.column_names == ["key", "word", "count"]
+    assert table.column("word").to_pylist() == ["tax", "the", None, "tax", "levy"]
+
+    reopened = WordCountStore(tmp_path, "words")
+    assert set(reopened.index()) == {"a", "b", "c", "d"} and reopened.index()["c"] in (first, second)
+    assert reopened.get("a") == {"tax": 2, "the": 5} and list(reopened.get("a")) == ["tax", "the"]
+    assert reopened.get("b") == {} and reopened.get("c") == {"tax": 1, "levy": 3}
+    # "a" counts twice, the document stored in two parts once, an unknown key not at all.
+    [(both, total), (one, n_one)] = reopened.sums([{"a": 2, "c": 1, "zz": 4}, {"d": 1, "b": 1}])
+    assert both == {"tax": 5, "the": 10, "levy": 3} and total == 18
+    assert one == {"the": 1} and n_one == 1
+    # Only some words counted; the total still counts every word.
+    [(some, total)] = reopened.sums([{"a": 1, "c": 1}], words={"levy", "absent"})
+    assert some == {"levy": 3} and total == 11
+    assert reopened.sums([{}]) == [({}, 0)]
+
+
+def test_word_count_parts_without_their_key_list_are_still_read(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from toolkit.analysis.store import WordCountStore
+
+    pq.write_table(pa.table({"key": ["k", "k"], "word": ["a", "b"],
+                             "count": pa.array([1, 2], pa.int32())}),
+                   tmp_path / "words-old.parquet")
+    (tmp_path / "words-broken.parquet").write_bytes(b"not parquet")
+    store = WordCountStore(tmp_path, "words")
+    assert list(store.index()) == ["k"] and store.get("k") == {"a": 1, "b": 2}
+    assert store.sums([{"k": 3}]) == [({"a": 3, "b": 6}, 9)]

@@ -222,12 +222,12 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
     segmentation for the values). Ignored on Dask (:func:`fill_stores` fills them later).
     A stored document's attributions come as rows of a pyarrow Table (see
     :meth:`~toolkit.analysis.store.StoredResults.attributions`), not as records."""
-    from toolkit.analysis.store import PART, ValueStore
+    from toolkit.analysis.store import PART, value_store
     from toolkit.cache import document_key
 
     known = store.read()
     funcs = dict(values or {}) if scheduler is None else {}
-    stores = {name: ValueStore(store.folder, name) for name in funcs}
+    stores = {name: value_store(store.folder, name) for name in funcs}
     have = {name: set(values_store.index()) for name, values_store in stores.items()}
 
     def lacks(key: str) -> tuple[bool, tuple[str, ...]]:
@@ -295,12 +295,12 @@ def stored_values(func: Any, docs: Iterable[Document], *, name: str,
     :func:`toolkit.cache.document_key`) and picklable; ``name`` must say everything else the
     value depends on (a lexicon's fingerprint). ``docs`` is read twice when documents are
     missing, so it must not be a one-shot iterator."""
-    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.analysis.store import PART, default_store, value_store
     from toolkit.cache import document_key
 
     if workers is None:
         workers = os.cpu_count() or 1
-    values = ValueStore(default_store(None if store is True else store).folder, name)
+    values = value_store(default_store(None if store is True else store).folder, name)
     known = set(values.index())
     missing = (doc for doc in docs if document_key(doc) not in known)
     computed = _map(func, missing, workers)
@@ -328,13 +328,13 @@ def fill_stores(funcs: dict[str, Any], docs: Iterable[Document], *,
     document of ``docs`` that lacks it, in one pass over ``workers`` processes: a document
     needing several values is read, cleaned and segmented once for all of them. Returns how
     many documents were computed."""
-    from toolkit.analysis.store import PART, ValueStore, default_store
+    from toolkit.analysis.store import PART, default_store, value_store
     from toolkit.cache import document_key
 
     if workers is None:
         workers = os.cpu_count() or 1
     folder = default_store(None if store is True else store).folder
-    stores = {name: ValueStore(folder, name) for name in funcs}
+    stores = {name: value_store(folder, name) for name in funcs}
     known = {name: set(values.index()) for name, values in stores.items()}
     wanted = []
     for doc in docs:

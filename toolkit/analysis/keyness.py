@@ -223,15 +223,27 @@ def word_counts(doc: Any) -> dict[str, int]:
     return dict(Counter(words(doc)))
 
 
-def _counted(corpus: Iterable[Any], date_from: str | None, date_to: str | None,
-             store: Any, workers: int | None) -> Iterable[tuple[Any, dict[str, int]]]:
-    """``(doc, word_counts(doc))`` of the documents dated in the range."""
-    if not store:
-        return ((doc, word_counts(doc)) for doc in _scan.documents(corpus, date_from, date_to))
-    from toolkit.analysis.base_tables import stored_values
+def _stored_sums(docs: Iterable[Any], weights: Iterable[tuple[int, ...]], store: Any,
+                 workers: int | None, words: Iterable[str] | None = None
+                 ) -> list[tuple[Counter, int]]:
+    """The word counts of ``docs`` (readable twice) added up from the result store
+    (``store``), computing the missing ones over ``workers`` processes. ``weights`` has a
+    tuple per document, in order: how many times it counts in each sum. Gives, for each sum,
+    every word's count and the count of all words, as
+    :meth:`~toolkit.analysis.store.WordCountStore.sums` does."""
+    from toolkit.analysis.base_tables import fill_stores
+    from toolkit.analysis.store import default_store, value_store
+    from toolkit.cache import document_key
 
-    return stored_values(word_counts, _scan.Documents(corpus, date_from, date_to),
-                         name="words", store=store, workers=workers)
+    fill_stores({"words": word_counts}, docs, store=store, workers=workers)
+    sides: list[Counter[str]] = []
+    for doc, row in zip(docs, weights, strict=True):
+        sides.extend(Counter() for _ in range(len(row) - len(sides)))
+        for i, weight in enumerate(row):
+            if weight:
+                sides[i][document_key(doc)] += weight
+    folder = default_store(None if store is True else store).folder
+    return value_store(folder, "words").sums(sides, words=words)
 
 
 def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | None,
@@ -239,14 +251,23 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
                   workers: int | None = 1) -> tuple[Counter, Counter]:
     if not isinstance(by, str) or not by:
         raise ParameterError("keyness needs by=COLUMN", hint="e.g. by='outlet'")
-    target: Counter[str] = Counter()
-    ref: Counter[str] = Counter()
-    for doc, counts in _counted(corpus, date_from, date_to, store, workers):
+
+    def side(doc: Any) -> tuple[int, int]:
+        """(1, 0) for a document of the target, (0, 1) for one of the reference."""
         value = _scan.group_value(doc, by)
         if value == group:
-            target.update(counts)
-        elif reference is None or value == str(reference):
-            ref.update(counts)
+            return 1, 0
+        return (0, 1) if reference is None or value == str(reference) else (0, 0)
+
+    if store:
+        docs = _scan.Documents(corpus, date_from, date_to)
+        [(target, _), (ref, _)] = _stored_sums(docs, map(side, docs), store, workers)
+    else:
+        target, ref = Counter(), Counter()
+        for doc in _scan.documents(corpus, date_from, date_to):
+            in_target, in_ref = side(doc)
+            if in_target or in_ref:
+                (target if in_target else ref).update(word_counts(doc))
     for name, counts, shown in (("group", target, group), ("reference", ref, reference)):
         if not counts:
             raise NotEnoughDataError(f"no words in the {name} ({by}={shown!r})" if shown is not None
@@ -337,31 +358,27 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     pairs: Counter[tuple[str, str]] = Counter()
     n_nodes = 0
     first = first_words(lex)
-    counted = _counted(corpus, date_from, date_to, store, workers) if store else (
-        (doc, None) for doc in _scan.documents(corpus, date_from, date_to))
+    docs = _scan.Documents(corpus, date_from, date_to)
     # Documents that may hold a match are read word by word, over ``workers`` processes when
-    # there are enough of them (a frequent word is in most documents); the sums do not depend
-    # on the order the documents come in.
-    needed = []
-    others: list[dict[str, int]] = []  # the stored word counts of documents without a match
-    for doc, counts in counted:
-        if counts is not None and not holds_any(doc.text, first):
-            others.append(counts)
-        else:
-            needed.append(doc)
+    # there are enough of them (a frequent word is in most documents); with ``store`` the others
+    # give their stored word counts. The sums do not depend on the order the documents come in.
+    may_hold = [not store or holds_any(doc.text, first) for doc in docs]
+    needed = [doc for doc, may in zip(docs, may_hold, strict=True) if may]
     for words_in, pairs_in, nodes_in in _map(partial(_doc_collocates, lex.matcher, first,
                                                      window), needed, _workers(workers)):
         word_counts.update(words_in)
         pairs.update(pairs_in)
         n_nodes += nodes_in
-    # Of the documents without a match only the number of words and the counts of the words
-    # that may be collocates are needed: adding up all their counts would cost far more.
-    total = sum(word_counts.values()) + sum(sum(counts.values()) for counts in others)
-    wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
-              and other not in stop}
-    for counts in others:
-        for other in wanted.intersection(counts):
-            word_counts[other] += counts[other]
+    total = sum(word_counts.values())
+    if store:
+        # Of the documents without a match only the number of words and the counts of the
+        # words that may be collocates are needed.
+        wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
+                  and other not in stop}
+        [(others, others_total)] = _stored_sums(docs, ((0,) if may else (1,) for may in may_hold),
+                                                store, workers, words=wanted)
+        total += others_total
+        word_counts.update(others)
     measures = BigramAssocMeasures()
     rows = []
     for (other, position), freq in pairs.items():

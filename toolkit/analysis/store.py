@@ -13,8 +13,10 @@ the same document store equal rows, and the first one read wins.
 
 Beside them, a :class:`ValueStore` keeps other per-document values in parts of their own
 (``NAME-ID.parquet``: key and pickled value): frame matches and word tokens per lexicon
-(``frames-LEXICON``), word counts (``words``), excluded stretches (``cleaning``); see
-:func:`toolkit.analysis.base_tables.stored_values`. And the base tables of a corpus state (the
+(``frames-LEXICON``), excluded stretches (``cleaning``); see
+:func:`toolkit.analysis.base_tables.stored_values`. Word counts (``words``) are columns, one
+row per document and word (:class:`WordCountStore`), which Arrow adds up for keyness and
+collocations without a Python object per word; :func:`value_store` gives the store of a name. And the base tables of a corpus state (the
 documents' keys and metadata, in order) are kept whole under ``tables/`` for the
 :data:`STATES_KEPT` latest states (:meth:`ResultStore.tables`), so another notebook or command on
 the same corpus reads them instead of reducing every stored result again.
@@ -22,8 +24,10 @@ the same corpus reads them instead of reducing every stored result again.
 
 from __future__ import annotations
 
+import json
 import os
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import fields
 from functools import lru_cache
@@ -34,8 +38,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PART", "STATES_KEPT", "ResultStore", "StoredResults", "ValueStore", "attribution_frame",
-           "attribution_table", "default_store", "table_records"]
+__all__ = ["PART", "STATES_KEPT", "ResultStore", "StoredResults", "ValueStore", "WordCountStore",
+           "attribution_frame", "attribution_table", "default_store", "table_records",
+           "value_store"]
 
 PART = 256
 # Whole tables are kept for this many corpus states (the latest ones written).
@@ -392,3 +397,138 @@ class ValueStore:
         os.replace(temp, self.folder / name)
         if self._index is not None:
             self._index.update((row["key"], self.folder / name) for row in rows)
+
+
+# The metadata entry of a word-count part that lists its documents' keys.
+_KEYS = b"toolkit.keys"
+
+
+class WordCountStore(ValueStore):
+    """Each document's word counts (:func:`toolkit.analysis.keyness.word_counts`) as Parquet
+    parts ``words-ID.parquet`` of three columns: key, word, count, a row per document and word
+    in the order of the counts (a document without words has one row with no word). :meth:`get`
+    gives a document's counts as a dict, as a :class:`ValueStore` does; :meth:`sums` adds up
+    the counts of many documents column-wise."""
+
+    def index(self) -> dict[str, Path]:
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        if self._index is None:
+            self._index = {}
+            for path in sorted(self.folder.glob(f"{self.name}-*.parquet")):
+                # A part lists its keys in its metadata, read without its columns.
+                try:
+                    listed = (pq.read_schema(path).metadata or {}).get(_KEYS)
+                    keys = json.loads(listed) if listed else pc.unique(
+                        pq.read_table(path, columns=["key"]).column("key")).to_pylist()
+                except (OSError, ValueError):  # unreadable: those values are computed again
+                    continue
+                for key in keys:
+                    self._index.setdefault(key, path)
+        return self._index
+
+    def get(self, key: str) -> dict[str, int]:
+        import pyarrow.parquet as pq
+
+        path = self.index()[key]
+        part = self._loaded.get(path)
+        if part is None:
+            table = pq.read_table(path)
+            part = {}
+            for k, word, count in zip(table.column("key").to_pylist(),
+                                      table.column("word").to_pylist(),
+                                      table.column("count").to_pylist(), strict=True):
+                counts = part.setdefault(k, {})
+                if word is not None:
+                    counts[word] = count
+            self._loaded.clear()  # one part in memory at a time
+            self._loaded[path] = part
+        return dict(part[key])
+
+    def write(self, items: Iterable[tuple[str, dict[str, int]]]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        keys: list[str] = []
+        words: list[str | None] = []
+        counts: list[int] = []
+        for key, value in items:
+            if value:
+                keys.extend([key] * len(value))
+                words.extend(value)
+                counts.extend(value.values())
+            else:
+                keys.append(key)
+                words.append(None)
+                counts.append(0)
+        if not keys:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = f"{self.name}-{uuid.uuid4().hex}.parquet"
+        temp = self.folder / f".tmp-{name}"
+        table = pa.table({"key": pa.array(keys, pa.string()), "word": pa.array(words, pa.string()),
+                          "count": pa.array(counts, pa.int32())},
+                         metadata={_KEYS: json.dumps(list(dict.fromkeys(keys)))})
+        pq.write_table(table, temp)
+        os.replace(temp, self.folder / name)
+        if self._index is not None:
+            self._index.update((key, self.folder / name) for key in keys)
+
+    def sums(self, weights: list[dict[str, int]], words: Iterable[str] | None = None
+             ) -> list[tuple[Counter, int]]:
+        """For each ``{key: weight}`` of ``weights``: every word's count summed over the
+        stored documents, each document's counts taken ``weight`` times (a corpus may hold a
+        document twice), and the sum of all those counts. With ``words`` only those words are
+        counted (the sum still covers every word). Keys not stored count for nothing. The
+        parts are read one at a time; a document stored in two parts is counted once."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        index = self.index()
+        by_part: dict[Path, set[str]] = {}
+        for wanted in weights:
+            for key in wanted:
+                if key in index:
+                    by_part.setdefault(index[key], set()).add(key)
+        only = None if words is None else pa.array(sorted(set(words)), pa.string())
+        pieces: list[list[pa.Table]] = [[] for _ in weights]
+        totals = [0] * len(weights)
+        for path in sorted(by_part):
+            table = pq.read_table(path)
+            present = pc.unique(table.column("key"))
+            # Each row's document, as a position in ``present``.
+            rows = pc.index_in(table.column("key"), value_set=present).to_numpy()
+            counts = table.column("count").to_numpy().astype(np.int64)
+            word = table.column("word")
+            keep = np.ones(len(table), dtype=bool) if only is None else \
+                pc.fill_null(pc.is_in(word, value_set=only), False).to_numpy(
+                    zero_copy_only=False)
+            owned = by_part[path]
+            for i, wanted in enumerate(weights):
+                factor = np.array([wanted.get(key, 0) if key in owned else 0
+                                   for key in present.to_pylist()], dtype=np.int64)
+                weighted = counts * factor[rows]
+                totals[i] += int(weighted.sum())
+                chosen = (weighted > 0) & keep
+                if chosen.any():
+                    pieces[i].append(pa.table({"word": word.filter(pa.array(chosen)),
+                                               "count": pa.array(weighted[chosen])}))
+        out = []
+        for i in range(len(weights)):
+            found: Counter[str] = Counter()
+            if pieces[i]:
+                summed = pa.concat_tables(pieces[i]).group_by("word").aggregate(
+                    [("count", "sum")])
+                found.update(dict(zip(summed.column("word").to_pylist(),
+                                      summed.column("count_sum").to_pylist(), strict=True)))
+            out.append((found, totals[i]))
+        return out
+
+
+def value_store(folder: str | os.PathLike[str], name: str) -> ValueStore:
+    """The store of the per-document values called ``name`` in a result store's ``folder``:
+    a :class:`WordCountStore` for ``words``, else a :class:`ValueStore`."""
+    return (WordCountStore if name == "words" else ValueStore)(folder, name)
