@@ -94,11 +94,19 @@ class Voices:
 
     A span of text is *quoted* when it lies wholly inside a content span; the innermost such
     span gives the speaker. Everything else is the journalist's own text.
+
+    The spans are kept as columns sorted by document, start and (longest first) end, with the
+    furthest end reached so far in each document: a document's spans are a slice of them.
     """
 
     def __init__(self, quotes: Any = None) -> None:
-        self.spans: dict[str, list[tuple[int, int, str | None]]] = {}
-        self._starts: dict[str, list[int]] = {}
+        import numpy as np
+        import pandas as pd
+
+        self._rows: dict[str, tuple[int, int]] = {}
+        self._starts = self._ends = self._reach = np.empty(0, dtype=np.int64)
+        self._speakers: list[str | None] = []
+        self._listed: dict[str, list[tuple[int, int, str | None]]] = {}
         if quotes is None:
             return
         absent = [c for c in QUOTE_COLUMNS if c not in getattr(quotes, "columns", ())]
@@ -110,16 +118,31 @@ class Voices:
         frame = quotes[list(QUOTE_COLUMNS)]
         frame = frame[frame["doc_id"].notna() & frame["content_start"].notna()
                       & frame["content_end"].notna()]
-        missing = frame["speaker"].isna().tolist()
-        speakers = [None if gone else str(speaker)
-                    for speaker, gone in zip(frame["speaker"].tolist(), missing, strict=True)]
-        for doc_id, start, end, speaker in zip(
-                frame["doc_id"].tolist(), frame["content_start"].tolist(),
-                frame["content_end"].tolist(), speakers, strict=True):
-            self.spans.setdefault(str(doc_id), []).append((int(start), int(end), speaker))
-        for spans in self.spans.values():
-            spans.sort(key=lambda s: (s[0], -s[1]))
-        self._starts = {d: [s[0] for s in spans] for d, spans in self.spans.items()}
+        codes, names = pd.factorize(frame["doc_id"].astype(str).to_numpy(dtype=object))
+        starts = frame["content_start"].to_numpy(dtype=np.int64)
+        ends = frame["content_end"].to_numpy(dtype=np.int64)
+        order = np.lexsort((-ends, starts, codes))
+        codes, self._starts, self._ends = codes[order], starts[order], ends[order]
+        speakers = frame["speaker"].to_numpy(dtype=object)[order]
+        self._speakers = [None if gone else str(speaker) for speaker, gone in
+                          zip(speakers.tolist(), pd.isna(speakers).tolist(), strict=True)]
+        self._reach = np.empty_like(self._ends)
+        if not len(codes):
+            return
+        bounds = [0, *(np.flatnonzero(np.diff(codes)) + 1).tolist(), len(codes)]
+        for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
+            self._rows[str(names[codes[lo]])] = (lo, hi)
+            self._reach[lo:hi] = np.maximum.accumulate(self._ends[lo:hi])
+
+    def spans(self, doc_id: str) -> list[tuple[int, int, str | None]]:
+        """A document's content spans ``(start, end, speaker)``, by start then longest first."""
+        listed = self._listed.get(doc_id)
+        if listed is None:
+            lo, hi = self._rows.get(doc_id, (0, 0))
+            listed = self._listed[doc_id] = list(zip(
+                self._starts[lo:hi].tolist(), self._ends[lo:hi].tolist(),
+                self._speakers[lo:hi], strict=True))
+        return listed
 
     def count_quoted(self, doc_id: str, spans: list[Span]) -> int:
         """How many of ``spans`` (in text order) lie wholly inside some content span.
@@ -127,7 +150,7 @@ class Voices:
         One sweep: a span ``[s, e)`` is inside one iff the furthest end among the content spans
         starting at or before ``s`` reaches ``e``.
         """
-        content = self.spans.get(doc_id)
+        content = self.spans(doc_id)
         if not content:
             return 0
         count, i, reach = 0, 0, -1
@@ -142,23 +165,22 @@ class Voices:
         """:meth:`count_quoted` for spans given as arrays of starts and ends (in text order)."""
         import numpy as np
 
-        content = self.spans.get(doc_id)
-        if not content or not len(starts):
+        lo, hi = self._rows.get(doc_id, (0, 0))
+        if lo == hi or not len(starts):
             return 0
-        first = np.fromiter((c[0] for c in content), dtype=np.int64, count=len(content))
-        reach = np.maximum.accumulate(
-            np.fromiter((c[1] for c in content), dtype=np.int64, count=len(content)))
-        i = np.searchsorted(first, np.asarray(starts, dtype=np.int64), side="right") - 1
-        furthest = np.where(i >= 0, reach[np.maximum(i, 0)], -1)
+        i = np.searchsorted(self._starts[lo:hi], np.asarray(starts, dtype=np.int64),
+                            side="right") - 1
+        furthest = np.where(i >= 0, self._reach[lo:hi][np.maximum(i, 0)], -1)
         return int(np.count_nonzero(furthest >= np.asarray(ends, dtype=np.int64)))
 
     def voice(self, doc_id: str, start: int, end: int) -> tuple[str, str | None]:
         """``(voice, speaker)`` of ``[start, end)`` in a document."""
-        spans = self.spans.get(doc_id)
-        if not spans:
+        lo, hi = self._rows.get(doc_id, (0, 0))
+        if lo == hi:
             return JOURNALIST, None
         inner = None
-        for a, b, speaker in spans[: bisect_right(self._starts[doc_id], start)]:
+        before = int(self._starts[lo:hi].searchsorted(start, side="right"))
+        for a, b, speaker in self.spans(doc_id)[:before]:
             if a <= start and end <= b and (inner is None or b - a < inner[1] - inner[0]):
                 inner = (a, b, speaker)
         return (QUOTED, inner[2]) if inner else (JOURNALIST, None)
