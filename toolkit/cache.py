@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
-__all__ = ["cached_map", "cached_value", "stored_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
+__all__ = ["cached_map", "cached_value", "stored_value", "store_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
            "source_fingerprint", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
@@ -143,20 +143,37 @@ def cached_value(namespace: str, key: str, compute: Callable[[], R], *,
     """The value stored under ``namespace`` and ``key`` by an earlier call, or ``compute()``
     (then stored). The toolkit version and source hash are added to ``key``."""
     root = resolve_cache_dir(cache_dir)
-    salted = f"{namespace}\0{__version__}\0{source_fingerprint()}\0{key}"
-    name = hashlib.sha256(salted.encode("utf-8")).hexdigest()
-    return _get_or_compute(_namespace_folder(namespace, root) / f"{name}.pickle",
-                           lambda _: compute(), None, root)
+    return _get_or_compute(_value_path(namespace, key, root), lambda _: compute(), None, root)
 
 
 def stored_value(namespace: str, key: str, *,
                  cache_dir: str | os.PathLike[str] | None = None) -> tuple[bool, Any]:
-    """``(True, value)`` when :func:`cached_value` has stored a value under ``namespace`` and
-    ``key``, else ``(False, None)``; nothing is computed."""
+    """``(True, value)`` when :func:`cached_value` or :func:`store_value` has stored a value
+    under ``namespace`` and ``key``, else ``(False, None)``; nothing is computed."""
+    return _load(_value_path(namespace, key, resolve_cache_dir(cache_dir)))
+
+
+def store_value(namespace: str, key: str, value: Any, *,
+                cache_dir: str | os.PathLike[str] | None = None) -> None:
+    """Store ``value`` under ``namespace`` and ``key``, in place of any value stored there
+    (:func:`stored_value` reads it). A cache folder that cannot be written is warned about
+    once, as :func:`cached_value` does."""
     root = resolve_cache_dir(cache_dir)
+    if root in _UNWRITABLE:
+        return
+    try:
+        _store(_value_path(namespace, key, root), value)
+    except OSError as exc:
+        _UNWRITABLE.add(root)
+        warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
+                      "results are computed but not stored; set TOOLKIT_CACHE_DIR to a "
+                      "writable folder", RuntimeWarning, stacklevel=2)
+
+
+def _value_path(namespace: str, key: str, root: Path) -> Path:
     salted = f"{namespace}\0{__version__}\0{source_fingerprint()}\0{key}"
     name = hashlib.sha256(salted.encode("utf-8")).hexdigest()
-    return _load(_namespace_folder(namespace, root) / f"{name}.pickle")
+    return _namespace_folder(namespace, root) / f"{name}.pickle"
 
 
 def _namespace_folder(namespace: str, root: Path) -> Path:

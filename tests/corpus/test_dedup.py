@@ -90,3 +90,38 @@ def test_inputs_read_over_worker_processes_give_the_same_load_report(sample_path
     assert loader.load(folder, cache=cache, workers=2).report() == [
         r for r in serial if not r.path.endswith("zz_blank.txt")]
     assert read == []
+
+
+def test_a_grown_corpus_reads_its_known_inputs_from_one_index(sample_path, tmp_path,
+                                                              monkeypatch):
+    import os
+    import shutil
+
+    from toolkit.corpus import loader
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(sample_path, folder)
+    articles = sorted((folder / "articles").glob("*.txt"))
+    cache = tmp_path / "cache"
+    loader.load(folder, cache=cache, workers=1).report()
+    # Without the inputs' own entries, the index of the last scan is all a new scan has.
+    shutil.rmtree(cache / "scan-input")
+    loader._SCANS.clear()
+    shutil.copy(articles[0], folder / "articles" / "zz_copy.txt")
+    os.utime(articles[1], ns=(10**18, 10**18))  # a changed file is read again
+    read = []
+    real = loader._entry_content
+    monkeypatch.setattr(loader, "_entry_content", lambda entry: read.append(entry) or real(entry))
+    grown = loader.load(folder, cache=cache, workers=1).report()
+    assert sorted(os.path.basename(entry.path) for entry in read) == sorted(
+        ["zz_copy.txt", articles[1].name])
+    assert grown == loader.load(folder, cache=False).report()
+    assert any(r.status == "duplicate" and r.path.endswith("zz_copy.txt") for r in grown)
+    # The index now holds the new state: a third scan of it reads nothing.
+    (folder / "articles" / "zz_copy.txt").unlink()
+    fresh = loader.load(folder, cache=False).report()
+    loader._SCANS.clear()
+    read.clear()
+    shutil.rmtree(cache / "scan-input")
+    assert loader.load(folder, cache=cache, workers=1).report() == fresh
+    assert read == []

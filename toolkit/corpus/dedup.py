@@ -87,9 +87,9 @@ def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches."""
     if not a or not b:
         return 0.0
-    k = min(SKETCH, len(set(a) | set(b)))
-    union_bottom = sorted(set(a) | set(b))[:k]
-    both = set(a) & set(b)
+    first, second = set(a), set(b)
+    union_bottom = sorted(first | second)[:SKETCH]
+    both = first & second
     return sum(1 for h in union_bottom if h in both) / len(union_bottom)
 
 

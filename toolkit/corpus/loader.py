@@ -241,21 +241,36 @@ class Corpus:
         order: list[tuple] = []
         first_seen: dict[str, str] = {}
         source = progress(self._entries(), desc="reading the corpus", unit="input")
+        # What the last scan of this path read of each input, by the input's key (its fields
+        # and file state): one file to read, where each input also has a file of its own.
+        index = self._scan_index() if self.cache else {}
+        seen: dict[str, tuple] = {}
         pool = None
         try:
             # Inputs are read a batch at a time: with workers, the batch's inputs not in the
             # cache are read and fingerprinted over worker processes, then checked here in
             # input order (duplicate ids, duplicates), so the records are the same.
             while batch := list(islice(source, _SCAN_BATCH)):
-                outcomes, pool = self._read_ahead(batch, pool)
+                keys = [None if entry.skip is not None or not self.cache
+                        else self._content_key(entry) for entry in batch]
+                outcomes, pool = self._read_ahead(batch, pool, keys, index)
                 for i, entry in enumerate(batch):
-                    record, fp = self._check(entry, first_seen, outcomes.get(i))
+                    outcome = outcomes.get(i)
+                    if outcome is None and keys[i] is not None:
+                        outcome = index.get(keys[i]) or self._stored_content(entry, keys[i])
+                    if keys[i] is not None and outcome is not None:
+                        seen[keys[i]] = outcome
+                    record, fp = self._check(entry, first_seen, outcome)
                     records.append(record)
                     prints.append(fp)
                     order.append((record.date or "9999", len(order)))
         finally:
             if pool is not None:
                 pool.shutdown()
+        if self.cache:
+            from toolkit.cache import store_value
+
+            store_value("scan-index", self._index_key(), seen, cache_dir=self._cache_dir())
         if not any(r.status == "ok" for r in records):
             reasons = sorted({r.reason for r in records})
             raise EmptyCorpusError(
@@ -285,22 +300,40 @@ class Corpus:
         first_seen[str(entry.doc_id)] = entry.path
         return outcome[1], outcome[2]
 
-    def _read_ahead(self, batch: list[_readers.Entry], pool: Any) -> tuple[dict[int, tuple], Any]:
+    def _scan_index(self) -> dict[str, tuple]:
+        """``{input key: outcome}`` the last scan of this path stored (empty if none)."""
+        from toolkit.cache import stored_value
+
+        found, index = stored_value("scan-index", self._index_key(),
+                                    cache_dir=self._cache_dir())
+        return index if found and isinstance(index, dict) else {}
+
+    def _index_key(self) -> str:
+        return json.dumps({"path": self.path, "format": self.format})
+
+    def _cache_dir(self) -> Any:
+        return None if self.cache is True else self.cache
+
+    def _read_ahead(self, batch: list[_readers.Entry], pool: Any,
+                    batch_keys: list[str | None], index: dict[str, tuple]
+                    ) -> tuple[dict[int, tuple], Any]:
         """``{index: outcome}`` of :meth:`_content` for the inputs of ``batch`` read over the
         worker processes (started on first need, then reused: ``pool``), stored in the cache
         like :meth:`_stored_content` does. Empty without workers or when few inputs of the
-        batch need reading (starting processes would cost more than it saves)."""
+        batch need reading (starting processes would cost more than it saves). ``batch_keys``
+        are the inputs' keys (None: not cached); those in ``index`` need no reading."""
         if self.workers <= 1:
             return {}, pool
         from toolkit.cache import cached_value, stored_value
 
-        cache_dir = None if self.cache is True else self.cache
+        cache_dir = self._cache_dir()
         keys: dict[int, str | None] = {}
         for i, entry in enumerate(batch):
             if entry.skip is not None:
                 continue
-            key = self._content_key(entry) if self.cache else None
-            if key is not None and stored_value("scan-input", key, cache_dir=cache_dir)[0]:
+            key = batch_keys[i]
+            if key is not None and (key in index or stored_value("scan-input", key,
+                                                                 cache_dir=cache_dir)[0]):
                 continue  # read from the cache in order, as before
             keys[i] = key
         if len(keys) < _SCAN_PARALLEL_MIN:
@@ -335,19 +368,19 @@ class Corpus:
                            "file": (info.st_size, info.st_mtime_ns, info.st_ctime_ns,
                                     info.st_mode)}, sort_keys=True, default=str)
 
-    def _stored_content(self, entry: _readers.Entry) -> tuple:
+    def _stored_content(self, entry: _readers.Entry, key: str | None = None) -> tuple:
         """:meth:`_content` of ``entry``, kept in the cache folder (with ``cache``) under the
-        entry's file state (path, size, modification and change times) and fields: when a
-        corpus grows, a scan reads only its new or changed inputs."""
+        entry's file state (path, size, modification and change times) and fields (``key``,
+        when known): when a corpus grows, a scan reads only its new or changed inputs."""
         if not self.cache:
             return self._content(entry)
-        key = self._content_key(entry)
+        key = key or self._content_key(entry)
         if key is None:
             return self._content(entry)
         from toolkit.cache import cached_value
 
         return cached_value("scan-input", key, lambda: self._content(entry),
-                            cache_dir=None if self.cache is True else self.cache)
+                            cache_dir=self._cache_dir())
 
     def _content(self, entry: _readers.Entry) -> tuple:
         """What reading ``entry`` says: ``("skipped", reason)`` for a text that cannot be read
