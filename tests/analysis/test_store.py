@@ -49,6 +49,9 @@ def test_stored_results_give_the_same_tables_and_only_new_documents_are_computed
     counted.clear()
     _assert_same(analyze(docs, quiet=True, store=tmp_path), plain)
     assert counted == []
+    # Each text column gathered from the stored slices is one piece, not one per document.
+    for name in ("doc_id", "speaker", "content"):
+        assert again.quotes[name].array.__arrow_array__().num_chunks == 1
 
 
 def test_an_interrupted_run_keeps_the_finished_parts(sample_path, tmp_path, monkeypatch):

@@ -172,6 +172,11 @@ def attribution_frame(table: Any) -> pd.DataFrame:
     data = {}
     for name in names:
         column = table.column(name)
+        if column.num_chunks > 1:
+            # Gathered from each document's slice of the stored parts: one piece per document,
+            # which every later operation on the column (and every file it is written to) would
+            # go through one by one.
+            column = column.combine_chunks()
         annotation = types.get(name, "")
         if annotation.startswith(("tuple[tuple[int", "tuple[str")):
             data[name] = _stored_column(annotation, column.to_pylist())
