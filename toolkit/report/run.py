@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
+import gc
 import os
 import shutil
 import sys
@@ -127,6 +128,9 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
     try:
         plan = _plan(corpus, parameters or {}, assignments, params_file, notebooks,
                      notebooks_dir, date_from, date_to, kernel_name, timeout, quiet, workers)
+        # What the run holds until it ends (the corpus's scan, then its analysis) is left out
+        # of the collector's full passes, which would otherwise go over it again and again.
+        gc.freeze()
         plan.jobs = _jobs(jobs, len(plan.notebooks))
         plan.workers = workers
         plan.forker = forker
@@ -136,6 +140,7 @@ def run_report(corpus: str | os.PathLike[str], *, name: str | None = None,
         except OSError as exc:
             raise layout.write_error(exc, folder) from exc
     finally:
+        gc.unfreeze()
         if forker is not None:
             forker.close()
 
@@ -315,6 +320,7 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
     loaded = analyze_corpus(str(plan.corpus), date_from=date_from, date_to=date_to,
                             cache=cache, quiet=True, workers=plan.workers, values=values,
                             **columns)
+    gc.freeze()
     _prepare_scans(plan, loaded, cache, values)
     shared.parent.mkdir(parents=True, exist_ok=True)
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
