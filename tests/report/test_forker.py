@@ -105,9 +105,13 @@ def test_a_cell_timeout_interrupts_a_forked_kernel(probe, tmp_path):
 
     corpus, notebooks = probe
     _notebook(notebooks, "slow", [PROBE_CELLS[0], (None, "import time\ntime.sleep(60)\n")])
-    with pytest.raises(NotebookCellError):
+    with pytest.raises(NotebookCellError, match=r"slow\.ipynb cell \d+: CellTimeoutError"):
         report.run_report(corpus, name="slow", out=tmp_path / "out", notebooks_dir=notebooks,
                           notebooks=["slow"], quiet=True, jobs=1, timeout=3)
+    # The notebook kept with the failed run shows how far it went.
+    [kept] = (tmp_path / "out" / "slow" / "_failed").iterdir()
+    cells = json.loads((kept / "slow.ipynb").read_text(encoding="utf-8"))["cells"]
+    assert cells[-1]["execution_count"] is not None
 
 
 def test_kernels_start_as_usual_when_the_forking_process_is_gone(probe, tmp_path,

@@ -142,6 +142,49 @@ _NOT_STARTED = ("Kernel died before replying to kernel_info",
                 "Kernel didn't respond to heartbeats", "Kernel didn't respond in")
 
 
+# The papermill engine of report runs (see _register_engine).
+ENGINE = "toolkit-report"
+
+
+def _register_engine() -> str:
+    """Register papermill's nbclient engine, changed to write the executed notebook when it
+    ends (done, failed or stopped by a timeout) instead of before and after every cell: a
+    report notebook's first output holds the interactive-table code (about 1 MB), and writing
+    the whole notebook some twenty times cost the runner more CPU than rendering its page."""
+    from papermill.engines import NBClientEngine, NotebookExecutionManager, papermill_engines
+
+    class SavedAtTheEnd(NotebookExecutionManager):
+        ending = False
+
+        def save(self, **kwargs: Any) -> None:
+            if self.ending:
+                super().save(**kwargs)
+
+        def notebook_complete(self, **kwargs: Any) -> None:
+            self.ending = True
+            super().notebook_complete(**kwargs)
+
+    class ReportEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb: Any, kernel_name: str, output_path: Any = None,
+                             progress_bar: bool = True, log_output: bool = False,
+                             autosave_cell_every: int = 30, **kwargs: Any) -> Any:
+            manager = SavedAtTheEnd(nb, output_path=output_path, progress_bar=progress_bar,
+                                    log_output=log_output,
+                                    autosave_cell_every=autosave_cell_every)
+            manager.notebook_start()
+            try:
+                cls.execute_managed_notebook(manager, kernel_name, log_output=log_output,
+                                             **kwargs)
+            finally:
+                manager.cleanup_pbar()
+                manager.notebook_complete()
+            return manager.nb
+
+    papermill_engines.register(ENGINE, ReportEngine)
+    return ENGINE
+
+
 def execute_notebook(source: Path, target: Path, *, parameters: dict | None = None,
                      kernel_name: str = KERNEL_NAME, cwd: Path, log: Path,
                      timeout: float | None = None, env: dict[str, str] | None = None,
@@ -164,6 +207,7 @@ def execute_notebook(source: Path, target: Path, *, parameters: dict | None = No
             papermill.execute_notebook(
                 str(source), str(target), parameters=parameters or {}, kernel_name=kernel_name,
                 progress_bar=False, log_output=False, execution_timeout=timeout,
+                engine_name=_register_engine(),
                 kernel_manager_class=kernel_manager_class(log, cwd=cwd, env=env, forker=forker),
                 # Every output is in the notebook by then, and the cells wrote their files
                 # themselves: waiting for the kernel to wind down gains nothing.
