@@ -16,7 +16,7 @@ The subpackages follow the data flow; each imports only the ones before it:
 
 Shared by all: :mod:`toolkit.errors` (typed errors), :mod:`toolkit.lexicons` (word lists as data
 files), :mod:`toolkit.cache` (per-document results kept across runs), :mod:`toolkit.progress`
-(progress bars for long loops).
+(progress bars for long loops), :mod:`toolkit.processes` (how worker processes start).
 
 Every extracted item carries character offsets into the document text exactly as read.
 """

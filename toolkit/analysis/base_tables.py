@@ -90,13 +90,6 @@ def analyze_document(doc: Document) -> DocumentResult:
 _CHUNK = 16
 
 
-def _process_context():
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
          initargs: tuple = ()) -> Iterator[Any]:
     """``map(func, documents)`` over ``workers`` processes, in order. Documents are sent in
@@ -116,9 +109,10 @@ def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any 
         yield from map(func, chain(head, source))
         return
     source = chain(head, source)
-    # Worker processes start from a clean interpreter (forkserver where the platform has it):
-    # a forked copy of a process whose libraries run threads can deadlock.
-    context = _process_context()
+    # Workers start from the toolkit's fork server (see toolkit.processes).
+    from toolkit.processes import process_context
+
+    context = process_context()
     with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
                              initargs=initargs, mp_context=context) as pool:
         pending: deque = deque()

@@ -339,13 +339,11 @@ class Corpus:
         if len(keys) < _SCAN_PARALLEL_MIN:
             return {}, pool
         if pool is None:
-            import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context(
-                "forkserver" if "forkserver" in methods else "spawn")
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            from toolkit.processes import process_context
+
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=process_context())
         wanted = list(keys)
         outcomes = dict(zip(wanted, pool.map(_entry_content, [batch[i] for i in wanted],
                                              chunksize=8), strict=True))
