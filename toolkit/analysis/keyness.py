@@ -223,27 +223,23 @@ def word_counts(doc: Any) -> dict[str, int]:
     return dict(Counter(words(doc)))
 
 
-def _stored_sums(docs: Iterable[Any], weights: Iterable[tuple[int, ...]], store: Any,
+def _stored_sums(docs: Iterable[Any], sides: list[Counter[str]], store: Any,
                  workers: int | None, words: Iterable[str] | None = None
                  ) -> list[tuple[Counter, int]]:
-    """The word counts of ``docs`` (readable twice) added up from the result store
-    (``store``), computing the missing ones over ``workers`` processes. ``weights`` has a
-    tuple per document, in order: how many times it counts in each sum. Gives, for each sum,
-    every word's count and the count of all words, as
-    :meth:`~toolkit.analysis.store.WordCountStore.sums` does."""
+    """The word counts of the documents keyed in ``sides`` (``{document key: how many times
+    it counts}`` per sum) added up from the result store (``store``), as
+    :meth:`~toolkit.analysis.store.WordCountStore.sums` does. When some are not stored yet,
+    those of ``docs`` (readable twice) are computed first, over ``workers`` processes."""
     from toolkit.analysis.base_tables import fill_stores
     from toolkit.analysis.store import default_store, value_store
-    from toolkit.cache import document_key
 
-    fill_stores({"words": word_counts}, docs, store=store, workers=workers)
-    sides: list[Counter[str]] = []
-    for doc, row in zip(docs, weights, strict=True):
-        sides.extend(Counter() for _ in range(len(row) - len(sides)))
-        for i, weight in enumerate(row):
-            if weight:
-                sides[i][document_key(doc)] += weight
     folder = default_store(None if store is True else store).folder
-    return value_store(folder, "words").sums(sides, words=words)
+    counts = value_store(folder, "words")
+    stored = counts.index()
+    if any(key not in stored for side in sides for key in side):
+        fill_stores({"words": word_counts}, docs, store=store, workers=workers)
+        counts = value_store(folder, "words")
+    return counts.sums(sides, words=words)
 
 
 def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | None,
@@ -260,8 +256,15 @@ def _split_counts(corpus: Iterable[Any], by: str, group: str, reference: str | N
         return (0, 1) if reference is None or value == str(reference) else (0, 0)
 
     if store:
+        from toolkit.cache import document_key
+
         docs = _scan.Documents(corpus, date_from, date_to)
-        [(target, _), (ref, _)] = _stored_sums(docs, map(side, docs), store, workers)
+        keys: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        for doc in docs:
+            for counted, weight in zip(keys, side(doc), strict=True):
+                if weight:
+                    counted[document_key(doc)] += weight
+        [(target, _), (ref, _)] = _stored_sums(docs, list(keys), store, workers)
     else:
         target, ref = Counter(), Counter()
         for doc in _scan.documents(corpus, date_from, date_to):
@@ -348,6 +351,7 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
 
     from toolkit.analysis.base_tables import _map
     from toolkit.analysis.framing.tables import query_lexicon
+    from toolkit.cache import document_key
 
     if not isinstance(window, int) or window < 2:
         raise ParameterError(f"window={window!r} must be a whole number >= 2")
@@ -362,8 +366,13 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     # Documents that may hold a match are read word by word, over ``workers`` processes when
     # there are enough of them (a frequent word is in most documents); with ``store`` the others
     # give their stored word counts. The sums do not depend on the order the documents come in.
-    may_hold = [not store or holds_any(doc.text, first) for doc in docs]
-    needed = [doc for doc, may in zip(docs, may_hold, strict=True) if may]
+    needed = []
+    others: Counter[str] = Counter()  # the documents without a match, by key
+    for doc in docs:
+        if not store or holds_any(doc.text, first):
+            needed.append(doc)
+        else:
+            others[document_key(doc)] += 1
     for words_in, pairs_in, nodes_in in _map(partial(_doc_collocates, lex.matcher, first,
                                                      window), needed, _workers(workers)):
         word_counts.update(words_in)
@@ -375,10 +384,9 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
         # words that may be collocates are needed.
         wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
                   and other not in stop}
-        [(others, others_total)] = _stored_sums(docs, ((0,) if may else (1,) for may in may_hold),
-                                                store, workers, words=wanted)
+        [(counted, others_total)] = _stored_sums(docs, [others], store, workers, words=wanted)
         total += others_total
-        word_counts.update(others)
+        word_counts.update(counted)
     measures = BigramAssocMeasures()
     rows = []
     for (other, position), freq in pairs.items():
