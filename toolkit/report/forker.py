@@ -102,6 +102,7 @@ class KernelForker:
 
     def __init__(self, env: dict[str, str]) -> None:
         self._lock = threading.Lock()
+        self._unread = 0
         self.usable = can_fork()
         self._process: subprocess.Popen | None = None
         if not self.usable:
@@ -126,13 +127,13 @@ class KernelForker:
         return same and _launcher_arguments(kernel_cmd) is not None
 
     def preload(self, analysis: str, corpus: str, date_from: str | None, date_to: str | None,
-                columns: dict[str, str | None]) -> bool:
+                columns: dict[str, str | None]) -> None:
         """Have the forking process read the analysis written to ``analysis`` for these
-        arguments (see :func:`toolkit.report.loading.preload_analysis`)."""
-        reply = self._ask({"preload": {"analysis": analysis, "corpus": corpus,
-                                       "date_from": date_from, "date_to": date_to,
-                                       "columns": columns}})
-        return bool(reply and reply.get("ok"))
+        arguments (see :func:`toolkit.report.loading.preload_analysis`). Not waited for: it
+        reads while the runner goes on, and kernels forked afterwards have it in memory (were
+        it unreadable, each kernel reads the file itself, as it would anyway)."""
+        self._ask({"preload": {"analysis": analysis, "corpus": corpus, "date_from": date_from,
+                               "date_to": date_to, "columns": columns}}, wait=False)
 
     def fork(self, kernel_cmd: Sequence[str], *, env: dict[str, str], cwd: str | None,
              log: str) -> ForkedKernel | None:
@@ -165,13 +166,21 @@ class KernelForker:
             except OSError:
                 pass
 
-    def _ask(self, request: dict[str, Any]) -> dict[str, Any] | None:
+    def _ask(self, request: dict[str, Any], *, wait: bool = True) -> dict[str, Any] | None:
+        """Send ``request``; with ``wait``, its reply (None after a failure). The replies to
+        requests not waited for are read, and left aside, before the next one waited for."""
         with self._lock:
             if not self.usable or self._process is None:
                 return None
             try:
                 self._process.stdin.write(json.dumps(request) + "\n")
                 self._process.stdin.flush()
+                if not wait:
+                    self._unread += 1
+                    return None
+                for _ in range(self._unread):
+                    self._process.stdout.readline()
+                self._unread = 0
                 line = self._process.stdout.readline()
                 reply = json.loads(line) if line else None
             except (OSError, ValueError):

@@ -321,11 +321,11 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
                             cache=cache, quiet=True, workers=plan.workers, values=values,
                             **columns)
     gc.freeze()
-    _prepare_scans(plan, loaded, cache, values)
     shared.parent.mkdir(parents=True, exist_ok=True)
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
-    if plan.forker is not None:
+    if plan.forker is not None:  # it reads the analysis while the other values are stored
         plan.forker.preload(str(shared), str(plan.corpus), date_from, date_to, columns)
+    _prepare_scans(plan, loaded, cache, values)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
