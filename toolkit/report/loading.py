@@ -285,10 +285,11 @@ def _read_table(stored: _StoredTable, folder: Path) -> Any:
 
 
 def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
-                   columns: dict[str, str | None], mentions: bool | str = "counts"
-                   ) -> AnalyzedCorpus | None:
+                   columns: dict[str, str | None], mentions: bool | str = "counts", *,
+                   keep: bool = False) -> AnalyzedCorpus | None:
     """The analysis the report runner wrote for these arguments (see
-    :data:`ANALYSIS_FILE_VARIABLE`); None when there is none, or it was made for others."""
+    :data:`ANALYSIS_FILE_VARIABLE`); None when there is none, or it was made for others. One
+    kept by an earlier call with ``keep`` is not read again."""
     path = os.environ.get(ANALYSIS_FILE_VARIABLE)
     if not path or not os.path.isfile(path):
         return None
@@ -300,6 +301,15 @@ def _read_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_t
     memo = (path, file.st_mtime_ns, file.st_size, repr(key))
     if memo in _PRELOADED:
         return _PRELOADED[memo]
+    result = _read_analysis_file(path, key, corpus, columns)
+    if keep and result is not None:
+        _PRELOADED[memo] = result
+    return result
+
+
+def _read_analysis_file(path: str, key: dict[str, Any], corpus: str | os.PathLike[str],
+                        columns: dict[str, str | None]) -> AnalyzedCorpus | None:
+    """The analysis in ``path`` when it was made for ``key``, else None."""
     try:
         state = read_analysis_file(path)
     except (OSError, EOFError, KeyError, ValueError, pickle.UnpicklingError):
@@ -321,11 +331,4 @@ def preload_analysis(corpus: str | os.PathLike[str], date_from: str | None, date
     these arguments now, and keep it: :func:`load_and_analyze` with the same arguments, in
     this process or one forked from it after this call, returns it without reading the file
     again (as long as the file is the one read). Returns whether there was one to read."""
-    result = _read_analysis(corpus, date_from, date_to, columns, mentions)
-    if result is None:
-        return False
-    path = os.environ[ANALYSIS_FILE_VARIABLE]
-    file = os.stat(path)
-    key = analysis_key(corpus, date_from, date_to, columns, mentions)
-    _PRELOADED[(path, file.st_mtime_ns, file.st_size, repr(key))] = result
-    return True
+    return _read_analysis(corpus, date_from, date_to, columns, mentions, keep=True) is not None
