@@ -53,3 +53,34 @@ def test_report_notebooks_ship_as_package_data():
         assert path.is_file(), name
         relative = path.relative_to(package / "report").as_posix()
         assert any(fnmatch.fnmatch(relative, p) for p in patterns), relative
+
+
+def test_corpus_hashes_kept_read_only_new_and_changed_files(tmp_path, monkeypatch):
+    import hashlib
+    import os
+
+    from toolkit.report import manifest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    (corpus / "a.txt").write_text("first article", encoding="utf-8")
+    (corpus / "sub" / "b.txt").write_text("second article", encoding="utf-8")
+    cache = tmp_path / "cache"
+    plain = manifest.corpus_hashes(corpus)
+    assert plain == {"a.txt": hashlib.sha256(b"first article").hexdigest(),
+                     "sub/b.txt": hashlib.sha256(b"second article").hexdigest()}
+    assert manifest.corpus_hashes(corpus, cache=cache) == plain
+    read = []
+    real = manifest.sha256_file
+    monkeypatch.setattr(manifest, "sha256_file", lambda path: read.append(path.name) or real(path))
+    assert manifest.corpus_hashes(corpus, cache=cache) == plain and read == []
+    # A new file and a rewritten one (same size, new times) are read; the other is not.
+    (corpus / "c.txt").write_text("third", encoding="utf-8")
+    (corpus / "a.txt").write_text("FIRST article", encoding="utf-8")
+    os.utime(corpus / "a.txt", ns=(10**18, 10**18))
+    hashes = manifest.corpus_hashes(corpus, cache=cache)
+    assert sorted(read) == ["a.txt", "c.txt"]
+    assert hashes == manifest.corpus_hashes(corpus) and hashes["a.txt"] != plain["a.txt"]
+    # A single corpus file is keyed by its name.
+    assert manifest.corpus_hashes(corpus / "c.txt", cache=cache) == {
+        "c.txt": hashlib.sha256(b"third").hexdigest()}

@@ -35,11 +35,36 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def corpus_hashes(corpus: Path) -> dict[str, str]:
-    """``{relative path: sha256}`` of the corpus file, or of every file under the folder."""
-    if corpus.is_file():
-        return {corpus.name: sha256_file(corpus)}
-    return {p.relative_to(corpus).as_posix(): sha256_file(p) for p in _files(corpus)}
+def corpus_hashes(corpus: Path, *, cache: Any = False) -> dict[str, str]:
+    """``{relative path: sha256}`` of the corpus file, or of every file under the folder.
+
+    With ``cache`` (``True``: the default cache folder, or a cache folder) the hashes are kept
+    there with each file's size, modification and change times: a file whose three are those
+    of the last call is not read again (a scheduled report over a growing archive hashes only
+    the new and changed files)."""
+    corpus = Path(corpus)
+    files = [corpus] if corpus.is_file() else _files(corpus)
+    names = [corpus.name] if corpus.is_file() else [p.relative_to(corpus).as_posix()
+                                                    for p in files]
+    if not cache:
+        return {name: sha256_file(p) for name, p in zip(names, files, strict=True)}
+    from toolkit.cache import store_value, stored_value
+
+    cache_dir = None if cache is True else cache
+    key = os.fspath(corpus.resolve())
+    found, known = stored_value("file-hashes", key, cache_dir=cache_dir)
+    known = known if found and isinstance(known, dict) else {}
+    hashes: dict[str, str] = {}
+    state: dict[str, tuple] = {}
+    for name, path in zip(names, files, strict=True):
+        info = path.stat()
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        before = known.get(name)
+        digest = before[1] if before is not None and before[0] == stamp else sha256_file(path)
+        hashes[name], state[name] = digest, (stamp, digest)
+    if state != known:
+        store_value("file-hashes", key, state, cache_dir=cache_dir)
+    return hashes
 
 
 def lexicon_hashes(folder: Path = LEXICON_DIR) -> dict[str, str]:

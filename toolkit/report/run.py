@@ -229,7 +229,9 @@ def _default_name(corpus: Path) -> str:
 
 def _inputs(plan: _Plan) -> dict[str, Any]:
     """What the results depend on; its fingerprint decides ``--skip-if-unchanged``."""
-    return {"corpus": record.corpus_hashes(plan.corpus), "lexicons": record.lexicon_hashes(),
+    cache = plan.parameters.get("cache", True) is not False
+    return {"corpus": record.corpus_hashes(plan.corpus, cache=cache),
+            "lexicons": record.lexicon_hashes(),
             "notebooks": {nb.name: record.sha256_file(nb) for nb in plan.notebooks},
             "toolkit_version": __version__, "toolkit_source": record.source_hash(),
             "parameters": {"corpus": str(plan.corpus), **plan.parameters}}
