@@ -119,11 +119,11 @@ class Gathered:
         if not self._parts and not self._raw:  # no attribution: an empty table of the columns
             self._raw.append(attribution_table([]))
         self._reduce()
-        table = pa.concat_tables(self._parts)
+        # Handed over in a list that attribution_frame empties: nothing here keeps the table,
+        # so each column is freed once converted.
+        held = [pa.concat_tables(self._parts)]
         self._parts = []
-        # Nothing here keeps the table: its columns are freed as they are converted.
-        frame = attribution_frame(table)
-        del table
+        frame = attribution_frame(held)
         # Speaker ids are decided once per speaker form (speaker, type, title), in the order
         # the corpus first writes them, then set on every row of that form.
         keys = ["speaker", "speaker_type", "speaker_title"]

@@ -158,10 +158,14 @@ def attribution_frame(table: Any) -> pd.DataFrame:
     other columns after them) as :func:`toolkit.attribution.to_frame` makes them from records
     (same types), in the table's order; the ``key`` column is left out. Text columns go from
     Arrow to pandas without a Python string per cell, and each column of ``table`` is let go
-    once converted (its memory is freed when nothing else holds the table)."""
+    once converted (its memory is freed when nothing else holds the table: pass the table in a
+    list, which is emptied, to hold nothing else)."""
     import pandas as pd
 
     from toolkit.attribution import to_frame
+
+    if isinstance(table, list):
+        table = table.pop()
 
     types = _field_types()
     names = [name for name in table.column_names if name != "key"]
