@@ -159,15 +159,7 @@ def store_value(namespace: str, key: str, value: Any, *,
     (:func:`stored_value` reads it). A cache folder that cannot be written is warned about
     once, as :func:`cached_value` does."""
     root = resolve_cache_dir(cache_dir)
-    if root in _UNWRITABLE:
-        return
-    try:
-        _store(_value_path(namespace, key, root), value)
-    except OSError as exc:
-        _UNWRITABLE.add(root)
-        warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
-                      "results are computed but not stored; set TOOLKIT_CACHE_DIR to a "
-                      "writable folder", RuntimeWarning, stacklevel=2)
+    _store_unless_unwritable(_value_path(namespace, key, root), value, root, stacklevel=3)
 
 
 def _value_path(namespace: str, key: str, root: Path) -> Path:
@@ -188,15 +180,23 @@ def _get_or_compute(path: Path, func: Callable[[T], R], doc: T, root: Path) -> R
     if found:
         return value
     result = func(doc)
-    if root not in _UNWRITABLE:
-        try:
-            _store(path, result)
-        except OSError as exc:
-            _UNWRITABLE.add(root)
-            warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
-                          "results are computed but not stored; set TOOLKIT_CACHE_DIR to a "
-                          "writable folder", RuntimeWarning, stacklevel=3)
+    _store_unless_unwritable(path, result, root, stacklevel=4)
     return result
+
+
+def _store_unless_unwritable(path: Path, value: Any, root: Path, *, stacklevel: int) -> None:
+    """Store ``value`` at ``path`` unless writing under ``root`` failed before; a first failure
+    is warned about (``stacklevel``: pointing at the caller of the public function) and
+    remembered."""
+    if root in _UNWRITABLE:
+        return
+    try:
+        _store(path, value)
+    except OSError as exc:
+        _UNWRITABLE.add(root)
+        warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
+                      "results are computed but not stored; set TOOLKIT_CACHE_DIR to a "
+                      "writable folder", RuntimeWarning, stacklevel=stacklevel)
 
 
 def _load(path: Path) -> tuple[bool, Any]:

@@ -395,10 +395,9 @@ def _process_context():
             and threading.active_count() == 1 \
             and not any(name in sys.modules for name in ("numpy", "pandas", "pyarrow")):
         return "fork"
-    import multiprocessing
+    from toolkit.processes import process_context
 
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return process_context()
 
 
 def _start_worker(options: _Options) -> None:
