@@ -346,36 +346,42 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
 
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
-    # Built a column at a time: a corpus has millions of mentions, and a tuple per row would
-    # hold several times the memory of the columns.
-    doc_ids: list[str] = []
-    speakers: list[str] = []
-    mentions: list[str] = []
+    # Built a column at a time, each value as a number of the distinct values: a corpus has
+    # millions of mentions of a few names, and neither a tuple per row nor an object per cell
+    # is held.
+    distinct: dict[str, int] = {}
+    doc_ids, speakers, mentions = array("i"), array("i"), array("i")
     starts, ends = array("q"), array("q")
-    # One string object per distinct value: the same few names recur millions of times.
-    distinct: dict[str, str] = {}
     for doc_id, speaker, mention, start, end in rows:
-        doc_ids.append(distinct.setdefault(doc_id, doc_id))
-        speakers.append(distinct.setdefault(speaker, speaker))
-        mentions.append(distinct.setdefault(mention, mention))
+        doc_ids.append(distinct.setdefault(doc_id, len(distinct)))
+        speakers.append(distinct.setdefault(speaker, len(distinct)))
+        mentions.append(distinct.setdefault(mention, len(distinct)))
         starts.append(start)
         ends.append(end)
-    del distinct
     columns = ["doc_id", "speaker", "mention", "start", "end"]
     if not doc_ids:
         return pd.DataFrame([], columns=columns)
+    values = list(distinct)  # in the order of their numbers
+    del distinct
     # Put in order before the table is made (the same order as a stable sort by doc_id and
     # start), so that the table is not copied once more by sorting it. Rows that come in that
     # order already (a folder's files named by their ids) are not moved at all.
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
     start_values = np.frombuffer(starts, dtype=np.int64)
-    order = row_order(pd.Series(doc_ids, dtype=object), start_values)
-
+    order = row_order(rank[np.frombuffer(doc_ids, dtype=np.int32)], start_values)
+    del rank
+    strings = pa.array(values, type=pa.large_string())
+    del values
     data: dict[str, Any] = {}
-    for name, values in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
-        data[name] = pd.Series(values if order is None else np.array(values, dtype=object)[order],
-                               dtype="str")
-        values.clear()  # each list goes once its column is made
+    for name, numbers in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
+        taken = np.frombuffer(numbers, dtype=np.int32)
+        data[name] = pa.chunked_array([strings.take(taken if order is None else taken[order])
+                                       ]).to_pandas()
+        del taken
+        del numbers[:]  # each column's numbers go once it is made
     end_values = np.frombuffer(ends, dtype=np.int64)
     data["start"] = start_values.copy() if order is None else start_values[order]
     data["end"] = end_values.copy() if order is None else end_values[order]
