@@ -215,3 +215,21 @@ def test_a_document_key_is_remembered_by_the_document_and_follows_its_fields():
     assert document_key(dataclasses.replace(doc, outlet="Wire")) != key
     assert doc == Document(doc_id="a1", text="The minister said the talks would resume.",
                            outlet="Post")
+
+
+def test_tables_stored_without_the_pickle_memo_come_back_the_same(sample_path, tmp_path):
+    import pandas as pd
+
+    from toolkit.analysis import analyze
+    from toolkit.cache import cached_value
+    from toolkit.corpus import load
+
+    analysis = analyze(load(sample_path), quiet=True)
+    assert len(analysis.quotes) and len(analysis.mentions)
+    stored = cached_value("tables-test", "k", lambda: analysis, cache_dir=tmp_path, tables=True)
+    assert stored is analysis
+    again = cached_value("tables-test", "k", lambda: pytest.fail("computed again"),
+                         cache_dir=tmp_path, tables=True)
+    for name in ("documents", "quotes", "mentions"):
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(analysis, name))
+    assert again.quotes["content_spans"].map(type).eq(tuple).all()

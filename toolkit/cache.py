@@ -139,11 +139,15 @@ def cached_map(func: Callable[[T], R], documents: Iterable[T], *, namespace: str
 
 
 def cached_value(namespace: str, key: str, compute: Callable[[], R], *,
-                 cache_dir: str | os.PathLike[str] | None = None) -> R:
+                 cache_dir: str | os.PathLike[str] | None = None, tables: bool = False) -> R:
     """The value stored under ``namespace`` and ``key`` by an earlier call, or ``compute()``
-    (then stored). The toolkit version and source hash are added to ``key``."""
+    (then stored). The toolkit version and source hash are added to ``key``. ``tables``: the
+    value is large tables (data frames, arrays) that hold no object twice; it is stored without
+    the pickler's record of the objects written, which would keep a serialised copy of every
+    column in memory until the whole value is written."""
     root = resolve_cache_dir(cache_dir)
-    return _get_or_compute(_value_path(namespace, key, root), lambda _: compute(), None, root)
+    return _get_or_compute(_value_path(namespace, key, root), lambda _: compute(), None, root,
+                           memo=not tables)
 
 
 def stored_value(namespace: str, key: str, *,
@@ -175,23 +179,25 @@ def _namespace_folder(namespace: str, root: Path) -> Path:
     return root / namespace
 
 
-def _get_or_compute(path: Path, func: Callable[[T], R], doc: T, root: Path) -> R:
+def _get_or_compute(path: Path, func: Callable[[T], R], doc: T, root: Path, *,
+                    memo: bool = True) -> R:
     found, value = _load(path)
     if found:
         return value
     result = func(doc)
-    _store_unless_unwritable(path, result, root, stacklevel=4)
+    _store_unless_unwritable(path, result, root, stacklevel=4, memo=memo)
     return result
 
 
-def _store_unless_unwritable(path: Path, value: Any, root: Path, *, stacklevel: int) -> None:
+def _store_unless_unwritable(path: Path, value: Any, root: Path, *, stacklevel: int,
+                             memo: bool = True) -> None:
     """Store ``value`` at ``path`` unless writing under ``root`` failed before; a first failure
     is warned about (``stacklevel``: pointing at the caller of the public function) and
     remembered."""
     if root in _UNWRITABLE:
         return
     try:
-        _store(path, value)
+        _store(path, value, memo=memo)
     except OSError as exc:
         _UNWRITABLE.add(root)
         warnings.warn(f"the cache folder {root} cannot be written ({exc.strerror or exc}): "
@@ -234,7 +240,7 @@ class _HashingWriter:
         return self.out.write(data)
 
 
-def _store(path: Path, value: Any) -> None:
+def _store(path: Path, value: Any, *, memo: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
@@ -244,7 +250,11 @@ def _store(path: Path, value: Any) -> None:
             out.write(_MAGIC)
             out.write(bytes(_DIGEST))
             writer = _HashingWriter(out)
-            pickle.dump(value, writer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(writer, protocol=pickle.HIGHEST_PROTOCOL)
+            # Without its memo the pickler writes an object met twice twice, and lets each
+            # object go once written (for values that say they may be stored so).
+            pickler.fast = not memo
+            pickler.dump(value)
             out.seek(len(_MAGIC))
             out.write(writer.digest.digest())
         os.replace(temp, path)

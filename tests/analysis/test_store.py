@@ -108,11 +108,56 @@ def test_every_attribution_field_comes_back_from_the_store_as_it_went_in(tmp_pat
     assert any(r.speaker_age == 61 for r in records)
     store = ResultStore(tmp_path / "store")
     store.write([("k1", DocumentResult(info={"doc_id": "d1"}, n_tokens=12, n_sentences=1,
-                                       attributions=records, names=("Dana Ortiz",)))])
+                                       attributions=records, names=("Dana Ortiz",),
+                                       lower=("dam", "safe", "the"))),
+                  ("k2", DocumentResult(info={"doc_id": "d2"}, n_tokens=3, n_sentences=1,
+                                       attributions=(), names=(), excluded=((0, 4),)))])
     found = store.read()
-    n_tokens, n_sentences, names, excluded, lower = found.documents["k1"]
+    n_tokens, n_sentences, names, excluded, lower = found.document("k1")
     assert (n_tokens, n_sentences, names) == (12, 1, ("Dana Ortiz",))
+    assert lower == ("dam", "safe", "the")
+    assert found.document("k2") == (3, 1, (), ((0, 4),), None)
+    assert "k2" in found and len(found) == 2 and found.records("k2") == ()
     assert found.records("k1") == records
+
+
+def test_stored_parts_are_read_when_their_documents_are_asked_for(tmp_path, monkeypatch):
+    from collections import Counter
+
+    from toolkit.analysis import store as store_module
+    from toolkit.analysis.base_tables import DocumentResult
+    from toolkit.analysis.store import PARTS_HELD, ResultStore
+    from toolkit.attribution import extract
+
+    store = ResultStore(tmp_path / "store")
+    expected = {}
+    for part in range(4):  # four parts of two documents each
+        items = []
+        for j in range(2):
+            key = f"k{part}{j}"
+            text = f"\u201cWe stay until day {part}{j},\u201d Dana Ortiz said on Friday.\n"
+            expected[key] = tuple(extract(text, doc_id=key))
+            assert len(expected[key]) == 1
+            items.append((key, DocumentResult(info={"doc_id": key}, n_tokens=9, n_sentences=1,
+                                              attributions=expected[key], names=(),
+                                              lower=(f"w{part}{j}",))))
+        store.write(items)
+    reads: list[tuple] = []
+    real = store_module._Part
+    monkeypatch.setattr(store_module, "_Part",
+                        lambda *paths: reads.append(paths) or real(*paths))
+    found = store.read()
+    assert len(found) == 8 and "k00" in found and "k40" not in found
+    assert reads == []  # only the keys so far
+    keys = sorted(expected)
+    for key in keys:  # in the order stored: each part read once, a few held at a time
+        assert found.records(key) == expected[key]
+        assert found.document(key)[4] == (f"w{key[1:]}",)
+        assert len(found._held) <= PARTS_HELD
+    assert len(reads) == 4
+    for key in [*reversed(keys), "k21", "k00", "k31"]:  # out of that order: the same
+        assert found.records(key) == expected[key]
+    assert max(Counter(reads).values()) == 2  # a part read again is kept
 
 
 def test_values_asked_for_are_stored_in_the_analysis_pass(sample_path, tmp_path, counted):

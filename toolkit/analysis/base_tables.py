@@ -255,7 +255,7 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                     fresh = []
                 yield result
             else:
-                n_tokens, n_sentences, names_, excluded, lower = known.documents[key]
+                n_tokens, n_sentences, names_, excluded, lower = known.document(key)
                 yield DocumentResult(info=doc.info(), n_tokens=n_tokens,
                                      n_sentences=n_sentences,
                                      attributions=known.attributions(key),

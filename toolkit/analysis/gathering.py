@@ -101,7 +101,9 @@ class Gathered:
             table = table.select(self.columns).append_column(CONTENT_WORDS, words)
         else:
             table = table.select(self.columns)
-        self._parts.append(table)
+        # A copy of its own: rows read from the store are slices of the store's parts, which
+        # can then be let go.
+        self._parts.append(table.combine_chunks())
 
     def quotes(self) -> pd.DataFrame:
         """The attribution table of everything added: the columns asked for, in the order of

@@ -38,13 +38,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PART", "STATES_KEPT", "ResultStore", "StoredResults", "ValueStore", "WordCountStore",
-           "attribution_frame", "attribution_table", "default_store", "table_records",
-           "value_store"]
+__all__ = ["PART", "PARTS_HELD", "STATES_KEPT", "ResultStore", "StoredResults", "ValueStore",
+           "WordCountStore", "attribution_frame", "attribution_table", "default_store",
+           "table_records", "value_store"]
 
 PART = 256
 # Whole tables are kept for this many corpus states (the latest ones written).
 STATES_KEPT = 4
+# Parts of the store a read holds at once (see StoredResults).
+PARTS_HELD = 2
 TABLES = "tables"
 
 
@@ -87,6 +89,41 @@ def _stored_column(annotation: str, values: list) -> list:
     if annotation.startswith(("tuple[tuple[int", "tuple[str")):
         return [_from_stored(annotation, value) for value in values]
     return values
+
+
+def _stored_cells(annotation: str, array: Any) -> list:
+    """:func:`_stored_column` of an Arrow list column (offset pairs, or steps), made from its
+    flattened values: no list per cell on the way, and one tuple for each distinct list of
+    steps (most are the same few)."""
+    import pyarrow.compute as pc
+
+    lengths = pc.fill_null(pc.list_value_length(array), 0).to_numpy()
+    flat = pc.list_flatten(array)
+    if annotation.startswith("tuple[tuple[int"):
+        pair_lengths = pc.fill_null(pc.list_value_length(flat), 0).to_numpy().tolist()
+        numbers = pc.list_flatten(flat).to_numpy(zero_copy_only=False).tolist()
+        pairs, at = [], 0
+        for n in pair_lengths:
+            pairs.append(tuple(numbers[at:at + n]))
+            at += n
+        del numbers
+        cells, at = [], 0
+        for n in lengths.tolist():  # a missing cell is (), as _from_stored makes it
+            cells.append(tuple(pairs[at:at + n]))
+            at += n
+        return cells
+    valid = array.is_valid().to_numpy(zero_copy_only=False).tolist()
+    words = flat.to_pylist()
+    distinct: dict[Any, Any] = {}
+    cells, at = [], 0
+    for n, ok in zip(lengths.tolist(), valid, strict=True):
+        if ok:
+            cell = tuple(distinct.setdefault(w, w) for w in words[at:at + n])
+            cells.append(distinct.setdefault(cell, cell))
+        else:
+            cells.append(None)
+        at += n
+    return cells
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +198,7 @@ def attribution_frame(table: Any) -> pd.DataFrame:
     once converted (its memory is freed when nothing else holds the table: pass the table in a
     list, which is emptied, to hold nothing else)."""
     import pandas as pd
+    import pyarrow as pa
 
     from toolkit.attribution import to_frame
 
@@ -183,7 +221,8 @@ def attribution_frame(table: Any) -> pd.DataFrame:
             column = column.combine_chunks()
         annotation = types.get(name, "")
         if annotation.startswith(("tuple[tuple[int", "tuple[str")):
-            data[name] = _stored_column(annotation, column.to_pylist())
+            data[name] = _stored_cells(annotation, column.combine_chunks()
+                                       if isinstance(column, pa.ChunkedArray) else column)
         elif name in types and (column.null_count == len(column)
                                 or not annotation.startswith(("str", "int"))):
             # all missing (pandas keeps None), or flags: as the records would give them
@@ -200,33 +239,108 @@ def attribution_frame(table: Any) -> pd.DataFrame:
 
 
 class StoredResults:
-    """What :meth:`ResultStore.read` finds. ``documents``: ``{key: (n_tokens, n_sentences,
-    names, excluded, lower)}`` (``excluded``: the spans cleaning excluded; ``lower``: the words
-    its contents write in lower case; each None when not stored).
-    The attributions of every document are rows of one Arrow table (far smaller than a record
-    object each): :meth:`attributions` gives one document's rows, :meth:`records` them as
-    :class:`~toolkit.attribution.Attribution` records."""
+    """What :meth:`ResultStore.read` finds: which documents are stored (``key in found``), and
+    for each :meth:`document` (``(n_tokens, n_sentences, names, excluded, lower)``;
+    ``excluded``: the spans cleaning excluded; ``lower``: the words its contents write in lower
+    case; each None when not stored) and :meth:`attributions` (its rows, as an Arrow table;
+    :meth:`records` as :class:`~toolkit.attribution.Attribution` records).
 
-    def __init__(self, documents: dict[str, tuple[int, int, tuple[str, ...], tuple | None]],
-                 table: Any, rows: dict[str, tuple[int, int]]) -> None:
-        self.documents = documents
-        self.table = table
-        self._rows = rows
+    Only the keys are read at first. A part's documents and attributions are read when one of
+    its documents is asked for, and the :data:`PARTS_HELD` parts asked for last are kept: a
+    corpus read in the order its documents were stored holds a few parts at a time, not the
+    store. A part read a second time (documents asked for out of that order) is kept from then
+    on, so no part is read more than twice."""
+
+    def __init__(self, parts: list[tuple[Path, Path]], where: dict[str, int]) -> None:
+        self._paths = parts
+        self._where = where
+        self._held: dict[int, _Part] = {}  # in the order last asked for
+        self._kept: dict[int, _Part] = {}
+        self._reads: dict[int, int] = {}
 
     def __contains__(self, key: object) -> bool:
-        return key in self.documents
+        return key in self._where
 
     def __len__(self) -> int:
-        return len(self.documents)
+        return len(self._where)
+
+    def document(self, key: str) -> tuple[int, int, tuple[str, ...], tuple | None,
+                                          tuple[str, ...] | None]:
+        """``(n_tokens, n_sentences, names, excluded, lower)`` of the document ``key``."""
+        return self._part(key).document(key)
 
     def attributions(self, key: str) -> Any:
-        """The rows of the document ``key`` (a zero-copy slice of the table)."""
-        start, length = self._rows[key]
-        return self.table.slice(start, length)
+        """The rows of the document ``key`` (a zero-copy slice of its part's table)."""
+        return self._part(key).attributions(key)
 
     def records(self, key: str) -> tuple:
         """The attributions of the document ``key`` as records."""
         return table_records(self.attributions(key))
+
+    def _part(self, key: str) -> _Part:
+        number = self._where[key]
+        part = self._kept.get(number)
+        if part is not None:
+            return part
+        part = self._held.pop(number, None)
+        if part is None:
+            part = _Part(*self._paths[number])
+            self._reads[number] = self._reads.get(number, 0) + 1
+            if self._reads[number] > 1:
+                self._kept[number] = part
+                return part
+        self._held[number] = part
+        while len(self._held) > PARTS_HELD:
+            del self._held[next(iter(self._held))]
+        return part
+
+
+class _Part:
+    """One part of the store, read: each document's small values as lists, the words of
+    ``lower`` as an Arrow list column, the attributions as an Arrow table (each document's rows
+    are one run of it)."""
+
+    def __init__(self, doc_path: Path, att_path: Path) -> None:
+        import pyarrow.parquet as pq
+
+        _, schema, _ = _schemas()
+        table = pq.read_table(doc_path)
+
+        def column(name: str) -> list:
+            if name in table.column_names:
+                return table.column(name).to_pylist()
+            return [None] * len(table)
+
+        self._index = {key: i for i, key in enumerate(column("key"))}
+        self._n_tokens = column("n_tokens")
+        self._n_sentences = column("n_sentences")
+        self._names = column("names")
+        self._excluded = column("excluded")
+        self._lower = (table.column("lower").combine_chunks()
+                       if "lower" in table.column_names else None)
+        attributions = pq.read_table(att_path, schema=schema)
+        self._runs: dict[str, list[int]] = {}
+        for i, key in enumerate(attributions.column("key").to_pylist()):
+            run = self._runs.get(key)
+            if run is None:
+                self._runs[key] = [i, 1]
+            else:
+                run[1] += 1
+        self._table = attributions
+
+    def document(self, key: str) -> tuple[int, int, tuple[str, ...], tuple | None,
+                                          tuple[str, ...] | None]:
+        i = self._index[key]
+        spans = self._excluded[i]
+        lower = None
+        if self._lower is not None and self._lower[i].is_valid:
+            lower = tuple(self._lower[i].values.to_pylist())
+        return (self._n_tokens[i], self._n_sentences[i], tuple(self._names[i] or ()),
+                None if spans is None else tuple((a, b) for a, b in spans), lower)
+
+    def attributions(self, key: str) -> Any:
+        start, length = self._runs.get(key, (0, 0))
+        return self._table.slice(start, length)
 
 
 class ResultStore:
@@ -256,7 +370,7 @@ class ResultStore:
         from toolkit.cache import cached_value
 
         before = set(self._table_files())
-        value = cached_value(TABLES, state, compute, cache_dir=self.folder)
+        value = cached_value(TABLES, state, compute, cache_dir=self.folder, tables=True)
         files = self._table_files()
         if set(files) - before:
             for old in sorted(files, key=_mtime)[:-STATES_KEPT]:
@@ -273,46 +387,27 @@ class ResultStore:
         return list((self.folder / TABLES).glob("*.pickle"))
 
     def read(self) -> StoredResults:
-        """Every stored document's counts, names and attributions (see :class:`StoredResults`).
-        When two parts hold a document, the first one read wins."""
+        """Which documents are stored, and where (see :class:`StoredResults`: their values are
+        read when asked for). When two parts hold a document, the first one read wins. A part
+        whose files are unreadable or half removed is left out (its documents are computed
+        again)."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        _, schema, _ = _schemas()
-        documents: dict[str, tuple[int, int, tuple[str, ...], tuple | None]] = {}
-        rows: dict[str, tuple[int, int]] = {}
-        tables = []
-        offset = 0
+        parts: list[tuple[Path, Path]] = []
+        where: dict[str, int] = {}
         for doc_path in sorted(self.folder.glob("documents-*.parquet")):
-            part = doc_path.name[len("documents-"):]
-            att_path = self.folder / f"attributions-{part}"
+            att_path = self.folder / f"attributions-{doc_path.name[len('documents-'):]}"
             try:
-                docs = pq.read_table(doc_path).to_pylist()
-                table = pq.read_table(att_path, schema=schema)
+                keys = pq.read_table(doc_path, columns=["key"]).column("key").to_pylist()
+                pq.read_metadata(att_path)
             except (OSError, ValueError, pa.ArrowException):
-                continue  # a part unreadable or half removed: computed again
-            # A part's rows come a document at a time: each document's rows are one run.
-            runs: dict[str, list[int]] = {}
-            for i, key in enumerate(table.column("key").to_pylist()):
-                run = runs.get(key)
-                if run is None:
-                    runs[key] = [i, 1]
-                else:
-                    run[1] += 1
-            for row in docs:
-                key = row["key"]
-                if key in documents:
-                    continue
-                spans, lower = row.get("excluded"), row.get("lower")
-                documents[key] = (row["n_tokens"], row["n_sentences"], tuple(row["names"] or ()),
-                                  None if spans is None else tuple((a, b) for a, b in spans),
-                                  None if lower is None else tuple(lower))
-                start, length = runs.get(key, (0, 0))
-                rows[key] = (offset + start, length)
-            tables.append(table)
-            offset += len(table)
-        whole = pa.concat_tables(tables) if tables else schema.empty_table()
-        return StoredResults(documents, whole, rows)
+                continue
+            number = len(parts)
+            parts.append((doc_path, att_path))
+            for key in keys:
+                where.setdefault(key, number)
+        return StoredResults(parts, where)
 
     def write(self, items: Iterable[tuple[str, Any]]) -> None:
         """Store one part: ``(key, DocumentResult)`` pairs."""
