@@ -161,4 +161,4 @@ def _in_order(frame: pd.DataFrame) -> pd.DataFrame:
     data = {}
     for name in columns:
         data[name] = frame.pop(name).take(order).reset_index(drop=True)
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, columns=columns, copy=False)

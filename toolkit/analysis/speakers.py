@@ -385,7 +385,7 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     end_values = np.frombuffer(ends, dtype=np.int64)
     data["start"] = start_values.copy() if order is None else start_values[order]
     data["end"] = end_values.copy() if order is None else end_values[order]
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, columns=columns, copy=False)
 
 
 def mention_counts(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFrame:

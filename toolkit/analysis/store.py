@@ -231,7 +231,7 @@ def attribution_frame(table: Any) -> pd.DataFrame:
             data[name] = column.to_pandas()
         del column
         table = table.drop_columns([name])
-    frame = pd.DataFrame(data, columns=names)
+    frame = pd.DataFrame(data, columns=names, copy=False)
     for name in ("speaker_start", "speaker_end", "content_start", "content_end"):
         if name in frame.columns:
             frame[name] = frame[name].astype("Int64")
