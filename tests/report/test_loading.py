@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 
 from toolkit.analysis import analyze
 from toolkit.analysis.counting import COUNTED_KINDS, counted_attributions
@@ -100,7 +101,7 @@ def test_notebooks_read_the_analysis_the_runner_wrote_for_their_arguments(
     read = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
                             cache=True, output_dir=tmp_path / "a")
     # The documents are read from their own file only when a notebook uses them.
-    assert len(read.articles) == len(made.articles) and read.articles._documents is None
+    assert len(read.articles) == len(made.articles) and read.articles._piece is None
     assert [d.doc_id for d in read.articles] == [d.doc_id for d in made.articles]
     assert read.articles[0] == made.articles[0] and read.articles[-1] == made.articles[-1]
     import pickle
@@ -166,3 +167,28 @@ def test_the_written_analysis_reads_back_the_same_whatever_its_tables_hold(tmp_p
 
     with pytest.raises(ValueError, match="not an analysis"):
         read_analysis_file(other)
+
+
+def test_written_articles_are_read_a_piece_at_a_time(sample_path, tmp_path, monkeypatch):
+    import pickle
+
+    from toolkit.report import loading
+    from toolkit.report.loading import analyze_corpus, read_analysis_file, write_analysis
+
+    monkeypatch.setattr(loading, "ARTICLES_PIECE", 3)
+    made = analyze_corpus(sample_path)
+    docs = list(made.articles)
+    assert len(docs) > 7 and len(docs) % 3  # several pieces, the last one short
+    write_analysis(made, tmp_path / "analysis.pickle", {})
+    articles = read_analysis_file(tmp_path / "analysis.pickle")["articles"]
+    assert len(articles) == len(docs)
+    assert list(articles) == docs and [d.text for d in articles] == [d.text for d in docs]
+    for i in (0, 2, 3, len(docs) - 1, 4, -1, -len(docs)):
+        assert articles[i] == docs[i]
+    assert articles[2:8] == docs[2:8] and articles[::-4] == docs[::-4]
+    with pytest.raises(IndexError):
+        articles[len(docs)]
+    with pytest.raises(IndexError):
+        articles[-len(docs) - 1]
+    assert articles.index(docs[5]) == 5 and docs[-1] in articles
+    assert pickle.loads(pickle.dumps(articles)) == docs

@@ -12,9 +12,11 @@ attributions (as :mod:`toolkit.analysis.counting` defines them) and the dates th
 from __future__ import annotations
 
 import glob
+import operator
 import os
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,9 +178,8 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
     # The documents (with their texts) in a file of their own, read only by a notebook that
     # uses them.
     articles = _beside(path, "articles")
-    with open(articles, "wb") as handle:
-        pickle.dump(list(loaded.articles), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    state = {"key": key, "articles": (articles.name, len(loaded.articles)),
+    starts = _write_articles(loaded.articles, articles)
+    state = {"key": key, "articles": (articles.name, len(loaded.articles), starts),
              "counts": loaded.counts, "n_not_english": loaded.n_not_english,
              "tables": {name: _write_table(frame, _beside(path, f"{name}.arrow"))
                         for name, frame in tables.items()}}
@@ -198,34 +199,63 @@ def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(f"{path.name}.{suffix}")
 
 
-class StoredArticles(Sequence):
-    """The documents of a written analysis (see :func:`write_analysis`): a sequence of
-    ``n`` :class:`~toolkit.corpus.Document` read from ``path`` the first time one is asked for,
-    so that a notebook that only reads the tables never holds the corpus's texts. Pickled as
-    the list of documents."""
+# Documents per piece of an articles file (see write_analysis).
+ARTICLES_PIECE = 256
 
-    def __init__(self, path: str | os.PathLike[str], n: int) -> None:
+
+def _write_articles(articles: Iterable[Document], path: Path) -> list[int]:
+    """Write ``articles`` to ``path`` as pickled lists of :data:`ARTICLES_PIECE` documents, one
+    after the other; return where each list starts in the file."""
+    starts = []
+    documents = iter(articles)
+    with open(path, "wb") as handle:
+        while piece := list(islice(documents, ARTICLES_PIECE)):
+            starts.append(handle.tell())
+            pickle.dump(piece, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return starts
+
+
+class StoredArticles(Sequence):
+    """The documents of a written analysis (see :func:`write_analysis`): a sequence of ``n``
+    :class:`~toolkit.corpus.Document` read from ``path`` a piece of :data:`ARTICLES_PIECE`
+    documents at a time when asked for, so that a notebook that only reads the tables never
+    reads the corpus's texts, and one that goes through the documents holds a piece of them
+    at a time (``starts``: where each piece starts in the file). Pickled as the list of
+    documents."""
+
+    def __init__(self, path: str | os.PathLike[str], n: int, starts: Sequence[int]) -> None:
         self.path = os.fspath(path)
         self._n = n
-        self._documents: list[Document] | None = None
+        self._starts = list(starts)
+        self._piece: tuple[int, list[Document]] | None = None  # the last piece read
 
-    def _read(self) -> list[Document]:
-        if self._documents is None:
+    def _read_piece(self, number: int) -> list[Document]:
+        if self._piece is None or self._piece[0] != number:
             with open(self.path, "rb") as handle:
-                self._documents = pickle.load(handle)
-        return self._documents
+                handle.seek(self._starts[number])
+                self._piece = (number, pickle.load(handle))
+        return self._piece[1]
 
     def __len__(self) -> int:
         return self._n
 
     def __getitem__(self, index):  # type: ignore[override]
-        return self._read()[index]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._n))]
+        position = operator.index(index)
+        if position < 0:
+            position += self._n
+        if not 0 <= position < self._n:
+            raise IndexError("article index out of range")
+        return self._read_piece(position // ARTICLES_PIECE)[position % ARTICLES_PIECE]
 
     def __iter__(self) -> Iterator[Document]:
-        return iter(self._read())
+        with open(self.path, "rb") as handle:
+            for _ in self._starts:
+                yield from pickle.load(handle)
 
     def __reduce__(self) -> tuple:
-        return (list, (self._read(),))
+        return (list, (list(self),))
 
     def __repr__(self) -> str:
         return f"StoredArticles({self._n} documents from {self.path!r})"
@@ -244,8 +274,8 @@ def read_analysis_file(path: str | os.PathLike[str]) -> dict[str, Any]:
         raise ValueError(f"{path} is not an analysis written by write_analysis")
     tables = {name: _read_table(stored, path.parent)
               for name, stored in state.pop("tables").items()}
-    name, n = state["articles"]
-    state["articles"] = StoredArticles(path.parent / name, n)
+    name, n, starts = state["articles"]
+    state["articles"] = StoredArticles(path.parent / name, n, starts)
     state["analysis"] = CorpusAnalysis(documents=tables["documents"], quotes=tables["quotes"],
                                        mentions=tables["mentions"])
     state["attributions"] = tables["attributions"]
