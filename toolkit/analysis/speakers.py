@@ -419,21 +419,41 @@ def counted_mentions(counts: Iterable[tuple[str, str, int]]) -> pd.DataFrame:
 
     import numpy as np
     import pandas as pd
+    import pyarrow as pa
 
-    # Built as columns, with one string object per distinct value: no pair of the corpus is a
-    # key or a tuple at once.
-    doc_ids: list[str] = []
-    speakers: list[str] = []
-    numbers = array("q")
-    distinct: dict[str, str] = {}
+    # Built as columns of numbers of the distinct values: no pair of the corpus is a key or a
+    # tuple, and no cell an object, at any time.
+    distinct: dict[str, int] = {}
+    doc_ids, speakers, numbers = array("i"), array("i"), array("q")
     for doc_id, speaker, n in counts:
-        doc_ids.append(distinct.setdefault(doc_id, doc_id))
-        speakers.append(distinct.setdefault(speaker, speaker))
+        doc_ids.append(distinct.setdefault(doc_id, len(distinct)))
+        speakers.append(distinct.setdefault(speaker, len(distinct)))
         numbers.append(n)
-    frame = pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype="str"),
-                          "speaker": pd.Series(speakers, dtype="str"),
-                          "n_mentions": np.frombuffer(numbers, dtype=np.int64)})
-    return frame.groupby(["doc_id", "speaker"], sort=True, as_index=False)["n_mentions"].sum()
+    if not doc_ids:
+        return pd.DataFrame({"doc_id": pd.Series([], dtype="str"),
+                             "speaker": pd.Series([], dtype="str"),
+                             "n_mentions": pd.Series([], dtype="int64")})
+    values = list(distinct)  # in the order of their numbers
+    del distinct
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    doc_codes = np.frombuffer(doc_ids, dtype=np.int32)
+    speaker_codes = np.frombuffer(speakers, dtype=np.int32)
+    # Each (document, name) pair as one number that sorts as the pair does.
+    pairs = rank[doc_codes] * len(values) + rank[speaker_codes]
+    del rank
+    order = np.argsort(pairs, kind="stable")
+    pairs = pairs[order]
+    firsts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+    del pairs
+    sums = np.add.reduceat(np.frombuffer(numbers, dtype=np.int64)[order], firsts)
+    rows = order[firsts]
+    del order, firsts
+    strings = pa.array(values, type=pa.large_string())
+    return pd.DataFrame({
+        "doc_id": pa.chunked_array([strings.take(doc_codes[rows])]).to_pandas(),
+        "speaker": pa.chunked_array([strings.take(speaker_codes[rows])]).to_pandas(),
+        "n_mentions": sums}, copy=False)
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:
