@@ -192,3 +192,33 @@ def test_written_articles_are_read_a_piece_at_a_time(sample_path, tmp_path, monk
         articles[-len(docs) - 1]
     assert articles.index(docs[5]) == 5 and docs[-1] in articles
     assert pickle.loads(pickle.dumps(articles)) == docs
+
+
+@pytest.mark.parametrize("held_chars", [10**9, 2_000])
+def test_articles_written_as_selected_give_the_same_analysis(sample_path, tmp_path, monkeypatch,
+                                                             held_chars):
+    from toolkit.report import loading
+    from toolkit.report.loading import (
+        analyze_corpus,
+        articles_path,
+        read_analysis_file,
+        write_analysis,
+    )
+
+    monkeypatch.setattr(loading, "ARTICLES_PIECE", 4)
+    monkeypatch.setattr(loading, "ARTICLES_HELD_CHARS", held_chars)
+    plain = analyze_corpus(sample_path, date_from="2026-04-01")
+    shared = tmp_path / "analysis.pickle"
+    made = analyze_corpus(sample_path, date_from="2026-04-01", articles_file=articles_path(shared))
+    # Texts over the limit are read back from the file for each pass; under it, held.
+    assert isinstance(made.articles, list) == (held_chars > 10**6)
+    assert list(made.articles) == list(plain.articles) and len(made.articles) > 4
+    assert made.n_not_english == plain.n_not_english and made.summary == plain.summary
+    for table in ("documents", "quotes", "mentions"):
+        pd.testing.assert_frame_equal(getattr(made.analysis, table),
+                                      getattr(plain.analysis, table))
+    pd.testing.assert_frame_equal(made.attributions, plain.attributions)
+    written = articles_path(shared).stat().st_mtime_ns
+    write_analysis(made, shared, {})
+    assert articles_path(shared).stat().st_mtime_ns == written  # not written twice
+    assert list(read_analysis_file(shared)["articles"]) == list(plain.articles)

@@ -16,8 +16,8 @@ import operator
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +27,8 @@ from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
 __all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_files", "analysis_key",
-           "analyze_corpus", "load_and_analyze", "preload_analysis", "read_analysis_file",
-           "write_analysis"]
+           "analyze_corpus", "articles_path", "load_and_analyze", "preload_analysis",
+           "read_analysis_file", "write_analysis"]
 
 # The report runner analyses the corpus once before the notebooks start and writes what
 # load_and_analyze returns to a file named by this environment variable of each kernel: a
@@ -77,6 +77,7 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
                    date_to: str | None = None, cache: bool | str | os.PathLike[str] = False,
                    quiet: bool = False, workers: int | None = None,
                    values: dict | None = None, mentions: bool | str = "counts",
+                   articles_file: str | os.PathLike[str] | None = None,
                    **columns: str | None) -> AnalyzedCorpus:
     """What :func:`load_and_analyze` returns, without writing headline numbers.
 
@@ -88,12 +89,20 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
     core). ``values`` (with ``cache``):
     other per-document values to store in the same pass (see
     :func:`toolkit.analysis.analyze`). ``mentions`` as for :func:`load_and_analyze`. The
-    report runner calls this once before any notebook starts."""
+    report runner calls this once before any notebook starts.
+
+    ``articles_file``: the documents are written there as they are selected, as
+    :func:`write_analysis` writes them, and read back from it for each pass over them when
+    their texts come to more than :data:`ARTICLES_HELD_CHARS` characters (else they are held
+    in memory as well): a large corpus's texts are never all in memory."""
     loaded = load(corpus, workers=workers, **columns)
-    articles = select(loaded, date_from=date_from, date_to=date_to)
-    not_english = [d for d in articles if d.language == "other"]
-    if not_english:
-        articles = [d for d in articles if d.language != "other"]
+    if articles_file is None:
+        articles: Sequence[Document] = select(loaded, date_from=date_from, date_to=date_to)
+        not_english = sum(1 for d in articles if d.language == "other")
+        if not_english:
+            articles = [d for d in articles if d.language != "other"]
+    else:
+        articles, not_english = _selected_articles(loaded, date_from, date_to, articles_file)
     if cache:
         analysis = analyze(articles, store=cache, workers=workers, quiet=quiet, values=values,
                            mentions=mentions)
@@ -102,7 +111,7 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
     return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
                           attributions=counted_attributions(analysis.quotes),
                           counts=attribution_counts(analysis.quotes, analysis.documents),
-                          n_not_english=len(not_english))
+                          n_not_english=not_english)
 
 
 def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.PathLike[str],
@@ -177,9 +186,14 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
               "mentions": analysis.mentions, "attributions": loaded.attributions}
     # The documents (with their texts) in a file of their own, read only by a notebook that
     # uses them.
-    articles = _beside(path, "articles")
-    starts = _write_articles(loaded.articles, articles)
-    state = {"key": key, "articles": (articles.name, len(loaded.articles), starts),
+    articles = articles_path(path)
+    written = loaded.articles
+    if isinstance(written, (StoredArticles, _HeldArticles)) and \
+            os.path.abspath(written.path) == os.path.abspath(articles):
+        starts = written.starts  # written as they were selected
+    else:
+        starts = _write_articles(written, articles)
+    state = {"key": key, "articles": (articles.name, len(written), starts),
              "counts": loaded.counts, "n_not_english": loaded.n_not_english,
              "tables": {name: _write_table(frame, _beside(path, f"{name}.arrow"))
                         for name, frame in tables.items()}}
@@ -192,6 +206,12 @@ def analysis_files(path: str | os.PathLike[str]) -> list[Path]:
     its tables (the files beside it whose names start with its name and a dot)."""
     path = Path(path)
     return [path, *sorted(path.parent.glob(f"{glob.escape(path.name)}.*"))]
+
+
+def articles_path(path: str | os.PathLike[str]) -> Path:
+    """The file :func:`write_analysis` writes the documents of the analysis ``path`` to (give
+    it to :func:`analyze_corpus` as ``articles_file`` to write them as they are selected)."""
+    return _beside(Path(path), "articles")
 
 
 def _beside(path: Path, suffix: str) -> Path:
@@ -215,6 +235,63 @@ def _write_articles(articles: Iterable[Document], path: Path) -> list[int]:
     return starts
 
 
+# Selected documents whose texts come to more than this many characters are read back from
+# the file they are written to for each pass over them, rather than held in memory.
+ARTICLES_HELD_CHARS = 100_000_000
+
+
+def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | None,
+                       path: str | os.PathLike[str]) -> tuple[Sequence[Document], int]:
+    """The documents of ``loaded`` dated in the range that look English, written to ``path``
+    (as :func:`_write_articles` does) as they are read, and how many were left out as not
+    English. Held in memory too (:class:`_HeldArticles`) while their texts come to at most
+    :data:`ARTICLES_HELD_CHARS` characters, else read back from ``path``
+    (:class:`StoredArticles`)."""
+    from toolkit.analysis.grouping import documents
+
+    held: list[Document] | None = []
+    starts: list[int] = []
+    piece: list[Document] = []
+    n = not_english = chars = 0
+    with open(path, "wb") as handle:
+        def flush() -> None:
+            starts.append(handle.tell())
+            pickle.dump(piece, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            piece.clear()
+
+        for doc in documents(loaded, date_from, date_to):
+            if doc.language == "other":
+                not_english += 1
+                continue
+            n += 1
+            piece.append(doc)
+            if held is not None:
+                chars += len(doc.text)
+                held.append(doc)
+                if chars > ARTICLES_HELD_CHARS:
+                    held = None
+            if len(piece) == ARTICLES_PIECE:
+                flush()
+        if piece:
+            flush()
+    if held is not None:
+        return _HeldArticles(held, os.fspath(path), starts), not_english
+    return StoredArticles(path, n, starts), not_english
+
+
+class _HeldArticles(list):
+    """Documents held in memory that are also written to ``path`` (pieces starting at
+    ``starts``, see :func:`_write_articles`)."""
+
+    def __init__(self, documents: list[Document], path: str, starts: list[int]) -> None:
+        super().__init__(documents)
+        self.path = path
+        self.starts = starts
+
+    def __reduce__(self) -> tuple:
+        return (list, (list(self),))
+
+
 class StoredArticles(Sequence):
     """The documents of a written analysis (see :func:`write_analysis`): a sequence of ``n``
     :class:`~toolkit.corpus.Document` read from ``path`` a piece of :data:`ARTICLES_PIECE`
@@ -226,13 +303,13 @@ class StoredArticles(Sequence):
     def __init__(self, path: str | os.PathLike[str], n: int, starts: Sequence[int]) -> None:
         self.path = os.fspath(path)
         self._n = n
-        self._starts = list(starts)
+        self.starts = list(starts)
         self._piece: tuple[int, list[Document]] | None = None  # the last piece read
 
     def _read_piece(self, number: int) -> list[Document]:
         if self._piece is None or self._piece[0] != number:
             with open(self.path, "rb") as handle:
-                handle.seek(self._starts[number])
+                handle.seek(self.starts[number])
                 self._piece = (number, pickle.load(handle))
         return self._piece[1]
 
@@ -251,7 +328,7 @@ class StoredArticles(Sequence):
 
     def __iter__(self) -> Iterator[Document]:
         with open(self.path, "rb") as handle:
-            for _ in self._starts:
+            for _ in self.starts:
                 yield from pickle.load(handle)
 
     def __reduce__(self) -> tuple:

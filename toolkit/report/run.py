@@ -308,6 +308,7 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
         ANALYSIS_FILE_VARIABLE,
         analysis_key,
         analyze_corpus,
+        articles_path,
         write_analysis,
     )
 
@@ -319,11 +320,11 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
     values = _scan_values(plan)
     date_from, date_to = plan.parameters.get("date_from"), plan.parameters.get("date_to")
+    shared.parent.mkdir(parents=True, exist_ok=True)
     loaded = analyze_corpus(str(plan.corpus), date_from=date_from, date_to=date_to,
                             cache=cache, quiet=True, workers=plan.workers, values=values,
-                            **columns)
+                            articles_file=articles_path(shared), **columns)
     gc.freeze()
-    shared.parent.mkdir(parents=True, exist_ok=True)
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
     if plan.forker is not None:  # it reads the analysis while the other values are stored
         plan.forker.preload(str(shared), str(plan.corpus), date_from, date_to, columns)
