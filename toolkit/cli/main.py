@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
+from contextlib import contextmanager
+from typing import Any
 
 from toolkit import __version__
 from toolkit.cli import analyses, corpus, export, quotes, report, review
@@ -46,6 +50,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread when the process is asked to end (SIGTERM, as a scheduler's
+    timeout sends it): the same way out as Ctrl-C, so worker processes, kernels and the
+    processes they start from are stopped, not left behind."""
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Any:
+    """SIGTERM raises :class:`Terminated` while the command runs (where no other handler is
+    set and this is the main thread)."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        yield
+        return
+
+    def terminated(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``toolkit`` with ``argv`` (default: the process arguments); return the exit status."""
     from toolkit.errors import ToolkitError
@@ -62,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         check_dates(args)
         check_numbers(args)
-        return int(args.func(args) or 0)
+        with _terminate_as_interrupt():
+            return int(args.func(args) or 0)
     except ToolkitError as exc:
         # The message may quote corpus bytes: control characters are shown escaped, and it
         # stays on one line.
@@ -70,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
