@@ -166,8 +166,9 @@ def attribution_counts(quotes: pd.DataFrame, documents: pd.DataFrame, *,
     """Documents, counted attributions by kind, and the cognitive and evidential attributions
     counted apart; embedded attributions are left out unless ``include_embedded``."""
     _require(quotes, _COUNTED_COLUMNS)
-    quotes = first_hand(quotes, include_embedded=include_embedded)
-    kinds = quotes["kind"].value_counts()
+    # The kinds of the first-hand rows, selected from the one column (not a copy of the table).
+    kinds = quotes["kind"][first_hand_mask(quotes, include_embedded=include_embedded)
+                           ].value_counts()
     by_kind = {k: int(kinds.get(k, 0)) for k in COUNTED_KINDS}
     apart = {k: int(kinds.get(k, 0)) for k in SEPARATE_KINDS}
     return AttributionCounts(len(documents), sum(by_kind.values()), by_kind, apart)
