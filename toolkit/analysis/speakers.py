@@ -346,7 +346,6 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
 
     import numpy as np
     import pandas as pd
-    import pyarrow as pa
 
     # Built a column at a time, each value as a number of the distinct values: a corpus has
     # millions of mentions of a few names, and neither a tuple per row nor an object per cell
@@ -363,23 +362,18 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     columns = ["doc_id", "speaker", "mention", "start", "end"]
     if not doc_ids:
         return pd.DataFrame([], columns=columns)
-    values = list(distinct)  # in the order of their numbers
+    strings, rank = _distinct_strings(distinct)
     del distinct
     # Put in order before the table is made (the same order as a stable sort by doc_id and
     # start), so that the table is not copied once more by sorting it. Rows that come in that
     # order already (a folder's files named by their ids) are not moved at all.
-    rank = np.empty(len(values), dtype=np.int64)
-    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
     start_values = np.frombuffer(starts, dtype=np.int64)
     order = row_order(rank[np.frombuffer(doc_ids, dtype=np.int32)], start_values)
     del rank
-    strings = pa.array(values, type=pa.large_string())
-    del values
     data: dict[str, Any] = {}
     for name, numbers in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
         taken = np.frombuffer(numbers, dtype=np.int32)
-        data[name] = pa.chunked_array([strings.take(taken if order is None else taken[order])
-                                       ]).to_pandas()
+        data[name] = _string_column(strings, taken if order is None else taken[order])
         del taken
         del numbers[:]  # each column's numbers go once it is made
     end_values = np.frombuffer(ends, dtype=np.int64)
@@ -419,7 +413,6 @@ def counted_mentions(counts: Iterable[tuple[str, str, int]]) -> pd.DataFrame:
 
     import numpy as np
     import pandas as pd
-    import pyarrow as pa
 
     # Built as columns of numbers of the distinct values: no pair of the corpus is a key or a
     # tuple, and no cell an object, at any time.
@@ -433,14 +426,12 @@ def counted_mentions(counts: Iterable[tuple[str, str, int]]) -> pd.DataFrame:
         return pd.DataFrame({"doc_id": pd.Series([], dtype="str"),
                              "speaker": pd.Series([], dtype="str"),
                              "n_mentions": pd.Series([], dtype="int64")})
-    values = list(distinct)  # in the order of their numbers
+    strings, rank = _distinct_strings(distinct)
     del distinct
-    rank = np.empty(len(values), dtype=np.int64)
-    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
     doc_codes = np.frombuffer(doc_ids, dtype=np.int32)
     speaker_codes = np.frombuffer(speakers, dtype=np.int32)
     # Each (document, name) pair as one number that sorts as the pair does.
-    pairs = rank[doc_codes] * len(values) + rank[speaker_codes]
+    pairs = rank[doc_codes] * len(strings) + rank[speaker_codes]
     del rank
     order = np.argsort(pairs, kind="stable")
     pairs = pairs[order]
@@ -449,11 +440,29 @@ def counted_mentions(counts: Iterable[tuple[str, str, int]]) -> pd.DataFrame:
     sums = np.add.reduceat(np.frombuffer(numbers, dtype=np.int64)[order], firsts)
     rows = order[firsts]
     del order, firsts
-    strings = pa.array(values, type=pa.large_string())
-    return pd.DataFrame({
-        "doc_id": pa.chunked_array([strings.take(doc_codes[rows])]).to_pandas(),
-        "speaker": pa.chunked_array([strings.take(speaker_codes[rows])]).to_pandas(),
-        "n_mentions": sums}, copy=False)
+    return pd.DataFrame({"doc_id": _string_column(strings, doc_codes[rows]),
+                         "speaker": _string_column(strings, speaker_codes[rows]),
+                         "n_mentions": sums}, copy=False)
+
+
+def _distinct_strings(numbered: dict[str, int]) -> tuple[Any, Any]:
+    """``(strings, rank)`` of ``{value: its number}`` (numbered 0, 1, ... in insertion order):
+    the values as an Arrow array, in the order of their numbers, and each number's position
+    when the values are sorted."""
+    import numpy as np
+    import pyarrow as pa
+
+    values = list(numbered)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[sorted(range(len(values)), key=values.__getitem__)] = np.arange(len(values))
+    return pa.array(values, type=pa.large_string()), rank
+
+
+def _string_column(strings: Any, numbers: Any) -> pd.Series:
+    """The text column of ``strings`` at ``numbers`` (a table's string type, made by Arrow)."""
+    import pyarrow as pa
+
+    return pa.chunked_array([strings.take(numbers)]).to_pandas()
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:

@@ -198,7 +198,6 @@ def attribution_frame(table: Any) -> pd.DataFrame:
     once converted (its memory is freed when nothing else holds the table: pass the table in a
     list, which is emptied, to hold nothing else)."""
     import pandas as pd
-    import pyarrow as pa
 
     from toolkit.attribution import to_frame
 
@@ -213,16 +212,12 @@ def attribution_frame(table: Any) -> pd.DataFrame:
                              table.column(name).to_pandas() for name in names}, columns=names)
     data = {}
     for name in names:
-        column = table.column(name)
-        if column.num_chunks > 1:
-            # Gathered from each document's slice of the stored parts: one piece per document,
-            # which every later operation on the column (and every file it is written to) would
-            # go through one by one.
-            column = column.combine_chunks()
+        # One piece: gathered in parts, a column would otherwise be one piece per part, which
+        # every later operation on it (and every file it is written to) would go through.
+        column = table.column(name).combine_chunks()
         annotation = types.get(name, "")
         if annotation.startswith(("tuple[tuple[int", "tuple[str")):
-            data[name] = _stored_cells(annotation, column.combine_chunks()
-                                       if isinstance(column, pa.ChunkedArray) else column)
+            data[name] = _stored_cells(annotation, column)
         elif name in types and (column.null_count == len(column)
                                 or not annotation.startswith(("str", "int"))):
             # all missing (pandas keeps None), or flags: as the records would give them

@@ -250,30 +250,23 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
     from toolkit.analysis.grouping import documents
 
     held: list[Document] | None = []
-    starts: list[int] = []
-    piece: list[Document] = []
     n = not_english = chars = 0
-    with open(path, "wb") as handle:
-        def flush() -> None:
-            starts.append(handle.tell())
-            pickle.dump(piece, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            piece.clear()
 
+    def selected() -> Iterator[Document]:
+        nonlocal held, n, not_english, chars
         for doc in documents(loaded, date_from, date_to):
             if doc.language == "other":
                 not_english += 1
                 continue
             n += 1
-            piece.append(doc)
             if held is not None:
                 chars += len(doc.text)
                 held.append(doc)
                 if chars > ARTICLES_HELD_CHARS:
                     held = None
-            if len(piece) == ARTICLES_PIECE:
-                flush()
-        if piece:
-            flush()
+            yield doc
+
+    starts = _write_articles(selected(), Path(path))
     if held is not None:
         return _HeldArticles(held, os.fspath(path), starts), not_english
     return StoredArticles(path, n, starts), not_english
