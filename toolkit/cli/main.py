@@ -9,7 +9,6 @@ to do) and exit with status 2.
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
@@ -79,10 +78,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``toolkit`` with ``argv`` (default: the process arguments); return the exit status."""
     from toolkit.errors import ToolkitError
 
-    # Arrow's own allocator keeps freed memory for reuse; the C library's gives it back, which
-    # holds the peak of a large corpus's tables lower. Worker processes and report kernels
-    # started from here inherit the choice; a setting already made wins.
-    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
