@@ -12,6 +12,7 @@ from toolkit.analysis import analyze
 from toolkit.analysis.counting import COUNTED_KINDS, counted_attributions
 from toolkit.corpus import load
 from toolkit.report import load_and_analyze
+from toolkit.report.loading import REPORT_COLUMNS
 
 
 def _headline(folder) -> dict:
@@ -30,9 +31,15 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
     # The mentions come counted per document and name, as the speaker tables read them.
     expected = analyze(april, mentions="counts")
     assert list(loaded.analysis.mentions.columns) == ["doc_id", "speaker", "n_mentions"]
-    for table in ("documents", "quotes", "mentions"):
+    for table in ("documents", "mentions"):
         pd.testing.assert_frame_equal(getattr(loaded.analysis, table),
                                       getattr(expected, table))
+    # Every column of the quotes but the content's pieces and the rule path, which no report
+    # table reads.
+    assert list(loaded.analysis.quotes.columns) == list(REPORT_COLUMNS)
+    assert set(expected.quotes.columns) - set(REPORT_COLUMNS) == {"content_spans", "explain"}
+    pd.testing.assert_frame_equal(loaded.analysis.quotes,
+                                  expected.quotes[list(REPORT_COLUMNS)])
     (tmp_path / "each").mkdir()
     each = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
                             output_dir=tmp_path / "each", mentions=True)
@@ -40,7 +47,7 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
     pd.testing.assert_frame_equal(each.analysis.mentions, every)
     assert loaded.analysis.mentions["n_mentions"].sum() == len(every) > 0
     counted = counted_attributions(expected.quotes)
-    pd.testing.assert_frame_equal(loaded.attributions, counted)
+    pd.testing.assert_frame_equal(loaded.attributions, counted[list(REPORT_COLUMNS)])
     assert set(counted["kind"]) <= set(COUNTED_KINDS) and counted["cue_lemma"].notna().all()
     dates = sorted(d.date for d in april)
     assert _headline(tmp_path) == {"documents": len(april), "attributions": len(counted),

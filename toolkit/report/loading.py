@@ -23,10 +23,11 @@ from typing import Any
 
 from toolkit.analysis import CorpusAnalysis, analyze, select
 from toolkit.analysis.counting import AttributionCounts, attribution_counts, counted_attributions
+from toolkit.attribution import COLUMNS
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
-__all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_files", "analysis_key",
+__all__ = ["ANALYSIS_FILE_VARIABLE", "REPORT_COLUMNS", "AnalyzedCorpus", "analysis_files", "analysis_key",
            "analyze_corpus", "articles_path", "load_and_analyze", "preload_analysis",
            "read_analysis_file", "write_analysis"]
 
@@ -35,6 +36,13 @@ __all__ = ["ANALYSIS_FILE_VARIABLE", "AnalyzedCorpus", "analysis_files", "analys
 # notebook whose corpus, dates and columns are the ones the file was made for reads it instead
 # of loading and analysing the corpus again.
 ANALYSIS_FILE_VARIABLE = "TOOLKIT_REPORT_ANALYSIS"
+
+# The columns of the quotes table a report's analysis keeps: all of
+# toolkit.attribution.COLUMNS but the pieces of each content (``content_spans``) and the rule
+# path (``explain``, None unless extraction explains itself), which no report table reads. As
+# Python tuples, the pieces were the largest part of the table held by the runner and by every
+# kernel (about 150 MB over 50,000 articles); analyze() gives every column.
+REPORT_COLUMNS = tuple(c for c in COLUMNS if c not in ("content_spans", "explain"))
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,8 @@ class AnalyzedCorpus:
     duplicate inputs); ``articles``: the documents dated in the range, in corpus order (in a
     report's notebook, read from the runner's analysis when first used);
     ``analysis``: the base tables (documents, quotes, mentions) of those documents (the
-    mentions counted per document and name unless asked for one by one, see
-    :func:`load_and_analyze`);
+    quotes with the columns :data:`REPORT_COLUMNS`; the mentions counted per document and name
+    unless asked for one by one, see :func:`load_and_analyze`);
     ``attributions``: the rows of ``analysis.quotes`` that report tables count
     (:func:`~toolkit.analysis.counting.counted_attributions`); ``counts``: how many there are;
     ``n_not_english``: documents in the date range left out because they do not look English
@@ -105,9 +113,10 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
         articles, not_english = _selected_articles(loaded, date_from, date_to, articles_file)
     if cache:
         analysis = analyze(articles, store=cache, workers=workers, quiet=quiet, values=values,
-                           mentions=mentions)
+                           mentions=mentions, columns=REPORT_COLUMNS)
     else:
-        analysis = analyze(articles, workers=workers, quiet=quiet, mentions=mentions)
+        analysis = analyze(articles, workers=workers, quiet=quiet, mentions=mentions,
+                           columns=REPORT_COLUMNS)
     return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
                           attributions=counted_attributions(analysis.quotes),
                           counts=attribution_counts(analysis.quotes, analysis.documents),
@@ -130,6 +139,8 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
     look English are left out and counted (``n_not_english``, shown in every page's counting
     box, and the headline ``not_english`` when there are any).
 
+    ``analysis.quotes`` has the columns of :data:`REPORT_COLUMNS`: those of
+    :func:`toolkit.analysis.analyze` but ``content_spans`` and ``explain``.
     ``analysis.mentions`` holds the names' mentions counted per document and name (columns
     doc_id, speaker, n_mentions; what the speaker tables read, and a small part of the size of
     every mention of a large corpus); ``mentions=True`` gives every mention with its offsets
