@@ -229,3 +229,33 @@ def test_articles_written_as_selected_give_the_same_analysis(sample_path, tmp_pa
     write_analysis(made, shared, {})
     assert articles_path(shared).stat().st_mtime_ns == written  # not written twice
     assert list(read_analysis_file(shared)["articles"]) == list(plain.articles)
+
+
+def test_counted_attributions_written_a_piece_at_a_time_are_the_table_made_at_once(
+        sample_path, tmp_path, monkeypatch):
+    from toolkit.report import loading
+    from toolkit.report.loading import analyze_corpus, read_analysis_file, write_analysis
+
+    made = analyze_corpus(sample_path)
+    whole = made.attributions
+    quotes = made.analysis.quotes
+    # Floating quotes take the verb of an earlier quote of their document, and embedded
+    # attributions are left out: a piece must not cut a document.
+    floating = quotes["kind"].eq("floating") & quotes["cue_lemma"].isna()
+    assert floating.any() and whole.loc[floating[floating].index.intersection(whole.index),
+                                        "cue_lemma"].notna().all()
+    assert len(whole) < len(quotes)
+    monkeypatch.setattr(loading, "ATTRIBUTIONS_PIECE", 7)
+    pieces = analyze_corpus(sample_path, attributions=False)
+    assert pieces.attributions is None
+    write_analysis(pieces, tmp_path / "analysis.pickle", {})
+    read = read_analysis_file(tmp_path / "analysis.pickle")["attributions"]
+    pd.testing.assert_frame_equal(read, whole, check_exact=True)
+    assert list(read.index) == list(whole.index)
+    # Rows of a document apart from each other: one piece, the same table.
+    shuffled = quotes.sample(frac=1.0, random_state=3)
+    assert not shuffled["doc_id"].is_monotonic_increasing
+    stored = loading._write_counted(shuffled, tmp_path / "shuffled.arrow")
+    again = loading._read_table(stored, tmp_path)
+    pd.testing.assert_frame_equal(again, loading.counted_attributions(shuffled),
+                                  check_exact=True)

@@ -86,6 +86,7 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
                    quiet: bool = False, workers: int | None = None,
                    values: dict | None = None, mentions: bool | str = "counts",
                    articles_file: str | os.PathLike[str] | None = None,
+                   attributions: bool = True,
                    **columns: str | None) -> AnalyzedCorpus:
     """What :func:`load_and_analyze` returns, without writing headline numbers.
 
@@ -97,7 +98,9 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
     core). ``values`` (with ``cache``):
     other per-document values to store in the same pass (see
     :func:`toolkit.analysis.analyze`). ``mentions`` as for :func:`load_and_analyze`. The
-    report runner calls this once before any notebook starts.
+    report runner calls this once before any notebook starts. ``attributions=False`` leaves
+    ``attributions`` None: :func:`write_analysis` then makes and writes them a piece at a time,
+    rather than holding a second copy of most of the quotes table.
 
     ``articles_file``: the documents are written there as they are selected, as
     :func:`write_analysis` writes them, and read back from it for each pass over them when
@@ -118,7 +121,8 @@ def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = No
         analysis = analyze(articles, workers=workers, quiet=quiet, mentions=mentions,
                            columns=REPORT_COLUMNS)
     return AnalyzedCorpus(corpus=loaded, articles=articles, analysis=analysis,
-                          attributions=counted_attributions(analysis.quotes),
+                          attributions=counted_attributions(analysis.quotes)
+                          if attributions else None,
                           counts=attribution_counts(analysis.quotes, analysis.documents),
                           n_not_english=not_english)
 
@@ -190,7 +194,10 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
     The tables' columns of text, numbers and flags go to Arrow files beside ``path``
     (:func:`analysis_files`), which each kernel maps into memory rather than reads: the
     kernels running side by side share one copy of them, and a column a notebook never uses
-    is never read. The rest (the documents, other columns) is pickled in ``path``."""
+    is never read. The rest (the documents, other columns) is pickled in ``path``. When
+    ``loaded.attributions`` is None, they are made from the quotes table
+    (:func:`~toolkit.analysis.counting.counted_attributions`) and written a piece of about
+    :data:`ATTRIBUTIONS_PIECE` rows at a time."""
     path = Path(path)
     analysis = loaded.analysis
     tables = {"documents": analysis.documents, "quotes": analysis.quotes,
@@ -207,6 +214,8 @@ def write_analysis(loaded: AnalyzedCorpus, path: str | os.PathLike[str],
     state = {"key": key, "articles": (articles.name, len(written), starts),
              "counts": loaded.counts, "n_not_english": loaded.n_not_english,
              "tables": {name: _write_table(frame, _beside(path, f"{name}.arrow"))
+                        if frame is not None else
+                        _write_counted(analysis.quotes, _beside(path, f"{name}.arrow"))
                         for name, frame in tables.items()}}
     with open(path, "wb") as handle:
         pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
@@ -382,6 +391,57 @@ def _write_table(frame: Any, path: Path) -> _StoredTable:
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
     return _StoredTable(path.name, others, list(frame.columns))
+
+
+# The counted attributions written for a report's kernels are made and written this many rows
+# of the quotes table at a time (and up to the end of the last document they reach).
+ATTRIBUTIONS_PIECE = 100_000
+
+
+def _write_counted(quotes: Any, path: Path) -> _StoredTable:
+    """``counted_attributions(quotes)`` written as :func:`_write_table` writes a table, made
+    from :data:`ATTRIBUTIONS_PIECE` rows of ``quotes`` at a time: a piece ends between two
+    documents, and what makes a row counted (and the verb a floating quote takes) depends on
+    the rows of its document only, so the pieces together are the table made at once. Rows of
+    a document apart from each other (a table not sorted by ``doc_id``) make it one piece."""
+    import pandas as pd
+    import pyarrow as pa
+
+    ids = quotes["doc_id"]
+    ends, n = [], len(quotes)
+    if ids.is_monotonic_increasing:
+        end = 0
+        while end < n:
+            end = min(end + ATTRIBUTIONS_PIECE, n)
+            while end < n and ids.iat[end] == ids.iat[end - 1]:
+                end += 1
+            ends.append(end)
+    if not ends:
+        ends = [n]
+    others: dict[str, list] = {}
+    names: list[Any] = []
+    writer, schema, start = None, None, 0
+    with pa.OSFile(str(path), "wb") as sink:
+        try:
+            for end in ends:
+                counted = counted_attributions(quotes.iloc[start:end])
+                start = end
+                if writer is None:
+                    names = list(counted.columns)
+                    others = {name: [] for name in names if counted[name].dtype == object}
+                for name, pieces in others.items():
+                    pieces.append(counted.pop(name))
+                table = pa.Table.from_pandas(counted, preserve_index=True, schema=schema)
+                del counted
+                if writer is None:
+                    schema = table.schema
+                    writer = pa.ipc.new_file(sink, schema)
+                writer.write_table(table)
+        finally:
+            if writer is not None:
+                writer.close()
+    return _StoredTable(path.name, {name: pd.concat(pieces) for name, pieces in others.items()},
+                        names)
 
 
 def _read_table(stored: _StoredTable, folder: Path) -> Any:

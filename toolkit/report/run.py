@@ -323,7 +323,8 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
     shared.parent.mkdir(parents=True, exist_ok=True)
     loaded = analyze_corpus(str(plan.corpus), date_from=date_from, date_to=date_to,
                             cache=cache, quiet=True, workers=plan.workers, values=values,
-                            articles_file=articles_path(shared), **columns)
+                            articles_file=articles_path(shared), attributions=False,
+                            **columns)
     gc.freeze()
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
     if plan.forker is not None:  # it reads the analysis while the other values are stored
