@@ -1,4 +1,5 @@
-"""Worker processes: how the toolkit's process pools start theirs.
+"""Worker processes: how the toolkit's process pools start theirs; and what a process has freed,
+given back to the system (:func:`return_freed_memory`).
 
 Workers start from a clean interpreter (forkserver where the platform has it, else spawn): a
 forked copy of a process whose libraries run threads can deadlock. The fork server imports the
@@ -9,9 +10,10 @@ pool of a run: reading the corpus, attribution, the mention pass).
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-__all__ = ["PRELOADED", "process_context"]
+__all__ = ["PRELOADED", "process_context", "return_freed_memory"]
 
 # What the workers of the toolkit's pools run; a module that fails to import is left out.
 PRELOADED = ("toolkit.corpus.loader", "toolkit.attribution.pipeline",
@@ -31,3 +33,27 @@ def process_context() -> Any:
     # the server preloads by default.
     context.set_forkserver_preload(["__main__", *PRELOADED])
     return context
+
+
+_TRIM: Any = None
+
+
+def return_freed_memory() -> None:
+    """Give back to the system the memory this process has freed and the C library keeps for
+    its own reuse (glibc's ``malloc_trim``); nothing where there is no such call. After a step
+    that read many texts (a corpus scan), most of what it freed lies between a few objects
+    still held, and only objects the C library allocates could reuse it: Python's small
+    objects and Arrow's columns come from elsewhere, so the process would hold it to the end.
+    """
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+            except (OSError, AttributeError):  # another C library (musl has no such call)
+                pass
+    if _TRIM:
+        _TRIM(0)

@@ -48,6 +48,7 @@ from toolkit.corpus.document import Document
 from toolkit.corpus.fields import Columns
 from toolkit.corpus.language import guess_language
 from toolkit.errors import DuplicateIdError, EmptyCorpusError, InputError, ParameterError
+from toolkit.processes import return_freed_memory
 
 __all__ = ["Document", "LoadRecord", "Corpus", "load", "read_document"]
 
@@ -281,6 +282,8 @@ class Corpus:
             records[i] = replace(r, status="duplicate", duplicate_of=records[original].doc_id,
                                  reason=_joined(f"{how} copy (similarity {score:.2f})",
                                                 r.reason))
+        del prints, order, seen, index
+        return_freed_memory()  # every text read, and the fingerprints, are let go
         return records
 
     def _check(self, entry: _readers.Entry, first_seen: dict[str, str],
