@@ -231,6 +231,23 @@ def test_articles_written_as_selected_give_the_same_analysis(sample_path, tmp_pa
     assert list(read_analysis_file(shared)["articles"]) == list(plain.articles)
 
 
+def test_whether_the_selected_texts_are_held_is_known_from_the_load_report(
+        sample_path, tmp_path, monkeypatch):
+    from toolkit.report import loading
+    from toolkit.report.loading import analyze_corpus, articles_path
+
+    plain = analyze_corpus(sample_path, date_from="2026-04-01", date_to="2026-04-30")
+    assert plain.n_not_english == 0
+    total = sum(len(d.text) for d in plain.articles)
+    for limit, held in ((total, True), (total - 1, False)):
+        monkeypatch.setattr(loading, "ARTICLES_HELD_CHARS", limit)
+        shared = tmp_path / f"analysis-{limit}.pickle"
+        made = analyze_corpus(sample_path, date_from="2026-04-01", date_to="2026-04-30",
+                              articles_file=articles_path(shared))
+        assert isinstance(made.articles, list) == held
+        assert list(made.articles) == list(plain.articles)
+
+
 def test_counted_attributions_written_a_piece_at_a_time_are_the_table_made_at_once(
         sample_path, tmp_path, monkeypatch):
     from toolkit.report import loading

@@ -264,12 +264,20 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
                        path: str | os.PathLike[str]) -> tuple[Sequence[Document], int]:
     """The documents of ``loaded`` dated in the range that look English, written to ``path``
     (as :func:`_write_articles` does) as they are read, and how many were left out as not
-    English. Held in memory too (:class:`_HeldArticles`) while their texts come to at most
+    English. Held in memory too (:class:`_HeldArticles`) when their texts come to at most
     :data:`ARTICLES_HELD_CHARS` characters, else read back from ``path``
-    (:class:`StoredArticles`)."""
+    (:class:`StoredArticles`). Which of the two is known before the first text is read, from
+    the characters the load report gives each input: documents held until the limit is passed
+    and let go then would leave their memory in pieces for the rest of the run."""
     from toolkit.analysis.grouping import documents
+    from toolkit.processes import return_freed_memory
 
-    held: list[Document] | None = []
+    statuses = {"ok", "duplicate"} if loaded.include_duplicates else {"ok"}
+    inputs = (r for r in loaded.report() if r.status in statuses)
+    # An upper bound: documents that do not look English are counted.
+    hold = sum(r.n_chars or 0 for r in documents(inputs, date_from, date_to)) \
+        <= ARTICLES_HELD_CHARS
+    held: list[Document] | None = [] if hold else None
     n = not_english = chars = 0
 
     def selected() -> Iterator[Document]:
@@ -287,6 +295,7 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
             yield doc
 
     starts = _write_articles(selected(), Path(path))
+    return_freed_memory()  # what reading the texts left
     if held is not None:
         return _HeldArticles(held, os.fspath(path), starts), not_english
     return StoredArticles(path, n, starts), not_english
