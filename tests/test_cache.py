@@ -233,3 +233,34 @@ def test_tables_stored_without_the_pickle_memo_come_back_the_same(sample_path, t
     for name in ("documents", "quotes", "mentions"):
         pd.testing.assert_frame_equal(getattr(again, name), getattr(analysis, name))
     assert again.quotes["content_spans"].map(type).eq(tuple).all()
+
+
+def test_stored_tables_write_their_text_columns_without_copying_them(tmp_path, monkeypatch):
+    import pandas as pd
+    import pyarrow as pa
+
+    from toolkit import cache
+    from toolkit.cache import cached_value
+
+    # A text column of two pieces (as a table gathered in parts has), 40 MB of text.
+    words = pa.chunked_array([pa.array([f"said the minister {i} " * 4 for i in range(n, n + 250_000)],
+                                       type=pa.large_string()) for n in (0, 250_000)])
+    frame = pd.DataFrame({"content": pd.Series(pd.arrays.ArrowStringArray(words)),
+                          "n": range(500_000)})
+    size = words.nbytes
+    base = pa.total_allocated_bytes()
+    most = [0]
+    write = cache._HashingWriter.write
+
+    def sampled(self, data):
+        most[0] = max(most[0], pa.total_allocated_bytes() - base)
+        return write(self, data)
+
+    monkeypatch.setattr(cache._HashingWriter, "write", sampled)
+    cached_value("tables-test", "text", lambda: frame, cache_dir=tmp_path, tables=True)
+    # pandas' own pickling would hold a joined copy of the column while writing it.
+    assert most[0] < size / 10
+    again = cached_value("tables-test", "text", lambda: pytest.fail("computed again"),
+                         cache_dir=tmp_path, tables=True)
+    pd.testing.assert_frame_equal(again, frame)
+    assert again["content"].dtype == frame["content"].dtype

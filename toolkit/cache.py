@@ -240,6 +240,41 @@ class _HashingWriter:
         return self.out.write(data)
 
 
+def _table_reducers() -> dict:
+    """The pickler's reducers for stored tables: pandas' own for its Arrow-backed columns
+    (text columns among them) first joins each column's pieces into a new one, a copy of the
+    column held until it is written (106 MB for the contents of 963,000 attributions); these
+    write the pieces as they are, and :func:`_arrow_column` makes the same column again."""
+    import copyreg
+
+    table = dict(copyreg.dispatch_table)
+    try:
+        from pandas.arrays import ArrowExtensionArray
+    except ImportError:  # pragma: no cover - pandas without pyarrow support
+        return table
+    kinds, found = [ArrowExtensionArray], []
+    while kinds:
+        kind = kinds.pop()
+        found.append(kind)
+        kinds.extend(kind.__subclasses__())
+    for kind in found:
+        table[kind] = _reduce_arrow_column
+    return table
+
+
+def _reduce_arrow_column(column: Any) -> tuple:
+    state = column.__dict__.copy()
+    state["_cache"] = {}  # values computed from the column, made again when asked for
+    return _arrow_column, (type(column), state)
+
+
+def _arrow_column(kind: type, state: dict) -> Any:
+    """A column reduced by :func:`_reduce_arrow_column`, made again as pandas unpickles it."""
+    column = kind.__new__(kind)
+    column.__setstate__(state)
+    return column
+
+
 def _store(path: Path, value: Any, *, memo: bool = True) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
@@ -252,8 +287,11 @@ def _store(path: Path, value: Any, *, memo: bool = True) -> None:
             writer = _HashingWriter(out)
             pickler = pickle.Pickler(writer, protocol=pickle.HIGHEST_PROTOCOL)
             # Without its memo the pickler writes an object met twice twice, and lets each
-            # object go once written (for values that say they may be stored so).
+            # object go once written (for values that say they may be stored so); their
+            # Arrow-backed columns are written from their buffers as they are, not copied.
             pickler.fast = not memo
+            if not memo:
+                pickler.dispatch_table = _table_reducers()
             pickler.dump(value)
             out.seek(len(_MAGIC))
             out.write(writer.digest.digest())
