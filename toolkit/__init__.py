@@ -29,8 +29,8 @@ __version__ = "0.1.0"
 # Arrow's default allocator (mimalloc) keeps the memory a large corpus's tables free for its own
 # reuse, where the rest of the process cannot use it, and the C library's leaves it in pieces
 # between Python's objects; jemalloc gives most of it back. Measured over 50,000 articles, the
-# report's analysis peaks at 1.36 GB with jemalloc against 1.63 GB with the C library's (see
-# README, "Large corpora"). Set before pyarrow is first imported, so that it takes effect, and
+# report runner's analysis peaked at 1.36 GB with jemalloc against 1.63 GB with the C
+# library's allocator. Set before pyarrow is first imported, so that it takes effect, and
 # inherited by worker processes and report kernels; a choice already made wins. Linux only:
 # that is where Arrow's packages always include jemalloc.
 if _sys.platform.startswith("linux"):
