@@ -288,3 +288,23 @@ def test_word_count_parts_without_their_key_list_are_still_read(tmp_path):
     store = WordCountStore(tmp_path, "words")
     assert list(store.index()) == ["k"] and store.get("k") == {"a": 1, "b": 2}
     assert store.sums([{"k": 3}]) == [({"a": 3, "b": 6}, 9)]
+
+
+def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample_path):
+    import pandas as pd
+
+    from toolkit.analysis.store import attribution_frame, attribution_table
+    from toolkit.attribution import extract, to_frame
+    from toolkit.corpus import load
+
+    found = [(d.doc_id, tuple(extract(d.text, doc_id=d.doc_id))) for d in load(sample_path)]
+    expected = to_frame(r for _, records in found for r in records)
+    frame = attribution_frame(attribution_table(found))
+    frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
+                              na_position="first").reset_index(drop=True)
+    pd.testing.assert_frame_equal(frame, expected, check_exact=True)
+    spans = frame["content_spans"]
+    assert spans.map(type).eq(tuple).all() and spans.map(len).gt(1).any()
+    # Every offset the pieces give is one int object per value, whichever pair has it.
+    offsets = [n for cell in spans for pair in cell for n in pair]
+    assert len({id(n) for n in offsets}) == len(set(offsets)) < len(offsets)
