@@ -225,3 +225,28 @@ def test_strip_span_skips_white_space_and_a_byte_order_mark():
     a, b = strip_span(text, 0, len(text))
     assert text[a:b] == "Council statement"
     assert strip_span("   ", 0, 3) == (3, 3)
+
+
+def test_segmentations_are_kept_for_the_last_texts_up_to_a_number_of_characters(monkeypatch):
+    from toolkit.corpus import Document
+    from toolkit.corpus import segment as module
+
+    monkeypatch.setattr(module, "_KEPT", type(module._KEPT)())
+    monkeypatch.setattr(module, "_kept_chars", 0)
+    texts = [f"Story {i}. The harbour minister said on Monday that the dam was safe.\n"
+             for i in range(6)]
+    size = len(texts[0])
+    assert all(len(t) == size for t in texts)
+    monkeypatch.setattr(module, "SEGMENTATIONS_KEPT_CHARS", 3 * size)
+    docs = [Document(doc_id=str(i), text=t) for i, t in enumerate(texts)]
+    first = [module.segment_document(d) for d in docs]
+    assert first[0].tokens == module.segment(texts[0]).tokens
+    # The last three texts are kept (the same object comes back); the first three are not.
+    assert all(module.segment_document(d) is s for d, s in zip(docs[3:], first[3:]))
+    again = module.segment_document(docs[0])
+    assert again is not first[0] and again.tokens == first[0].tokens
+    assert module._kept_chars == 3 * size and len(module._KEPT) == 3
+    # A text longer than the limit is segmented, not kept.
+    long = Document(doc_id="long", text=" ".join(texts))
+    assert module.segment_document(long) is not module.segment_document(long)
+    assert len(module._KEPT) == 3
