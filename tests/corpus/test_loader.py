@@ -491,3 +491,17 @@ def test_documents_read_already_are_given_back_and_the_others_read(sample_path):
     assert again == fresh
     kept = {id(d) for d in april}
     assert sum(id(d) in kept for d in again) == len(april)  # the same objects, not read again
+    # Gone through once, alongside the inputs: a one-shot iterator will do.
+    taken = []
+
+    def one_by_one():
+        for doc in april:
+            taken.append(doc.doc_id)
+            yield doc
+
+    assert list(corpus.documents(include_duplicates=True, read=one_by_one())) == fresh
+    assert taken == [d.doc_id for d in april]
+    # Out of input order, the documents not met in order are read again: the same documents.
+    backwards = list(corpus.documents(include_duplicates=True, read=april[::-1]))
+    assert backwards == fresh
+    assert 0 < sum(id(d) in kept for d in backwards) < len(april)

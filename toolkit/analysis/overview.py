@@ -15,8 +15,12 @@ class _AllDocuments:
     """A corpus's documents, duplicates included, readable more than once."""
 
     def __init__(self, corpus: Corpus, read: Iterable = ()) -> None:
+        from collections.abc import Sequence
+
         self.corpus = corpus
-        self.read = list(read)
+        # A sequence (the documents of a report's analysis, read back a piece at a time from
+        # their file) is gone through again as it is, never made a list of every document.
+        self.read = read if isinstance(read, Sequence) else list(read)
 
     def __iter__(self):
         return self.corpus.documents(include_duplicates=True, read=self.read)

@@ -443,20 +443,25 @@ class Corpus:
         ``english_only`` (default: as given to :func:`load`) leaves out documents whose language
         is ``other`` (those too short to tell stay in); :meth:`language_counts` says how many
         that leaves out. ``read``: documents of this corpus read already (those a date range
-        kept, say): each is given back instead of its input being read again.
+        kept, say), in input order: each is given back instead of its input being read again.
+        They are gone through once, alongside the inputs, and never held all at once (a
+        document given out of that order is read again from its input: the same document).
         """
-        known = {(d.path, d.doc_id): d for d in read}
         keep = {"ok", "duplicate"} if (self.include_duplicates if include_duplicates is None
                                        else include_duplicates) else {"ok"}
         english_only = self.english_only if english_only is None else english_only
         wanted = {r.path: r for r in self.report() if r.status in keep
                   and not (english_only and r.language == "other")}
+        given = (d for d in read if d.path in wanted)
+        waiting = next(given, None)
         for entry in self._entries():
             record = wanted.get(entry.path)
             if record is None or entry.read is None:
                 continue
-            doc = known.get((entry.path, str(entry.doc_id)))
-            if doc is None:
+            if waiting is not None and waiting.path == entry.path and \
+                    waiting.doc_id == str(entry.doc_id):
+                doc, waiting = waiting, next(given, None)
+            else:
                 text, encoding = entry.read()
                 doc = _document(entry, text, encoding, language=record.language)
             yield doc
