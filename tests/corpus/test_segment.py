@@ -242,7 +242,7 @@ def test_segmentations_are_kept_for_the_last_texts_up_to_a_number_of_characters(
     first = [module.segment_document(d) for d in docs]
     assert first[0].tokens == module.segment(texts[0]).tokens
     # The last three texts are kept (the same object comes back); the first three are not.
-    assert all(module.segment_document(d) is s for d, s in zip(docs[3:], first[3:]))
+    assert all(module.segment_document(d) is s for d, s in zip(docs[3:], first[3:], strict=True))
     again = module.segment_document(docs[0])
     assert again is not first[0] and again.tokens == first[0].tokens
     assert module._kept_chars == 3 * size and len(module._KEPT) == 3
