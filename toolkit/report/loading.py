@@ -27,9 +27,9 @@ from toolkit.attribution import COLUMNS
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
-__all__ = ["ANALYSIS_FILE_VARIABLE", "REPORT_COLUMNS", "AnalyzedCorpus", "analysis_files", "analysis_key",
-           "analyze_corpus", "articles_path", "load_and_analyze", "preload_analysis",
-           "read_analysis_file", "write_analysis"]
+__all__ = ["ANALYSIS_FILE_VARIABLE", "REPORT_COLUMNS", "AnalyzedCorpus", "analysis_files",
+           "analysis_key", "analyze_corpus", "articles_path", "load_and_analyze",
+           "preload_analysis", "read_analysis_file", "write_analysis"]
 
 # The report runner analyses the corpus once before the notebooks start and writes what
 # load_and_analyze returns to a file named by this environment variable of each kernel: a
