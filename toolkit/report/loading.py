@@ -278,20 +278,17 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
     hold = sum(r.n_chars or 0 for r in documents(inputs, date_from, date_to)) \
         <= ARTICLES_HELD_CHARS
     held: list[Document] | None = [] if hold else None
-    n = not_english = chars = 0
+    n = not_english = 0
 
     def selected() -> Iterator[Document]:
-        nonlocal held, n, not_english, chars
+        nonlocal n, not_english
         for doc in documents(loaded, date_from, date_to):
             if doc.language == "other":
                 not_english += 1
                 continue
             n += 1
             if held is not None:
-                chars += len(doc.text)
                 held.append(doc)
-                if chars > ARTICLES_HELD_CHARS:
-                    held = None
             yield doc
 
     starts = _write_articles(selected(), Path(path))
