@@ -213,6 +213,11 @@ def test_a_document_key_is_remembered_by_the_document_and_follows_its_fields():
         Document(doc_id="a1", text="The minister said the talks would resume.", outlet="Post"))
     assert document_key(pickle.loads(pickle.dumps(doc))) == key
     assert document_key(dataclasses.replace(doc, outlet="Wire")) != key
+    # Where one field ends and the next starts, and no value against an empty one, count.
+    assert document_key(dataclasses.replace(doc, doc_id="a1 Post", outlet=None)) != \
+        document_key(dataclasses.replace(doc, doc_id="a1", outlet=" Post"))
+    assert document_key(dataclasses.replace(doc, title="")) != key
+    assert document_key(dataclasses.replace(doc, text=doc.text + "\ud800")) != key
     assert doc == Document(doc_id="a1", text="The minister said the talks would resume.",
                            outlet="Post")
 
