@@ -151,7 +151,9 @@ def test_largest_group():
 
 
 def test_collocates_over_worker_processes_are_the_same(polnear_path, tmp_path):
-    from toolkit.analysis.keyness import collocates
+    from toolkit.analysis.keyness import collocates, word_counts
+    from toolkit.analysis.store import default_store, value_store
+    from toolkit.cache import document_key
     from toolkit.corpus import load
 
     # More documents hold "said" than one chunk per worker: the documents read word by word
@@ -161,8 +163,14 @@ def test_collocates_over_worker_processes_are_the_same(polnear_path, tmp_path):
     one = collocates(docs, "said", min_freq=3, workers=1)
     assert len(one) > 20
     pd.testing.assert_frame_equal(collocates(docs, "said", min_freq=3, workers=2), one)
+    # A store holding the word counts of some documents: the documents read word by word
+    # that lack them store theirs as they are read, the same counts word_counts gives.
+    collocates(docs[:30], "said", min_freq=3, workers=1, store=tmp_path)
     stored = collocates(docs, "said", min_freq=3, workers=2, store=tmp_path)
     pd.testing.assert_frame_equal(stored, one)
+    counts = value_store(default_store(tmp_path).folder, "words")
+    assert set(counts.index()) == {document_key(d) for d in docs}
+    assert counts.get(document_key(docs[-1])) == word_counts(docs[-1])
 
 
 def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):

@@ -284,11 +284,13 @@ def _workers(workers: int | None) -> int:
 
 
 def _doc_collocates(matcher: Any, first: tuple[str, ...], window: int,
-                    doc: Any) -> tuple[Counter, Counter, int]:
-    """One document's word counts, ``(collocate, position)`` pair counts and number of
+                    job: tuple[Any, bool]) -> tuple[dict[str, int] | None, Counter, int]:
+    """For ``job`` = (document, whether its word counts are wanted): the word counts
+    (:func:`word_counts`, else None), ``(collocate, position)`` pair counts and number of
     matches of the query (``matcher``; ``first`` its terms' first words) for :func:`collocates`."""
+    doc, counted = job
     found = _word_spans(doc)
-    words_in = Counter(w for w, _, _ in found)
+    words_in = dict(Counter(w for w, _, _ in found)) if counted else None
     pairs: Counter[tuple[str, str]] = Counter()
     if not holds_any(doc.text, first):
         return words_in, pairs, 0
@@ -364,29 +366,48 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     first = first_words(lex)
     docs = _scan.Documents(corpus, date_from, date_to)
     # Documents that may hold a match are read word by word, over ``workers`` processes when
-    # there are enough of them (a frequent word is in most documents); with ``store`` the others
-    # give their stored word counts. The sums do not depend on the order the documents come in.
-    needed = []
-    others: Counter[str] = Counter()  # the documents without a match, by key
+    # there are enough of them (a frequent word is in most documents). With ``store`` every
+    # document's word counts come from the store: they are computed (and stored) only for the
+    # documents read word by word that lack them, and the workers send back the pairs alone.
+    # The sums do not depend on the order the documents come in.
+    known: Any = ()
+    if store:
+        from toolkit.analysis.store import PART, default_store, value_store
+
+        counts_store = value_store(default_store(None if store is True else store).folder,
+                                   "words")
+        known = counts_store.index()
+    keys: Counter[str] = Counter()  # every document, by key (with store)
+    needed: list[tuple[Any, bool]] = []
     for doc in docs:
+        key = document_key(doc) if store else None
+        if key is not None:
+            keys[key] += 1
         if not store or holds_any(doc.text, first):
-            needed.append(doc)
-        else:
-            others[document_key(doc)] += 1
-    for words_in, pairs_in, nodes_in in _map(partial(_doc_collocates, lex.matcher, first,
-                                                     window), needed, _workers(workers)):
-        word_counts.update(words_in)
+            needed.append((doc, key not in known))
+    fresh: list[tuple[str, dict[str, int]]] = []
+    results = _map(partial(_doc_collocates, lex.matcher, first, window), needed,
+                   _workers(workers))
+    for (doc, _), (words_in, pairs_in, nodes_in) in zip(needed, results, strict=True):
+        if words_in is not None:
+            if store:
+                fresh.append((document_key(doc), words_in))
+                if len(fresh) >= PART:
+                    counts_store.write(fresh)
+                    fresh = []
+            else:
+                word_counts.update(words_in)
         pairs.update(pairs_in)
         n_nodes += nodes_in
+    del needed
     total = sum(word_counts.values())
     if store:
-        # Of the documents without a match only the number of words and the counts of the
-        # words that may be collocates are needed.
+        counts_store.write(fresh)
+        # Only the counts of the words that may be collocates are needed, and the number of
+        # words (the documents without a match still lacking their counts are counted first).
         wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
                   and other not in stop}
-        [(counted, others_total)] = _stored_sums(docs, [others], store, workers, words=wanted)
-        total += others_total
-        word_counts.update(counted)
+        [(word_counts, total)] = _stored_sums(docs, [keys], store, workers, words=wanted)
     measures = BigramAssocMeasures()
     rows = []
     for (other, position), freq in pairs.items():
