@@ -196,6 +196,12 @@ def test_syndicated_copies_are_flagged_and_counted_once(tmp_path):
     assert sorted(d.doc_id for d in corpus) == ["other", "wire"]
     assert len(list(corpus.documents(include_duplicates=True))) == 4
     assert len(load(tmp_path, include_duplicates=True)) == 4
+    # The statuses of the documents given, as other code selects them from the load report.
+    assert corpus.kept_statuses() == {"ok"}
+    assert corpus.kept_statuses(include_duplicates=True) == {"ok", "duplicate"}
+    with_copies = load(tmp_path, include_duplicates=True)
+    assert sorted(r.doc_id for r in with_copies.report()
+                  if r.status in with_copies.kept_statuses()) == sorted(with_copies.ids())
 
 
 def test_every_polnear_article_loads(polnear_path):

@@ -423,10 +423,18 @@ class Corpus:
                            f"{example.doc_id or example.path}: {detail}")
         return out
 
+    def kept_statuses(self, include_duplicates: bool | None = None) -> frozenset[str]:
+        """The statuses of the load report's records whose documents the corpus gives: ``ok``,
+        and ``duplicate`` when duplicates are included (``include_duplicates``, default: as
+        given to :func:`load`)."""
+        if include_duplicates is None:
+            include_duplicates = self.include_duplicates
+        return frozenset(("ok", "duplicate") if include_duplicates else ("ok",))
+
     def language_counts(self) -> dict[str, int]:
         """How many documents (``ok`` ones, plus duplicates if they are included) are ``en``,
         ``other`` and ``unknown``."""
-        keep = {"ok", "duplicate"} if self.include_duplicates else {"ok"}
+        keep = self.kept_statuses()
         counts = Counter(r.language for r in self.report() if r.status in keep)
         return {lang: counts.get(lang, 0) for lang in ("en", "other", "unknown")}
 
@@ -447,8 +455,7 @@ class Corpus:
         They are gone through once, alongside the inputs, and never held all at once (a
         document given out of that order is read again from its input: the same document).
         """
-        keep = {"ok", "duplicate"} if (self.include_duplicates if include_duplicates is None
-                                       else include_duplicates) else {"ok"}
+        keep = self.kept_statuses(include_duplicates)
         english_only = self.english_only if english_only is None else english_only
         wanted = {r.path: r for r in self.report() if r.status in keep
                   and not (english_only and r.language == "other")}
@@ -470,7 +477,7 @@ class Corpus:
         return sum(1 for _ in self.ids())
 
     def ids(self, *, english_only: bool | None = None) -> list[str]:
-        keep = {"ok", "duplicate"} if self.include_duplicates else {"ok"}
+        keep = self.kept_statuses()
         english_only = self.english_only if english_only is None else english_only
         return [r.doc_id for r in self.report() if r.status in keep
                 and not (english_only and r.language == "other")]

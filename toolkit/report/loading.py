@@ -272,7 +272,7 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
     from toolkit.analysis.grouping import documents
     from toolkit.processes import return_freed_memory
 
-    statuses = {"ok", "duplicate"} if loaded.include_duplicates else {"ok"}
+    statuses = loaded.kept_statuses()
     inputs = (r for r in loaded.report() if r.status in statuses)
     # An upper bound: documents that do not look English are counted.
     hold = sum(r.n_chars or 0 for r in documents(inputs, date_from, date_to)) \
