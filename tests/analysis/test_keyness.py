@@ -186,3 +186,7 @@ def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):
     pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)
     # Twice: the second time every document's word counts are read from the store.
     pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)
+    # A document given twice counts twice, its word counts stored once.
+    twice = [*docs, holding[0]]
+    pd.testing.assert_frame_equal(collocates(twice, "tax*", min_freq=2, store=tmp_path / "2"),
+                                  collocates(twice, "tax*", min_freq=2, workers=1))

@@ -379,12 +379,15 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
         known = counts_store.index()
     keys: Counter[str] = Counter()  # every document, by key (with store)
     needed: list[tuple[Any, bool]] = []
+    keys_asked: set[str] = set()
     for doc in docs:
         key = document_key(doc) if store else None
         if key is not None:
             keys[key] += 1
         if not store or holds_any(doc.text, first):
-            needed.append((doc, key not in known))
+            needed.append((doc, key not in known and key not in keys_asked))
+            if key is not None:
+                keys_asked.add(key)  # a document given twice is counted and stored once
     fresh: list[tuple[str, dict[str, int]]] = []
     results = _map(partial(_doc_collocates, lex.matcher, first, window), needed,
                    _workers(workers))
