@@ -500,9 +500,10 @@ class ValueStore:
         temp = self.folder / f".tmp-{name}"
         schema = pa.schema([("key", pa.string()), ("value", pa.binary())])
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
-        os.replace(temp, self.folder / name)
+        path = self.folder / name
+        os.replace(temp, path)
         if self._index is not None:
-            self._index.update((row["key"], self.folder / name) for row in rows)
+            self._index.update((row["key"], path) for row in rows)
 
 
 # The metadata entry of a word-count part that lists its documents' keys.
@@ -577,9 +578,10 @@ class WordCountStore(ValueStore):
                           "count": pa.array(counts, pa.int32())},
                          metadata={_KEYS: json.dumps(list(dict.fromkeys(keys)))})
         pq.write_table(table, temp)
-        os.replace(temp, self.folder / name)
-        if self._index is not None:
-            self._index.update((key, self.folder / name) for key in keys)
+        path = self.folder / name
+        os.replace(temp, path)
+        if self._index is not None:  # a key per document, not per word
+            self._index.update(dict.fromkeys(keys, path))
 
     def sums(self, weights: list[dict[str, int]], words: Iterable[str] | None = None
              ) -> list[tuple[Counter, int]]:
