@@ -268,7 +268,8 @@ def test_other_forms_of_a_speakers_name_count_for_the_speaker():
                      ("Donald Trump", "Trump"), ("Ana Lund", "Ana Lund")]  # never quoted: no surname
 
 
-def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_given():
+def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_given(
+        monkeypatch):
     import random
 
     import numpy as np
@@ -284,6 +285,12 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
     shuffled[0], shuffled[1] = shuffled[1], shuffled[0]
     random.Random(0).shuffle(shuffled[10:15])
     pd.testing.assert_frame_equal(sp.mention_frame(shuffled), ordered)
+    # Text columns made a few rows at a time are the same table.
+    monkeypatch.setattr(sp, "_COLUMN_PIECE", 7)
+    pieced = sp.mention_frame(shuffled)
+    assert pieced["mention"].array._pa_array.num_chunks == 5
+    pd.testing.assert_frame_equal(pieced, ordered)
+    assert sp.counted_mentions(("d0", "A", k) for k in range(1, 4))["n_mentions"].tolist() == [6]
     # The order of rows with the same document and start is kept (a stable sort).
     tied = sp.mention_frame([("d1", "B", "b", 5, 6), ("d0", "A", "a", 1, 2),
                              ("d1", "C", "c", 5, 7)])

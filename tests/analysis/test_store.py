@@ -290,9 +290,11 @@ def test_word_count_parts_without_their_key_list_are_still_read(tmp_path):
     assert store.sums([{"k": 3}]) == [({"a": 3, "b": 6}, 9)]
 
 
-def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample_path):
+def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample_path,
+                                                                         monkeypatch):
     import pandas as pd
 
+    import toolkit.analysis.store as store
     from toolkit.analysis.store import attribution_frame, attribution_table
     from toolkit.attribution import extract, to_frame
     from toolkit.corpus import load
@@ -308,3 +310,10 @@ def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample
     # Every offset the pieces give is one int object per value, whichever pair has it.
     offsets = [n for cell in spans for pair in cell for n in pair]
     assert len({id(n) for n in offsets}) == len(set(offsets)) < len(offsets)
+    # Offsets made into ints a few at a time: the same table.
+    monkeypatch.setattr(store, "_CELLS_PIECE", 3)
+    pieced = attribution_frame(attribution_table(found))
+    pd.testing.assert_frame_equal(
+        pieced.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
+                           na_position="first").reset_index(drop=True), expected,
+        check_exact=True)

@@ -458,11 +458,19 @@ def _distinct_strings(numbered: dict[str, int]) -> tuple[Any, Any]:
     return pa.array(values, type=pa.large_string()), rank
 
 
+# Rows of a text column made by one Arrow take in _string_column.
+_COLUMN_PIECE = 1 << 20
+
+
 def _string_column(strings: Any, numbers: Any) -> pd.Series:
-    """The text column of ``strings`` at ``numbers`` (a table's string type, made by Arrow)."""
+    """The text column of ``strings`` at ``numbers`` (a table's string type, made by Arrow),
+    made :data:`_COLUMN_PIECE` rows at a time: one take of millions of rows grows its buffers
+    to about half as much again as the column while it is made."""
     import pyarrow as pa
 
-    return pa.chunked_array([strings.take(numbers)]).to_pandas()
+    return pa.chunked_array([strings.take(numbers[at:at + _COLUMN_PIECE])
+                             for at in range(0, max(len(numbers), 1), _COLUMN_PIECE)],
+                            type=strings.type).to_pandas()
 
 
 def mention_names(quotes: pd.DataFrame, titled: Iterable[str] = ()) -> list[str]:

@@ -91,6 +91,10 @@ def _stored_column(annotation: str, values: list) -> list:
     return values
 
 
+# Offsets turned into Python ints at a time by _stored_cells.
+_CELLS_PIECE = 1 << 18
+
+
 def _stored_cells(annotation: str, array: Any) -> list:
     """:func:`_stored_column` of an Arrow list column (offset pairs, or steps), made from its
     flattened values: no list per cell on the way, and one tuple for each distinct list of
@@ -107,8 +111,14 @@ def _stored_cells(annotation: str, array: Any) -> list:
         # the two million offsets of 963,000 attributions).
         distinct, which = np.unique(pc.list_flatten(flat).to_numpy(zero_copy_only=False),
                                     return_inverse=True)
-        numbers = list(map(distinct.tolist().__getitem__, which.tolist()))
-        del distinct, which
+        values = distinct.tolist()
+        del distinct
+        # A piece of the positions at a time: all of them as Python ints at once would be an
+        # object each (144 MB for four million offsets), only to be looked up and let go.
+        numbers: list[int] = []
+        for at in range(0, len(which), _CELLS_PIECE):
+            numbers.extend(map(values.__getitem__, which[at:at + _CELLS_PIECE].tolist()))
+        del values, which
         pairs, at = [], 0
         for n in pair_lengths:
             pairs.append(tuple(numbers[at:at + n]))
