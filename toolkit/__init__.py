@@ -33,5 +33,12 @@ __version__ = "0.1.0"
 # library's allocator. Set before pyarrow is first imported, so that it takes effect, and
 # inherited by worker processes and report kernels; a choice already made wins. Linux only:
 # that is where Arrow's packages always include jemalloc.
+#
+# Arrow's jemalloc also keeps freed pages a while before giving them back, by its own
+# settings: a table converted a column at a time then holds the memory of its old columns
+# and its new ones. Converting the quotes table of 50,000 articles (963,000 attributions) to
+# pandas peaked at 0.97 GB so, and at 0.70 GB with freed pages given back at once. The
+# setting is read when Arrow first allocates; a choice already made wins here too.
 if _sys.platform.startswith("linux"):
     _os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "jemalloc")
+    _os.environ.setdefault("JE_ARROW_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
