@@ -370,24 +370,23 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     # document's word counts come from the store: they are computed (and stored) only for the
     # documents read word by word that lack them, and the workers send back the pairs alone.
     # The sums do not depend on the order the documents come in.
-    known: Any = ()
+    known: set[str] = set()  # documents whose word counts are stored or being counted
     if store:
         from toolkit.analysis.store import PART, default_store, value_store
 
         counts_store = value_store(default_store(None if store is True else store).folder,
                                    "words")
-        known = counts_store.index()
+        known.update(counts_store.index())
     keys: Counter[str] = Counter()  # every document, by key (with store)
     needed: list[tuple[Any, bool]] = []
-    keys_asked: set[str] = set()
     for doc in docs:
         key = document_key(doc) if store else None
         if key is not None:
             keys[key] += 1
         if not store or holds_any(doc.text, first):
-            needed.append((doc, key not in known and key not in keys_asked))
+            needed.append((doc, key is None or key not in known))
             if key is not None:
-                keys_asked.add(key)  # a document given twice is counted and stored once
+                known.add(key)  # a document given twice is counted and stored once
     fresh: list[tuple[str, dict[str, int]]] = []
     results = _map(partial(_doc_collocates, lex.matcher, first, window), needed,
                    _workers(workers))

@@ -499,21 +499,28 @@ class ValueStore:
         import pickle
 
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         rows = [{"key": key, "value": pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)}
                 for key, value in items]
         if not rows:
             return
+        schema = pa.schema([("key", pa.string()), ("value", pa.binary())])
+        self._write_part(pa.Table.from_pylist(rows, schema=schema),
+                         dict.fromkeys(row["key"] for row in rows))
+
+    def _write_part(self, table: Any, keys: Iterable[str]) -> None:
+        """Write ``table`` as a new part (complete or not there at all) and index ``keys``
+        (its documents) in it."""
+        import pyarrow.parquet as pq
+
         self.folder.mkdir(parents=True, exist_ok=True)
         name = f"{self.name}-{uuid.uuid4().hex}.parquet"
         temp = self.folder / f".tmp-{name}"
-        schema = pa.schema([("key", pa.string()), ("value", pa.binary())])
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), temp)
+        pq.write_table(table, temp)
         path = self.folder / name
         os.replace(temp, path)
         if self._index is not None:
-            self._index.update((row["key"], path) for row in rows)
+            self._index.update(dict.fromkeys(keys, path))
 
 
 # The metadata entry of a word-count part that lists its documents' keys.
@@ -565,7 +572,6 @@ class WordCountStore(ValueStore):
 
     def write(self, items: Iterable[tuple[str, dict[str, int]]]) -> None:
         import pyarrow as pa
-        import pyarrow.parquet as pq
 
         keys: list[str] = []
         words: list[str | None] = []
@@ -581,17 +587,11 @@ class WordCountStore(ValueStore):
                 counts.append(0)
         if not keys:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        name = f"{self.name}-{uuid.uuid4().hex}.parquet"
-        temp = self.folder / f".tmp-{name}"
-        table = pa.table({"key": pa.array(keys, pa.string()), "word": pa.array(words, pa.string()),
-                          "count": pa.array(counts, pa.int32())},
-                         metadata={_KEYS: json.dumps(list(dict.fromkeys(keys)))})
-        pq.write_table(table, temp)
-        path = self.folder / name
-        os.replace(temp, path)
-        if self._index is not None:  # a key per document, not per word
-            self._index.update(dict.fromkeys(keys, path))
+        documents = list(dict.fromkeys(keys))  # a key per document, not per word
+        self._write_part(pa.table({"key": pa.array(keys, pa.string()),
+                                   "word": pa.array(words, pa.string()),
+                                   "count": pa.array(counts, pa.int32())},
+                                  metadata={_KEYS: json.dumps(documents)}), documents)
 
     def sums(self, weights: list[dict[str, int]], words: Iterable[str] | None = None
              ) -> list[tuple[Counter, int]]:
