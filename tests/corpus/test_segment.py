@@ -250,3 +250,32 @@ def test_segmentations_are_kept_for_the_last_texts_up_to_a_number_of_characters(
     long = Document(doc_id="long", text=" ".join(texts))
     assert module.segment_document(long) is not module.segment_document(long)
     assert len(module._KEPT) == 3
+
+
+def test_remembered_punkt_decisions_give_the_sentences_punkt_finds(polnear_path, monkeypatch):
+    """Punkt's break decisions are remembered per context; the sentences of real news are those
+    a tokenizer deciding every context afresh finds, also when the memory fills and is
+    cleared."""
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    from toolkit.corpus import segment as segmentation
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((polnear_path / "dev" / "text").glob("*.txt"))[:40]]
+    tokenizer = segmentation._punkt(segmentation.load_abbreviations(), None)
+    fresh = PunktSentenceTokenizer(tokenizer._params)
+    contexts = []
+
+    def deciding(text):
+        contexts.append(text)
+        return PunktSentenceTokenizer.text_contains_sentbreak(fresh, text)
+
+    monkeypatch.setattr(fresh, "text_contains_sentbreak", deciding)
+    tokenizer._decided.clear()
+    monkeypatch.setattr(segmentation, "PUNKT_DECISIONS_KEPT", 50)
+    for text in texts:
+        for start, end in paragraphs(text):
+            chunk = text[start:end]
+            assert list(tokenizer.span_tokenize(chunk)) == list(fresh.span_tokenize(chunk))
+    assert len(contexts) > 1000  # real candidate breaks were decided
+    assert 0 < len(tokenizer._decided) <= 50
+    assert len(set(contexts)) < len(contexts)  # and news repeats them
