@@ -296,3 +296,38 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
                              ("d1", "C", "c", 5, 7)])
     assert tied["speaker"].tolist() == ["A", "B", "C"]
     assert sp.mention_frame([]).empty
+
+
+def test_mention_counts_of_a_document_agree_with_its_mentions(polnear_path):
+    """Counting a document's names gives what counting its mention rows gives, outside
+    excluded spans: a mention starts at its honorific, so a span ending between "Sen." and
+    the name holds it, and one ending before the honorific does not."""
+    finder = sp.name_finder(["Elena Ramos", "Tomas Varga"])
+    text = "Sen. Ramos met Tomas Varga. Later Sen. Ramos left, and Ramos spoke."
+    doc = Document("d1", text)
+    second = text.index("Sen. Ramos left")
+    cases = [((), {"Elena Ramos": 3, "Tomas Varga": 1}),
+             (((second - 6, second + 3),), {"Elena Ramos": 2, "Tomas Varga": 1}),
+             (((second - 6, second - 1),), {"Elena Ramos": 3, "Tomas Varga": 1}),
+             (((0, 2),), {"Elena Ramos": 2, "Tomas Varga": 1})]
+    for excluded, expected in cases:
+        counted = sp.document_mention_counts(finder, doc, excluded=excluded)
+        assert {name: n for _, name, n in counted} == expected
+        assert counted == list(sp.per_document_counts(
+            sp.document_mentions(finder, doc, excluded=excluded)))
+    # Real news, with the boilerplate cleaning excluded and a third of each text excluded.
+    from toolkit.corpus import load
+
+    docs = list(load(polnear_path / "dev" / "text"))[:25]
+    names = sp.finder_names(pd.DataFrame({"speaker": ["Donald Trump", "Hillary Clinton"],
+                                          "speaker_type": ["person", "person"]}),
+                            [n for d in docs for n in sp.titled_names(d.text)])
+    finder = sp.name_finder(*names)
+    total = 0
+    for doc in docs:
+        for excluded in (None, ((0, len(doc.text) // 3),)):
+            counted = sp.document_mention_counts(finder, doc, excluded=excluded)
+            assert counted == list(sp.per_document_counts(
+                sp.document_mentions(finder, doc, excluded=excluded)))
+            total += sum(n for _, _, n in counted)
+    assert total > 200

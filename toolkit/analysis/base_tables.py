@@ -404,16 +404,17 @@ def _mentions_outside(job: tuple[Document, Any]) -> list[tuple[str, str, str, in
 
 def _counts_of(doc: Document) -> list[tuple[str, str, int]]:
     """The mentions of one document counted per name (in the worker: only the counts travel)."""
-    from toolkit.analysis.speakers import per_document_counts
+    from toolkit.analysis.speakers import document_mention_counts
 
-    return list(per_document_counts(_mentions_of(doc)))
+    return document_mention_counts(_FINDER, doc)
 
 
 def _counts_outside(job: tuple[Document, Any]) -> list[tuple[str, str, int]]:
     """:func:`_counts_of` of one ``(document, its excluded spans)`` job."""
-    from toolkit.analysis.speakers import per_document_counts
+    from toolkit.analysis.speakers import document_mention_counts
 
-    return list(per_document_counts(_mentions_outside(job)))
+    doc, spans = job
+    return document_mention_counts(_FINDER, doc, excluded=spans)
 
 
 def select(corpus: Iterable[Document], *, date_from: str | None = None,

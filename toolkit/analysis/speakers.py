@@ -45,6 +45,7 @@ __all__ = [
     "speakers_over_time",
     "anonymous_rate",
     "speaker_mentions",
+    "document_mention_counts",
     "document_mentions",
     "mention_counts",
     "counted_mentions",
@@ -69,6 +70,8 @@ _HONORIFICS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Pro
                "Col.", "Adm.", "Sgt.", "Capt.", "Rev.", "Mr", "Mrs", "Ms", "Dr")
 _NAME = r"[A-Z][\w\u2019'-]+"
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
+# How far before a name its honorific is looked for ("Capt." and the space after it fit).
+_HONORIFIC_REACH = 8
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+$")
 
@@ -391,6 +394,16 @@ def mention_counts(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFra
     return counted_mentions(per_document_counts(rows))
 
 
+def document_mention_counts(finder: _NameFinder, doc: Any, *, excluded: Any = None
+                            ) -> list[tuple[str, str, int]]:
+    """``(doc_id, speaker, n)`` of one document's names: :func:`document_mentions` counted per
+    name (as :func:`per_document_counts` counts them), without making each mention's row."""
+    if excluded is None:
+        excluded = getattr(doc, "excluded", ()) or ()
+    doc_id = str(doc.doc_id)
+    return [(doc_id, name, n) for name, n in finder.count(doc.text, excluded).items()]
+
+
 def per_document_counts(rows: Iterable[tuple[str, str, str, int, int]]
                         ) -> Iterator[tuple[str, str, int]]:
     """``(doc_id, speaker, n)`` of rows of :func:`document_mentions` that come a document at a
@@ -655,26 +668,48 @@ class _NameFinder:
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(full name, start, end) of each mention, longest match first, no overlaps."""
+        return [(name, self._honorific_start(text, start), end)
+                for name, start, end in self._named(text)]
+
+    def count(self, text: str, excluded: Sequence[tuple[int, int]] = ()) -> dict[str, int]:
+        """``{full name: mentions}`` of the mentions :meth:`find` gives that do not start in
+        an ``excluded`` span, in the order the names first come."""
+        counts: dict[str, int] = {}
+        for name, start, _ in self._named(text):
+            # A mention starts at its honorific, at most _HONORIFIC_REACH characters before
+            # the name: only a span reaching that close can hold its start.
+            if excluded and any(a <= start < b + _HONORIFIC_REACH for a, b in excluded):
+                start = self._honorific_start(text, start)
+                if any(a <= start < b for a, b in excluded):
+                    continue
+            counts[name] = counts.get(name, 0) + 1
+        return counts
+
+    def _named(self, text: str) -> list[tuple[str, int, int]]:
+        """(full name, start of the name itself, end) of each mention, in text order."""
         if self.empty:
             return []
         hits = []
+        size = len(text)
         for last, key in self.automaton.iter(text):
-            start, end = last - len(key) + 1, last + 1
+            end = last + 1
+            start = end - len(key)
             if (start == 0 or not text[start - 1].isalnum()) and \
-                    (end == len(text) or not text[end].isalnum()):
-                hits.append((start, end, key))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+                    (end == size or not text[end].isalnum()):
+                hits.append((start, -end, key))
+        hits.sort()  # by start, the longest first (a start and end give one key)
+        full, alias = self.full, self.alias
         chosen, taken_until = [], -1
-        for start, end, key in hits:
+        for start, neg_end, key in hits:
             if start >= taken_until:
-                chosen.append((start, end, key))
-                taken_until = end
-        in_doc = {key for _, _, key in chosen if key in self.full}
+                chosen.append((start, -neg_end, key))
+                taken_until = -neg_end
+        in_doc = {key for _, _, key in chosen if key in full}
         out = []
         for start, end, key in chosen:
-            name = key if key in self.full else self._surname(key, in_doc)
+            name = key if key in full else self._surname(key, in_doc)
             if name is not None:
-                out.append((self.alias.get(name, name), self._honorific_start(text, start), end))
+                out.append((alias.get(name, name), start, end))
         return out
 
     def _surname(self, key: str, in_doc: set[str]) -> str | None:
@@ -685,7 +720,7 @@ class _NameFinder:
 
     @staticmethod
     def _honorific_start(text: str, start: int) -> int:
-        match = _HONORIFIC_BEFORE.search(text, max(0, start - 8), start)
+        match = _HONORIFIC_BEFORE.search(text, max(0, start - _HONORIFIC_REACH), start)
         return match.start() if match else start
 
 
