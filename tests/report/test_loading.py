@@ -229,6 +229,13 @@ def test_articles_written_as_selected_give_the_same_analysis(sample_path, tmp_pa
     write_analysis(made, shared, {})
     assert articles_path(shared).stat().st_mtime_ns == written  # not written twice
     assert list(read_analysis_file(shared)["articles"]) == list(plain.articles)
+    # Each document read back from the file (in a kernel) comes with its key: not hashed again.
+    from dataclasses import replace
+
+    from toolkit.cache import document_key
+
+    for doc in read_analysis_file(shared)["articles"]:
+        assert doc.__dict__.get("_document_key") == document_key(replace(doc))
 
 
 def test_whether_the_selected_texts_are_held_is_known_from_the_load_report(

@@ -270,6 +270,7 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
     the characters the load report gives each input: documents held until the limit is passed
     and let go then would leave their memory in pieces for the rest of the run."""
     from toolkit.analysis.grouping import documents
+    from toolkit.cache import document_key
     from toolkit.processes import return_freed_memory
 
     statuses = loaded.kept_statuses()
@@ -287,6 +288,9 @@ def _selected_articles(loaded: Corpus, date_from: str | None, date_to: str | Non
                 not_english += 1
                 continue
             n += 1
+            # Its key, asked for by the analysis and each store read, is kept in the document
+            # and so written with it: the kernels reading the file do not hash it again.
+            document_key(doc)
             if held is not None:
                 held.append(doc)
             yield doc
