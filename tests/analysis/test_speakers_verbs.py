@@ -213,6 +213,18 @@ def test_an_office_is_preferred_to_a_courtesy_title():
     table = sp.speaker_table(quotes).set_index("speaker")
     assert table.loc["Lena Varga", "speaker_title"] == "Harbour Minister"
     assert table.loc["Ivo Dunn", "speaker_title"] == "Mr."  # the only title he has
+    # A courtesy title in capitals is one too; a speaker never given a title has none; a
+    # report's text columns are Arrow strings.
+    more = pd.concat([quotes, pd.DataFrame({
+        "doc_id": ["d", "d", "e"], "speaker": ["Lena Varga", "Lena Varga", "Ana Ruiz"],
+        "speaker_type": ["person"] * 3, "speaker_title": ["MRS.", "MRS.", None],
+        "cue_lemma": ["say"] * 3, "kind": ["direct"] * 3, "content": ["Yes."] * 3})],
+        ignore_index=True)
+    for titles in (more, more.astype({"speaker_title": "string[pyarrow]"})):
+        table = sp.speaker_table(titles).set_index("speaker")
+        assert table.loc["Lena Varga", "speaker_title"] == "Harbour Minister"
+        assert table.loc["Ivo Dunn", "speaker_title"] == "Mr."
+        assert pd.isna(table.loc["Ana Ruiz", "speaker_title"])
 
 
 def test_speaker_table_of_no_speech_with_text_columns_read_from_parquet(quotes, documents):
