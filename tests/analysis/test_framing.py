@@ -355,3 +355,23 @@ def test_normalize_straightens_every_apostrophe_and_hyphen_variant_one_for_one()
     assert normalize(text) == text.translate(_FOLD) == "O'Neill's 'de-escalation-plan' - 'x' Σς"
     assert len(normalize(text)) == len(text)
     assert normalize("plain text") == "plain text"
+
+
+def test_a_match_takes_the_voice_of_the_innermost_content_span_holding_it():
+    import pandas as pd
+
+    from toolkit.analysis.scan import Voices
+
+    spans = [("d", "Ana", 0, 100), ("d", "Ben", 10, 50), ("d", "Cy", 10, 60),
+             ("d", None, 52, 58), ("e", "Dee", 5, 9)]
+    voices = Voices(pd.DataFrame(spans, columns=["doc_id", "speaker", "content_start",
+                                                 "content_end"]))
+    assert voices.voice("d", 20, 30) == ("quoted", "Ben")
+    assert voices.voice("d", 10, 50) == ("quoted", "Ben")
+    assert voices.voice("d", 55, 58) == ("quoted", None)  # an unresolved speaker's quote
+    assert voices.voice("d", 50, 60) == ("quoted", "Cy")
+    assert voices.voice("d", 70, 80) == ("quoted", "Ana")
+    assert voices.voice("d", 95, 105) == ("journalist", None)  # runs past every span
+    assert voices.voice("e", 0, 4) == ("journalist", None)
+    assert voices.voice("f", 0, 4) == ("journalist", None)  # a document without quotes
+    assert [s[:2] for s in voices.spans("d")] == [(0, 100), (10, 60), (10, 50), (52, 58)]

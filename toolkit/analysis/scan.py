@@ -106,7 +106,7 @@ class Voices:
         self._rows: dict[str, tuple[int, int]] = {}
         self._starts = self._ends = self._reach = np.empty(0, dtype=np.int64)
         self._speakers: list[str | None] = []
-        self._listed: dict[str, list[tuple[int, int, str | None]]] = {}
+        self._listed: dict[str, tuple[list[tuple[int, int, str | None]], list[int]]] = {}
         if quotes is None:
             return
         absent = [c for c in QUOTE_COLUMNS if c not in getattr(quotes, "columns", ())]
@@ -136,12 +136,17 @@ class Voices:
 
     def spans(self, doc_id: str) -> list[tuple[int, int, str | None]]:
         """A document's content spans ``(start, end, speaker)``, by start then longest first."""
+        return self._listed_spans(doc_id)[0]
+
+    def _listed_spans(self, doc_id: str) -> tuple[list[tuple[int, int, str | None]], list[int]]:
+        """:meth:`spans` and their starts, as lists made once per document."""
         listed = self._listed.get(doc_id)
         if listed is None:
             lo, hi = self._rows.get(doc_id, (0, 0))
-            listed = self._listed[doc_id] = list(zip(
-                self._starts[lo:hi].tolist(), self._ends[lo:hi].tolist(),
-                self._speakers[lo:hi], strict=True))
+            starts = self._starts[lo:hi].tolist()
+            listed = self._listed[doc_id] = (list(zip(
+                starts, self._ends[lo:hi].tolist(), self._speakers[lo:hi], strict=True)),
+                starts)
         return listed
 
     def count_quoted(self, doc_id: str, spans: list[Span]) -> int:
@@ -175,13 +180,13 @@ class Voices:
 
     def voice(self, doc_id: str, start: int, end: int) -> tuple[str, str | None]:
         """``(voice, speaker)`` of ``[start, end)`` in a document."""
-        lo, hi = self._rows.get(doc_id, (0, 0))
-        if lo == hi:
-            return JOURNALIST, None
+        spans, starts = self._listed_spans(doc_id)
         inner = None
-        before = int(self._starts[lo:hi].searchsorted(start, side="right"))
-        for a, b, speaker in self.spans(doc_id)[:before]:
-            if a <= start and end <= b and (inner is None or b - a < inner[1] - inner[0]):
+        # Only the spans starting at or before ``start`` can hold it (a search of a list: a
+        # document's spans are few, and a numpy search per match cost more than the scan).
+        for k in range(bisect_right(starts, start)):
+            a, b, speaker = spans[k]
+            if end <= b and (inner is None or b - a < inner[1] - inner[0]):
                 inner = (a, b, speaker)
         return (QUOTED, inner[2]) if inner else (JOURNALIST, None)
 
