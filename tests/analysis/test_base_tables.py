@@ -88,3 +88,19 @@ def test_the_quotes_table_is_in_document_and_cue_order_whatever_the_corpus_order
     backwards = analyze(corpus[::-1]).quotes
     pd.testing.assert_frame_equal(backwards, ordered, check_exact=True)
     assert analyze([]).quotes.empty
+
+
+def test_content_words_are_counted_without_filling_the_speaker_tables_cache(sample_path):
+    """The corpus pass counts each content's words once: the cache the speaker tables keep
+    per content (which holds the strings) is left as it was."""
+    from toolkit.analysis import speakers
+
+    speakers.words_in.cache_clear()
+    quotes = analyze(load(sample_path), columns=["doc_id", "content", "content_words",
+                                                "kind"]).quotes
+    assert speakers.words_in.cache_info().currsize == 0
+    counted = quotes["content"].notna()
+    assert counted.sum() > 50
+    assert quotes.loc[counted, "content_words"].tolist() == [
+        speakers.words_in(text) for text in quotes.loc[counted, "content"]]
+    assert (quotes.loc[~counted, "content_words"] == 0).all()

@@ -89,7 +89,7 @@ class Gathered:
         """The tables gathered since the last call as one, with the columns asked for."""
         import pyarrow as pa
 
-        from toolkit.analysis.speakers import words_in
+        from toolkit.analysis.speakers import count_words
 
         if not self._raw:
             return
@@ -97,7 +97,9 @@ class Gathered:
         self._raw, self._documents = [], 0
         if self.words:
             texts = table.column("content").to_pylist()
-            words = pa.array([words_in(text) if text else 0 for text in texts], type=pa.int64())
+            # Each content is counted once here: not through the cache the speaker tables use.
+            words = pa.array([count_words(text) if text else 0 for text in texts],
+                             type=pa.int64())
             table = table.select(self.columns).append_column(CONTENT_WORDS, words)
         else:
             table = table.select(self.columns)

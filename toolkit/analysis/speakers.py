@@ -57,6 +57,7 @@ __all__ = [
     "titled_names",
     "mentioned_not_quoted",
     "top_n_with_other",
+    "count_words",
     "words_in",
 ]
 
@@ -108,12 +109,17 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
     return out.drop(columns=["content", "content_words"], errors="ignore")
 
 
+def count_words(content: str) -> int:
+    """The words of one quote's content, as the speaker tables count them."""
+    return len(_WORD.findall(content))
+
+
 @lru_cache(maxsize=1 << 18)
 def words_in(content: str) -> int:
-    """The words of one quote's content, as the speaker tables count them. Kept per text: the
-    speaker tables of a report each count the words of the same quotes, and a string keeps its
-    hash once computed."""
-    return len(_WORD.findall(content))
+    """:func:`count_words`, kept per text: the speaker tables of a notebook each count the
+    words of the same quotes, and a string keeps its hash once computed. (A pass that counts
+    each content once calls :func:`count_words`: a full cache holds some 90 MB of strings.)"""
+    return count_words(content)
 
 
 def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
