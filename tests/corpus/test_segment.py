@@ -279,3 +279,24 @@ def test_remembered_punkt_decisions_give_the_sentences_punkt_finds(polnear_path,
     assert len(contexts) > 1000  # real candidate breaks were decided
     assert 0 < len(tokenizer._decided) <= 50
     assert len(set(contexts)) < len(contexts)  # and news repeats them
+
+
+def test_a_pass_over_more_text_than_is_kept_lets_its_segmentations_go(sample_path,
+                                                                       monkeypatch):
+    """The analysis segments documents in its own process when it has one worker: after a pass
+    over more text than the segmentations kept, it lets them go (a next pass would find none);
+    after a pass over less, they stay for the next analysis."""
+    from toolkit.analysis import analyze
+    from toolkit.corpus import segment as segmentation
+
+    docs = list(load(sample_path))
+    segmentation.forget_segmentations()
+    analyze(docs, workers=1)
+    assert len(segmentation._KEPT) == len(docs)  # all kept: a frame count segments none again
+    total = sum(len(d.text) for d in docs)
+    monkeypatch.setattr(segmentation, "SEGMENTATIONS_KEPT_CHARS", total // 3)
+    segmentation.forget_segmentations()
+    before = segmentation.segmentations_let_go()
+    analyze(docs, workers=1)
+    assert segmentation.segmentations_let_go() > before
+    assert not segmentation._KEPT and segmentation._kept_chars == 0

@@ -519,6 +519,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
 
     from toolkit.analysis.gathering import Gathered
     from toolkit.analysis.speakers import counted_mentions, finder_names, mention_frame
+    from toolkit.corpus.segment import forget_segmentations, segmentations_let_go
 
     # Only what the tables need is kept of each result, as results arrive: the attributions
     # as Arrow columns (see toolkit.analysis.gathering).
@@ -528,6 +529,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
                                                          "n_tokens")}
     titled: set[str] = set()
     excluded: list = []
+    let_go = segmentations_let_go()
     for result in results:
         gathered.add(result.attributions, result.lower)
         values = {**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
@@ -536,6 +538,8 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
         titled.update(result.names)
         excluded.append(result.excluded)
     del results
+    if segmentations_let_go() > let_go:  # segmented here, more than is kept: kept for nothing
+        forget_segmentations()
     quotes = gathered.quotes()
     del gathered
     documents = pd.DataFrame(document_columns)

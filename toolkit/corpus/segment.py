@@ -368,6 +368,23 @@ SEGMENTATIONS_KEPT_CHARS = 2_000_000
 _KEPT: OrderedDict[tuple, Segmentation] = OrderedDict()
 _KEPT_LOCK = threading.Lock()
 _kept_chars = 0
+_let_go = 0  # segmentations let go to stay under the limit, ever
+
+
+def segmentations_let_go() -> int:
+    """How many kept segmentations were let go so far to stay under the limit: a pass that
+    made this grow went over more text than is kept (see :func:`forget_segmentations`)."""
+    return _let_go
+
+
+def forget_segmentations() -> None:
+    """Let go of every kept segmentation. After a pass over more text than is kept, none of
+    them would be found by the next pass (it starts again from the first document, and by the
+    time it reaches the last ones its own have taken their place): they only hold memory."""
+    global _kept_chars
+    with _KEPT_LOCK:
+        _KEPT.clear()
+        _kept_chars = 0
 
 
 def segment_document(doc, *, paragraph_mode: str = "auto") -> Segmentation:
@@ -377,7 +394,7 @@ def segment_document(doc, *, paragraph_mode: str = "auto") -> Segmentation:
     Several analyses of the same documents (attribution, frame counts, KWIC, keyness) then
     segment each text once. The result is shared: treat it as read-only.
     """
-    global _kept_chars
+    global _kept_chars, _let_go
     excluded = tuple(tuple(span) for span in (getattr(doc, "excluded", ()) or ()))
     key = (doc.text, excluded, paragraph_mode)
     with _KEPT_LOCK:
@@ -395,6 +412,7 @@ def segment_document(doc, *, paragraph_mode: str = "auto") -> Segmentation:
             while _kept_chars > SEGMENTATIONS_KEPT_CHARS:
                 text, *_ = _KEPT.popitem(last=False)[0]
                 _kept_chars -= len(text)
+                _let_go += 1
     return found
 
 
