@@ -135,17 +135,14 @@ def _modes(data: pd.DataFrame, keys: list[str], column: str) -> pd.DataFrame:
 def _title_modes(data: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """The most frequent title per speaker, an office or role ("House Speaker") before a
     courtesy honorific ("Mr."), which is the title only of speakers who have no other."""
-    import numpy as np
     import pandas as pd
 
     data = data[[*keys, "speaker_title"]]  # only what is read here is copied below
-    # Each distinct title is looked up once (a corpus has a few hundred of them).
-    codes, distinct = pd.factorize(data["speaker_title"])
-    looked_up = np.array([str(t).lower() in COURTESY_TITLES for t in distinct] + [False])
-    courtesy = looked_up[codes]  # a missing title (code -1) takes the last: not courtesy
+    titles = data["speaker_title"]
+    courtesy = titles.astype("str").str.lower().isin(list(COURTESY_TITLES)) & titles.notna()
     if not courtesy.any():
         return _modes(data, keys, "speaker_title")
-    offices = _modes(data[~courtesy], keys, "speaker_title")  # the other titles, or none
+    offices = _modes(data.assign(speaker_title=titles.where(~courtesy)), keys, "speaker_title")
     honorifics = _modes(data[courtesy], keys, "speaker_title")
     honorifics = honorifics.merge(offices[keys], on=keys, how="left", indicator=True)
     honorifics = honorifics[honorifics["_merge"] == "left_only"].drop(columns="_merge")
