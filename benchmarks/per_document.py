@@ -31,6 +31,8 @@ def main() -> int:
     args = parser.parse_args()
     source = require(args.polnear / args.split)
 
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
     from toolkit.analysis.framing import as_lexicon
     from toolkit.analysis.framing.tables import frame_scan
     from toolkit.analysis.keyness import word_counts
@@ -54,7 +56,7 @@ def main() -> int:
                                                      excluded=d.excluded)]
         finder = name_finder(*finder_names(to_frame(records),
                                            [n for d in docs for n in titled_names(d.text)]))
-        plain = type(tokenizer).__mro__[1](tokenizer._params)  # Punkt deciding every time
+        plain = PunktSentenceTokenizer(tokenizer._params)  # Punkt deciding every time
         pieces = [d.text[a:b] for d in docs for a, b in paragraphs(d.text)]
         # Every article's segmentation kept for the steps that read it.
         segmentation.SEGMENTATIONS_KEPT_CHARS = sum(len(d.text) for d in docs) + 1

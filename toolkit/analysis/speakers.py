@@ -404,10 +404,14 @@ def document_mention_counts(finder: _NameFinder, doc: Any, *, excluded: Any = No
                             ) -> list[tuple[str, str, int]]:
     """``(doc_id, speaker, n)`` of one document's names: :func:`document_mentions` counted per
     name (as :func:`per_document_counts` counts them), without making each mention's row."""
-    if excluded is None:
-        excluded = getattr(doc, "excluded", ()) or ()
     doc_id = str(doc.doc_id)
-    return [(doc_id, name, n) for name, n in finder.count(doc.text, excluded).items()]
+    return [(doc_id, name, n)
+            for name, n in finder.count(doc.text, _excluded_spans(doc, excluded)).items()]
+
+
+def _excluded_spans(doc: Any, excluded: Any) -> Any:
+    """``excluded`` when given, else the document's own excluded spans."""
+    return (getattr(doc, "excluded", ()) or ()) if excluded is None else excluded
 
 
 def per_document_counts(rows: Iterable[tuple[str, str, str, int, int]]
@@ -527,8 +531,7 @@ def document_mentions(finder: _NameFinder, doc: Any, *,
                       excluded: Any = None) -> list[tuple[str, str, str, int, int]]:
     """``(doc_id, speaker, mention, start, end)`` of each name mention in one document, outside
     its excluded spans (``excluded`` when given, else the document's own), in text order."""
-    if excluded is None:
-        excluded = getattr(doc, "excluded", ()) or ()
+    excluded = _excluded_spans(doc, excluded)
     return [(str(doc.doc_id), speaker, doc.text[start:end], start, end)
             for speaker, start, end in finder.find(doc.text)
             if not any(a <= start < b for a, b in excluded)]
