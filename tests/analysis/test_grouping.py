@@ -50,3 +50,24 @@ def test_grouping_by_month_with_a_bad_range_fails_before_any_work():
     docs = pd.DataFrame({"doc_id": ["a"], "date": ["2026-03-01"]})
     with pytest.raises(ParameterError, match="date_from='2026-02-30'"):
         with_groups(frame, docs, "month", date_from="2026-02-30")
+
+
+def test_rows_are_ordered_by_document_then_position_whether_ids_or_their_ranks_are_given():
+    """The row order of a table sorts by document id, then by position, keeping ties; the
+    ids may be given as numbers that sort as they do (their ranks among the distinct ids)."""
+    import numpy as np
+
+    from toolkit.analysis.grouping import row_order
+
+    ids = ["2026-03-02_b", "2026-03-01_a", "2026-03-02_b", "2026-03-01_a", "2026-03-10_c"]
+    starts = np.array([40, 90, 5, 12, 0])
+    order = row_order(pd.Series(ids), starts)
+    assert [(ids[i], int(starts[i])) for i in order] == [
+        ("2026-03-01_a", 12), ("2026-03-01_a", 90), ("2026-03-02_b", 5),
+        ("2026-03-02_b", 40), ("2026-03-10_c", 0)]
+    ranks = np.array([sorted(set(ids)).index(i) for i in ids])
+    assert row_order(ranks, starts).tolist() == order.tolist()
+    # Ties keep the order they came in.
+    assert row_order(np.array([1, 0, 1, 0]), np.array([3, 3, 3, 3])).tolist() == [1, 3, 0, 2]
+    assert row_order(pd.Series(sorted(ids)), np.zeros(5)) is None
+    assert row_order(np.array([0, 0, 1]), np.array([1, 2, 0])) is None

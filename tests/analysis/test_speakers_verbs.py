@@ -308,6 +308,13 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
                              ("d1", "C", "c", 5, 7)])
     assert tied["speaker"].tolist() == ["A", "B", "C"]
     assert sp.mention_frame([]).empty
+    # The positions of rows that came in order are those gathered, not copied: the table can
+    # still be changed, and a table made again from the same rows is not.
+    ordered.loc[0, "start"] = -1
+    ordered["end"] += 1
+    again = sp.mention_frame(rows)
+    assert ordered["start"].iloc[0] == -1 and again["start"].iloc[0] == 0
+    assert again["end"].tolist() == [r[4] for r in rows]
 
 
 def test_mention_counts_of_a_document_agree_with_its_mentions(polnear_path):

@@ -206,14 +206,18 @@ def filter_dates(docs: pd.DataFrame, date_from: str | None, date_to: str | None)
 
 
 def row_order(doc_ids: Any, *positions: Any) -> Any:
-    """The order (a numpy array of row numbers) that sorts rows by document id, then by each of
-    ``positions`` (arrays of numbers, most significant first), keeping the order of ties; None
+    """The order (a numpy array of row numbers) that sorts rows by document id (``doc_ids``: the
+    ids, or a numpy array of numbers that sort as they do), then by each of ``positions``
+    (arrays of numbers, most significant first), keeping the order of ties; None
     when the rows are in that order already (a folder whose files are named by their ids), so
     that a large table need not be moved at all."""
     import numpy as np
     import pandas as pd
 
-    codes, _ = pd.factorize(doc_ids, sort=True)
+    if isinstance(doc_ids, np.ndarray) and doc_ids.dtype.kind in "iu":
+        codes = doc_ids  # numbers (ranks of the ids) sort as their codes would
+    else:
+        codes, _ = pd.factorize(doc_ids, sort=True)
     keys = [codes, *(np.asarray(p) for p in positions)]
     in_order = np.ones(max(len(codes) - 1, 0), dtype=bool)
     for key in reversed(keys):

@@ -360,34 +360,39 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     # millions of mentions of a few names, and neither a tuple per row nor an object per cell
     # is held.
     distinct: dict[str, int] = {}
-    doc_ids, speakers, mentions = array("i"), array("i"), array("i")
-    starts, ends = array("q"), array("q")
+    numbers = {"doc_id": array("i"), "speaker": array("i"), "mention": array("i"),
+               "start": array("q"), "end": array("q")}
+    doc_ids, speakers, mentions, starts, ends = numbers.values()
     for doc_id, speaker, mention, start, end in rows:
         doc_ids.append(distinct.setdefault(doc_id, len(distinct)))
         speakers.append(distinct.setdefault(speaker, len(distinct)))
         mentions.append(distinct.setdefault(mention, len(distinct)))
         starts.append(start)
         ends.append(end)
-    columns = ["doc_id", "speaker", "mention", "start", "end"]
-    if not doc_ids:
+    # From here each column's numbers are held by ``numbers`` alone, and go once the column
+    # is made: at most one of them is held beside the columns made.
+    del doc_ids, speakers, mentions, starts, ends
+    columns = list(numbers)
+    if not numbers["doc_id"]:
         return pd.DataFrame([], columns=columns)
     strings, rank = _distinct_strings(distinct)
     del distinct
     # Put in order before the table is made (the same order as a stable sort by doc_id and
     # start), so that the table is not copied once more by sorting it. Rows that come in that
     # order already (a folder's files named by their ids) are not moved at all.
-    start_values = np.frombuffer(starts, dtype=np.int64)
-    order = row_order(rank[np.frombuffer(doc_ids, dtype=np.int32)], start_values)
+    order = row_order(rank[np.frombuffer(numbers["doc_id"], dtype=np.int32)],
+                      np.frombuffer(numbers["start"], dtype=np.int64))
     del rank
     data: dict[str, Any] = {}
-    for name, numbers in (("doc_id", doc_ids), ("speaker", speakers), ("mention", mentions)):
-        taken = np.frombuffer(numbers, dtype=np.int32)
+    for name in ("start", "end"):
+        values = np.frombuffer(numbers.pop(name), dtype=np.int64)
+        # In order already: the column is the numbers themselves, not a copy of them.
+        data[name] = values if order is None else values[order]
+        del values
+    for name in ("doc_id", "speaker", "mention"):
+        taken = np.frombuffer(numbers.pop(name), dtype=np.int32)
         data[name] = _string_column(strings, taken if order is None else taken[order])
         del taken
-        del numbers[:]  # each column's numbers go once it is made
-    end_values = np.frombuffer(ends, dtype=np.int64)
-    data["start"] = start_values.copy() if order is None else start_values[order]
-    data["end"] = end_values.copy() if order is None else end_values[order]
     return pd.DataFrame(data, columns=columns, copy=False)
 
 
