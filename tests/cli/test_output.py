@@ -120,3 +120,54 @@ def test_report_tables_are_guarded_like_command_line_csv(tmp_path):
     raw = list(csv.reader(io.StringIO((tmp_path / "tables" / "raw.csv").read_bytes().decode(),
                                       newline="")))
     assert [r[0] for r in raw[1:]] == ["=1+1", "@x", "a\rb", "-0.5", "", "plain, text"]
+
+
+def test_tables_without_cells_to_guard_are_written_as_pandas_writes_them(monkeypatch, polnear_path):
+    """A table whose cells need neither a guard nor quoted carriage returns is written by
+    pandas directly; its text is the one written a cell at a time, for tables of real text and
+    for tables with commas, quotes, line breaks, missing values, numbers and dates."""
+    import datetime as dt
+    from dataclasses import replace
+
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.analysis import keyness
+    from toolkit.corpus import load
+    from toolkit.report import outputs
+
+    docs = [replace(doc, outlet=outlet) for doc, outlet in
+            zip(list(load(polnear_path / "dev" / "text"))[:30], ["A", "B"] * 15, strict=True)]
+    words = keyness.keyness(docs, by="outlet", group="A", min_freq=2)
+    frames = {
+        "keyness": words,
+        "texts": pd.DataFrame({"speaker": ["Ana, Ruiz", 'the "Chair"', "two\nlines", None, "",
+                                           "-0.5", "plain"],
+                               "n": [1, 2, 3, 4, 5, 6, 7],
+                               "share": [0.5, -0.25, np.nan, np.inf, -np.inf, 1e-9, 2.0],
+                               "count": pd.array([1, None, 3, 4, 5, 6, 7], dtype="Int64"),
+                               "flag": [True, False, True, True, False, False, True],
+                               "date": pd.to_datetime(["2026-03-01"] * 6 + [None]),
+                               "day": [dt.date(2026, 3, d) for d in range(1, 8)],
+                               "kind": pd.Categorical(["a", "b", "a", "a", "b", "b", None]),
+                               "pieces": [((1, 2),), ((3, 4), (5, 6)), (), None, ((0, 1),),
+                                          ((2, 9),), ((7, 8),)]}),
+        "empty": pd.DataFrame({"word": pd.Series([], dtype="str"), "n": []}),
+    }
+    written = {name: outputs.table_csv(frame) for name, frame in frames.items()}
+    assert {name: outputs._cell_by_cell(frame, raw=False)
+            for name, frame in frames.items()} == dict.fromkeys(frames, False)
+    monkeypatch.setattr(outputs, "_cell_by_cell", lambda frame, raw: True)
+    assert written == {name: outputs.table_csv(frame) for name, frame in frames.items()}
+    assert written["texts"].splitlines()[1:3] == ['"Ana, Ruiz",1,0.5,1,True,2026-03-01,'
+                                                  '2026-03-01,a,"((1, 2),)"',
+                                                  '"the ""Chair""",2,-0.25,,False,2026-03-01,'
+                                                  '2026-03-02,b,"((3, 4), (5, 6))"']
+    assert len(written["keyness"].splitlines()) == len(words) + 1 > 100
+    monkeypatch.undo()
+    # A cell to guard, a carriage return or a name to guard: the table is written cell by cell.
+    for changed in (frames["texts"].assign(speaker=["=1+1"] * 7),
+                    frames["texts"].assign(speaker=["a\rb"] * 7),
+                    frames["texts"].rename(columns={"n": "+n"})):
+        assert outputs._cell_by_cell(changed, raw=False)
+    assert not outputs._cell_by_cell(frames["texts"].assign(speaker=["=1+1"] * 7), raw=True)

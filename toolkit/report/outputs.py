@@ -62,6 +62,8 @@ def table_csv(frame, *, raw: bool = False) -> str:
     """``frame.to_csv(index=False)`` with ``\\n`` line ends, cells that a spreadsheet would
     run as formulas written as text (unless ``raw``) and carriage returns always quoted: the
     same text as ``to_csv`` when no cell needs either."""
+    if not _cell_by_cell(frame, raw=raw):
+        return frame.to_csv(index=False, lineterminator="\n")
     # pandas renders every cell; quoting them all lets them be read back unambiguously.
     text = frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
     lines = []
@@ -71,6 +73,28 @@ def table_csv(frame, *, raw: bool = False) -> str:
         else:
             lines.append(",".join(_csv_field(cell, raw=raw) for cell in cells))
     return "".join(line + "\n" for line in lines)
+
+
+def _cell_by_cell(frame, *, raw: bool) -> bool:
+    """Whether a column name or cell of ``frame`` is to be guarded (unless ``raw``) or holds a
+    carriage return, so that its CSV is made a cell at a time; a table of numbers and plain
+    words is written by pandas as it is. Numbers, flags and dates are never guarded (their
+    text is a plain number or starts with a digit)."""
+    import pandas as pd
+
+    if isinstance(frame.columns, pd.MultiIndex) or len(frame.columns) < 2:
+        return True
+    texts = [pd.Series([str(name) for name in frame.columns], dtype=object)]
+    texts += [frame.iloc[:, at] for at in range(len(frame.columns))
+              if frame.dtypes.iloc[at].kind not in "iufcbM"]
+    for column in texts:
+        column = column.dropna().astype(str)
+        if column.str.contains("\r", regex=False).any():
+            return True
+        if not raw and any(guard_csv_cell(cell) is not None
+                           for cell in column[column.str.startswith(_FORMULA_STARTS)]):
+            return True
+    return False
 
 
 def _target(output_dir: str | os.PathLike[str], kind: str, name: str, suffix: str) -> Path:
