@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from toolkit.corpus import dedup
 from toolkit.corpus.dedup import BANDS, find_duplicates, fingerprint, resemblance
 
 
@@ -30,6 +31,63 @@ def test_signatures_are_stable_and_short_bodies_have_none():
     body = " ".join(f"word{i}" for i in range(60))
     assert list(fingerprint(body).bands) == list(fingerprint(body).bands)
     assert fingerprint("too short").bands == ()
+
+
+def test_resemblance_is_the_share_of_the_smallest_hashes_of_both_that_each_has(polnear_path):
+    """The estimate from two bottom-k sketches, on real news: of the SKETCH smallest hashes of
+    the union, the share both sketches hold; also for short sketches, equal and disjoint ones."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((polnear_path / "dev" / "text")
+                                                             .glob("*.txt"))[:12]]
+    sketches = [fingerprint(t).sketch for t in texts]
+    # A text and the same text cut short (a trimmed copy), and one of a few words.
+    sketches += [fingerprint(texts[0][:len(texts[0]) // 2]).sketch,
+                 fingerprint(" ".join(texts[1].split()[:14])).sketch]
+    assert len(sketches[-1]) < dedup.SKETCH <= len(sketches[0])
+
+    def by_sets(a, b):
+        union = sorted(set(a) | set(b))[:dedup.SKETCH]
+        return sum(1 for h in union if h in set(a) & set(b)) / len(union)
+
+    for a in sketches:
+        for b in sketches:
+            assert resemblance(a, b) == by_sets(a, b)
+    assert resemblance(sketches[0], sketches[0]) == 1.0
+    assert resemblance(sketches[0], sketches[-2]) > 0.3
+    assert resemblance(sketches[0], ()) == resemblance((), sketches[0]) == 0.0
+    assert resemblance([1, 5, 9], (5, 9, 12)) == 0.5
+
+
+def test_work_per_document_is_bounded_when_many_documents_share_text(monkeypatch):
+    """Hundreds of stories that each carry the same long block of text share bands with one
+    another: each is compared with at most MAX_CHECKS of them, and none is a copy. A story
+    told again more times than BAND_PEERS (slightly edited each time) has every retelling
+    found as a copy of the first."""
+    rng = random.Random(11)
+    block = _story(rng, 300)
+    bodies = [_story(rng, 150) + " " + block for _ in range(400)]  # resemblance about 0.5
+    told = _story(rng, 300).split()
+    for _ in range(dedup.BAND_PEERS + 20):
+        words = list(told)
+        for at in rng.sample(range(len(words)), 4):
+            words[at] = f"edit{rng.randrange(1000)}"
+        bodies.append(" ".join(words))
+    bodies.insert(200, " ".join(told))
+    prints = [fingerprint(body) for body in bodies]
+    calls = []
+    monkeypatch.setattr(dedup, "resemblance",
+                        lambda a, b: calls.append(1) or resemblance(a, b))
+    found = find_duplicates(prints, [(None, i) for i in range(len(bodies))])
+    assert sorted(found) == list(range(401, len(bodies)))
+    assert {found[i][:2] for i in found} == {(200, "near")}
+    bounded = len(calls)
+    assert bounded <= dedup.MAX_CHECKS * len(bodies)
+    # Without the bounds, the stories are compared with every earlier one they share a band
+    # with (most of them), for the same copies found.
+    monkeypatch.setattr(dedup, "MAX_CHECKS", 10**6)
+    monkeypatch.setattr(dedup, "BAND_PEERS", 10**6)
+    calls.clear()
+    assert find_duplicates(prints, [(None, i) for i in range(len(bodies))]) == found
+    assert len(calls) > 4 * bounded
 
 
 # -- the scan is stored per corpus state --------------------------------------------------------

@@ -7,8 +7,10 @@ Candidate pairs come from locality-sensitive hashing: the signature is cut into
 :data:`BANDS` bands of :data:`ROWS` values, and two documents are candidates when any band is
 equal, which a pair at the resemblance threshold (0.7) is with probability 0.9998 while a pair
 that only shares a common phrase almost never is. So the work per document depends on how many
-stories it resembles, not on how many documents share a phrase with it. A candidate's
-resemblance (Jaccard similarity of shingle sets) is estimated from the bottom-k sketches.
+stories it resembles, not on how many documents share a phrase with it, and it is bounded
+even so: a document is compared with at most :data:`MAX_CHECKS` earlier ones (see
+:func:`find_duplicates`). A candidate's resemblance (Jaccard similarity of shingle sets) is
+estimated from the bottom-k sketches.
 
 A body too short to say anything (fewer than :data:`MIN_WORDS` words: an empty body when
 cleaning dropped every line, as it can for a script it does not know, or a one-line brief) is
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BANDS", "MIN_WORDS", "NEAR_THRESHOLD", "ROWS", "SHINGLE", "SKETCH", "Fingerprint",
+__all__ = ["BAND_PEERS", "BANDS", "MAX_CHECKS", "MIN_WORDS", "NEAR_THRESHOLD", "ROWS", "SHINGLE", "SKETCH", "Fingerprint",
            "find_duplicates", "fingerprint", "resemblance"]
 
 SHINGLE = 5
@@ -35,6 +37,10 @@ NEAR_THRESHOLD = 0.7
 MIN_WORDS = 2 * SHINGLE
 BANDS = 32
 ROWS = 4
+# A document is compared with at most MAX_CHECKS earlier originals, found among the first
+# BAND_PEERS documents of each of its band hashes: see find_duplicates.
+MAX_CHECKS = 32
+BAND_PEERS = 32
 _WORD = re.compile(r"\w+")
 # The hash functions of the MinHash signature: h(x) = (a * x + b) mod 2**64, top 32 bits, with
 # fixed odd multipliers so signatures are the same in every process and run.
@@ -84,13 +90,22 @@ def _bands(shingles: set[int]) -> array:
 
 
 def resemblance(a: Sequence[int], b: Sequence[int]) -> float:
-    """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches."""
+    """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches: the share
+    of the smallest :data:`SKETCH` hashes of both that each has."""
     if not a or not b:
         return 0.0
-    first, second = set(a), set(b)
-    union_bottom = sorted(first | second)[:SKETCH]
-    both = first & second
-    return sum(1 for h in union_bottom if h in both) / len(union_bottom)
+    # Each sketch is sorted and holds a hash once: sorted together, a hash both have is the
+    # one equal to the hash before it.
+    both = np.concatenate((np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)))
+    both.sort()
+    repeated = both[1:] == both[:-1]
+    union = np.count_nonzero(~repeated) + 1
+    if union <= SKETCH:
+        return int(np.count_nonzero(repeated)) / union
+    # The smallest SKETCH hashes of the union end with the SKETCH-th distinct one, at ``last``
+    # (``repeated[last]``: whether both have it).
+    last = np.flatnonzero(~repeated)[SKETCH - 2] + 1
+    return int(np.count_nonzero(repeated[:last + 1])) / SKETCH
 
 
 def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
@@ -99,11 +114,18 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
 
     ``order`` gives each document's sort key (date, position): the earliest copy of a story is
     the original; the others point at it.
+
+    A document is compared with the originals before it that share a band with it, the ones
+    sharing the most bands first, at most :data:`MAX_CHECKS` of them, and from each band with
+    the first :data:`BAND_PEERS` documents (in that order) that have it: so the work per
+    document is bounded whatever the corpus (stories told in thousands of documents share
+    bands, as does a block of text many of them carry). Below those limits every candidate is
+    compared; the best match at or above the threshold, the earliest of equal ones, is kept.
     """
     ranked = sorted((i for i, p in enumerate(prints) if p is not None), key=lambda i: order[i])
     out: dict[int, tuple[int, str, float]] = {}
     by_exact: dict[str, int] = {}
-    sharing = _sharing_a_band(prints)
+    peers = _BandPeers(prints, ranked)
     originals: set[int] = set()
     for i in ranked:
         fp = prints[i]
@@ -114,10 +136,16 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
         by_exact[fp.exact] = i
         if not fp.sketch:
             continue
-        # The originals already seen that share a band with this document.
-        candidates = {j for group in sharing.get(i, ()) for j in group if j in originals}
+        # The originals already seen that share a band with this document, and how many bands.
+        shared: dict[int, int] = {}
+        for j in peers.earlier(i):
+            if j in originals:
+                shared[j] = shared.get(j, 0) + 1
+        if len(shared) > MAX_CHECKS:
+            shared = dict.fromkeys(sorted(shared, key=lambda j: (-shared[j], order[j]))
+                                   [:MAX_CHECKS])
         best = None
-        for j in sorted(candidates, key=lambda j: order[j]):
+        for j in sorted(shared, key=lambda j: order[j]):
             score = resemblance(fp.sketch, prints[j].sketch)
             if score >= NEAR_THRESHOLD and (best is None or score > best[1]):
                 best = (j, score)
@@ -128,25 +156,48 @@ def find_duplicates(prints: Sequence[Fingerprint | None], order: Sequence[tuple]
     return out
 
 
-def _sharing_a_band(prints: Sequence[Fingerprint | None]) -> dict[int, list[list[int]]]:
-    """For each document that shares a band hash with another, the groups of documents
-    sharing each such hash (itself included). Found by sorting every band hash of the corpus
-    in one array: a corpus's hashes are not each a key of a dict."""
-    with_bands = [i for i, p in enumerate(prints) if p is not None and p.sketch and p.bands]
-    if not with_bands:
-        return {}
-    keys = np.array([prints[i].bands for i in with_bands], dtype=np.uint64).ravel()
-    owners = np.repeat(np.array(with_bands, dtype=np.int64), BANDS)
-    order = np.argsort(keys, kind="stable")
-    keys, owners = keys[order], owners[order]
-    del order
-    # Runs of equal hashes of two documents or more.
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    ends = np.r_[starts[1:], len(keys)]
-    shared = ends - starts > 1
-    sharing: dict[int, list[list[int]]] = {}
-    for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
-        group = owners[start:end].tolist()
-        for i in group:
-            sharing.setdefault(i, []).append(group)
-    return sharing
+class _BandPeers:
+    """For each document, the documents before it (in ``ranked`` order) with one of its band
+    hashes: of each hash, the first :data:`BAND_PEERS` documents that have it.
+
+    Found by sorting every band hash of the corpus in one array (a corpus's hashes are not
+    each a key of a dict), its documents in ``ranked`` order within a hash; a document's
+    hashes are then found in that array by their positions."""
+
+    def __init__(self, prints: Sequence[Fingerprint | None], ranked: Sequence[int]) -> None:
+        with_bands = [i for i in ranked if prints[i].sketch and prints[i].bands]
+        self._row = {i: row for row, i in enumerate(with_bands)}
+        if not with_bands:
+            return
+        keys = np.array([prints[i].bands for i in with_bands], dtype=np.uint64).ravel()
+        # Sorted by hash, then by the document's rank (rows are in ranked order).
+        sort = np.argsort(keys, kind="stable").astype(np.int32)
+        keys = keys[sort]
+        self._owners = np.asarray(with_bands, dtype=np.int32)[sort // BANDS]
+        # For each place in the sorted hashes, where its run of equal hashes starts.
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]).astype(np.int32)
+        del keys
+        run_start = np.repeat(starts, np.diff(np.r_[starts, len(sort)]))
+        del starts
+        # Each document's hashes: their places in the sorted array, and where their runs start
+        # (the documents between are those before it with that hash).
+        places = np.empty(len(sort), dtype=np.int32)
+        places[sort] = np.arange(len(sort), dtype=np.int32)
+        del sort
+        self._places = places.reshape(len(with_bands), BANDS)
+        self._run_start = run_start[self._places]
+        del run_start
+        self._any = (self._places > self._run_start).any(axis=1)
+
+    def earlier(self, i: int) -> list[int]:
+        """The documents before ``i`` with one of its band hashes (the first
+        :data:`BAND_PEERS` of each hash), once per hash they share with it."""
+        row = self._row.get(i)
+        if row is None or not self._any[row]:
+            return []
+        found: list[int] = []
+        for start, place in zip(self._run_start[row].tolist(), self._places[row].tolist(),
+                                strict=True):
+            if place > start:
+                found.extend(self._owners[start:min(place, start + BAND_PEERS)].tolist())
+        return found
