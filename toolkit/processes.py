@@ -1,5 +1,6 @@
-"""Worker processes: how the toolkit's process pools start theirs; and what a process has freed,
-given back to the system (:func:`return_freed_memory`).
+"""Worker processes: how the toolkit's process pools start theirs, a map over them in order
+(:func:`ordered_map`); and what a process has freed, given back to the system
+(:func:`return_freed_memory`).
 
 Workers start from a clean interpreter (forkserver where the platform has it, else spawn): a
 forked copy of a process whose libraries run threads can deadlock. The fork server imports the
@@ -11,9 +12,10 @@ pool of a run: reading the corpus, attribution, the mention pass).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["PRELOADED", "process_context", "return_freed_memory"]
+__all__ = ["PRELOADED", "ordered_map", "process_context", "return_freed_memory"]
 
 # What the workers of the toolkit's pools run; a module that fails to import is left out.
 PRELOADED = ("toolkit.corpus.loader", "toolkit.attribution.pipeline",
@@ -33,6 +35,43 @@ def process_context() -> Any:
     # the server preloads by default.
     context.set_forkserver_preload(["__main__", *PRELOADED])
     return context
+
+
+def ordered_map(func: Any, items: Iterable[Any], workers: int, *, chunk: int,
+                initializer: Any = None, initargs: tuple = ()) -> Iterator[Any]:
+    """``map(func, items)`` over ``workers`` processes, in order, ``chunk`` items per task.
+    Items are sent as earlier ones finish (a few chunks per worker in flight), so neither the
+    items nor the results of a whole corpus wait in memory. With one worker, or items that fit
+    in one chunk per worker, the map runs in this process: starting processes would cost more
+    than they save. ``initializer(*initargs)`` runs first in each process that maps."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import chain, islice
+
+    source = iter(items)
+    head = list(islice(source, workers * chunk)) if workers > 1 else []
+    if workers == 1 or len(head) < workers * chunk:
+        if initializer is not None:
+            initializer(*initargs)
+        yield from map(func, chain(head, source))
+        return
+    source = chain(head, source)
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
+                             initargs=initargs, mp_context=process_context()) as pool:
+        pending: deque = deque()
+        while True:
+            while len(pending) < 3 * workers:
+                part = list(islice(source, chunk))
+                if not part:
+                    break
+                pending.append(pool.submit(_run_chunk, func, part))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+
+def _run_chunk(func: Any, part: list[Any]) -> list[Any]:
+    return [func(item) for item in part]
 
 
 _TRIM: Any = None

@@ -38,3 +38,33 @@ def test_corpus_csv_and_table(tmp_path, capsys):
     assert code == 0 and rows[0]["body"] == "Dam talks resume\n\nA sentence, with a comma."
     code, out, _ = run(["corpus", str(tmp_path)], capsys)
     assert out.splitlines()[0].split()[:3] == ["doc_id", "path", "status"]
+
+
+def test_corpus_records_are_the_same_for_any_number_of_workers(polnear_path, tmp_path, capsys,
+                                                                monkeypatch):
+    """The documents' counts and bodies made over worker processes are those made in one
+    process, record for record, with skipped and duplicate inputs between them."""
+    import shutil
+
+    folder = tmp_path / "corpus"
+    shutil.copytree(polnear_path / "dev" / "text", folder)
+    texts = sorted(folder.glob("*.txt"))
+    (folder / "zz_empty.txt").write_text("  \n", encoding="utf-8")
+    shutil.copy(texts[3], folder / "zz_copy.txt")
+    (folder / "aa_empty.txt").write_text("", encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cache"))
+    outputs = {}
+    for workers in ("1", "2"):
+        code, out, err = run(["corpus", str(folder), "--format", "jsonl", "--workers", workers],
+                             capsys)
+        assert code == 0
+        outputs[workers] = out
+    assert outputs["1"] == outputs["2"]
+    rows = [json.loads(line) for line in outputs["2"].splitlines()]
+    assert len(rows) == len(texts) + 3 > 2 * 16
+    statuses = {r["doc_id"]: r["status"] for r in rows}
+    assert statuses["aa_empty"] == statuses["zz_empty"] == "skipped"
+    assert statuses["zz_copy"] == "duplicate"
+    counted = [r for r in rows if r["status"] != "skipped"]
+    assert all(r["n_tokens"] > 50 and r["body"] for r in counted)
+    assert rows[-1]["body"] is None and rows[-1]["n_tokens"] is None

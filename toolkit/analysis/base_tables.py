@@ -92,43 +92,12 @@ _CHUNK = 16
 
 def _map(func: Any, documents: Iterable[Any], workers: int, *, initializer: Any = None,
          initargs: tuple = ()) -> Iterator[Any]:
-    """``map(func, documents)`` over ``workers`` processes, in order. Documents are sent in
-    chunks as earlier ones finish (a few chunks per worker in flight), so neither the documents
-    nor the results of the whole corpus wait in memory."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from itertools import chain, islice
+    """``map(func, documents)`` over ``workers`` processes, in order, :data:`_CHUNK` documents
+    per task (see :func:`toolkit.processes.ordered_map`)."""
+    from toolkit.processes import ordered_map
 
-    source = iter(documents)
-    # A corpus that fits in one chunk per worker is done here: starting processes would cost
-    # more than they save.
-    head = list(islice(source, workers * _CHUNK)) if workers > 1 else []
-    if workers == 1 or len(head) < workers * _CHUNK:
-        if initializer is not None:
-            initializer(*initargs)
-        yield from map(func, chain(head, source))
-        return
-    source = chain(head, source)
-    # Workers start from the toolkit's fork server (see toolkit.processes).
-    from toolkit.processes import process_context
-
-    context = process_context()
-    with ProcessPoolExecutor(max_workers=workers, initializer=initializer,
-                             initargs=initargs, mp_context=context) as pool:
-        pending: deque = deque()
-        while True:
-            while len(pending) < 3 * workers:
-                chunk = list(islice(source, _CHUNK))
-                if not chunk:
-                    break
-                pending.append(pool.submit(_run_chunk, func, chunk))
-            if not pending:
-                return
-            yield from pending.popleft().result()
-
-
-def _run_chunk(func: Any, chunk: list[Any]) -> list[Any]:
-    return [func(item) for item in chunk]
+    return ordered_map(func, documents, workers, chunk=_CHUNK, initializer=initializer,
+                       initargs=initargs)
 
 
 def _shipped(doc: Any) -> tuple:

@@ -13,6 +13,7 @@ from toolkit.cli.options import (
     add_corpus_options,
     add_format_option,
     add_raw_csv_option,
+    add_worker_count_option,
     open_corpus,
 )
 from toolkit.cli.output import write_records
@@ -31,6 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_format_option(p)
     add_raw_csv_option(p)
     p.add_argument("--no-body", action="store_true", help="leave out the cleaned body")
+    add_worker_count_option(p, "processes that read, clean and count the inputs; the records "
+                               "are the same for any N (default: the cores available)")
     p.set_defaults(func=run_corpus)
 
 

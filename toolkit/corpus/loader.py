@@ -38,6 +38,7 @@ import os
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from toolkit.corpus import dedup as _dedup
@@ -545,32 +546,47 @@ def summary_columns(*, body: bool = False) -> list[str]:
     return cols + ["body"] if body else cols
 
 
-def summary_rows(corpus: Corpus, *, body: bool = False) -> Iterator[dict[str, Any]]:
-    """The rows of :meth:`Corpus.summary` as dicts, streamed (no pandas needed)."""
-    from toolkit.corpus.segment import segment_document
+def summary_rows(corpus: Corpus, *, body: bool = False,
+                 workers: int | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of :meth:`Corpus.summary` as dicts, streamed (no pandas needed). The documents'
+    counts (and bodies) are made over ``workers`` processes (default: those the corpus was
+    loaded with), in input order."""
+    from toolkit.processes import ordered_map
 
-    # Documents come in input order, like the records: one is read ahead at most.
-    docs = corpus.documents(include_duplicates=True)
-    ahead = next(docs, None)
+    # Documents come in input order, like the records: a few chunks are in hand at most.
+    counted = ordered_map(partial(_document_counts, body=body),
+                          corpus.documents(include_duplicates=True),
+                          corpus.workers if workers is None else workers, chunk=_SUMMARY_CHUNK)
+    ahead = next(counted, None)
     for r in corpus.report():
         row = {"doc_id": r.doc_id, "path": r.path, "status": r.status, "reason": r.reason,
                "duplicate_of": r.duplicate_of, "title": r.title, "outlet": r.outlet,
                "date": r.date, "language": r.language, "encoding": r.encoding,
                "n_chars": r.n_chars, "n_excluded_chars": None, "n_paragraphs": None,
                "n_sentences": None, "n_tokens": None}
-        doc = None
-        if ahead is not None and ahead.path == r.path and r.status != "skipped":
-            doc, ahead = ahead, next(docs, None)
-        if doc is not None:
-            seg = segment_document(doc)
-            row.update(n_excluded_chars=sum(b - a for a, b in doc.excluded),
-                       n_paragraphs=len(seg.paragraphs), n_sentences=len(seg.sentences),
-                       n_tokens=len(seg.tokens))
-            if body:
-                row["body"] = doc.body
+        if ahead is not None and ahead[0] == r.path and r.status != "skipped":
+            row.update(ahead[1])
+            ahead = next(counted, None)
         elif body:
             row["body"] = None
         yield row
+
+
+# Documents per task when the summary's counts are made over worker processes.
+_SUMMARY_CHUNK = 16
+
+
+def _document_counts(doc: Document, *, body: bool) -> tuple[str, dict[str, Any]]:
+    """``(path, the summary's counts of doc)``, with its cleaned body when ``body``."""
+    from toolkit.corpus.segment import segment_document
+
+    seg = segment_document(doc)
+    counts: dict[str, Any] = {"n_excluded_chars": sum(b - a for a, b in doc.excluded),
+                              "n_paragraphs": len(seg.paragraphs),
+                              "n_sentences": len(seg.sentences), "n_tokens": len(seg.tokens)}
+    if body:
+        counts["body"] = doc.body
+    return doc.path, counts
 
 
 def _joined(*parts: str) -> str:
