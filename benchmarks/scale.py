@@ -10,9 +10,9 @@ random half of another's, shuffled, so few articles are near copies of each othe
 ``corpus --format jsonl``, ``quotes --paths-from -``, ``speakers``, ``frames``, and
 ``analyze(workers=1)`` and ``analyze(workers=2)`` through the library (the corpus loaded
 with the same number of workers, as the commands do). Per command and size it
-prints the child's CPU time (user + system of the command's own process: worker processes,
-which multiprocessing starts from its fork server, are not counted, so compare wall times
-for commands that use workers), wall time and peak resident
+prints the CPU time of all its processes (user + system of the command's process and of every
+process started under it: this benchmark adopts the worker processes, which multiprocessing
+starts from its fork server, when their parents end, on Linux), wall time and peak resident
 memory (the largest single process), then the growth exponent of CPU and wall time between
 consecutive sizes. ``--large`` adds 50,000 articles. A cache folder fresh for each run keeps
 earlier results from being reused.
@@ -70,12 +70,14 @@ def build_corpus(source: Path, n: int, folder: Path) -> Path:
 
 
 def run(argv: list[str], *, stdin: str | None = None, cache: Path) -> tuple[float, float, float]:
-    """Run ``argv`` in a child process; return (CPU s, wall s, peak MiB of its largest process)."""
+    """Run ``argv`` in a child process; return (CPU s of it and every process under it, wall s,
+    peak MiB of its largest process)."""
+    _adopt_orphans()
     env = dict(os.environ, PYTHONPATH=str(ROOT), TOOLKIT_CACHE_DIR=str(cache))
     start = time.perf_counter()
     child = subprocess.Popen(argv, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
-                             env=env)
+                             env=env, cwd=tempfile.gettempdir())
     if stdin:
         child.stdin.write(stdin)
         child.stdin.close()
@@ -84,9 +86,35 @@ def run(argv: list[str], *, stdin: str | None = None, cache: Path) -> tuple[floa
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(argv[:4])}... exited with {child.returncode}")
-    cpu = usage.ru_utime + usage.ru_stime
-    peak = usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)
+    usages = [usage, *_orphans_ended()]
+    cpu = sum(u.ru_utime + u.ru_stime for u in usages)
+    peak = max(u.ru_maxrss for u in usages) / (2**20 if sys.platform == "darwin" else 2**10)
     return cpu, wall, peak
+
+
+def _adopt_orphans() -> None:
+    """Become the parent of the processes the commands leave behind (the fork server, whose
+    own children are the workers), so that their CPU time is counted: Linux only."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+
+
+def _orphans_ended(wait: float = 60.0) -> list:
+    """The resource usage of each adopted process, once it has ended (at most ``wait`` s)."""
+    usages = []
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            pid, _, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:  # none left
+            break
+        if pid:
+            usages.append(usage)
+        else:
+            time.sleep(0.05)
+    return usages
 
 
 def commands(folder: Path) -> dict[str, tuple[list[str], str | None]]:
