@@ -127,3 +127,40 @@ def test_speakers_over_time_per_article_and_stance_by_group(tmp_path):
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["O (4)", "P (2)"]
     with pytest.raises(NotEnoughDataError):
         plots.stance_by_group_bars(mix.head(0), by="outlet")
+
+
+def test_pages_made_in_turn_by_one_exporter_are_those_made_each_by_a_new_one(tmp_path):
+    """A notebook's page does not depend on the pages made before it in the process: each
+    keeps its own title, navigation and outputs."""
+    import nbformat
+
+    from toolkit.report import html as pages
+
+    def notebook(name, text):
+        nb = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("print(1)")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text),
+                        nbformat.v4.new_output("display_data",
+                                               data={"text/html": f"<p>{name} table</p>"})]
+        nb.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), cell]
+        path = tmp_path / f"{name}.ipynb"
+        nbformat.write(nb, path)
+        return path
+
+    first = notebook("speakers", "Ana Ruiz said <talks> & more\n")
+    second = notebook("framing", "sanctions 12\n")
+
+    def page(path, title, nav):
+        target = tmp_path / f"{path.stem}-{len(list(tmp_path.glob('*.html')))}.html"
+        pages.render_notebook(path, target, title=title, nav=nav)
+        return target.read_text(encoding="utf-8")
+
+    pages._exporter.cache_clear()
+    alone = page(first, "Who speaks", "<nav>one</nav>")
+    pages._exporter.cache_clear()
+    other = page(second, "Framing", "<nav>two</nav>")
+    again = page(first, "Who speaks", "<nav>one</nav>")
+    assert again == alone
+    assert "<title>Who speaks</title>" in alone and "<title>Framing</title>" in other
+    assert "Ana Ruiz said &lt;talks&gt; &amp; more" in alone and "sanctions 12" not in alone
+    assert "<nav>two</nav>" in other and "<nav>one</nav>" not in other

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import html
 import json
+import threading
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -197,16 +199,27 @@ def render_notebook(notebook: Path, target: Path, *, title: str | None = None,
     in it can run script. The page template's own scripts are not touched.
     """
     nbformat = load_nbformat()
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATE_DIR)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
     resources = {"metadata": {"name": title or notebook.stem}, "report_css": STYLE,
                  "report_nav": nav}
     nb = sanitize_outputs(nbformat.read(notebook, as_version=4))
-    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    # One exporter serves every page of the process: its templates are compiled once. Pages
+    # are made one at a time (the runner renders from several threads).
+    with _EXPORTER_LOCK:
+        body, _ = _exporter().from_notebook_node(nb, resources=resources)
     target.write_text(body, encoding="utf-8")
+
+
+_EXPORTER_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _exporter() -> Any:
+    """The exporter of :func:`render_notebook` (made on first use)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="report", extra_template_basedirs=[str(TEMPLATE_DIR)],
+                        exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
 def headline_label(key: str, labels: Mapping[str, str] | None = None) -> str:
