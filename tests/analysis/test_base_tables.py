@@ -104,3 +104,17 @@ def test_content_words_are_counted_without_filling_the_speaker_tables_cache(samp
     assert quotes.loc[counted, "content_words"].tolist() == [
         speakers.words_in(text) for text in quotes.loc[counted, "content"]]
     assert (quotes.loc[~counted, "content_words"] == 0).all()
+
+
+def test_the_name_finder_is_let_go_once_the_mentions_are_found(sample_path):
+    """A mention pass run in this process builds a finder of every name of the corpus; the
+    tables are made and returned without it held."""
+    from toolkit.analysis import base_tables
+
+    docs = list(load(sample_path))
+    for mentions in (True, "counts"):
+        result = analyze(docs, workers=1, mentions=mentions)
+        assert len(result.mentions) > 0 and base_tables._FINDER is None
+    # A second run finds the same mentions with a finder of its own.
+    again = analyze(docs, workers=1)
+    pd.testing.assert_frame_equal(again.mentions, analyze(docs, workers=1).mentions)

@@ -357,6 +357,16 @@ def _set_finder(names: tuple[list[str], list[str]]) -> None:
     _FINDER = name_finder(*names)
 
 
+def _finder_let_go(rows: Iterable[Any]) -> Iterator[Any]:
+    """``rows``, then the name finder let go: when the pass ran in this process, the table is
+    made without it (it holds every name of the corpus and its forms)."""
+    global _FINDER
+    try:
+        yield from rows
+    finally:
+        _FINDER = None
+
+
 def _mentions_of(doc: Document) -> list[tuple[str, str, str, int, int]]:
     from toolkit.analysis.speakers import document_mentions
 
@@ -528,5 +538,6 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
                                        workers, scheduler, names=names) for row in found)
     else:
         rows = []
-    table = counted_mentions(rows) if counting else mention_frame(rows)
+    table = counted_mentions(_finder_let_go(rows)) if counting else \
+        mention_frame(_finder_let_go(rows))
     return CorpusAnalysis(documents=documents, quotes=quotes, mentions=table)
