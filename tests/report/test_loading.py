@@ -283,3 +283,43 @@ def test_counted_attributions_written_a_piece_at_a_time_are_the_table_made_at_on
     again = loading._read_table(stored, tmp_path)
     pd.testing.assert_frame_equal(again, loading.counted_attributions(shuffled),
                                   check_exact=True)
+
+
+def test_the_frame_tally_of_a_report_is_counted_once_and_read_by_the_other_notebooks(
+        sample_path, tmp_path, monkeypatch):
+    """Beside the runner's analysis file, the first notebook keeps its frame tally and the next
+    reads it: the same counts, for any grouping, without counting the documents again; a tally
+    kept for another lexicon, or a file cut short, is not read."""
+    from toolkit.analysis.framing import tables
+    from toolkit.report.loading import AnalyzedCorpus
+
+    corpus = load(sample_path)
+    articles = list(corpus)
+    base = analyze(articles)
+    quotes = counted_attributions(base.quotes)
+    shared = tmp_path / "analysis.pickle"
+    loaded = AnalyzedCorpus(corpus=corpus, articles=articles, analysis=base,
+                            attributions=quotes, shared_file=str(shared))
+    counted = []
+    real = tables.tally_frames
+    monkeypatch.setattr(tables, "tally_frames", lambda *a, **k: counted.append(1) or real(*a, **k))
+    expected = real(articles, "conflict_cooperation", quotes=quotes)
+    first = loaded.frame_tally("conflict_cooperation")
+    again = loaded.frame_tally("conflict_cooperation")
+    assert len(counted) == 1
+    for by in (None, "outlet", "month"):
+        pd.testing.assert_frame_equal(again.counts(by=by), expected.counts(by=by))
+        pd.testing.assert_frame_equal(first.counts(by=by), expected.counts(by=by))
+    assert again.counts()["n_matches"].sum() > 0
+    other = loaded.frame_tally("policy_frames")
+    assert len(counted) == 2 and set(other.counts()["frame"]) != set(again.counts()["frame"])
+    kept = next(tmp_path.glob("analysis.pickle.frames-*"))
+    kept.write_bytes(kept.read_bytes()[:20])
+    loaded.frame_tally("conflict_cooperation")
+    loaded.frame_tally("policy_frames")
+    assert len(counted) == 3
+    # Outside a report (no runner's file), each call counts.
+    alone = AnalyzedCorpus(corpus=corpus, articles=articles, analysis=base, attributions=quotes)
+    alone.frame_tally("conflict_cooperation")
+    alone.frame_tally("conflict_cooperation")
+    assert len(counted) == 5 and len(list(tmp_path.iterdir())) == 2

@@ -83,6 +83,8 @@ def test_report_notebooks_save_the_library_tables(sample_report, sample_path):
         "counted_apart": verbs.verb_counts(base.quotes, kinds=SEPARATE_KINDS),
         "frames_by_group": framing.frame_counts(articles, "conflict_cooperation", by="outlet",
                                                 quotes=q),
+        "top_frames": framing.frame_counts(articles, "conflict_cooperation", quotes=q)
+        .sort_values(["rate", "frame"], ascending=[False, True]).reset_index(drop=True),
         "kwic": framing.kwic(articles, "sanction*", lexicon="conflict_cooperation", quotes=q,
                              sort_by="right"),
         "keyness": keyness.keyness(articles, by="outlet",

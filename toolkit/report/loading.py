@@ -67,6 +67,40 @@ class AnalyzedCorpus:
     attributions: object = None
     counts: AttributionCounts | None = None
     n_not_english: int = 0
+    # The runner's analysis file this was read from (None: analysed here): what the
+    # notebooks of a report count once for all is kept beside it.
+    shared_file: str | None = None
+
+    def frame_tally(self, lexicon: Any = "conflict_cooperation", *,
+                    store: bool | str | os.PathLike[str] = False,
+                    workers: int | None = 1) -> Any:
+        """:func:`~toolkit.analysis.framing.tally_frames` of ``articles``, their frames in the
+        journalist's voice or a quoted source's as ``attributions`` say (``store`` and
+        ``workers`` as there). In a report, the first notebook to ask for a lexicon's tally
+        keeps it beside the runner's analysis and the others read it: the framing and overview
+        pages count each document's frames once."""
+        from toolkit.analysis.framing import tables
+
+        lex = tables.as_lexicon(lexicon)
+        kept = None if self.shared_file is None else \
+            f"{self.shared_file}.frames-{tables.lexicon_key(lex)}"
+        if kept is not None:
+            try:
+                with open(kept, "rb") as handle:
+                    return tables.FrameTally(lex, pickle.load(handle))
+            except (OSError, EOFError, pickle.UnpicklingError):
+                pass  # not counted yet (or being written): counted here
+        tally = tables.tally_frames(self.articles, lex, quotes=self.attributions, store=store,
+                                    workers=workers)
+        if kept is not None:
+            writing = f"{kept}.{os.getpid()}"
+            try:
+                with open(writing, "wb") as handle:
+                    pickle.dump(tally.documents, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(writing, kept)
+            except OSError:  # the next notebook counts it again
+                pass
+        return tally
 
     @property
     def summary(self) -> str:
@@ -499,7 +533,8 @@ def _read_analysis_file(path: str, key: dict[str, Any], corpus: str | os.PathLik
         return None
     return AnalyzedCorpus(corpus=load(corpus, **columns), articles=state["articles"],
                           analysis=state["analysis"], attributions=state["attributions"],
-                          counts=state["counts"], n_not_english=state["n_not_english"])
+                          counts=state["counts"], n_not_english=state["n_not_english"],
+                          shared_file=path)
 
 
 # What preload_analysis read, by file (its path, time and size) and arguments.

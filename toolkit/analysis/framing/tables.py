@@ -217,6 +217,12 @@ class FrameTally:
         self.lexicon = lexicon
         self._docs = docs
 
+    @property
+    def documents(self) -> list[tuple[Any, dict]]:
+        """Each document (its metadata, without its text) with its counts, in corpus order:
+        ``FrameTally(lexicon, tally.documents)`` is the same tally."""
+        return self._docs
+
     def counts(self, by: str | Sequence[str] | None = None) -> pd.DataFrame:
         """The :func:`frame_counts` table by ``by`` (same columns, rows and order)."""
         import pandas as pd
