@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["BAND_PEERS", "BANDS", "MAX_CHECKS", "MIN_WORDS", "NEAR_THRESHOLD", "ROWS", "SHINGLE", "SKETCH", "Fingerprint",
-           "find_duplicates", "fingerprint", "resemblance"]
+__all__ = ["BAND_PEERS", "BANDS", "MAX_CHECKS", "MIN_WORDS", "NEAR_THRESHOLD", "ROWS",
+           "SHINGLE", "SKETCH", "Fingerprint", "find_duplicates", "fingerprint", "resemblance"]
 
 SHINGLE = 5
 SKETCH = 128
