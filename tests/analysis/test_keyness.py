@@ -190,3 +190,35 @@ def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):
     twice = [*docs, holding[0]]
     pd.testing.assert_frame_equal(collocates(twice, "tax*", min_freq=2, store=tmp_path / "2"),
                                   collocates(twice, "tax*", min_freq=2, workers=1))
+
+
+def test_one_word_terms_are_found_among_the_words_as_the_matcher_finds_them(polnear_path):
+    """Collocates of a query of one-word terms find its matches among the document's words;
+    they are the matcher's, on real news, for exact words, wildcards, inner apostrophes and
+    dots, capitals in the query, and hyphenated words (which match no one-word term). Phrases,
+    hyphenated terms and case-sensitive terms go through the matcher."""
+    from toolkit.analysis import keyness
+    from toolkit.analysis.framing.lexicon import make_lexicon
+    from toolkit.analysis.framing.tables import query_lexicon
+    from toolkit.corpus import load
+
+    docs = list(load(polnear_path / "dev" / "text"))[:40]
+    queries = ["said", "Said", "say*", "clinton*", "u.s.", "don't", "a*", "campaign",
+               "sanction"]
+    total = 0
+    for query in queries:
+        matcher = query_lexicon(query).matcher
+        assert keyness._single_words(matcher) is not None, query
+        for doc in docs:
+            found = keyness._word_spans(doc)
+            nodes = keyness._node_spans(doc, found, matcher)
+            assert nodes == keyness._matched_nodes(doc, found, matcher), (query, doc.doc_id)
+            total += len(nodes)
+    assert total > 5000
+    hyphenated = Document("d", "A well-known senator said the campaign was well known.")
+    found = keyness._word_spans(hyphenated)
+    assert [found[i][0] for i, _ in keyness._node_spans(hyphenated, found,
+                                                      query_lexicon("well*").matcher)] == ["well"]
+    for other in (query_lexicon("white house").matcher, query_lexicon("well-known").matcher,
+                  make_lexicon({"f": [{"term": "EU", "case": "sensitive"}]}).matcher):
+        assert keyness._single_words(other) is None

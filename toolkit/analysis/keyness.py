@@ -309,6 +309,33 @@ def _doc_collocates(matcher: Any, first: tuple[str, ...], window: int,
 def _node_spans(doc: Any, found: list[tuple[str, int, int]],
                 matcher: Any) -> list[tuple[int, int]]:
     """``[i, j)`` word-index ranges of the query's matches in one document."""
+    words = _single_words(matcher)
+    if words is not None:
+        # Each term is one word: a word matches it as the matcher would match its token (a
+        # hyphenated word is cut into parts there, and no part is a whole token).
+        exact, prefixes = words
+        return [(k, k + 1) for k, (word, _, _) in enumerate(found)
+                if "-" not in word and (word in exact or word.startswith(prefixes))]
+    return _matched_nodes(doc, found, matcher)
+
+
+@lru_cache(maxsize=16)
+def _single_words(matcher: Any) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """``(words, prefixes)`` of ``matcher``'s terms when every term is one word, in any case,
+    without a hyphen (``said``, ``sanction*``); else None."""
+    exact, prefixes = set(), set()
+    for entries in (*matcher.exact.values(), *matcher.prefix.values()):
+        for entry in entries:
+            part = entry.parts[0] if len(entry.parts) == 1 else ""
+            if entry.case_sensitive or not part or part != part.lower() or "-" in part:
+                return None
+            (prefixes if entry.wildcard else exact).add(part)
+    return frozenset(exact), tuple(sorted(prefixes))
+
+
+def _matched_nodes(doc: Any, found: list[tuple[str, int, int]],
+                   matcher: Any) -> list[tuple[int, int]]:
+    """:func:`_node_spans` found by the matcher over the document's tokens."""
     toks = _scan.doc_tokens(doc)
     starts = [a for _, a, _ in found]
     nodes = []
