@@ -42,7 +42,7 @@ from toolkit import __version__, lexicons
 from toolkit.errors import ParameterError
 
 __all__ = ["cached_map", "cached_value", "stored_value", "store_value", "resolve_cache_dir", "document_key", "lexicon_fingerprint",
-           "source_fingerprint", "CACHE_ENV"]
+           "source_fingerprint", "read_entry", "write_entry", "CACHE_ENV"]
 
 CACHE_ENV = "TOOLKIT_CACHE_DIR"
 LEXICON_DIR = lexicons.FOLDER
@@ -174,6 +174,18 @@ def store_value(namespace: str, key: str, value: Any, *,
     once, as :func:`cached_value` does."""
     root = resolve_cache_dir(cache_dir)
     _store_unless_unwritable(_value_path(namespace, key, root), value, root, stacklevel=3)
+
+
+def read_entry(path: str | os.PathLike[str]) -> tuple[bool, Any]:
+    """``(True, value)`` of a file :func:`write_entry` wrote; ``(False, None)`` when it is
+    missing, torn or altered (as a cache entry is read)."""
+    return _load(Path(path))
+
+
+def write_entry(path: str | os.PathLike[str], value: Any) -> None:
+    """Write ``value`` to the file ``path`` as a cache entry is written: whole or not at all
+    (raises ``OSError`` when it cannot be written)."""
+    _store(Path(path), value)
 
 
 def _value_path(namespace: str, key: str, root: Path) -> Path:

@@ -80,24 +80,21 @@ class AnalyzedCorpus:
         keeps it beside the runner's analysis and the others read it: the framing and overview
         pages count each document's frames once."""
         from toolkit.analysis.framing import tables
+        from toolkit.cache import read_entry, write_entry
 
         lex = tables.as_lexicon(lexicon)
         kept = None if self.shared_file is None else \
             f"{self.shared_file}.frames-{tables.lexicon_key(lex)}"
         if kept is not None:
-            try:
-                with open(kept, "rb") as handle:
-                    return tables.FrameTally(lex, pickle.load(handle))
-            except (OSError, EOFError, pickle.UnpicklingError):
-                pass  # not counted yet (or being written): counted here
+            found, documents = read_entry(kept)
+            if found:
+                return tables.FrameTally(lex, documents)
+        # Not counted yet (or being written, or torn): counted here.
         tally = tables.tally_frames(self.articles, lex, quotes=self.attributions, store=store,
                                     workers=workers)
         if kept is not None:
-            writing = f"{kept}.{os.getpid()}"
             try:
-                with open(writing, "wb") as handle:
-                    pickle.dump(tally.documents, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(writing, kept)
+                write_entry(kept, tally.documents)
             except OSError:  # the next notebook counts it again
                 pass
         return tally
