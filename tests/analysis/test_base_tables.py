@@ -118,3 +118,24 @@ def test_the_name_finder_is_let_go_once_the_mentions_are_found(sample_path):
     # A second run finds the same mentions with a finder of its own.
     again = analyze(docs, workers=1)
     pd.testing.assert_frame_equal(again.mentions, analyze(docs, workers=1).mentions)
+
+
+def test_cleanings_are_let_go_after_a_pass_over_more_documents_than_are_kept(sample_path,
+                                                                             monkeypatch):
+    """Analysed in this process, each document is cleaned, and the last cleanings are kept for
+    the next reading of the same texts; after more documents than are kept, the next pass
+    (from the first document again) would find none of them, so none is held."""
+    from toolkit.corpus import document
+
+    corpus = load(sample_path)  # each pass reads new documents
+    document.forget_cleanings()
+    kept = analyze(corpus, workers=1)
+    assert document._clean_cached.cache_info().currsize == len(kept.documents) == 16
+    document.forget_cleanings()
+    monkeypatch.setattr(document, "CLEANINGS_KEPT", 10)
+    before = document.cleanings()
+    let_go = analyze(corpus, workers=1)
+    assert document.cleanings() - before == 16
+    assert document._clean_cached.cache_info().currsize == 0
+    for name in ("documents", "quotes", "mentions"):
+        pd.testing.assert_frame_equal(getattr(let_go, name), getattr(kept, name))

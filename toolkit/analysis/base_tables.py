@@ -498,6 +498,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
 
     from toolkit.analysis.gathering import Gathered
     from toolkit.analysis.speakers import counted_mentions, finder_names, mention_frame
+    from toolkit.corpus.document import CLEANINGS_KEPT, cleanings, forget_cleanings
     from toolkit.corpus.segment import forget_segmentations, segmentations_let_go
 
     # Only what the tables need is kept of each result, as results arrive: the attributions
@@ -509,6 +510,7 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
     titled: set[str] = set()
     excluded: list = []
     let_go = segmentations_let_go()
+    cleaned = cleanings()
     for result in results:
         gathered.add(result.attributions, result.lower)
         values = {**result.info, "n_sentences": result.n_sentences, "n_tokens": result.n_tokens}
@@ -517,8 +519,12 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
         titled.update(result.names)
         excluded.append(result.excluded)
     del results
-    if segmentations_let_go() > let_go:  # segmented here, more than is kept: kept for nothing
+    # Segmented and cleaned here, more documents than are kept: what is kept would not be
+    # found again, and its memory is better left to the tables made next.
+    if segmentations_let_go() > let_go:
         forget_segmentations()
+    if cleanings() - cleaned > CLEANINGS_KEPT:
+        forget_cleanings()
     quotes = gathered.quotes()
     del gathered
     documents = pd.DataFrame(document_columns)

@@ -9,7 +9,7 @@ from typing import Any
 
 from toolkit.corpus.clean import Cleaned, clean
 
-__all__ = ["Document"]
+__all__ = ["Document", "cleanings", "forget_cleanings"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,28 @@ class Document:
                 "date": self.date, "author": self.author, "url": self.url, "path": self.path}
 
 
-@lru_cache(maxsize=1024)
+CLEANINGS_KEPT = 1024
+
+
+@lru_cache(maxsize=CLEANINGS_KEPT)
 def _clean_cached(text: str, title: str | None) -> Cleaned:
     """Cleaning remembered for recent texts: a corpus is read more than once (the load scan,
     then each analysis), and each reading makes new Document objects."""
     return clean(text, title=title)
+
+
+_cleaned_before = 0  # texts cleaned before the kept cleanings were last let go
+
+
+def cleanings() -> int:
+    """How many texts were cleaned in this process so far (not found among those kept)."""
+    return _cleaned_before + _clean_cached.cache_info().misses
+
+
+def forget_cleanings() -> None:
+    """Let go of every kept cleaning (each holds its text and cleaned body). After a pass that
+    cleaned more texts than are kept (:data:`CLEANINGS_KEPT`; see :func:`cleanings`), the next
+    pass, starting again from the first document, would find none of them."""
+    global _cleaned_before
+    _cleaned_before += _clean_cached.cache_info().misses
+    _clean_cached.cache_clear()
