@@ -291,7 +291,7 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
     ordered = sp.mention_frame(rows)
     assert ordered["doc_id"].tolist() == [r[0] for r in rows]
     assert ordered["start"].tolist() == [r[3] for r in rows]
-    assert ordered["doc_id"].dtype == "str" and ordered["start"].dtype == np.int64
+    assert ordered["doc_id"].dtype == "str" and ordered["start"].dtype == np.int32
     # Documents given out of order (a CSV's rows), and mentions out of order within one.
     shuffled = [row for d in (3, 0, 5, 1, 4, 2) for row in rows[5 * d:5 * d + 5]]
     shuffled[0], shuffled[1] = shuffled[1], shuffled[0]
@@ -315,6 +315,10 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
     again = sp.mention_frame(rows)
     assert ordered["start"].iloc[0] == -1 and again["start"].iloc[0] == 0
     assert again["end"].tolist() == [r[4] for r in rows]
+    # Offsets past what 32 bits count (a text of more than 2**31 characters) are kept whole.
+    far = sp.mention_frame([("d1", "B", "b", 2 ** 31 - 1, 2 ** 31 + 3), ("d0", "A", "a", 1, 2)])
+    assert far["start"].dtype == np.int64
+    assert far["start"].tolist() == [1, 2 ** 31 - 1] and far["end"].tolist() == [2, 2 ** 31 + 3]
 
 
 def test_mention_counts_of_a_document_agree_with_its_mentions(polnear_path):
