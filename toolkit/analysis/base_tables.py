@@ -544,6 +544,5 @@ def _analyze(docs: Iterable[Document], workers: int, scheduler: str | None,
                                        workers, scheduler, names=names) for row in found)
     else:
         rows = []
-    table = counted_mentions(_finder_let_go(rows)) if counting else \
-        mention_frame(_finder_let_go(rows))
+    table = (counted_mentions if counting else mention_frame)(_finder_let_go(rows))
     return CorpusAnalysis(documents=documents, quotes=quotes, mentions=table)
