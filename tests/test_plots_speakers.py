@@ -73,3 +73,11 @@ def test_share_of_voice_legend_fits_in_the_figure_with_many_speakers(base):
     legend = fig.axes[0].get_legend().get_window_extent()
     box = fig.bbox
     assert legend.y0 >= box.y0 and legend.y1 <= box.y1
+
+
+def test_dispersion_plot_title_counts_one_document_in_the_singular():
+    matches = pd.DataFrame({"doc_id": ["a", "a"], "position": [0.2, 0.7]})
+    assert plots.dispersion_plot(matches, doc_ids=["a"], term="sanction*").axes[0].get_title() \
+        == "Where \u201csanction*\u201d occurs in each article (1 document)"
+    two = plots.dispersion_plot(matches, doc_ids=["a", "b"], term="sanction*")
+    assert two.axes[0].get_title().endswith("(2 documents)")

@@ -186,8 +186,9 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     sns.scatterplot(data=data, x="position", y="row", marker="|", s=200, linewidth=1.5,
                     color="#2e6f9e", ax=ax)
     ax.set_yticks(range(len(rows)), labels=[_literal(r) for r in rows])
+    shown = f"{len(rows)} document" + ("" if len(rows) == 1 else "s")
     ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), xlabel="position in document",
-           ylabel="", title=_title(title, f"{_where(term)} ({len(rows)} documents)"))
+           ylabel="", title=_title(title, f"{_where(term)} ({shown})"))
     return fig
 
 
