@@ -317,3 +317,35 @@ def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample
         pieced.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
                            na_position="first").reset_index(drop=True), expected,
         check_exact=True)
+
+
+def test_a_pickled_result_carries_its_attributions_as_rows_that_make_the_same_table(
+        sample_path):
+    import pickle
+
+    from toolkit.analysis import analyze_document
+    from toolkit.analysis.gathering import Gathered
+    from toolkit.analysis.store import AttributionRows, as_rows, attribution_table
+
+    made = [analyze_document(d) for d in load(sample_path)]
+    back = pickle.loads(pickle.dumps(made))
+    assert sum(len(r.attributions) for r in made) > 300
+    for result, again in zip(made, back, strict=True):
+        assert isinstance(again.attributions, AttributionRows)
+        assert again.attributions.records() == result.attributions
+        assert (again.info, again.n_tokens, again.names, again.excluded, again.lower) == \
+            (result.info, result.n_tokens, result.names, result.excluded, result.lower)
+        # Rows go through pickle as rows, and as_rows leaves them as they are.
+        assert as_rows(again.attributions) is again.attributions
+        assert pickle.loads(pickle.dumps(again)).attributions == again.attributions
+    keyed = [(r.info["doc_id"], r.attributions) for r in made]
+    assert attribution_table(keyed).equals(
+        attribution_table((r.info["doc_id"], r.attributions) for r in back))
+    # The contents' lower-case words are read from rows as from records.
+    tables = []
+    for results in (made, back):
+        gathered = Gathered()
+        for result in results:
+            gathered.add(result.attributions)
+        tables.append(gathered.quotes())
+    pd.testing.assert_frame_equal(tables[0], tables[1], check_exact=True)

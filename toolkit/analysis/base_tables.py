@@ -43,7 +43,11 @@ class DocumentResult:
     follow a title in it (``names``, for mention finding), the spans cleaning excluded
     (``excluded``; None when not known), so that mentions are found without cleaning it again,
     and the words its attributions' contents write in lower case (``lower``, for speaker ids
-    across the corpus; None when not known)."""
+    across the corpus; None when not known).
+
+    ``attributions`` are :class:`~toolkit.attribution.Attribution` records; a result that was
+    pickled (made in a worker process, or read from the cache) holds them as
+    :class:`~toolkit.analysis.store.AttributionRows`, whose ``records()`` gives the records."""
 
     info: dict[str, Any]
     n_tokens: int
@@ -52,6 +56,16 @@ class DocumentResult:
     names: tuple[str, ...] = ()
     excluded: tuple[tuple[int, int], ...] | None = None
     lower: tuple[str, ...] | None = None
+
+    def __reduce__(self) -> tuple:
+        # Pickled (to the parent of a worker process, or to the cache) with the attributions
+        # as rows of values: unpickling a record costs as much as making it, and the tables
+        # are made from the values (see toolkit.analysis.store.AttributionRows).
+        from toolkit.analysis.store import as_rows
+
+        return (DocumentResult, (self.info, self.n_tokens, self.n_sentences,
+                                 as_rows(self.attributions), self.names, self.excluded,
+                                 self.lower))
 
 
 @dataclass(frozen=True)

@@ -54,17 +54,21 @@ class Gathered:
         self._documents = 0
 
     def add(self, attributions: Any, lower: Any = None) -> None:
-        """One document's attributions: a tuple of records, or an Arrow table of
+        """One document's attributions: a tuple of records (or of their rows, see
+        :class:`~toolkit.analysis.store.AttributionRows`), or an Arrow table of
         :func:`~toolkit.analysis.store.attribution_table`'s columns; ``lower``: the words their
         contents write in lower case, when known (else they are read from the contents)."""
-        from toolkit.analysis.store import PART
+        from toolkit.analysis.store import PART, AttributionRows
 
         if lower is None:
             from toolkit.attribution.speakers.corpus_ids import lower_words
 
-            lower = lower_words(r.content for r in attributions) \
-                if isinstance(attributions, (tuple, list)) else \
-                lower_words(attributions.column("content").to_pylist())
+            if isinstance(attributions, AttributionRows):
+                lower = lower_words(attributions.column("content"))
+            elif isinstance(attributions, (tuple, list)):
+                lower = lower_words(r.content for r in attributions)
+            else:
+                lower = lower_words(attributions.column("content").to_pylist())
         self.lower.update(lower)
         if isinstance(attributions, (tuple, list)):
             self._fresh.append(("", attributions))
