@@ -37,6 +37,7 @@ import hashlib
 import json
 import os
 import pickle
+import warnings
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -130,6 +131,23 @@ def _entry_content(entry: _readers.Entry) -> tuple:
                         outlet=doc.outlet, date=doc.date, n_chars=len(text),
                         language=language)
     return "ok", record, _dedup.fingerprint(doc.body, raw=text)
+
+
+def _entry_content_kept(job: tuple[_readers.Entry, str | None, Any]) -> tuple:
+    """:func:`_entry_content` of the entry of an ``(entry, key, cache folder)`` job, stored
+    in that folder under ``key`` as :meth:`Corpus._stored_content` stores it (``key`` None:
+    not stored). Run by the scan's worker processes."""
+    entry, key, root = job
+    outcome = _entry_content(entry)
+    if key is not None:
+        from toolkit.cache import store_value
+
+        with warnings.catch_warnings():
+            # A folder that cannot be written is warned about by the process that scans,
+            # when it stores the scan's index.
+            warnings.simplefilter("ignore", RuntimeWarning)
+            store_value("scan-input", key, outcome, cache_dir=root)
+    return outcome
 
 
 def _str(value: Any) -> str | None:
@@ -337,7 +355,7 @@ class Corpus:
         are the inputs' keys (None: not cached); those in ``index`` need no reading."""
         if self.workers <= 1:
             return {}, pool
-        from toolkit.cache import cached_value, stored_value
+        from toolkit.cache import resolve_cache_dir, stored_value
 
         cache_dir = self._cache_dir()
         keys: dict[int, str | None] = {}
@@ -357,13 +375,14 @@ class Corpus:
             from toolkit.processes import process_context
 
             pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=process_context())
+        # The workers store what they read, as _stored_content would here: writing a cache
+        # entry per input is a good part of a scan's work, and done here it would keep the
+        # workers waiting. The folder is resolved here, where the cache was asked for.
+        root = resolve_cache_dir(cache_dir) if self.cache else None
         wanted = list(keys)
-        outcomes = dict(zip(wanted, pool.map(_entry_content, [batch[i] for i in wanted],
+        outcomes = dict(zip(wanted, pool.map(_entry_content_kept,
+                                             [(batch[i], keys[i], root) for i in wanted],
                                              chunksize=8), strict=True))
-        for i, outcome in outcomes.items():
-            if keys[i] is not None:
-                cached_value("scan-input", keys[i], lambda outcome=outcome: outcome,
-                             cache_dir=cache_dir)
         return outcomes, pool
 
     def _content_key(self, entry: _readers.Entry) -> str | None:
