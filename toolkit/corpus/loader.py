@@ -39,7 +39,7 @@ import os
 import pickle
 import warnings
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
@@ -268,14 +268,28 @@ class Corpus:
         index = self._scan_index() if self.cache else {}
         seen: dict[str, tuple] = {}
         pool = None
+        ahead: tuple | None = None  # (batch, keys, outcomes) sent, not yet checked
         try:
             # Inputs are read a batch at a time: with workers, the batch's inputs not in the
             # cache are read and fingerprinted over worker processes, then checked here in
-            # input order (duplicate ids, duplicates), so the records are the same.
-            while batch := list(islice(source, _SCAN_BATCH)):
-                keys = [None if entry.skip is not None or not self.cache
-                        else self._content_key(entry) for entry in batch]
-                outcomes, pool = self._read_ahead(batch, pool, keys, index)
+            # input order (duplicate ids, duplicates), so the records are the same. A batch is
+            # sent to the workers before the one sent last is checked, so that they are not
+            # left waiting while this process lists, looks up and checks inputs.
+            while True:
+                sent = None
+                if batch := list(islice(source, _SCAN_BATCH)):
+                    keys = [None if entry.skip is not None or not self.cache
+                            else self._content_key(entry) for entry in batch]
+                    reading, pool = self._read_ahead(batch, pool, keys, index)
+                    sent = (batch, keys, reading)
+                if ahead is None:
+                    if sent is None:
+                        break
+                    ahead = sent
+                    continue
+                batch, keys, reading = ahead
+                ahead = sent
+                outcomes = reading()
                 for i, entry in enumerate(batch):
                     outcome = outcomes.get(i)
                     if outcome is None and keys[i] is not None:
@@ -288,7 +302,7 @@ class Corpus:
                     order.append((record.date or "9999", len(order)))
         finally:
             if pool is not None:
-                pool.shutdown()
+                pool.shutdown(cancel_futures=True)
         if self.cache:
             from toolkit.cache import store_value
 
@@ -347,14 +361,16 @@ class Corpus:
 
     def _read_ahead(self, batch: list[_readers.Entry], pool: Any,
                     batch_keys: list[str | None], index: dict[str, tuple]
-                    ) -> tuple[dict[int, tuple], Any]:
-        """``{index: outcome}`` of :meth:`_content` for the inputs of ``batch`` read over the
-        worker processes (started on first need, then reused: ``pool``), stored in the cache
-        like :meth:`_stored_content` does. Empty without workers or when few inputs of the
-        batch need reading (starting processes would cost more than it saves). ``batch_keys``
-        are the inputs' keys (None: not cached); those in ``index`` need no reading."""
+                    ) -> tuple[Callable[[], dict[int, tuple]], Any]:
+        """The inputs of ``batch`` sent to be read over the worker processes (started on first
+        need, then reused: ``pool``), and a call that waits for them and returns ``{index:
+        outcome}`` of :meth:`_content`; the workers store each outcome in the cache like
+        :meth:`_stored_content` does. Nothing is sent (the call returns ``{}``) without workers
+        or when few inputs of the batch need reading (starting processes would cost more than
+        it saves). ``batch_keys`` are the inputs' keys (None: not cached); those in ``index``
+        need no reading."""
         if self.workers <= 1:
-            return {}, pool
+            return dict, pool
         from toolkit.cache import resolve_cache_dir, stored_value
 
         cache_dir = self._cache_dir()
@@ -368,7 +384,7 @@ class Corpus:
                 continue  # read from the cache in order, as before
             keys[i] = key
         if len(keys) < _SCAN_PARALLEL_MIN:
-            return {}, pool
+            return dict, pool
         if pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
@@ -380,10 +396,9 @@ class Corpus:
         # workers waiting. The folder is resolved here, where the cache was asked for.
         root = resolve_cache_dir(cache_dir) if self.cache else None
         wanted = list(keys)
-        outcomes = dict(zip(wanted, pool.map(_entry_content_kept,
-                                             [(batch[i], keys[i], root) for i in wanted],
-                                             chunksize=8), strict=True))
-        return outcomes, pool
+        reading = pool.map(_entry_content_kept, [(batch[i], keys[i], root) for i in wanted],
+                           chunksize=8)
+        return lambda: dict(zip(wanted, reading, strict=True)), pool
 
     def _content_key(self, entry: _readers.Entry) -> str | None:
         """The cache key of an input's :meth:`_content`: its fields and file state (path,
