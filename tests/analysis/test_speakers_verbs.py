@@ -319,6 +319,12 @@ def test_the_mention_table_is_ordered_by_document_and_offset_whatever_the_order_
     far = sp.mention_frame([("d1", "B", "b", 2 ** 31 - 1, 2 ** 31 + 3), ("d0", "A", "a", 1, 2)])
     assert far["start"].dtype == np.int64
     assert far["start"].tolist() == [1, 2 ** 31 - 1] and far["end"].tolist() == [2, 2 ** 31 + 3]
+    # Also when such an offset comes after others: those are kept as they were.
+    far = sp.mention_frame([("d0", "A", "a", 1, 2), ("d1", "B", "b", 7, 2 ** 31),
+                            ("d1", "A", "a", 2 ** 32, 2 ** 32 + 1)])
+    assert far["start"].dtype == np.int64 and far["start"].tolist() == [1, 7, 2 ** 32]
+    assert far["end"].tolist() == [2, 2 ** 31, 2 ** 32 + 1]
+    assert far["speaker"].tolist() == ["A", "B", "A"]
 
 
 def test_mention_counts_of_a_document_agree_with_its_mentions(polnear_path):

@@ -357,21 +357,28 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     import numpy as np
     import pandas as pd
 
+    from toolkit.processes import return_freed_memory
+
     # Built a column at a time, each value as a number of the distinct values: a corpus has
     # millions of mentions of a few names, and neither a tuple per row nor an object per cell
-    # is held.
+    # is held. Offsets are 32-bit integers, half the memory of millions of them, unless a text
+    # is 2**31 characters long or more (the largest offset is an end).
     distinct: dict[str, int] = {}
-    numbers = {"doc_id": array("i"), "speaker": array("i"), "mention": array("i"),
-               "start": array("q"), "end": array("q")}
-    doc_ids, speakers, mentions, starts, ends = numbers.values()
+    doc_ids, speakers, mentions, starts, ends = (array("i") for _ in range(5))
     for doc_id, speaker, mention, start, end in rows:
         doc_ids.append(distinct.setdefault(doc_id, len(distinct)))
         speakers.append(distinct.setdefault(speaker, len(distinct)))
         mentions.append(distinct.setdefault(mention, len(distinct)))
+        try:
+            ends.append(end)
+        except OverflowError:
+            starts, ends = array("q", starts), array("q", ends)
+            ends.append(end)
         starts.append(start)
-        ends.append(end)
     # From here each column's numbers are held by ``numbers`` alone, and go once the column
     # is made: at most one of them is held beside the columns made.
+    numbers = {"doc_id": doc_ids, "speaker": speakers, "mention": mentions, "start": starts,
+               "end": ends}
     del doc_ids, speakers, mentions, starts, ends
     columns = list(numbers)
     if not numbers["doc_id"]:
@@ -381,24 +388,28 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
     # Put in order before the table is made (the same order as a stable sort by doc_id and
     # start), so that the table is not copied once more by sorting it. Rows that come in that
     # order already (a folder's files named by their ids) are not moved at all.
+    offsets = np.int32 if numbers["start"].typecode == "i" else np.int64
     order = row_order(rank[np.frombuffer(numbers["doc_id"], dtype=np.int32)],
-                      np.frombuffer(numbers["start"], dtype=np.int64))
+                      np.frombuffer(numbers["start"], dtype=offsets))
     del rank
+    if order is not None and len(order) < 2 ** 31:
+        order = order.astype(np.int32)  # held while every column is made: half as much
     data: dict[str, Any] = {}
-    # Offsets as 32-bit integers, half the memory of millions of them, when every text is
-    # shorter than 2**31 characters (the largest offset is an end).
-    ends = np.frombuffer(numbers["end"], dtype=np.int64)
-    offsets = np.int32 if not len(ends) or ends.max() < 2 ** 31 else np.int64
-    del ends
-    for name in ("start", "end"):
-        values = np.frombuffer(numbers.pop(name), dtype=np.int64).astype(offsets, copy=False)
-        # In order already: the column is these numbers, not one more copy of them.
-        data[name] = values if order is None else values[order]
-        del values
-    for name in ("doc_id", "speaker", "mention"):
-        taken = np.frombuffer(numbers.pop(name), dtype=np.int32)
-        data[name] = _string_column(strings, taken if order is None else taken[order])
+    for name in columns:
+        # What the last column, or putting the rows in order, let go is given back before the
+        # next column is made: a table of millions of mentions is made at the end of an
+        # analysis, when the process holds most, and that memory would be held to the end.
+        return_freed_memory()
+        taken = np.frombuffer(numbers.pop(name), dtype=offsets if name in ("start", "end")
+                              else np.int32)
+        if name in ("start", "end"):
+            # In order already: the column is these numbers, not one more copy of them.
+            data[name] = taken if order is None else taken[order]
+        else:
+            data[name] = _string_column(strings, taken if order is None else taken[order])
         del taken
+    del order
+    return_freed_memory()
     return pd.DataFrame(data, columns=columns, copy=False)
 
 
