@@ -400,13 +400,12 @@ def mention_frame(rows: Iterable[tuple[str, str, str, int, int]]) -> pd.DataFram
         # next column is made: a table of millions of mentions is made at the end of an
         # analysis, when the process holds most, and that memory would be held to the end.
         return_freed_memory()
-        taken = np.frombuffer(numbers.pop(name), dtype=offsets if name in ("start", "end")
-                              else np.int32)
-        if name in ("start", "end"):
-            # In order already: the column is these numbers, not one more copy of them.
-            data[name] = taken if order is None else taken[order]
-        else:
-            data[name] = _string_column(strings, taken if order is None else taken[order])
+        offset = name in ("start", "end")
+        taken = np.frombuffer(numbers.pop(name), dtype=offsets if offset else np.int32)
+        if order is not None:
+            taken = taken[order]
+        # In order already, an offset column is these numbers, not one more copy of them.
+        data[name] = taken if offset else _string_column(strings, taken)
         del taken
     del order
     return_freed_memory()

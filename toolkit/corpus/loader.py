@@ -268,27 +268,27 @@ class Corpus:
         index = self._scan_index() if self.cache else {}
         seen: dict[str, tuple] = {}
         pool = None
-        ahead: tuple | None = None  # (batch, keys, outcomes) sent, not yet checked
+
+        def sent(entries: Iterator[_readers.Entry], index: dict[str, tuple]) -> Iterator[tuple]:
+            """``(batch, keys, outcomes)`` of each batch of ``entries``, as it is sent."""
+            nonlocal pool
+            while batch := list(islice(entries, _SCAN_BATCH)):
+                keys = [None if entry.skip is not None or not self.cache
+                        else self._content_key(entry) for entry in batch]
+                reading, pool = self._read_ahead(batch, pool, keys, index)
+                yield batch, keys, reading
+
         try:
             # Inputs are read a batch at a time: with workers, the batch's inputs not in the
             # cache are read and fingerprinted over worker processes, then checked here in
             # input order (duplicate ids, duplicates), so the records are the same. A batch is
             # sent to the workers before the one sent last is checked, so that they are not
             # left waiting while this process lists, looks up and checks inputs.
-            while True:
-                sent = None
-                if batch := list(islice(source, _SCAN_BATCH)):
-                    keys = [None if entry.skip is not None or not self.cache
-                            else self._content_key(entry) for entry in batch]
-                    reading, pool = self._read_ahead(batch, pool, keys, index)
-                    sent = (batch, keys, reading)
-                if ahead is None:
-                    if sent is None:
-                        break
-                    ahead = sent
-                    continue
+            batches = sent(source, index)
+            ahead = next(batches, None)
+            while ahead is not None:
                 batch, keys, reading = ahead
-                ahead = sent
+                ahead = next(batches, None)
                 outcomes = reading()
                 for i, entry in enumerate(batch):
                     outcome = outcomes.get(i)
