@@ -295,6 +295,7 @@ def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample
     import pandas as pd
 
     import toolkit.analysis.store as store
+    from toolkit.analysis.speakers import count_words
     from toolkit.analysis.store import attribution_frame, attribution_table
     from toolkit.attribution import extract, to_frame
     from toolkit.corpus import load
@@ -304,6 +305,10 @@ def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample
     frame = attribution_frame(attribution_table(found))
     frame = frame.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
                               na_position="first").reset_index(drop=True)
+    # The words of each content come with the fields, counted as the speaker tables count them.
+    words = frame.pop("content_words")
+    assert words.tolist() == [count_words(t) if t else 0 for t in expected["content"]]
+    assert words.sum() > len(words)
     pd.testing.assert_frame_equal(frame, expected, check_exact=True)
     spans = frame["content_spans"]
     assert spans.map(type).eq(tuple).all() and spans.map(len).gt(1).any()
@@ -312,7 +317,7 @@ def test_the_table_made_from_arrow_columns_is_the_table_made_from_records(sample
     assert len({id(n) for n in offsets}) == len(set(offsets)) < len(offsets)
     # Offsets made into ints a few at a time: the same table.
     monkeypatch.setattr(store, "_CELLS_PIECE", 3)
-    pieced = attribution_frame(attribution_table(found))
+    pieced = attribution_frame(attribution_table(found)).drop(columns="content_words")
     pd.testing.assert_frame_equal(
         pieced.sort_values(["doc_id", "cue_start", "cue_end"], kind="stable",
                            na_position="first").reset_index(drop=True), expected,
@@ -325,6 +330,7 @@ def test_a_pickled_result_carries_its_attributions_as_rows_that_make_the_same_ta
 
     from toolkit.analysis import analyze_document
     from toolkit.analysis.gathering import Gathered
+    from toolkit.analysis.speakers import count_words
     from toolkit.analysis.store import AttributionRows, as_rows, attribution_table
 
     made = [analyze_document(d) for d in load(sample_path)]
@@ -333,6 +339,9 @@ def test_a_pickled_result_carries_its_attributions_as_rows_that_make_the_same_ta
     for result, again in zip(made, back, strict=True):
         assert isinstance(again.attributions, AttributionRows)
         assert again.attributions.records() == result.attributions
+        # Each row carries its content's words, counted in the process that made the result.
+        assert again.attributions.column("content_words") == [
+            count_words(r.content) if r.content else 0 for r in result.attributions]
         assert (again.info, again.n_tokens, again.names, again.excluded, again.lower) == \
             (result.info, result.n_tokens, result.names, result.excluded, result.lower)
         # Rows go through pickle as rows, and as_rows leaves them as they are.

@@ -93,20 +93,13 @@ class Gathered:
         """The tables gathered since the last call as one, with the columns asked for."""
         import pyarrow as pa
 
-        from toolkit.analysis.speakers import count_words
-
         if not self._raw:
             return
         table = pa.concat_tables(self._raw)
         self._raw, self._documents = [], 0
-        if self.words:
-            texts = table.column("content").to_pylist()
-            # Each content is counted once here: not through the cache the speaker tables use.
-            words = pa.array([count_words(text) if text else 0 for text in texts],
-                             type=pa.int64())
-            table = table.select(self.columns).append_column(CONTENT_WORDS, words)
-        else:
-            table = table.select(self.columns)
+        # The words of each content were counted where its table was made (see
+        # toolkit.analysis.store.attribution_table).
+        table = table.select([*self.columns, CONTENT_WORDS] if self.words else self.columns)
         # A copy of its own: rows read from the store are slices of the store's parts, which
         # can then be let go.
         self._parts.append(table.combine_chunks())

@@ -5,8 +5,8 @@ VERSION hashes the toolkit version, its source code and the lexicons, so results
 are never read). Each part holds the results of up to :data:`PART` documents in two files:
 ``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans, the
 words the contents write in lower case) and
-``attributions-ID.parquet`` (key, then one column per attribution field, one row per
-attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
+``attributions-ID.parquet`` (key, then one column per attribution field and the number of
+words of its content, one row per attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
 metadata and text. Parts are written to a temporary name and renamed into place, so a run that
 is interrupted keeps every finished part and the next run resumes from there; two runs writing
 the same document store equal rows, and the first one read wins.
@@ -34,6 +34,8 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from toolkit.analysis.gathering import CONTENT_WORDS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,7 +159,7 @@ def _schemas():
     types = _field_types()
     columns = list(types)
     attributions = pa.schema([("key", pa.string())] + [
-        (c, _column_type(types[c])) for c in columns])
+        (c, _column_type(types[c])) for c in columns] + [(CONTENT_WORDS, pa.int64())])
     documents = pa.schema([("key", pa.string()), ("n_tokens", pa.int64()),
                            ("n_sentences", pa.int64()), ("names", pa.list_(pa.string())),
                            ("excluded", pa.list_(pa.list_(pa.int64()))),
@@ -179,11 +181,13 @@ def default_store(cache_dir: str | os.PathLike[str] | None = None) -> ResultStor
 
 class AttributionRows(tuple):
     """Attributions as rows: each a tuple of one :class:`~toolkit.attribution.Attribution`'s
-    field values, in field order (:data:`toolkit.attribution.COLUMNS`). A document's result
-    travels from a worker process (or the cache) in this form (see
+    field values, in field order (:data:`toolkit.attribution.COLUMNS`), then the number of
+    words of its content (:data:`~toolkit.analysis.gathering.CONTENT_WORDS`, as
+    :func:`~toolkit.analysis.speakers.count_words` counts them). A document's result travels
+    from a worker process (or the cache) in this form (see
     :class:`toolkit.analysis.DocumentResult`): rows pickle and unpickle several times faster
-    than records, and :func:`attribution_table` reads them as they are. :meth:`records` makes
-    the records again."""
+    than records, :func:`attribution_table` reads them as they are, and the words are counted
+    where the document was analysed, once. :meth:`records` makes the records again."""
 
     __slots__ = ()
 
@@ -191,12 +195,21 @@ class AttributionRows(tuple):
         """The :class:`~toolkit.attribution.Attribution` records of these rows, in order."""
         from toolkit.attribution import Attribution
 
-        return tuple(Attribution(*row) for row in self)
+        n = len(_field_types())
+        return tuple(Attribution(*row[:n]) for row in self)
 
     def column(self, name: str) -> list:
-        """The values of field ``name``, one per row."""
-        at = list(_field_types()).index(name)
+        """The values of field ``name`` (or :data:`CONTENT_WORDS`), one per row."""
+        fields = list(_field_types())
+        at = len(fields) if name == CONTENT_WORDS else fields.index(name)
         return [row[at] for row in self]
+
+
+def _row(values: Callable[[Any], tuple], record: Any) -> tuple:
+    """A record's row of :class:`AttributionRows`."""
+    from toolkit.analysis.speakers import count_words
+
+    return (*values(record), count_words(record.content) if record.content else 0)
 
 
 def as_rows(attributions: Any) -> Any:
@@ -205,18 +218,19 @@ def as_rows(attributions: Any) -> Any:
     if isinstance(attributions, AttributionRows) or not isinstance(attributions, (tuple, list)):
         return attributions
     values = attrgetter(*_field_types())  # plain values and tuples: no deep copy needed
-    return AttributionRows(values(record) for record in attributions)
+    return AttributionRows(_row(values, record) for record in attributions)
 
 
 def attribution_table(items: Iterable[tuple[str, Iterable[Any]]]) -> Any:
     """A pyarrow Table of attributions: ``key``, then one column per
-    :class:`~toolkit.attribution.Attribution` field, from ``(key, records)`` pairs (records,
-    or :class:`AttributionRows`)."""
+    :class:`~toolkit.attribution.Attribution` field, then :data:`CONTENT_WORDS`, from ``(key,
+    records)`` pairs (records, or :class:`AttributionRows`)."""
     import pyarrow as pa
 
     _, schema, columns = _schemas()
+    columns = [*columns, CONTENT_WORDS]
     keys, records = [], []
-    values = attrgetter(*columns)  # plain values and tuples: no deep copy needed
+    values = attrgetter(*_field_types())  # plain values and tuples: no deep copy needed
     for key, found in items:
         if isinstance(found, AttributionRows):
             keys.extend([key] * len(found))
@@ -224,7 +238,7 @@ def attribution_table(items: Iterable[tuple[str, Iterable[Any]]]) -> Any:
             continue
         for record in found:
             keys.append(key)
-            records.append(values(record))
+            records.append(_row(values, record))
     # Turned into columns at once (a row of values per record, transposed), not into a dict
     # per record.
     cells = [list(column) for column in zip(*records, strict=True)] or [[] for _ in columns]
