@@ -360,3 +360,18 @@ def test_mention_counts_of_a_document_agree_with_its_mentions(polnear_path):
                 sp.document_mentions(finder, doc, excluded=excluded)))
             total += sum(n for _, _, n in counted)
     assert total > 200
+
+
+@pytest.mark.parametrize("by, dates", [(None, {}), ("outlet", {}),
+                                       ("month", {"date_from": "2026-04-01"})])
+def test_speaker_counts_are_the_speaker_tables_counts_in_its_order(sample_path, by, dates):
+    from toolkit.analysis import analyze
+    from toolkit.corpus import load
+
+    base = analyze(load(sample_path), quiet=True, mentions=False)
+    cols = [by] if by else []
+    table = sp.speaker_table(base.quotes, base.documents, by=by, **dates)
+    counts = sp._speaker_counts(base.quotes, base.documents, by=by, **dates)
+    assert len(table) > 10 and table["n_attributions"].duplicated().any()  # ties to order
+    pd.testing.assert_frame_equal(counts, table[[*cols, "speaker", "n_attributions"]],
+                                  check_dtype=False)

@@ -80,15 +80,19 @@ _HONORIFIC_BEFORE = re.compile(
 # The columns of the quotes table the speaker tables read (besides grouping columns).
 _SPEECH_COLUMNS = ("doc_id", "speaker", "speaker_type", "speaker_title", "kind", "content",
                    "content_words", "embedded", "date")
+# Those a count of attributions per speaker reads.
+_SPEAKER_COLUMNS = ("doc_id", "speaker", "speaker_type", "kind", "embedded", "date")
 
 
 def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
-            by=None) -> pd.DataFrame:
+            by=None, *, words: bool = True) -> pd.DataFrame:
     """The speech rows of ``quotes`` with the columns the speaker tables read (and the
-    grouping columns of ``by`` that the table has): a corpus's table is not copied whole."""
+    grouping columns of ``by`` that the table has): a corpus's table is not copied whole.
+    Without ``words``, only the rows and their speakers: no word counts."""
     import pandas as pd
 
-    wanted = dict.fromkeys([*_SPEECH_COLUMNS, *by_columns(by)])
+    wanted = dict.fromkeys([*(_SPEECH_COLUMNS if words else _SPEAKER_COLUMNS),
+                            *by_columns(by)])
     out = speech_rows(quotes[[c for c in wanted if c in quotes.columns]], kinds,
                       required=("doc_id", "speaker", "speaker_type", "kind"),
                       include_embedded=include_embedded)
@@ -97,6 +101,8 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
     else:
         out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
+    if not words:
+        return out
     content = out["content"] if "content" in out.columns else None
     if "content_words" in out.columns:  # counted already (see toolkit.analysis.gathering)
         words = out["content_words"].astype("int64")
@@ -202,6 +208,20 @@ def speaker_table(quotes: pd.DataFrame, documents: Any = None, *, by=None,
     return table.reset_index(drop=True)
 
 
+def _speaker_counts(quotes: pd.DataFrame, documents: Any, *, by=None,
+                    date_from: str | None = None, date_to: str | None = None,
+                    kinds: Sequence[str] = SPEECH_KINDS,
+                    include_embedded: bool = False) -> pd.DataFrame:
+    """The columns [by...], speaker, n_attributions of :func:`speaker_table` (the same rows in
+    the same order), counted without the table's other columns."""
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded, by, words=False),
+                             as_documents(documents), by, date_from=date_from, date_to=date_to)
+    keys = cols + ["speaker"]
+    table = data.groupby(keys, sort=False, dropna=False).size().rename(
+        "n_attributions").reset_index()
+    return _sort(table, cols, "n_attributions").reset_index(drop=True)
+
+
 def _add_mentions(table: pd.DataFrame, mentions: pd.DataFrame | None, data: pd.DataFrame,
                   cols: list[str]) -> pd.DataFrame:
     """Add ``n_mentions``: name mentions per speaker (and group) in the selected documents."""
@@ -270,8 +290,8 @@ def share_of_voice(quotes: pd.DataFrame, documents: Any = None, *, by="outlet",
     Columns: [by...], speaker, n_attributions, share. Sorted by group, then by n_attributions
     (descending) with ``(other)`` last.
     """
-    table = speaker_table(quotes, documents, by=by, date_from=date_from, date_to=date_to,
-                          kinds=kinds, include_embedded=include_embedded)
+    table = _speaker_counts(quotes, documents, by=by, date_from=date_from, date_to=date_to,
+                            kinds=kinds, include_embedded=include_embedded)
     return top_n_with_other(table, top_n, by=by)
 
 
@@ -287,9 +307,11 @@ def speakers_over_time(quotes: pd.DataFrame, documents: Any, *, period: str = "m
     """
     import pandas as pd
 
-    overall = speaker_table(quotes, documents, kinds=kinds, include_embedded=include_embedded)
+    overall = _speaker_counts(quotes, documents, kinds=kinds,
+                              include_embedded=include_embedded)
     top = [s for s in overall["speaker"] if s != UNRESOLVED][:top_n]
-    table = speaker_table(quotes, documents, by=period, kinds=kinds, include_embedded=include_embedded)
+    table = _speaker_counts(quotes, documents, by=period, kinds=kinds,
+                            include_embedded=include_embedded)
     table = table[table["speaker"].isin(top)]
     periods = sorted(set(with_groups(quotes[["doc_id"]], as_documents(documents), period)[0][period]))
     grid = pd.MultiIndex.from_product([periods, top], names=[period, "speaker"])
