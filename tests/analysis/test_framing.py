@@ -375,3 +375,39 @@ def test_a_match_takes_the_voice_of_the_innermost_content_span_holding_it():
     assert voices.voice("e", 0, 4) == ("journalist", None)
     assert voices.voice("f", 0, 4) == ("journalist", None)  # a document without quotes
     assert [s[:2] for s in voices.spans("d")] == [(0, 100), (10, 60), (10, 50), (52, 58)]
+
+
+def test_kwic_from_the_store_reads_only_documents_that_may_match(sample_path, tmp_path):
+    from toolkit.analysis import analyze
+    from toolkit.analysis.framing import query_lexicon
+    from toolkit.analysis.framing.tables import lexicon_key
+    from toolkit.analysis.store import default_store, value_store
+    from toolkit.cache import document_key
+
+    corpus = list(load(sample_path))
+    quoted = analyze(corpus, quiet=True).quotes
+    plain = kwic(corpus, "sanction*", quotes=quoted, sort_by="right")
+    assert len(plain) > 0 and (plain["voice"] == "quoted").any()
+    half = corpus[: len(corpus) // 2]
+    pd.testing.assert_frame_equal(kwic(half, "sanction*", quotes=quoted, sort_by="right",
+                                       store=tmp_path),
+                                  kwic(half, "sanction*", quotes=quoted, sort_by="right"))
+    # The corpus grown: its new documents are scanned and stored, the table is the same.
+    stored = kwic(corpus, "sanction*", quotes=quoted, sort_by="right", store=tmp_path)
+    pd.testing.assert_frame_equal(stored, plain)
+    name = f"frames-{lexicon_key(query_lexicon('sanction*'))}"
+    kept = value_store(default_store(tmp_path).folder, name).index()
+    holding = {document_key(d) for d in corpus if "sanction" in d.text.lower()}
+    assert set(kept) == holding and 0 < len(holding) < len(corpus)
+
+
+def test_voices_are_the_same_whatever_type_holds_the_document_ids(sample_path):
+    from toolkit.analysis import analyze
+    from toolkit.analysis.scan import Voices
+
+    quoted = analyze(list(load(sample_path)), quiet=True, mentions=False).quotes
+    ids = sorted(set(quoted["doc_id"]))
+    spans = [Voices(quoted.astype({"doc_id": kind})).spans for kind in
+             (object, "string[pyarrow]", "string[python]")]
+    assert sum(len(spans[0](i)) for i in ids) > 100
+    assert all(spans[0](i) == other(i) for other in spans[1:] for i in ids)

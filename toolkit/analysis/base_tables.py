@@ -271,7 +271,7 @@ def stored_values(func: Any, docs: Iterable[Document], *, name: str,
     part at a time. ``func`` must be a pure function of the document (its key is
     :func:`toolkit.cache.document_key`) and picklable; ``name`` must say everything else the
     value depends on (a lexicon's fingerprint). ``docs`` is read twice when documents are
-    missing, so it must not be a one-shot iterator."""
+    missing and ``workers`` is more than one, so it must not be a one-shot iterator."""
     from toolkit.analysis.store import PART, default_store, value_store
     from toolkit.cache import document_key
 
@@ -279,7 +279,9 @@ def stored_values(func: Any, docs: Iterable[Document], *, name: str,
         workers = os.cpu_count() or 1
     values = value_store(default_store(None if store is True else store).folder, name)
     known = set(values.index())
-    missing = (doc for doc in docs if document_key(doc) not in known)
+    # With one process, the missing values are computed here as their documents come: the
+    # documents are read once.
+    missing = () if workers <= 1 else (doc for doc in docs if document_key(doc) not in known)
     computed = _map(func, missing, workers)
     fresh: list[tuple[str, Any]] = []
     try:
@@ -288,7 +290,7 @@ def stored_values(func: Any, docs: Iterable[Document], *, name: str,
             if key in known:
                 yield doc, values.get(key)
                 continue
-            value = next(computed)
+            value = func(doc) if workers <= 1 else next(computed)
             fresh.append((key, value))
             if len(fresh) >= PART:
                 values.write(fresh)

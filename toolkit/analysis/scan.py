@@ -118,7 +118,10 @@ class Voices:
         frame = quotes[list(QUOTE_COLUMNS)]
         frame = frame[frame["doc_id"].notna() & frame["content_start"].notna()
                       & frame["content_end"].notna()]
-        codes, names = pd.factorize(frame["doc_id"].astype(str).to_numpy(dtype=object))
+        ids = frame["doc_id"]
+        # Text kept as text (factorized by Arrow); other ids made text first.
+        codes, names = pd.factorize(ids if isinstance(ids.dtype, pd.StringDtype)
+                                    else ids.astype(str).to_numpy(dtype=object))
         starts = frame["content_start"].to_numpy(dtype=np.int64)
         ends = frame["content_end"].to_numpy(dtype=np.int64)
         order = np.lexsort((-ends, starts, codes))

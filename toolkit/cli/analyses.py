@@ -211,7 +211,8 @@ def kwic_table(args: argparse.Namespace) -> pd.DataFrame:
     corpus = open_corpus(args)
     table = kwic(corpus, args.query, window=args.window, lexicon=args.lexicon,
                  quotes=_quotes_table(args, corpus), sort_by=args.sort_by,
-                 case_sensitive=args.case_sensitive, **date_range(args))
+                 case_sensitive=args.case_sensitive, store=not args.no_store,
+                 **date_range(args))
     if table.empty:
         from toolkit.analysis.framing import describe_matches
 

@@ -74,14 +74,16 @@ def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
     With ``store`` the matches and word tokens of each document are read from the result store
     (computed over ``workers`` processes and kept when missing). Without ``counts``, a document
     whose text holds none of the lexicon's first words is not segmented: it has no match (and
-    its token counts are left at 0)."""
+    its token counts are left at 0; with ``store`` it is left out)."""
     import numpy as np
 
     scan = partial(frame_scan, lexicon.matcher)
     if store:
         from toolkit.analysis.base_tables import stored_values
 
-        docs = _scan.Documents(corpus, date_from, date_to)
+        docs: Iterable[Any] = _scan.Documents(corpus, date_from, date_to)
+        if not counts:  # only the documents that may match are looked up
+            docs = _MayMatch(docs, first_words(lexicon))
         scanned: Iterable[tuple[Any, tuple]] = stored_values(
             scan, docs, name=f"frames-{lexicon_key(lexicon)}", store=store, workers=workers)
     else:
@@ -97,6 +99,17 @@ def _scan_docs(corpus: Iterable[Any], lexicon: Lexicon, voices: _scan.Voices,
             found.append(_Found(frame, term, start, end, voice, speaker))
         quoted = voices.count_quoted_arrays(doc_id, starts, ends) if counts else 0
         yield _DocResult(doc, found, len(starts) - quoted, quoted)
+
+
+class _MayMatch:
+    """The documents of ``docs`` whose text holds one of the words ``first``
+    (:func:`holds_any`), readable more than once as ``docs`` is."""
+
+    def __init__(self, docs: Iterable[Any], first: tuple[str, ...]) -> None:
+        self.docs, self.first = docs, first
+
+    def __iter__(self) -> Iterator[Any]:
+        return (doc for doc in self.docs if holds_any(doc.text, self.first))
 
 
 def frame_scan(matcher: Any, doc: Any) -> tuple[tuple, Any, Any]:
@@ -311,7 +324,8 @@ def _rate(n: int, tokens: int) -> float:
 def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
          lexicon: Lexicon | str | None = None, quotes: pd.DataFrame | None = None,
          sort_by: str | None = None, case_sensitive: bool = False,
-         date_from: str | None = None, date_to: str | None = None) -> pd.DataFrame:
+         date_from: str | None = None, date_to: str | None = None,
+         store: bool | str | os.PathLike[str] = False) -> pd.DataFrame:
     """Keyword in context: every match of ``query`` with ``window`` characters either side.
 
     ``query`` is a term (``sanctions``, ``irreparable harm``), a wildcard (``sanction*``) or
@@ -324,6 +338,12 @@ def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
     plain term), term, voice, speaker (when inside a quote), position. Sorted by doc_id and start;
     ``sort_by="left"`` sorts by the word just left of the match, ``"right"`` by the word just
     right of it (lower-cased, then doc_id and start).
+
+    ``store`` (``True``: the default cache folder, or a cache folder) reads the matches of each
+    document that may hold the query from the result store, under the query's lexicon (as
+    :func:`frame_matches` with that lexicon stores them), and keeps those it computes: the
+    documents of a corpus that grew are segmented once, when they are new. The table is the
+    same.
     """
     import pandas as pd
 
@@ -334,7 +354,7 @@ def kwic(corpus: Iterable[Any], query: str, *, window: int = 50,
     lex = _query_lexicon(query, lexicon, case_sensitive)
     rows = []
     for result in _scan_docs(corpus, lex, _scan.Voices(quotes), date_from, date_to,
-                             counts=False):
+                             counts=False, store=store):
         text = result.doc.text
         for f in result.found:
             left, right = _context(text, f.start, f.end, window)
