@@ -175,6 +175,8 @@ def test_collocates_over_worker_processes_are_the_same(polnear_path, tmp_path):
 
 def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):
     from toolkit.analysis.keyness import collocates
+    from toolkit.analysis.store import default_store, value_store
+    from toolkit.cache import document_key
     from toolkit.corpus import load
 
     # Most documents do not hold "tax*": their words come from the stored word counts.
@@ -184,12 +186,24 @@ def test_stored_collocates_of_a_rare_term_are_the_same(polnear_path, tmp_path):
     read = collocates(docs, "tax*", min_freq=2, workers=1)
     assert len(read) > 5
     pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)
-    # Twice: the second time every document's word counts are read from the store.
+    # Twice: the second time every document's word counts are read from the store, and the
+    # pairs of the documents holding the term too, under the term and the window.
     pd.testing.assert_frame_equal(collocates(docs, "tax*", min_freq=2, store=tmp_path), read)
-    # A document given twice counts twice, its word counts stored once.
+    folder = default_store(tmp_path).folder
+    names = {p.name.rsplit("-", 1)[0] for p in folder.glob("collocates-*.parquet")}
+    assert len(names) == 1
+    pairs = value_store(folder, names.pop())
+    assert set(pairs.index()) == {document_key(d) for d in holding}
+    # Another window is another value: the table is the same as read word by word.
+    pd.testing.assert_frame_equal(collocates(docs, "tax*", window=3, store=tmp_path),
+                                  collocates(docs, "tax*", window=3, workers=1))
+    # A document given twice counts twice, its word counts stored once; read again from the
+    # store, it still counts twice.
     twice = [*docs, holding[0]]
-    pd.testing.assert_frame_equal(collocates(twice, "tax*", min_freq=2, store=tmp_path / "2"),
-                                  collocates(twice, "tax*", min_freq=2, workers=1))
+    plain = collocates(twice, "tax*", min_freq=2, workers=1)
+    for _ in range(2):
+        pd.testing.assert_frame_equal(
+            collocates(twice, "tax*", min_freq=2, store=tmp_path / "2"), plain)
 
 
 def test_one_word_terms_are_found_among_the_words_as_the_matcher_finds_them(polnear_path):

@@ -372,8 +372,10 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     log_likelihood descending, then collocate and position. :func:`describe_collocates` says
     why a table is empty. With ``store`` (as in :func:`keyness`, whose word counts are computed
     over ``workers`` processes) only the documents whose text may hold a match are read word by
-    word; the others give their stored word counts. The documents read word by word are spread
-    over ``workers`` processes (``None``: one per core) when there are many.
+    word, and only when the store lacks their word counts or their pairs for this query and
+    window (which are then stored); the others give their stored word counts. The documents
+    read word by word are spread over ``workers`` processes (``None``: one per core) when there
+    are many.
     """
     import pandas as pd
     from nltk.collocations import BigramAssocMeasures
@@ -397,27 +399,43 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
     # document's word counts come from the store: they are computed (and stored) only for the
     # documents read word by word that lack them, and the workers send back the pairs alone.
     # The sums do not depend on the order the documents come in.
+    # The pairs and matches of each document holding the query are stored too (under the
+    # query's lexicon and the window): a document read word by word once is not read again.
     known: set[str] = set()  # documents whose word counts are stored or being counted
+    near_known: set[str] = set()  # documents whose pairs are stored
     if store:
+        from toolkit.analysis.framing.tables import lexicon_key
         from toolkit.analysis.store import PART, default_store, value_store
 
-        counts_store = value_store(default_store(None if store is True else store).folder,
-                                   "words")
+        folder = default_store(None if store is True else store).folder
+        counts_store = value_store(folder, "words")
         known.update(counts_store.index())
+        near_store = value_store(folder, f"collocates-{lexicon_key(lex)}-{window}")
+        near_known.update(near_store.index())
     keys: Counter[str] = Counter()  # every document, by key (with store)
     needed: list[tuple[Any, bool]] = []
+    near: list[str] = []  # documents whose stored pairs count
     for doc in docs:
         key = document_key(doc) if store else None
         if key is not None:
             keys[key] += 1
         if not store or holds_any(doc.text, first):
+            if key in near_known and key in known:
+                near.append(key)
+                continue
             needed.append((doc, key is None or key not in known))
             if key is not None:
                 known.add(key)  # a document given twice is counted and stored once
     fresh: list[tuple[str, dict[str, int]]] = []
+    fresh_near: list[tuple[str, tuple[Counter, int]]] = []
     results = _map(partial(_doc_collocates, lex.matcher, first, window), needed,
                    _workers(workers))
     for (doc, _), (words_in, pairs_in, nodes_in) in zip(needed, results, strict=True):
+        if store:
+            fresh_near.append((document_key(doc), (pairs_in, nodes_in)))
+            if len(fresh_near) >= PART:
+                near_store.write(fresh_near)
+                fresh_near = []
         if words_in is not None:
             if store:
                 fresh.append((document_key(doc), words_in))
@@ -429,9 +447,14 @@ def collocates(corpus: Iterable[Any], word: str, *, window: int = 5, min_freq: i
         pairs.update(pairs_in)
         n_nodes += nodes_in
     del needed
+    for key in near:
+        pairs_in, nodes_in = near_store.get(key)
+        pairs.update(pairs_in)
+        n_nodes += nodes_in
     total = sum(word_counts.values())
     if store:
         counts_store.write(fresh)
+        near_store.write(fresh_near)
         # Only the counts of the words that may be collocates are needed, and the number of
         # words (the documents without a match still lacking their counts are counted first).
         wanted = {other for (other, _), freq in pairs.items() if freq >= min_freq
