@@ -4,12 +4,14 @@ analyse, record the number of documents."""
 from __future__ import annotations
 
 import json
+import os
 
 import pandas as pd
 import pytest
 
 from toolkit.analysis import analyze
 from toolkit.analysis.counting import COUNTED_KINDS, counted_attributions
+from toolkit.analysis.speakers import count_words
 from toolkit.corpus import load
 from toolkit.report import load_and_analyze
 from toolkit.report.loading import REPORT_COLUMNS
@@ -35,11 +37,15 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
         pd.testing.assert_frame_equal(getattr(loaded.analysis, table),
                                       getattr(expected, table))
     # Every column of the quotes but the content's pieces and the rule path, which no report
-    # table reads.
+    # table reads, and the words of each content as the speaker tables count them.
     assert list(loaded.analysis.quotes.columns) == list(REPORT_COLUMNS)
     assert set(expected.quotes.columns) - set(REPORT_COLUMNS) == {"content_spans", "explain"}
-    pd.testing.assert_frame_equal(loaded.analysis.quotes,
-                                  expected.quotes[list(REPORT_COLUMNS)])
+    assert set(REPORT_COLUMNS) - set(expected.quotes.columns) == {"content_words"}
+    shared = [c for c in REPORT_COLUMNS if c != "content_words"]
+    pd.testing.assert_frame_equal(loaded.analysis.quotes[shared], expected.quotes[shared])
+    words = [count_words(text) if isinstance(text, str) else 0
+             for text in expected.quotes["content"]]
+    assert loaded.analysis.quotes["content_words"].tolist() == words and sum(words) > 0
     (tmp_path / "each").mkdir()
     each = load_and_analyze(sample_path, date_from="2026-04-01", date_to="2026-04-30",
                             output_dir=tmp_path / "each", mentions=True)
@@ -47,7 +53,7 @@ def test_date_range_keeps_the_documents_dated_in_it(sample_path, tmp_path):
     pd.testing.assert_frame_equal(each.analysis.mentions, every)
     assert loaded.analysis.mentions["n_mentions"].sum() == len(every) > 0
     counted = counted_attributions(expected.quotes)
-    pd.testing.assert_frame_equal(loaded.attributions, counted[list(REPORT_COLUMNS)])
+    pd.testing.assert_frame_equal(loaded.attributions[shared], counted[shared])
     assert set(counted["kind"]) <= set(COUNTED_KINDS) and counted["cue_lemma"].notna().all()
     dates = sorted(d.date for d in april)
     assert _headline(tmp_path) == {"documents": len(april), "attributions": len(counted),
@@ -313,7 +319,7 @@ def test_the_frame_tally_of_a_report_is_counted_once_and_read_by_the_other_noteb
     assert again.counts()["n_matches"].sum() > 0
     other = loaded.frame_tally("policy_frames")
     assert len(counted) == 2 and set(other.counts()["frame"]) != set(again.counts()["frame"])
-    kept = next(tmp_path.glob("analysis.pickle.frames-*"))
+    kept = next(p for p in tmp_path.glob("analysis.pickle.frames-*") if p.suffix != ".lock")
     kept.write_bytes(kept.read_bytes()[:20])
     loaded.frame_tally("conflict_cooperation")
     loaded.frame_tally("policy_frames")
@@ -322,4 +328,85 @@ def test_the_frame_tally_of_a_report_is_counted_once_and_read_by_the_other_noteb
     alone = AnalyzedCorpus(corpus=corpus, articles=articles, analysis=base, attributions=quotes)
     alone.frame_tally("conflict_cooperation")
     alone.frame_tally("conflict_cooperation")
-    assert len(counted) == 5 and len(list(tmp_path.iterdir())) == 2
+    assert len(counted) == 5
+    assert len([p for p in tmp_path.iterdir() if p.suffix != ".lock"]) == 2
+
+
+def test_a_notebook_waits_for_the_frame_tally_another_is_counting(sample_path, tmp_path):
+    """While one notebook counts a lexicon's frames (holding the tally's lock), another asking
+    for the same tally waits, then reads what the first kept instead of counting it again."""
+    import threading
+    import time
+
+    from toolkit.analysis.framing import tables
+    from toolkit.cache import write_entry
+    from toolkit.report import loading
+    from toolkit.report.loading import AnalyzedCorpus
+
+    articles = list(load(sample_path))
+    base = analyze(articles)
+    quotes = counted_attributions(base.quotes)
+    shared = tmp_path / "analysis.pickle"
+    loaded = AnalyzedCorpus(corpus=articles, articles=articles, analysis=base,
+                            attributions=quotes, shared_file=str(shared))
+    counted = tables.tally_frames(articles, "conflict_cooperation", quotes=quotes)
+    kept = f"{shared}.frames-{tables.lexicon_key(tables.as_lexicon('conflict_cooperation'))}"
+    holding = threading.Event()
+
+    def other_notebook() -> None:
+        with loading._only_one(f"{kept}.lock"):
+            holding.set()
+            time.sleep(0.5)  # still counting when the second one asks
+            write_entry(kept, counted.documents[:3])
+
+    thread = threading.Thread(target=other_notebook)
+    thread.start()
+    assert holding.wait(timeout=30)
+    tally = loaded.frame_tally("conflict_cooperation")
+    thread.join()
+    # What the first kept, not a count of its own (which would cover every document).
+    assert len(tally.documents) == 3 < len(counted.documents)
+
+
+def test_the_frame_tally_is_counted_ahead_by_a_process_of_its_own(sample_path, tmp_path,
+                                                                   monkeypatch):
+    """The process the kernels are forked from starts one that counts the tally of the report's
+    lexicon once it has read the analysis: a notebook asking for it meanwhile waits, then reads
+    the same tally it would count (a lexicon that does not load is left to the notebook)."""
+    from toolkit.analysis.framing import tables
+    from toolkit.report.loading import (
+        ANALYSIS_FILE_VARIABLE,
+        analysis_key,
+        analyze_corpus,
+        count_frames_ahead,
+        preload_analysis,
+        write_analysis,
+    )
+
+    made = analyze_corpus(sample_path)
+    shared = tmp_path / "analysis.pickle"
+    write_analysis(made, shared, analysis_key(sample_path, None, None, {}))
+    monkeypatch.setenv(ANALYSIS_FILE_VARIABLE, str(shared))
+    # No analysis was written for other dates: nothing to count.
+    assert count_frames_ahead(str(sample_path), "2026-04-01", None, {}, ["conflict_cooperation"],
+                              store=tmp_path / "store") is None
+    assert preload_analysis(str(sample_path), None, None, {})
+    pid = count_frames_ahead(str(sample_path), None, None, {},
+                             ["conflict_cooperation", str(tmp_path / "missing.yaml")],
+                             store=tmp_path / "store")
+    assert isinstance(pid, int) and pid > 0
+    expected = tables.tally_frames(made.articles, "conflict_cooperation",
+                                   quotes=made.attributions)
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("counted by the notebook")
+
+    monkeypatch.setattr(tables, "tally_frames", not_here)
+    (tmp_path / "nb").mkdir()
+    read = load_and_analyze(sample_path, cache=True, output_dir=tmp_path / "nb")
+    tally = read.frame_tally("conflict_cooperation")
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    for by in (None, "outlet"):
+        pd.testing.assert_frame_equal(tally.counts(by=by), expected.counts(by=by))
+    assert tally.counts()["n_matches"].sum() > 0

@@ -135,6 +135,14 @@ class KernelForker:
         self._ask({"preload": {"analysis": analysis, "corpus": corpus, "date_from": date_from,
                                "date_to": date_to, "columns": columns}}, wait=False)
 
+    def count_frames(self, lexicons: Sequence[str], store: bool | str) -> None:
+        """Have the forking process start a process that counts the frame tally of each of
+        ``lexicons`` (names or files, as the notebooks' ``lexicon`` parameter) for the
+        analysis it preloaded, reading frame matches from the result store ``store`` (see
+        :func:`toolkit.report.loading.count_frames_ahead`). Not waited for: kernels forked
+        afterwards wait for a tally it counts rather than count it too."""
+        self._ask({"count_frames": {"lexicons": list(lexicons), "store": store}}, wait=False)
+
     def fork(self, kernel_cmd: Sequence[str], *, env: dict[str, str], cwd: str | None,
              log: str) -> ForkedKernel | None:
         """A kernel for ``kernel_cmd`` (see :meth:`takes`) in folder ``cwd``, its output
@@ -226,6 +234,8 @@ def _serve() -> None:
             request = json.loads(line)
             if "preload" in request:
                 reply = _preload(**request["preload"])
+            elif "count_frames" in request:
+                reply = _count_frames(**request["count_frames"])
             elif "fork" in request:
                 # Objects made so far are never freed by a kernel: leaving them out of the
                 # collector keeps their memory pages shared with the other kernels.
@@ -240,12 +250,28 @@ def _serve() -> None:
     _reap()
 
 
+# The arguments of the analysis preloaded last (see _preload).
+_PRELOADED: dict[str, Any] = {}
+
+
 def _preload(analysis: str, corpus: str, date_from: str | None, date_to: str | None,
              columns: dict[str, str | None]) -> dict[str, Any]:
     from toolkit.report.loading import ANALYSIS_FILE_VARIABLE, preload_analysis
 
     os.environ[ANALYSIS_FILE_VARIABLE] = analysis
+    _PRELOADED.clear()
+    _PRELOADED.update(corpus=corpus, date_from=date_from, date_to=date_to, columns=columns)
     return {"ok": preload_analysis(corpus, date_from, date_to, columns)}
+
+
+def _count_frames(lexicons: list[str], store: bool | str) -> dict[str, Any]:
+    from toolkit.report.loading import count_frames_ahead
+
+    if not _PRELOADED:
+        return {"pid": None}
+    if threading.active_count() > 1:
+        raise RuntimeError("the forking process runs threads: a fork would copy their locks")
+    return {"pid": count_frames_ahead(**_PRELOADED, lexicons=lexicons, store=store)}
 
 
 def _fork_kernel(argv: list[str], env: dict[str, str], cwd: str | None, log: str) -> int:

@@ -16,6 +16,7 @@ import operator
 import os
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -23,13 +24,14 @@ from typing import Any
 
 from toolkit.analysis import CorpusAnalysis, analyze, select
 from toolkit.analysis.counting import AttributionCounts, attribution_counts, counted_attributions
+from toolkit.analysis.gathering import CONTENT_WORDS
 from toolkit.attribution import COLUMNS
 from toolkit.corpus import Corpus, Document, load
 from toolkit.report.outputs import save_headline
 
 __all__ = ["ANALYSIS_FILE_VARIABLE", "REPORT_COLUMNS", "AnalyzedCorpus", "analysis_files",
-           "analysis_key", "analyze_corpus", "articles_path", "load_and_analyze",
-           "preload_analysis", "read_analysis_file", "write_analysis"]
+           "analysis_key", "analyze_corpus", "articles_path", "count_frames_ahead",
+           "load_and_analyze", "preload_analysis", "read_analysis_file", "write_analysis"]
 
 # The report runner analyses the corpus once before the notebooks start and writes what
 # load_and_analyze returns to a file named by this environment variable of each kernel: a
@@ -41,8 +43,10 @@ ANALYSIS_FILE_VARIABLE = "TOOLKIT_REPORT_ANALYSIS"
 # toolkit.attribution.COLUMNS but the pieces of each content (``content_spans``) and the rule
 # path (``explain``, None unless extraction explains itself), which no report table reads. As
 # Python tuples, the pieces were the largest part of the table held by the runner and by every
-# kernel (about 150 MB over 50,000 articles); analyze() gives every column.
-REPORT_COLUMNS = tuple(c for c in COLUMNS if c not in ("content_spans", "explain"))
+# kernel (about 150 MB over 50,000 articles); analyze() gives every column. Then the words of
+# each content (``content_words``), counted once where its document was analysed, which the
+# speaker tables would otherwise count again in every kernel.
+REPORT_COLUMNS = (*(c for c in COLUMNS if c not in ("content_spans", "explain")), CONTENT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -80,23 +84,40 @@ class AnalyzedCorpus:
         keeps it beside the runner's analysis and the others read it: the framing and overview
         pages count each document's frames once."""
         from toolkit.analysis.framing import tables
-        from toolkit.cache import read_entry, write_entry
 
         lex = tables.as_lexicon(lexicon)
-        kept = None if self.shared_file is None else \
-            f"{self.shared_file}.frames-{tables.lexicon_key(lex)}"
-        if kept is not None:
-            found, documents = read_entry(kept)
-            if found:
-                return tables.FrameTally(lex, documents)
-        # Not counted yet (or being written, or torn): counted here.
+        if self.shared_file is None:
+            return tables.tally_frames(self.articles, lex, quotes=self.attributions,
+                                       store=store, workers=workers)
+        # The notebooks run side by side: one counts (or the process the runner starts to
+        # count it, see count_frames_ahead) while the others wait for its tally, rather than
+        # count it too.
+        with _only_one(f"{self._tally_file(lex)}.lock"):
+            return self._kept_tally(lex, store, workers)
+
+    def _tally_file(self, lex: Any) -> str:
+        from toolkit.analysis.framing import tables
+
+        return f"{self.shared_file}.frames-{tables.lexicon_key(lex)}"
+
+    def _kept_tally(self, lex: Any, store: bool | str | os.PathLike[str],
+                    workers: int | None) -> Any:
+        """The tally kept beside the runner's analysis, or counted here and kept there (the
+        caller holds its lock)."""
+        from toolkit.analysis.framing import tables
+        from toolkit.cache import read_entry, write_entry
+
+        kept = self._tally_file(lex)
+        found, documents = read_entry(kept)
+        if found:
+            return tables.FrameTally(lex, documents)
+        # Not counted yet (or torn): counted here.
         tally = tables.tally_frames(self.articles, lex, quotes=self.attributions, store=store,
                                     workers=workers)
-        if kept is not None:
-            try:
-                write_entry(kept, tally.documents)
-            except OSError:  # the next notebook counts it again
-                pass
+        try:
+            write_entry(kept, tally.documents)
+        except OSError:  # the next notebook counts it again
+            pass
         return tally
 
     @property
@@ -110,6 +131,28 @@ class AnalyzedCorpus:
         """The first and last publication date of the analysed documents (None: undated)."""
         dates = sorted(d for d in self.analysis.documents["date"].dropna().astype(str) if d)
         return (dates[0][:10], dates[-1][:10]) if dates else None
+
+
+@contextmanager
+def _only_one(path: str) -> Iterator[None]:
+    """Hold an exclusive lock on the file ``path`` (made when missing) while inside: another
+    process asking for it waits until it is let go (or its holder ends). Without locks (no
+    ``fcntl``, or a file that cannot be made), nothing is waited for."""
+    try:
+        import fcntl
+
+        handle = open(path, "a")  # noqa: SIM115 - closed below, after the lock is let go
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        except OSError:
+            pass
+        yield
+    finally:
+        handle.close()  # lets the lock go
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
@@ -175,7 +218,8 @@ def load_and_analyze(corpus: str | os.PathLike[str], *, output_dir: str | os.Pat
     box, and the headline ``not_english`` when there are any).
 
     ``analysis.quotes`` has the columns of :data:`REPORT_COLUMNS`: those of
-    :func:`toolkit.analysis.analyze` but ``content_spans`` and ``explain``.
+    :func:`toolkit.analysis.analyze` but ``content_spans`` and ``explain``, then
+    ``content_words`` (the words of each content, as the speaker tables count them).
     ``analysis.mentions`` holds the names' mentions counted per document and name (columns
     doc_id, speaker, n_mentions; what the speaker tables read, and a small part of the size of
     every mention of a large corpus); ``mentions=True`` gives every mention with its offsets
@@ -536,6 +580,74 @@ def _read_analysis_file(path: str, key: dict[str, Any], corpus: str | os.PathLik
 
 # What preload_analysis read, by file (its path, time and size) and arguments.
 _PRELOADED: dict[tuple, AnalyzedCorpus] = {}
+
+
+def count_frames_ahead(corpus: str | os.PathLike[str], date_from: str | None,
+                       date_to: str | None, columns: dict[str, str | None],
+                       lexicons: Sequence[str], store: bool | str | os.PathLike[str],
+                       mentions: bool | str = "counts") -> int | None:
+    """Start a process that counts the frame tally of each of ``lexicons`` for the analysis
+    :func:`preload_analysis` read (these arguments), as
+    :meth:`AnalyzedCorpus.frame_tally` does with ``store``, and keeps it for the notebooks. It
+    holds each tally's lock from before this returns, so a notebook asking for one waits for
+    it rather than count it too. Returns its process id; None when there is no analysis read
+    for these arguments, no lexicon that loads, or no way to start the process (a notebook
+    then counts the tally itself). The process is forked: call this from a process that runs
+    no other thread, and collect the process when it ends."""
+    from toolkit.analysis.framing import tables
+
+    loaded = _read_analysis(corpus, date_from, date_to, columns, mentions, keep=True)
+    if loaded is None or not hasattr(os, "fork"):
+        return None
+    held = []
+    for name in lexicons:
+        try:
+            lex = tables.as_lexicon(name)
+        except Exception:  # the notebook reports a bad lexicon itself
+            continue
+        lock = _lock_now(f"{loaded._tally_file(lex)}.lock")
+        if lock is not None:
+            held.append((lex, lock))
+    if not held:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        pid = None
+    if pid != 0:  # this process: the locks stay with the one counting
+        for _, lock in held:
+            lock.close()
+        return pid
+    code = 1
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):  # nothing of this process's pipes is read or written
+            os.dup2(null, fd)
+        for lex, lock in held:
+            try:
+                loaded._kept_tally(lex, store, 1)
+            finally:
+                lock.close()  # a waiting notebook reads it now
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _lock_now(path: str) -> Any:
+    """The file ``path`` opened with an exclusive lock on it when that lock is free now (None:
+    held by another process, or no locks here)."""
+    try:
+        import fcntl
+
+        handle = open(path, "a")  # noqa: SIM115 - closed by the caller
+    except (ImportError, OSError):
+        return None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 def preload_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,

@@ -10,9 +10,12 @@ import gc
 import os
 import shutil
 import sys
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -267,8 +270,10 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
                 **record.environment(), "notebooks": []}
     shared = staging / WORK / ANALYSIS_FILE
     try:
-        env = _prepare(plan, manifest, shared)
-        headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder), env)
+        env, scans = _prepare(plan, manifest, shared)
+        with _beside(scans):
+            headline = _run_notebooks(plan, staging, manifest, _previous_durations(folder),
+                                      env)
         _finish(staging, manifest, headline)
         final = layout.promote(staging, folder)
     except BaseException as exc:
@@ -279,6 +284,31 @@ def _execute_run(plan: _Plan, folder: Path, inputs: dict[str, Any],
         _fail(staging, folder, manifest, exc)
         raise
     return RunResult("ok", run_id, final, manifest)
+
+
+@contextmanager
+def _beside(work: Callable[[], None] | None) -> Iterator[None]:
+    """Run ``work`` in a thread of its own while inside; on leaving, wait for it and raise
+    what it raised (when nothing was raised inside)."""
+    if work is None:
+        yield
+        return
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # raised below, in the run's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="report-values", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 # Set to 0 to start every report kernel as a new interpreter (see toolkit.report.forker).
@@ -297,13 +327,17 @@ def _start_forker() -> Any:
     return KernelForker({**os.environ, **KERNEL_ENVIRONMENT})
 
 
-def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, str]:
+def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path
+             ) -> tuple[dict[str, str], Callable[[], None] | None]:
     """Analyse the corpus once, into the result store, before any notebook starts, and write
     the analysis to ``shared``: each notebook's ``load_and_analyze`` then reads that file
     instead of loading and analysing the corpus again (and notebooks running side by side do
     not each analyse it). Done when a notebook declares the ``cache`` parameter and it is not
-    turned off. Returns the environment variables that name the file to the kernels. The
-    process the kernels are forked from (``plan.forker``) reads the file once, for all."""
+    turned off. Returns the environment variables that name the file to the kernels, and what
+    stores the other per-document values the notebooks read (see :func:`_prepare_scans`;
+    None: nothing), which may run while the notebooks do: a notebook that asks for a value
+    before it is stored computes it. The process the kernels are forked from
+    (``plan.forker``) reads the file once, for all."""
     from toolkit.report.loading import (
         ANALYSIS_FILE_VARIABLE,
         analysis_key,
@@ -315,7 +349,7 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
     declared = any("cache" in names for names in plan.declared.values())
     cache = plan.parameters.get("cache", True)
     if not declared or not cache:
-        return {}
+        return {}, None
     start = time.monotonic()
     columns = {k: plan.parameters[k] for k in COLUMN_PARAMETERS if k in plan.parameters}
     values = _scan_values(plan)
@@ -327,20 +361,22 @@ def _prepare(plan: _Plan, manifest: dict[str, Any], shared: Path) -> dict[str, s
                             **columns)
     gc.freeze()
     write_analysis(loaded, shared, analysis_key(plan.corpus, date_from, date_to, columns))
-    if plan.forker is not None:  # it reads the analysis while the other values are stored
+    if plan.forker is not None:
+        # It reads the analysis, then starts counting the frame tally the framing and
+        # overview pages share, while the kernels start.
         plan.forker.preload(str(shared), str(plan.corpus), date_from, date_to, columns)
-    _prepare_scans(plan, loaded, cache, values)
+        plan.forker.count_frames(_lexicons(plan), cache)
     manifest["analysis_seconds"] = round(time.monotonic() - start, 3)
     if not plan.quiet:
         print(f"{'corpus analysis':<28} {manifest['analysis_seconds']:6.1f} s", file=sys.stderr)
-    return {ANALYSIS_FILE_VARIABLE: str(shared)}
+    return {ANALYSIS_FILE_VARIABLE: str(shared)}, partial(_prepare_scans, plan, loaded, cache,
+                                                          values)
 
 
 def _scan_values(plan: _Plan) -> dict[str, Any]:
     """What the shipped notebooks read from the result store besides the base tables, as
     ``{name: func}`` of per-document values: frame matches of the ``lexicon`` parameter, word
     counts (keywords) and excluded stretches (the overview's cleaning table)."""
-    import ast
     from functools import partial
 
     from toolkit.analysis.framing import as_lexicon
@@ -348,11 +384,8 @@ def _scan_values(plan: _Plan) -> dict[str, Any]:
     from toolkit.analysis.keyness import word_counts
     from toolkit.analysis.overview import excluded_stretches
 
-    names = {plan.parameters["lexicon"]} if "lexicon" in plan.parameters else {
-        ast.literal_eval(declared["lexicon"].default) for declared in plan.declared.values()
-        if "lexicon" in declared}
     funcs: dict[str, Any] = {}
-    for name in names:
+    for name in _lexicons(plan):
         try:
             lexicon = as_lexicon(name)
         except Exception:  # a notebook reports a bad lexicon itself
@@ -363,6 +396,17 @@ def _scan_values(plan: _Plan) -> dict[str, Any]:
     if "overview" in plan.declared:
         funcs["cleaning"] = excluded_stretches
     return funcs
+
+
+def _lexicons(plan: _Plan) -> list[str]:
+    """The frame lexicons the notebooks use: the ``lexicon`` parameter, else each notebook's
+    default (as written, not loaded)."""
+    import ast
+
+    if "lexicon" in plan.parameters:
+        return [plan.parameters["lexicon"]]
+    return sorted({ast.literal_eval(declared["lexicon"].default)
+                   for declared in plan.declared.values() if "lexicon" in declared}, key=str)
 
 
 def _prepare_scans(plan: _Plan, loaded: Any, cache: Any, values: dict[str, Any]) -> None:
