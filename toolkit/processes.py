@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["PRELOADED", "ordered_map", "process_context", "return_freed_memory"]
+__all__ = ["PRELOADED", "Started", "ordered_map", "process_context", "return_freed_memory"]
 
 # What the workers of the toolkit's pools run; a module that fails to import is left out.
 PRELOADED = ("toolkit.corpus.loader", "toolkit.attribution.pipeline",
@@ -72,6 +72,50 @@ def ordered_map(func: Any, items: Iterable[Any], workers: int, *, chunk: int,
 
 def _run_chunk(func: Any, part: list[Any]) -> list[Any]:
     return [func(item) for item in part]
+
+
+class Started(Iterator[Any]):
+    """``results`` (an iterator) with its first item asked for at once, in a thread of its own:
+    a map over worker processes (:func:`ordered_map`) starts its workers and sends them their
+    first items while the caller does something else (reads stored results, say) before it
+    needs them. Iterate it as ``results``; :meth:`close` closes ``results`` too."""
+
+    def __init__(self, results: Iterator[Any]) -> None:
+        import threading
+
+        self._results = results
+        self._first: list[tuple[str, Any]] = []
+        self._thread: Any = threading.Thread(target=self._ask_first, name="started-map",
+                                             daemon=True)
+        self._thread.start()
+
+    def _ask_first(self) -> None:
+        try:
+            self._first.append(("item", next(self._results)))
+        except StopIteration:
+            self._first.append(("end", None))
+        except BaseException as exc:  # raised where the item is asked for
+            self._first.append(("error", exc))
+
+    def __next__(self) -> Any:
+        if self._thread is None:
+            return next(self._results)
+        self._thread.join()
+        self._thread = None
+        kind, value = self._first.pop()
+        if kind == "error":
+            raise value
+        if kind == "end":
+            raise StopIteration
+        return value
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        close = getattr(self._results, "close", None)
+        if close is not None:
+            close()
 
 
 _TRIM: Any = None

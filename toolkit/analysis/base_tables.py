@@ -201,6 +201,7 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
     :meth:`~toolkit.analysis.store.StoredResults.attributions`), not as records."""
     from toolkit.analysis.store import PART, value_store
     from toolkit.cache import document_key
+    from toolkit.processes import Started
 
     known = store.read()
     funcs = dict(values or {}) if scheduler is None else {}
@@ -217,6 +218,11 @@ def _stored_map(docs: Iterable[Document], workers: int, store: Any,
                         initargs=(funcs,))
     else:
         computed = _pass(_result_only, (doc for doc, _, _ in needed), workers, scheduler)
+    if workers > 1 and scheduler is None and isinstance(docs, Sequence):
+        # The workers start on the documents lacking results (new articles come last, say)
+        # while the stored results before them are read below (the documents are read by
+        # two threads at once: a sequence, not a corpus reading its files).
+        computed = Started(computed)
     fresh: list[tuple[str, DocumentResult]] = []
     fresh_values: dict[str, list[tuple[str, Any]]] = {name: [] for name in funcs}
     try:
