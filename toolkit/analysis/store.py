@@ -665,25 +665,34 @@ class WordCountStore(ValueStore):
         pieces: list[list[pa.Table]] = [[] for _ in weights]
         totals = [0] * len(weights)
         for path in sorted(by_part):
-            table = pq.read_table(path)
-            present = pc.unique(table.column("key"))
-            # Each row's document, as a position in ``present``.
-            rows = pc.index_in(table.column("key"), value_set=present).to_numpy()
+            # Keys and words as positions in the part's lists of distinct ones: no string
+            # is made per row (most of the time a part took to read).
+            table = pq.read_table(path, read_dictionary=["key", "word"])
+            key, word = (table.column(name).unify_dictionaries().combine_chunks()
+                         for name in ("key", "word"))
+            present, vocabulary = key.dictionary, word.dictionary
+            rows = key.indices.to_numpy(zero_copy_only=False)
+            which = pc.fill_null(word.indices, -1).to_numpy(zero_copy_only=False)
             counts = table.column("count").to_numpy().astype(np.int64)
-            word = table.column("word")
-            keep = np.ones(len(table), dtype=bool) if only is None else \
-                pc.fill_null(pc.is_in(word, value_set=only), False).to_numpy(
-                    zero_copy_only=False)
+            keep = which >= 0  # a document without words has one row with none
+            if only is not None:
+                wanted_words = pc.fill_null(pc.is_in(vocabulary, value_set=only), False)
+                # (a row with no word, at -1, reads the False put last)
+                keep &= np.append(wanted_words.to_numpy(zero_copy_only=False), False)[which]
             owned = by_part[path]
             for i, wanted in enumerate(weights):
-                factor = np.array([wanted.get(key, 0) if key in owned else 0
-                                   for key in present.to_pylist()], dtype=np.int64)
+                factor = np.array([wanted.get(k, 0) if k in owned else 0
+                                   for k in present.to_pylist()], dtype=np.int64)
                 weighted = counts * factor[rows]
                 totals[i] += int(weighted.sum())
                 chosen = (weighted > 0) & keep
                 if chosen.any():
-                    pieces[i].append(pa.table({"word": word.filter(pa.array(chosen)),
-                                               "count": pa.array(weighted[chosen])}))
+                    # Whole numbers far below 2**53: summed as floats, they are exact.
+                    summed = np.bincount(which[chosen], weights=weighted[chosen],
+                                         minlength=len(vocabulary)).astype(np.int64)
+                    found = np.flatnonzero(summed)
+                    pieces[i].append(pa.table({"word": vocabulary.take(pa.array(found)),
+                                               "count": pa.array(summed[found])}))
         out = []
         for i in range(len(weights)):
             found: Counter[str] = Counter()
