@@ -55,6 +55,14 @@ def _display_html(text: str) -> None:
 def setup_page() -> None:
     """Embed the interactive-table code (itables, offline mode) once at the top of a notebook.
     Tables then work in JupyterLab and in the exported page, with no request to another host."""
+    for obj in _table_code():
+        _display_html(obj.data)
+
+
+def _table_code() -> list[Any]:
+    """Set itables up for the report's tables and return what it would display: its code.
+    (The report's kernels are forked from a process that called this once, and find the code
+    read already.)"""
     import itables
     import itables.options as options
 
@@ -62,7 +70,7 @@ def setup_page() -> None:
     options.showIndex = False
     options.maxBytes = 0
     options.warn_on_undocumented_option = False
-    # itables displays its code itself: collect it and show it marked as the report's own.
+    # itables displays its code itself: collect it, for the page to show marked as its own.
     import IPython.display
 
     shown: list[Any] = []
@@ -72,8 +80,7 @@ def setup_page() -> None:
         itables.init_notebook_mode(all_interactive=False, connected=False)
     finally:
         IPython.display.display = real_display
-    for obj in shown:
-        _display_html(obj.data)
+    return shown
 
 
 def format_value(value: Any, format: str) -> str:

@@ -227,6 +227,12 @@ def _serve() -> None:
             importlib.import_module(name)
         except Exception:  # the kernel meets the same error where a notebook imports it
             pass
+    try:  # the interactive-table code every page starts with, read once for all kernels
+        from toolkit.report.display import _table_code
+
+        _table_code()
+    except Exception:  # a kernel meets the same error where its notebook sets the page up
+        pass
     out = sys.stdout
     for line in sys.stdin:
         _reap()
