@@ -52,6 +52,11 @@ def test_dispersion_plot_keeps_the_busiest_documents():
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["b", "c"]
     assert ax.get_title() == "Where the matches occur (2 of 4 documents, most matches)"
+    # Fewer documents with a match than rows to draw: only those, not empty rows after them.
+    few = plots.dispersion_plot(matches, doc_ids=["a", "b", "c", "d", "e"], max_rows=4)
+    ax = few.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
+    assert ax.get_title() == "Where the matches occur (3 of 5 documents, those with a match)"
 
 
 def test_speaker_palette_colours_speakers_in_order_and_greys_apart():

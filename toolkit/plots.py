@@ -167,17 +167,20 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
     ``position`` (from :func:`toolkit.analysis.framing.kwic` or :func:`toolkit.analysis.framing.frame_matches`);
     ``doc_ids`` gives the rows and their order (documents without a match stay empty), by default
     the documents with matches, sorted. With more than ``max_rows`` rows, only the documents
-    with the most matches are drawn (in the same order) and the title says how many. ``term``
-    names what was searched for in the title."""
+    with the most matches are drawn (in the same order; those without a match are left out)
+    and the title says how many. ``term`` names what was searched for in the title."""
     import seaborn as sns
 
     _need(matches, ["doc_id", "position"], "dispersion_plot")
     rows = list(doc_ids) if doc_ids is not None else sorted(matches["doc_id"].unique())
     if len(rows) > max_rows:
         counts = matches["doc_id"].value_counts()
-        busiest = set(sorted(rows, key=lambda d: (-counts.get(d, 0), d))[:max_rows])
-        title = _title(title, f"{_where(term)} ({max_rows} of {len(rows)} documents, "
-                              "most matches)")
+        matched = sorted((d for d in rows if counts.get(d, 0)), key=lambda d: (-counts[d], d))
+        busiest = set(matched[:max_rows])
+        # Rows left empty say nothing once the chart cannot show every document.
+        which = "most matches" if len(matched) > max_rows else "those with a match"
+        title = _title(title, f"{_where(term)} ({len(busiest)} of {len(rows)} documents, "
+                              f"{which})")
         rows = [d for d in rows if d in busiest]
     index = {d: i for i, d in enumerate(rows)}
     data = matches[matches["doc_id"].isin(index)].assign(
