@@ -80,18 +80,18 @@ class AnalyzedCorpus:
                     workers: int | None = 1) -> Any:
         """:func:`~toolkit.analysis.framing.tally_frames` of ``articles``, their frames in the
         journalist's voice or a quoted source's as ``attributions`` say (``store`` and
-        ``workers`` as there). In a report, the first notebook to ask for a lexicon's tally
-        keeps it beside the runner's analysis and the others read it: the framing and overview
-        pages count each document's frames once."""
+        ``workers`` as there). In a report, the tally of a lexicon is counted once and kept
+        beside the runner's analysis, by the process :func:`count_frames_ahead` starts or else
+        by the first notebook to ask for it, and the others wait for it and read it: the
+        framing and overview pages count each document's frames once."""
         from toolkit.analysis.framing import tables
 
         lex = tables.as_lexicon(lexicon)
         if self.shared_file is None:
             return tables.tally_frames(self.articles, lex, quotes=self.attributions,
                                        store=store, workers=workers)
-        # The notebooks run side by side: one counts (or the process the runner starts to
-        # count it, see count_frames_ahead) while the others wait for its tally, rather than
-        # count it too.
+        # The notebooks run side by side: one counts while the others wait for its tally,
+        # rather than count it too.
         with _only_one(f"{self._tally_file(lex)}.lock"):
             return self._kept_tally(lex, store, workers)
 
