@@ -56,7 +56,8 @@ def test_dispersion_plot_keeps_the_busiest_documents():
     few = plots.dispersion_plot(matches, doc_ids=["a", "b", "c", "d", "e"], max_rows=4)
     ax = few.axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
-    assert ax.get_title() == "Where the matches occur (3 of 5 documents, those with a match)"
+    # A title too long for one line over the plot goes on two (the caption keeps one).
+    assert ax.get_title() == "Where the matches occur (3 of 5 documents, those with a\nmatch)"
 
 
 def test_speaker_palette_colours_speakers_in_order_and_greys_apart():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import sys
+import textwrap
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -159,6 +160,10 @@ def keyness_bars(table: pd.DataFrame, *, n: int = 10, measure: str = "log_ratio"
     return fig
 
 
+# Characters of a dispersion plot's title on one line.
+DISPERSION_TITLE_WIDTH = 60
+
+
 def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = None,
                     max_rows: int = 40, title: str | None = None,
                     term: str | None = None) -> Figure:
@@ -190,8 +195,10 @@ def dispersion_plot(matches: pd.DataFrame, *, doc_ids: Sequence[str] | None = No
                     color="#2e6f9e", ax=ax)
     ax.set_yticks(range(len(rows)), labels=[_literal(r) for r in rows])
     shown = f"{len(rows)} document" + ("" if len(rows) == 1 else "s")
+    # Over the plot, beside the documents' names: a long title goes on two lines.
     ax.set(xlim=(0, 1), ylim=(len(rows) - 0.5, -0.5), xlabel="position in document",
-           ylabel="", title=_title(title, f"{_where(term)} ({shown})"))
+           ylabel="", title="\n".join(textwrap.wrap(_title(title, f"{_where(term)} ({shown})"),
+                                                    DISPERSION_TITLE_WIDTH)))
     return fig
 
 
