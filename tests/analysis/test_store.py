@@ -80,11 +80,14 @@ def test_an_interrupted_run_keeps_the_finished_parts(sample_path, tmp_path, monk
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv", "xlsx"])
-def test_export_writes_every_attribution(sample_path, tmp_path, monkeypatch, fmt):
+def test_export_writes_every_attribution(sample_path, tmp_path, monkeypatch, capsys, fmt):
     monkeypatch.setenv("TOOLKIT_CACHE_DIR", str(tmp_path / "cache"))
     out = tmp_path / f"quotes.{fmt}"
     assert main(["export", str(sample_path), "--to", fmt, "--out", str(out),
                  "--workers", "1"]) == 0
+    # The sample's near copies are left out, and said to be.
+    duplicates = [r.status for r in load(sample_path).report()].count("duplicate")
+    assert duplicates and f"note: {duplicates} duplicate(s) left out" in capsys.readouterr().err
     read = {"parquet": pd.read_parquet, "csv": pd.read_csv, "xlsx": pd.read_excel}[fmt]
     table = read(out)
     quotes = analyze(load(sample_path), quiet=True).quotes

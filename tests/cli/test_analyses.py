@@ -50,6 +50,37 @@ def test_workers_give_the_same_tables_as_one_process(sample_path, capsys):
         main(["speakers", str(sample_path), "--workers", "0"])
 
 
+def test_tables_say_how_many_inputs_were_skipped_or_left_out_as_duplicates(sample_path,
+                                                                             tmp_path, capsys):
+    import shutil
+
+    folder = tmp_path / "news"
+    shutil.copytree(sample_path / "articles", folder)
+    first = sorted(folder.glob("*.txt"))[0]
+    shutil.copy(first, folder / "copy.txt")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    from toolkit.corpus import load
+
+    # The sample has near copies of its own; the copy adds one more, the empty file a skip.
+    before = [r.status for r in load(sample_path).report()].count("duplicate")
+    statuses = [r.status for r in load(folder).report()]
+    assert statuses.count("skipped") == 1 and statuses.count("duplicate") == before + 1
+    assert main(["speakers", str(folder), "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert (f"note: 1 input(s) skipped and {before + 1} duplicate(s) left out (`toolkit corpus "
+            "PATH` lists each with the reason)") in err
+    assert main(["speakers", str(folder), "--format", "csv", "--include-duplicates"]) == 0
+    err = capsys.readouterr().err
+    assert "1 input(s) skipped" in err and "duplicate" not in err
+    (folder / "empty.txt").unlink()
+    (folder / "copy.txt").unlink()
+    for path in folder.glob("*.txt"):  # no near copies left either
+        if path.stem in {r.doc_id for r in load(sample_path).report() if r.status == "duplicate"}:
+            path.unlink()
+    assert main(["speakers", str(folder), "--format", "csv"]) == 0
+    assert "note:" not in capsys.readouterr().err
+
+
 def test_tables_leave_out_documents_that_do_not_look_english(tmp_path, capsys):
     english = ("The government said on Monday that talks on the dam would resume next week. The "
                "minister told reporters that the two countries had not yet reached a deal.\n")

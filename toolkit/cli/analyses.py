@@ -33,6 +33,7 @@ from toolkit.cli.options import (
     add_workers_option,
     available_cores,
     date_range,
+    left_out_note,
     open_corpus,
 )
 
@@ -312,6 +313,7 @@ def _write_table(table: Callable[[argparse.Namespace], pd.DataFrame],
     from toolkit.cli.output import write_frame
 
     write_frame(table(args), args.format, raw=args.raw_csv)
+    left_out_note(args)
     return 0
 
 

@@ -16,6 +16,7 @@ from toolkit.cli.options import (
     add_language_option,
     add_workers_option,
     available_cores,
+    left_out_note,
     open_corpus,
 )
 
@@ -63,4 +64,5 @@ def run_export(args: argparse.Namespace) -> int:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=args.out) from None
     print(f"{len(table):,} attribution(s) from {len(base.documents):,} document(s) written to "
           f"{args.out}", file=sys.stderr)
+    left_out_note(args)
     return 0

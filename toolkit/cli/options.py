@@ -42,6 +42,7 @@ __all__ = [
     "check_numbers",
     "column_options",
     "date_range",
+    "left_out_note",
     "open_corpus",
 ]
 
@@ -111,6 +112,13 @@ def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
                   include_duplicates=args.include_duplicates, english_only=english_only,
                   workers=getattr(args, "workers", None) or available_cores(),
                   **column_options(args))
+    statuses = [record.status for record in corpus.report()]
+    left_out = [f"{n} input(s) skipped" if status == "skipped" else f"{n} duplicate(s) left out"
+                for status in ("skipped", "duplicate") if (n := statuses.count(status))
+                and not (status == "duplicate" and args.include_duplicates)]
+    # Said by the command once its output is written (see left_out_note).
+    args.left_out = (f"note: {' and '.join(left_out)} (`toolkit corpus PATH` lists each with "
+                     "the reason)") if left_out else None
     not_english = corpus.language_counts()["other"]
     if not_english and english_only:
         print(f"note: {not_english} document(s) left out because they do not look English (the "
@@ -121,6 +129,14 @@ def open_corpus(args: argparse.Namespace, *, path: str | None = None) -> Corpus:
               "word lists are English-only, so they add little to the counts (see `toolkit "
               "corpus PATH` for which)", file=sys.stderr)
     return corpus
+
+
+def left_out_note(args: argparse.Namespace) -> None:
+    """Say on stderr how many inputs the corpus :func:`open_corpus` opened left out (skipped,
+    duplicates), if any: every input is accounted for in what a command prints."""
+    note = getattr(args, "left_out", None)
+    if note:
+        print(note, file=sys.stderr)
 
 
 def add_language_option(parser: argparse.ArgumentParser) -> None:
