@@ -85,13 +85,13 @@ _SPEAKER_COLUMNS = ("doc_id", "speaker", "speaker_type", "kind", "embedded", "da
 
 
 def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
-            by=None, *, words: bool = True) -> pd.DataFrame:
+            by=None, *, with_words: bool = True) -> pd.DataFrame:
     """The speech rows of ``quotes`` with the columns the speaker tables read (and the
     grouping columns of ``by`` that the table has): a corpus's table is not copied whole.
-    Without ``words``, only the rows and their speakers: no word counts."""
+    Without ``with_words``, only the rows and their speakers: no word counts."""
     import pandas as pd
 
-    wanted = dict.fromkeys([*(_SPEECH_COLUMNS if words else _SPEAKER_COLUMNS),
+    wanted = dict.fromkeys([*(_SPEECH_COLUMNS if with_words else _SPEAKER_COLUMNS),
                             *by_columns(by)])
     out = speech_rows(quotes[[c for c in wanted if c in quotes.columns]], kinds,
                       required=("doc_id", "speaker", "speaker_type", "kind"),
@@ -101,7 +101,7 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
     else:
         out["speaker"] = out["speaker"].astype(object).where(out["speaker"].notna(), UNRESOLVED)
     out.loc[out["speaker"] == UNRESOLVED, "speaker_type"] = "unresolved"
-    if not words:
+    if not with_words:
         return out
     content = out["content"] if "content" in out.columns else None
     if "content_words" in out.columns:  # counted already (see toolkit.analysis.gathering)
@@ -214,7 +214,7 @@ def _speaker_counts(quotes: pd.DataFrame, documents: Any, *, by=None,
                     include_embedded: bool = False) -> pd.DataFrame:
     """The columns [by...], speaker, n_attributions of :func:`speaker_table` (the same rows in
     the same order), counted without the table's other columns."""
-    data, cols = with_groups(_speech(quotes, kinds, include_embedded, by, words=False),
+    data, cols = with_groups(_speech(quotes, kinds, include_embedded, by, with_words=False),
                              as_documents(documents), by, date_from=date_from, date_to=date_to)
     keys = cols + ["speaker"]
     table = data.groupby(keys, sort=False, dropna=False).size().rename(

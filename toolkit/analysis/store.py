@@ -4,10 +4,9 @@ A :class:`ResultStore` is a folder of Parquet parts (``CACHE_DIR/store/VERSION/`
 VERSION hashes the toolkit version, its source code and the lexicons, so results of other code
 are never read). Each part holds the results of up to :data:`PART` documents in two files:
 ``documents-ID.parquet`` (key, n_tokens, n_sentences, the titled names, the excluded spans, the
-words the contents write in lower case) and
-``attributions-ID.parquet`` (key, then one column per attribution field and the number of
-words of its content, one row per attribution). The key is :func:`toolkit.cache.document_key`: a hash of the document's id,
-metadata and text. Parts are written to a temporary name and renamed into place, so a run that
+words the contents write in lower case) and ``attributions-ID.parquet`` (key, then one column
+per attribution field and the number of words of its content, one row per attribution). The
+key is :func:`toolkit.cache.document_key`: a hash of the document's id, metadata and text. Parts are written to a temporary name and renamed into place, so a run that
 is interrupted keeps every finished part and the next run resumes from there; two runs writing
 the same document store equal rows, and the first one read wins.
 
