@@ -104,7 +104,7 @@ def _speech(quotes: pd.DataFrame, kinds: Sequence[str], include_embedded: bool,
     if not with_words:
         return out
     content = out["content"] if "content" in out.columns else None
-    if "content_words" in out.columns:  # counted already (see toolkit.analysis.gathering)
+    if "content_words" in out.columns:  # counted where the document was analysed
         words = out["content_words"].astype("int64")
     else:  # an empty column keeps its text type through map
         words = content.fillna("").map(words_in).astype("int64") if content is not None else 0

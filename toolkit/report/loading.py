@@ -137,22 +137,31 @@ class AnalyzedCorpus:
 def _only_one(path: str) -> Iterator[None]:
     """Hold an exclusive lock on the file ``path`` (made when missing) while inside: another
     process asking for it waits until it is let go (or its holder ends). Without locks (no
-    ``fcntl``, or a file that cannot be made), nothing is waited for."""
+    ``fcntl``, or a file that cannot be made or locked), nothing is waited for."""
+    handle = _lock(path, wait=True)
+    try:
+        yield
+    finally:
+        if handle is not None:
+            handle.close()  # lets the lock go
+
+
+def _lock(path: str, *, wait: bool) -> Any:
+    """The file ``path`` (made when missing) opened with an exclusive lock on it, waiting for
+    another process to let it go or (``wait=False``) only when it is free now; None when it
+    is not locked (held by another process, or no locks here). The caller closes it."""
     try:
         import fcntl
 
-        handle = open(path, "a")  # noqa: SIM115 - closed below, after the lock is let go
+        handle = open(path, "a")  # noqa: SIM115 - closed by the caller
     except (ImportError, OSError):
-        yield
-        return
+        return None
     try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        except OSError:
-            pass
-        yield
-    finally:
-        handle.close()  # lets the lock go
+        fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 def analyze_corpus(corpus: str | os.PathLike[str], *, date_from: str | None = None,
@@ -605,7 +614,7 @@ def count_frames_ahead(corpus: str | os.PathLike[str], date_from: str | None,
             lex = tables.as_lexicon(name)
         except Exception:  # the notebook reports a bad lexicon itself
             continue
-        lock = _lock_now(f"{loaded._tally_file(lex)}.lock")
+        lock = _lock(f"{loaded._tally_file(lex)}.lock", wait=False)
         if lock is not None:
             held.append((lex, lock))
     if not held:
@@ -631,23 +640,6 @@ def count_frames_ahead(corpus: str | os.PathLike[str], date_from: str | None,
         code = 0
     finally:
         os._exit(code)
-
-
-def _lock_now(path: str) -> Any:
-    """The file ``path`` opened with an exclusive lock on it when that lock is free now (None:
-    held by another process, or no locks here)."""
-    try:
-        import fcntl
-
-        handle = open(path, "a")  # noqa: SIM115 - closed by the caller
-    except (ImportError, OSError):
-        return None
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        handle.close()
-        return None
-    return handle
 
 
 def preload_analysis(corpus: str | os.PathLike[str], date_from: str | None, date_to: str | None,
